@@ -1,0 +1,15 @@
+// npm run build: the browser library (Vite, library mode), its .d.ts (tsc), and the Node signature server (tsc).
+import { execFileSync } from 'node:child_process';
+import { chmodSync, existsSync, rmSync } from 'node:fs';
+import { build } from 'vite';
+
+rmSync('dist', { recursive: true, force: true });
+await build({ configFile: 'vite.lib.config.ts', logLevel: 'warn' });
+const tsc = ['node_modules/typescript/bin/tsc'];
+execFileSync(process.execPath, [...tsc, '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
+execFileSync(process.execPath, [...tsc, '-p', 'tsconfig.vite-plugin.json'], { stdio: 'inherit' });
+if (existsSync('server')) {
+  execFileSync(process.execPath, [...tsc, '-p', 'tsconfig.server.json'], { stdio: 'inherit' });
+  if (existsSync('dist/server/cli.js')) chmodSync('dist/server/cli.js', 0o755);
+}
+console.log('built dist/');

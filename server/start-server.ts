@@ -1,0 +1,150 @@
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { RateLimiterMemory } from 'rate-limiter-flexible';
+import { SignatureErrorCode, errorResponse } from './errors.js';
+import { createSignatureHandler, type SignatureHandlerOptions } from './handler.js';
+import { DEFAULT_RATE_LIMIT_POINTS, DEFAULT_RATE_LIMIT_SECONDS } from './rate-limit.js';
+
+/** The environment variables the server reads (see `readSignatureServerConfig`). */
+export type SignatureServerEnv = Readonly<Record<string, string | undefined>>;
+
+/** A setting the operator must fix; its message is meant to be printed as is (it never holds the secret). */
+export class SignatureServerConfigError extends Error {
+  override readonly name = 'SignatureServerConfigError';
+}
+
+export interface SignatureServerConfig {
+  sdkKey: string;
+  sdkSecret: string;
+  allowedOrigins: string[];
+  port: number;
+  host: string;
+  /** ZOOM_JOIN_ALLOW_HOST=1: give role 1 signatures to anyone who asks (only for trusted networks). */
+  allowHost: boolean;
+  /** Requests a minute per client; 0 turns limiting off (benchmarks). */
+  rateLimitPerMinute: number;
+  /** Reverse proxies in front; 0 keys the rate limit by socket address. */
+  trustProxy: number;
+}
+
+export const ENV_HELP = `Environment:
+  ZOOM_MEETING_SDK_KEY       Meeting SDK app Client ID (required; not an OAuth app's)
+  ZOOM_MEETING_SDK_SECRET    Meeting SDK app Client Secret (required; not an OAuth app's)
+  ZOOM_JOIN_ALLOWED_ORIGINS  comma-separated origins whose pages may call the server, e.g. https://example.com
+  ZOOM_JOIN_ALLOW_HOST=1     also give host (role 1) signatures; without it only attendee signatures
+  ZOOM_JOIN_RATE_LIMIT       requests a minute per client (default ${DEFAULT_RATE_LIMIT_POINTS}; 0 = off)
+  ZOOM_JOIN_TRUST_PROXY      number of reverse proxies in front (default 0: limit by socket address)
+  PORT                       default 4000
+  HOST                       default 127.0.0.1`;
+
+export function readSignatureServerConfig(env: SignatureServerEnv): SignatureServerConfig {
+  const sdkKey = env.ZOOM_MEETING_SDK_KEY?.trim() ?? '';
+  const sdkSecret = env.ZOOM_MEETING_SDK_SECRET?.trim() ?? '';
+  if (sdkKey === '' || sdkSecret === '') {
+    const missing = [sdkKey === '' && 'ZOOM_MEETING_SDK_KEY', sdkSecret === '' && 'ZOOM_MEETING_SDK_SECRET'].filter(Boolean);
+    throw new SignatureServerConfigError(
+      `Set ZOOM_MEETING_SDK_KEY and ZOOM_MEETING_SDK_SECRET (missing: ${missing.join(', ')}). They are a Meeting SDK ` +
+        "app's Client ID and Client Secret, not an OAuth app's (Zoom App Marketplace → Build App → Meeting SDK).",
+    );
+  }
+  return {
+    sdkKey,
+    sdkSecret,
+    allowedOrigins: (env.ZOOM_JOIN_ALLOWED_ORIGINS ?? '')
+      .split(',')
+      .map((origin) => origin.trim())
+      .filter((origin) => origin !== ''),
+    port: readInteger(env, 'PORT', 4000, 65535),
+    host: env.HOST?.trim() || '127.0.0.1',
+    allowHost: /^(1|true)$/i.test(env.ZOOM_JOIN_ALLOW_HOST?.trim() ?? ''),
+    rateLimitPerMinute: readInteger(env, 'ZOOM_JOIN_RATE_LIMIT', DEFAULT_RATE_LIMIT_POINTS, Number.MAX_SAFE_INTEGER),
+    trustProxy: readInteger(env, 'ZOOM_JOIN_TRUST_PROXY', 0, 100),
+  };
+}
+
+export interface RunningSignatureServer {
+  /** e.g. http://127.0.0.1:4000/ — the real port when PORT=0. */
+  url: string;
+  port: number;
+  config: Omit<SignatureServerConfig, 'sdkSecret'>;
+  /** Stops accepting, lets requests in flight finish (at most a few seconds), then resolves. */
+  close(): Promise<void>;
+}
+
+const FORCE_CLOSE_AFTER_MS = 3000;
+
+/** The CLI's server, startable in-process (tests use PORT=0). Rejects on bad settings or when the port is taken. */
+export async function startSignatureServer(
+  env: SignatureServerEnv,
+  overrides: Pick<SignatureHandlerOptions, 'onError'> = {},
+): Promise<RunningSignatureServer> {
+  const config = readSignatureServerConfig(env);
+  // The Fetch API hides the socket, so the socket address travels from the Node side to clientKey in this map.
+  const peers = new WeakMap<Request, string>();
+  const handlerOptions: SignatureHandlerOptions = {
+    sdkKey: config.sdkKey,
+    sdkSecret: config.sdkSecret,
+    allowedOrigins: config.allowedOrigins,
+    authorize: () => config.allowHost,
+    rateLimit:
+      config.rateLimitPerMinute === 0
+        ? false
+        : new RateLimiterMemory({ points: config.rateLimitPerMinute, duration: DEFAULT_RATE_LIMIT_SECONDS }),
+    ...overrides,
+  };
+  if (config.trustProxy > 0) handlerOptions.trustProxy = config.trustProxy;
+  else handlerOptions.clientKey = (request) => peers.get(request) ?? 'unknown';
+  let handler: ReturnType<typeof createSignatureHandler>;
+  try {
+    handler = createSignatureHandler(handlerOptions);
+  } catch (error) {
+    throw new SignatureServerConfigError(error instanceof Error ? error.message : String(error));
+  }
+
+  const server = serve({
+    hostname: config.host,
+    port: config.port,
+    fetch: (request, bindings) => {
+      // Zoom's sample serves POST /; other paths answer 404 instead of silently signing.
+      if (new URL(request.url).pathname !== '/') {
+        return errorResponse(404, SignatureErrorCode.notFound, 'The signature endpoint is POST /.');
+      }
+      const address = bindings.incoming.socket.remoteAddress;
+      if (address !== undefined) peers.set(request, address);
+      return handler(request);
+    },
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', resolve);
+    server.once('error', reject);
+  });
+
+  const { port } = server.address() as AddressInfo;
+  const urlHost = config.host.includes(':') ? `[${config.host}]` : config.host;
+  const { sdkSecret: _secret, ...publicConfig } = config;
+  return {
+    url: `http://${urlHost}:${port}/`,
+    port,
+    config: publicConfig,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        // Keep-alive sockets would hold close() open until clients hang up.
+        if ('closeIdleConnections' in server) server.closeIdleConnections();
+        const force = setTimeout(() => {
+          if ('closeAllConnections' in server) server.closeAllConnections();
+        }, FORCE_CLOSE_AFTER_MS);
+        force.unref();
+      }),
+  };
+}
+
+function readInteger(env: SignatureServerEnv, name: string, fallback: number, max: number): number {
+  const text = env[name]?.trim();
+  if (text === undefined || text === '') return fallback;
+  const value = Number(text);
+  if (!/^[0-9]+$/.test(text) || value > max) {
+    throw new SignatureServerConfigError(`${name} must be a whole number from 0 to ${max}, not "${text}".`);
+  }
+  return value;
+}

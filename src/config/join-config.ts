@@ -1,0 +1,157 @@
+import { ErrorCategory, ZoomJoinError, type SdkView } from '../errors.js';
+import { SDK_CDN_LIB_URL } from '../sdk/version.js';
+
+/** What the element's attributes say, checked and normalised before anything is fetched or loaded. */
+export interface JoinConfig {
+  meetingNumber: string;
+  userName: string;
+  userEmail?: string;
+  passcode?: string;
+  role: 0 | 1;
+  view: SdkView;
+  language: string;
+  /** Absolute `dist/lib` URL without trailing slash. */
+  libUrl: string;
+  selfHosted: boolean;
+  signatureEndpoint?: string;
+}
+
+/** The raw inputs, as the element holds them (attributes arrive as strings, properties may be anything). */
+export interface JoinInputs {
+  meetingNumber: unknown;
+  userName: unknown;
+  userEmail: unknown;
+  passcode: unknown;
+  role: unknown;
+  view: unknown;
+  language: unknown;
+  assetPath: unknown;
+  signatureEndpoint: unknown;
+  baseUrl: string;
+}
+
+function configError(code: string, message: string, hint: string): ZoomJoinError {
+  return new ZoomJoinError({ code, category: ErrorCategory.config, message, hint });
+}
+
+function text(value: unknown): string {
+  return typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : '';
+}
+
+/** People paste "123 4567 8901" or "123-4567-8901"; Zoom wants the digits. */
+export function normaliseMeetingNumber(value: unknown): string {
+  return text(value).replace(/[\s-]+/g, '');
+}
+
+function parseRole(value: unknown): 0 | 1 | undefined {
+  if (value === 0 || value === '0' || value === '' || value === undefined || value === null) return 0;
+  if (value === 1 || value === '1') return 1;
+  return undefined;
+}
+
+function parseHttpUrl(value: string, baseUrl: string): URL | undefined {
+  try {
+    const url = new URL(value, baseUrl);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function readJoinConfig(inputs: JoinInputs): JoinConfig | ZoomJoinError {
+  const rawMeetingNumber = text(inputs.meetingNumber);
+  if (!rawMeetingNumber) {
+    return configError(
+      'meeting-number-missing',
+      'No meeting number was given.',
+      'Set the meeting-number attribute to the 9–11 digit ID of the meeting (spaces and dashes are fine).',
+    );
+  }
+  const meetingNumber = normaliseMeetingNumber(rawMeetingNumber);
+  if (!/^[0-9]{9,11}$/.test(meetingNumber)) {
+    return configError(
+      'meeting-number-invalid',
+      `The meeting number "${rawMeetingNumber.slice(0, 40)}" is not 9–11 digits.`,
+      'Use the numeric meeting ID from the invitation (for example 123 4567 8901), not the join link or the passcode.',
+    );
+  }
+
+  const userName = text(inputs.userName);
+  if (!userName) {
+    return configError(
+      'user-name-missing',
+      'No user name was given.',
+      'Set the user-name attribute: Zoom shows it to the other participants.',
+    );
+  }
+
+  const userEmail = text(inputs.userEmail);
+  if (userEmail && !/^[^\s@]+@[^\s@]+$/.test(userEmail)) {
+    return configError(
+      'user-email-invalid',
+      'The user-email attribute is not an email address.',
+      'Give an address like name@example.com, or remove the attribute (it is only needed for webinars and registration).',
+    );
+  }
+
+  const role = parseRole(inputs.role);
+  if (role === undefined) {
+    return configError(
+      'role-invalid',
+      `The role "${text(inputs.role).slice(0, 20)}" is not 0 or 1.`,
+      'Use role="0" to join as an attendee, or role="1" to start as the host (which also needs a ZAK).',
+    );
+  }
+
+  const view = text(inputs.view) || 'component';
+  if (view !== 'component' && view !== 'client') {
+    return configError(
+      'view-invalid',
+      `The view "${view.slice(0, 20)}" is not one the SDK has.`,
+      'Use view="component" (the meeting inside the element) or view="client" (Zoom\'s full-page Client View).',
+    );
+  }
+
+  const assetPath = text(inputs.assetPath);
+  let libUrl = SDK_CDN_LIB_URL;
+  if (assetPath) {
+    // The SDK silently ignores relative asset paths and falls back to Zoom's CDN, so resolve them here.
+    const url = parseHttpUrl(assetPath, inputs.baseUrl);
+    if (!url) {
+      return configError(
+        'asset-path-invalid',
+        `The asset-path "${assetPath.slice(0, 80)}" is not an http(s) URL.`,
+        'Point asset-path at the folder where @zoom/meetingsdk/dist/lib is served (it holds av/, lang/, ...), e.g. /zoom/lib.',
+      );
+    }
+    libUrl = url.href.replace(/\/+$/, '');
+  }
+
+  const endpointText = text(inputs.signatureEndpoint);
+  let signatureEndpoint: string | undefined;
+  if (endpointText) {
+    const url = parseHttpUrl(endpointText, inputs.baseUrl);
+    if (!url) {
+      return configError(
+        'signature-endpoint-invalid',
+        `The signature-endpoint "${endpointText.slice(0, 80)}" is not an http(s) URL.`,
+        'Point signature-endpoint at your signature server, e.g. /api/signature or https://auth.example.com/.',
+      );
+    }
+    signatureEndpoint = url.href;
+  }
+
+  const passcode = text(inputs.passcode);
+  return {
+    meetingNumber,
+    userName,
+    role,
+    view,
+    language: text(inputs.language) || 'en-US',
+    libUrl,
+    selfHosted: libUrl !== SDK_CDN_LIB_URL,
+    ...(userEmail ? { userEmail } : {}),
+    ...(passcode ? { passcode } : {}),
+    ...(signatureEndpoint ? { signatureEndpoint } : {}),
+  };
+}

@@ -1,0 +1,59 @@
+import { ErrorCategory, type SdkView } from '../errors.js';
+import { meetingServerErrors } from './meeting-server.js';
+import { componentViewErrors, sdkLocalErrors } from './sdk-local.js';
+import { signatureCheckErrors } from './signature-check.js';
+import type { ZoomErrorDescription, ZoomErrorEntry, ZoomErrorTable } from './types.js';
+import { webServerErrors } from './web-server.js';
+
+/** Every join code Meeting SDK for Web 6.2.0 can report, keyed by the SDK's number. */
+export const zoomErrorTable: ZoomErrorTable = Object.freeze({
+  ...sdkLocalErrors,
+  ...webServerErrors,
+  ...signatureCheckErrors,
+  ...meetingServerErrors,
+});
+
+/** The Component View's own meaning of 1–3, which differ from the Client View's (see `componentViewErrors`). */
+export { componentViewErrors };
+
+/** Sorted list of the numbers in `zoomErrorTable`. */
+export const knownZoomErrorCodes: readonly number[] = Object.freeze(
+  Object.keys(zoomErrorTable)
+    .map(Number)
+    .sort((a, b) => a - b),
+);
+
+/** What any number the table does not know gets: honest, and not retryable because nothing says it would help. */
+export const unknownZoomError: ZoomErrorEntry = Object.freeze({
+  code: 'unknown-sdk-error',
+  category: ErrorCategory.sdk,
+  title: 'Unknown Zoom SDK error',
+  hint:
+    'The SDK reported a code this library does not know (a newer SDK or an unmapped server answer). Search the code in ' +
+    "Zoom's Meeting SDK error-code list and the developer forum, and read the SDK's reason and the browser console.",
+  retryable: false,
+});
+
+/**
+ * The meaning of an SDK error number. `view` matters only for 1–3, which the Component View uses for timeouts,
+ * internal errors and cancellations rather than the Client View's FAIL / MEETING_NOT_INIT / NOT_SUPPORT.
+ */
+export function describeZoomError(sdkCode: number, view?: SdkView): ZoomErrorDescription {
+  const entry = lookup(view === 'component' ? componentViewErrors : undefined, sdkCode) ??
+    lookup(zoomErrorTable, sdkCode) ?? unknownZoomError;
+  const description: ZoomErrorDescription = {
+    code: entry.code,
+    category: entry.category,
+    title: entry.title,
+    hint: entry.hint,
+    retryable: entry.retryable,
+    sdkCode,
+  };
+  if (entry.sdkText !== undefined) description.sdkText = entry.sdkText;
+  return description;
+}
+
+function lookup(table: ZoomErrorTable | undefined, sdkCode: number): ZoomErrorEntry | undefined {
+  // Own keys only: a number like 0 must never reach Object.prototype, and NaN/fractions simply miss.
+  return table !== undefined && Object.hasOwn(table, sdkCode) ? table[sdkCode] : undefined;
+}

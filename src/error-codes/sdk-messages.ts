@@ -1,0 +1,188 @@
+import { ErrorCategory } from '../errors.js';
+import { meetingServerErrors } from './meeting-server.js';
+import { sdkLocalErrors } from './sdk-local.js';
+import { signatureCheckErrors } from './signature-check.js';
+import type { SdkStage, ZoomErrorEntry } from './types.js';
+import { webServerErrors } from './web-server.js';
+
+/**
+ * Failures the SDK reports by text rather than by number (plain `Error`s thrown in join/init, Client View
+ * `errorMessage`s, Component View reasons), or whose number is too vague (-1, 200, 4003, 5013) to say what to fix.
+ */
+export interface SdkMessageRule {
+  /** Tested against an error's message, or the SDK's reason / errorMessage / result text. */
+  readonly pattern: RegExp;
+  /** Only for thrown values with one of these names: a TypeError or SyntaxError means nothing by its text alone. */
+  readonly errorNames?: readonly string[];
+  /** Only at these stages: during join the SDK parses the signature, elsewhere the same TypeError is something else. */
+  readonly stages?: readonly SdkStage[];
+  readonly entry: ZoomErrorEntry;
+}
+
+const signatureMalformed: ZoomErrorEntry = {
+  code: 'signature-malformed',
+  category: ErrorCategory.signature,
+  title: 'The signature is not a JWT',
+  hint:
+    'The SDK decodes the signature in the page and expects a JWT: three base64url parts joined by dots ' +
+    '(header.payload.signature) with a JSON payload. Pass the token your signing endpoint returns — not the Client ' +
+    'Secret, an empty value, or a JSON wrapper around the token — without quotes or whitespace.',
+  retryable: false,
+};
+
+const signatureMissing: ZoomErrorEntry = {
+  code: 'signature-missing',
+  category: ErrorCategory.signature,
+  title: 'No signature (or no app key) reached the SDK',
+  hint: 'Pass the JWT from your signing endpoint as signature; its payload must carry appKey (the Client ID).',
+  retryable: false,
+};
+
+/** Ordered: the first match wins, so narrow rules come before broad ones. */
+export const sdkMessageRules: readonly SdkMessageRule[] = [
+  {
+    pattern: /zoomAppRoot (?:cannot be falsy|must be defined)/i,
+    entry: {
+      code: 'app-root-missing',
+      category: ErrorCategory.config,
+      title: 'No element to render the meeting in (zoomAppRoot)',
+      hint:
+        'Pass zoomAppRoot to init(): an HTMLElement that exists before init and join and lives in the light DOM — the ' +
+        'SDK injects its styles into document.head, so an element inside a shadow root renders unstyled.',
+      retryable: false,
+    },
+  },
+  {
+    pattern: /appKey can not empty in the signature|please (?:check your signature and )?(?:please )?add appKey/i,
+    entry: {
+      code: 'signature-app-key-missing',
+      category: ErrorCategory.signature,
+      title: 'The signature has no appKey',
+      hint:
+        "The signature's payload carries neither appKey nor sdkKey: sign with appKey set to the Meeting SDK app's " +
+        'Client ID (sdkKey may repeat it).',
+      retryable: false,
+    },
+  },
+  {
+    pattern: /JWT App type API Key|apiKey\) is no longer available/i,
+    entry: {
+      code: 'jwt-app-key-unsupported',
+      category: ErrorCategory.signature,
+      title: 'JWT-app API keys are no longer accepted',
+      hint:
+        "Remove apiKey from the join options and sign with a Meeting SDK app's Client ID and Client Secret " +
+        '(https://developers.zoom.us/docs/meeting-sdk/auth/).',
+      retryable: false,
+    },
+  },
+  {
+    pattern: /user ?name cannot be empty|userName length > 128/i,
+    entry: {
+      code: 'user-name-invalid',
+      category: ErrorCategory.config,
+      title: 'The display name is empty or too long',
+      hint: 'Pass userName: the name shown to others, 1–128 characters.',
+      retryable: false,
+    },
+  },
+  {
+    pattern: /zak and obfToken are mutually exclusive|both obfToken and zak|obfToken and zak cannot be used/i,
+    entry: webServerErrors[3636],
+  },
+  { pattern: /Invalid apiKey\/sdkKey and\/or signature|signature length error/i, entry: signatureMissing },
+  { pattern: /base64 string is not of the correct length/i, entry: signatureMalformed },
+  // The Component View runs `signature.split('.')[1].replace(…)`: a value without dots throws here, worded per engine.
+  { pattern: /\b(?:replace|split)\b/, errorNames: ['TypeError'], stages: ['join'], entry: signatureMalformed },
+  // …then window.atob, decodeURIComponent and JSON.parse on the payload part.
+  {
+    pattern: /atob|correctly encoded|invalid character/i,
+    errorNames: ['InvalidCharacterError'],
+    stages: ['join'],
+    entry: signatureMalformed,
+  },
+  { pattern: /JSON|Unexpected token|Unexpected end/i, errorNames: ['SyntaxError'], stages: ['join'], entry: signatureMalformed },
+  { pattern: /URI/i, errorNames: ['URIError'], stages: ['join'], entry: signatureMalformed },
+  { pattern: /meetingNumber length > 12/i, entry: signatureCheckErrors[3703] },
+  {
+    pattern: /password length > 32/i,
+    entry: {
+      code: 'passcode-invalid',
+      category: ErrorCategory.config,
+      title: 'The passcode is too long',
+      hint: 'Meeting passcodes are at most 32 characters; pass the passcode from the invitation, not a join URL.',
+      retryable: false,
+    },
+  },
+  {
+    pattern: /userEmail length > 100|is an invalid address/i,
+    entry: {
+      code: 'user-email-invalid',
+      category: ErrorCategory.config,
+      title: 'The email address is invalid',
+      hint: 'Pass userEmail as a valid address of at most 100 characters, or leave it out.',
+      retryable: false,
+    },
+  },
+  {
+    pattern: /participantId length > 36/i,
+    entry: {
+      code: 'participant-id-invalid',
+      category: ErrorCategory.config,
+      title: 'The participant ID is too long',
+      hint: 'participantId (customerKey) is at most 36 characters.',
+      retryable: false,
+    },
+  },
+  {
+    pattern: /contains a <\/script> or <script>/i,
+    entry: {
+      code: 'join-parameter-unsafe',
+      category: ErrorCategory.config,
+      title: 'A join parameter contains a script tag',
+      hint: 'The Client View refuses values containing <script> or </script>; strip them from names and emails.',
+      retryable: false,
+    },
+  },
+  { pattern: /Join parameters: .* are invalid!/i, entry: sdkLocalErrors[3] },
+  { pattern: /Supported Browsers:/i, entry: sdkLocalErrors[5000] },
+  {
+    pattern: /enough available storage space/i,
+    entry: {
+      code: 'storage-full',
+      category: ErrorCategory.browser,
+      title: 'The browser has too little storage left',
+      hint:
+        'The Client View needs some free storage (it caches its media files): free disk space, clear site data, or ' +
+        'leave private mode.',
+      retryable: false,
+    },
+  },
+  { pattern: /^connection error$/i, entry: sdkLocalErrors['-3000'] },
+  {
+    pattern: /^rejoin_timeout$/,
+    entry: {
+      code: 'rejoin-timeout',
+      category: ErrorCategory.network,
+      title: 'Reconnecting to the meeting timed out',
+      hint: 'The connection dropped and the SDK could not get back in time; check the network and join again.',
+      retryable: true,
+    },
+  },
+  { pattern: /^(?:kicked|expeled) by host$|^user has been removed$/i, entry: webServerErrors[3009] },
+  { pattern: /^ended by host$|^meeting ended$/i, entry: meetingServerErrors[4004] },
+];
+
+/** The first rule that recognises `text`; `errorName` is set only for thrown values. */
+export function matchSdkMessage(
+  text: string,
+  stage: SdkStage,
+  errorName?: string,
+): ZoomErrorEntry | undefined {
+  for (const rule of sdkMessageRules) {
+    if (rule.errorNames !== undefined && (errorName === undefined || !rule.errorNames.includes(errorName))) continue;
+    if (rule.stages !== undefined && !rule.stages.includes(stage)) continue;
+    if (rule.pattern.test(text)) return rule.entry;
+  }
+  return undefined;
+}

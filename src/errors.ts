@@ -1,0 +1,89 @@
+/**
+ * The one error type every failure becomes, whatever its source: attribute validation, the signature endpoint,
+ * the in-page signature check, asset checks, either SDK view, or the memory policy.
+ */
+
+export const ErrorCategory = {
+  config: 'config',
+  signature: 'signature',
+  assets: 'assets',
+  network: 'network',
+  meeting: 'meeting',
+  permission: 'permission',
+  browser: 'browser',
+  memory: 'memory',
+  sdk: 'sdk',
+} as const;
+export type ErrorCategory = (typeof ErrorCategory)[keyof typeof ErrorCategory];
+
+export type SdkView = 'component' | 'client';
+
+/** One finding of `inspectSignature`; carried on signature errors so the page can show every problem. */
+export interface SignatureProblem {
+  code: string;
+  severity: 'error' | 'warning';
+  message: string;
+  hint: string;
+}
+
+export interface ZoomJoinErrorInit {
+  code: string;
+  category: ErrorCategory;
+  message: string;
+  hint: string;
+  retryable?: boolean;
+  /** A short human title for the error panel; defaults to the message. */
+  title?: string;
+  sdkCode?: number;
+  sdkType?: string;
+  view?: SdkView;
+  cause?: unknown;
+  problems?: SignatureProblem[];
+}
+
+export class ZoomJoinError extends Error {
+  override readonly name = 'ZoomJoinError';
+  readonly code: string;
+  readonly category: ErrorCategory;
+  readonly title: string;
+  readonly hint: string;
+  readonly retryable: boolean;
+  readonly sdkCode?: number;
+  readonly sdkType?: string;
+  readonly view?: SdkView;
+  readonly problems?: SignatureProblem[];
+
+  constructor(init: ZoomJoinErrorInit) {
+    super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
+    this.code = init.code;
+    this.category = init.category;
+    this.title = init.title ?? init.message;
+    this.hint = init.hint;
+    this.retryable = init.retryable ?? false;
+    if (init.sdkCode !== undefined) this.sdkCode = init.sdkCode;
+    if (init.sdkType !== undefined) this.sdkType = init.sdkType;
+    if (init.view !== undefined) this.view = init.view;
+    if (init.problems !== undefined) this.problems = init.problems;
+  }
+
+  /** A plain object for logs and event inspectors (Error fields are not enumerable). Never holds secrets. */
+  toJSON(): Record<string, unknown> {
+    return {
+      name: this.name,
+      code: this.code,
+      category: this.category,
+      title: this.title,
+      message: this.message,
+      hint: this.hint,
+      retryable: this.retryable,
+      sdkCode: this.sdkCode,
+      sdkType: this.sdkType,
+      view: this.view,
+      problems: this.problems,
+    };
+  }
+}
+
+export function isZoomJoinError(value: unknown): value is ZoomJoinError {
+  return value instanceof ZoomJoinError;
+}

@@ -1,0 +1,23 @@
+/**
+ * The package entry: registers `<zoom-join>` and exports the public API. Import `zoom-join/zoom-join.js` for the
+ * class without registering it.
+ */
+import { ZoomJoin } from './zoom-join.js';
+
+if (!customElements.get('zoom-join')) customElements.define('zoom-join', ZoomJoin);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'zoom-join': ZoomJoin;
+  }
+}
+
+export { ZoomJoin };
+export { ZoomStatus } from './status.js';
+export { ZoomJoinError, ErrorCategory, isZoomJoinError } from './errors.js';
+export type { ErrorCategory as ZoomErrorCategory, SdkView, SignatureProblem } from './errors.js';
+export type * from './events.js';
+export type { SdkAdapter, SdkAdapterFactory, SdkAdapterEvent, SdkInitOptions, SdkJoinOptions } from './sdk/adapter.js';
+export { inspectSignature } from './signature/inspect.js';
+export { describeZoomError } from './error-codes.js';
+export type { SignatureProvider, SignatureRequestOptions } from './signature/fetch-signature.js';

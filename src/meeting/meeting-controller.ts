@@ -1,0 +1,304 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { JoinConfig, JoinInputs } from '../config/join-config.js';
+import { readJoinConfig } from '../config/join-config.js';
+import { ErrorCategory, ZoomJoinError, type SdkView } from '../errors.js';
+import { emit, type ZoomLeftReason } from '../events.js';
+import type { SdkAdapter, SdkAdapterEvent, SdkAdapterFactory } from '../sdk/adapter.js';
+import { normalizeSdkError } from '../sdk/normalize-error.js';
+import { throwIfAborted } from '../sdk/sdk-module.js';
+import { checkSignature } from '../signature/check-signature.js';
+import type { SignatureProvider, SignatureRequestOptions } from '../signature/fetch-signature.js';
+import { resolveSignature } from '../signature/fetch-signature.js';
+import { joinableStatuses, ZoomStatus } from '../status.js';
+import { claimPageMeeting, releasePageMeeting } from './page-meeting.js';
+
+/** What the controller needs from its element. */
+export interface MeetingHost extends ReactiveControllerHost, HTMLElement {
+  joinInputs(): JoinInputs;
+  secrets(): MeetingSecrets;
+  sdkRoot(): HTMLElement;
+}
+
+export interface MeetingSecrets {
+  signature?: string;
+  zak?: string;
+  tk?: string;
+  obfToken?: string;
+  signatureProvider?: SignatureProvider;
+  signatureRequest?: SignatureRequestOptions;
+}
+
+export interface MeetingSettings {
+  adapterFactory: SdkAdapterFactory;
+  /** How long a removed element waits before leaving, so that moving it in the DOM keeps the call. */
+  teardownDelayMs: number;
+}
+
+function abortError(): DOMException {
+  return new DOMException('The join was cancelled', 'AbortError');
+}
+
+function isAbort(error: unknown, signal: AbortSignal): boolean {
+  return signal.aborted || (error instanceof DOMException && error.name === 'AbortError');
+}
+
+function cancelledError(): ZoomJoinError {
+  return new ZoomJoinError({
+    code: 'join-cancelled',
+    category: ErrorCategory.sdk,
+    message: 'The join was cancelled: the element left the page or leave() was called.',
+    hint: 'Call join() again when the element is back on the page.',
+    retryable: true,
+  });
+}
+
+/**
+ * Owns one meeting: status, the SDK adapter, join and leave, and teardown on removal. Every step takes the
+ * current run's AbortSignal, so leaving or removing the element cancels whatever is in flight.
+ */
+export class MeetingController implements ReactiveController {
+  status: ZoomStatus = ZoomStatus.idle;
+  error?: ZoomJoinError;
+
+  private adapter?: SdkAdapter;
+  private unsubscribe?: () => void;
+  private pendingDestroy?: Promise<void>;
+  private run?: { promise: Promise<void>; abort: AbortController };
+  private leaving?: Promise<void>;
+  private teardownTimer?: ReturnType<typeof setTimeout>;
+  private joinedConfig?: JoinConfig;
+
+  constructor(
+    private readonly host: MeetingHost,
+    private readonly settings: () => MeetingSettings,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    if (this.teardownTimer !== undefined) {
+      clearTimeout(this.teardownTimer);
+      this.teardownTimer = undefined;
+    }
+  }
+
+  hostDisconnected(): void {
+    if (this.teardownTimer !== undefined) return;
+    this.teardownTimer = setTimeout(() => {
+      this.teardownTimer = undefined;
+      void this.teardown();
+    }, this.settings().teardownDelayMs);
+  }
+
+  /** True while a teardown is scheduled (the element was removed and not put back yet). */
+  get teardownPending(): boolean {
+    return this.teardownTimer !== undefined;
+  }
+
+  join(): Promise<void> {
+    if (this.run) return this.run.promise;
+    if (this.status === ZoomStatus.joined) return Promise.resolve();
+    const abort = new AbortController();
+    const promise = this.runJoin(abort.signal).finally(() => {
+      if (this.run?.abort === abort) this.run = undefined;
+    });
+    this.run = { promise, abort };
+    return promise;
+  }
+
+  async leave(reason: ZoomLeftReason = 'user'): Promise<void> {
+    if (this.leaving) return this.leaving;
+    if (this.run) {
+      this.run.abort.abort(abortError());
+      await this.run.promise.catch(() => undefined);
+      return;
+    }
+    if (this.status !== ZoomStatus.joined) return;
+    this.leaving = this.runLeave(reason).finally(() => {
+      this.leaving = undefined;
+    });
+    return this.leaving;
+  }
+
+  private async runJoin(signal: AbortSignal): Promise<void> {
+    if (this.leaving) await this.leaving;
+    if (!joinableStatuses.has(this.status)) return;
+
+    const config = readJoinConfig(this.host.joinInputs());
+    if (config instanceof ZoomJoinError) return this.fail(config);
+
+    if (!claimPageMeeting(this)) {
+      return this.fail(
+        new ZoomJoinError({
+          code: 'another-meeting-active',
+          category: ErrorCategory.meeting,
+          message: 'Another <zoom-join> on this page is already in a meeting.',
+          hint: 'The Zoom SDK runs one meeting per page: leave the other meeting first, or remove the other element.',
+          retryable: true,
+        }),
+      );
+    }
+
+    try {
+      this.setStatus(ZoomStatus.signing);
+      const secrets = this.host.secrets();
+      const signed = await resolveSignature(
+        {
+          ...(secrets.signature ? { signature: secrets.signature } : {}),
+          ...(secrets.signatureProvider ? { provider: secrets.signatureProvider } : {}),
+          ...(config.signatureEndpoint ? { endpoint: config.signatureEndpoint } : {}),
+          ...(secrets.signatureRequest ? { request: secrets.signatureRequest } : {}),
+        },
+        { meetingNumber: config.meetingNumber, role: config.role },
+        { signal },
+      );
+      if (signal.aborted) throw abortError();
+      const warnings = checkSignature(signed.signature, {
+        meetingNumber: config.meetingNumber,
+        role: config.role,
+        ...(signed.sdkKey ? { sdkKey: signed.sdkKey } : {}),
+      });
+      if (warnings.length > 0) emit(this.host, 'zoom-signature-warning', { problems: warnings });
+
+      this.setStatus(ZoomStatus.joining);
+      const adapter = await this.adapterFor(config.view);
+      throwIfAborted(signal);
+      await adapter.load(signal);
+      throwIfAborted(signal);
+      await adapter.init(
+        {
+          root: this.host.sdkRoot(),
+          libUrl: config.libUrl,
+          selfHosted: config.selfHosted,
+          language: config.language,
+        },
+        signal,
+      );
+      throwIfAborted(signal);
+      await adapter.join(
+        {
+          meetingNumber: config.meetingNumber,
+          userName: config.userName,
+          signature: signed.signature,
+          ...(signed.sdkKey ? { sdkKey: signed.sdkKey } : {}),
+          ...(config.userEmail ? { userEmail: config.userEmail } : {}),
+          ...(config.passcode ? { passcode: config.passcode } : {}),
+          ...(secrets.zak ? { zak: secrets.zak } : {}),
+          ...(secrets.tk ? { tk: secrets.tk } : {}),
+          ...(secrets.obfToken ? { obfToken: secrets.obfToken } : {}),
+        },
+        signal,
+      );
+      if (signal.aborted) throw abortError();
+      this.joinedConfig = config;
+      this.setStatus(ZoomStatus.joined);
+      emit(this.host, 'zoom-joined', {
+        meetingNumber: config.meetingNumber,
+        userName: config.userName,
+        view: config.view,
+      });
+    } catch (raw) {
+      await this.releaseMeeting();
+      if (isAbort(raw, signal)) {
+        this.setStatus(ZoomStatus.idle);
+        throw cancelledError();
+      }
+      const error =
+        raw instanceof ZoomJoinError ? raw : normalizeSdkError(raw, { view: config.view, stage: 'join' });
+      return this.fail(error);
+    }
+  }
+
+  private async runLeave(reason: ZoomLeftReason): Promise<void> {
+    this.setStatus(ZoomStatus.leaving);
+    try {
+      await this.adapter?.leave();
+    } catch {
+      // Leaving a meeting that the SDK already considers gone is not a failure the page can act on.
+    }
+    await this.releaseMeeting();
+    this.setStatus(ZoomStatus.left);
+    emit(this.host, 'zoom-left', { reason });
+  }
+
+  /** Sets status `error`, then fires `zoom-error`, then rejects the join with the same error. */
+  private fail(error: ZoomJoinError): never {
+    this.error = error;
+    this.setStatus(ZoomStatus.error);
+    emit(this.host, 'zoom-error', error);
+    throw error;
+  }
+
+  private async adapterFor(view: SdkView): Promise<SdkAdapter> {
+    if (this.pendingDestroy) await this.pendingDestroy;
+    if (this.adapter && this.adapter.view !== view) await this.disposeAdapter();
+    if (!this.adapter) {
+      this.adapter = this.settings().adapterFactory(view);
+      this.unsubscribe = this.adapter.subscribe((event) => this.onSdkEvent(event));
+    }
+    return this.adapter;
+  }
+
+  private onSdkEvent(event: SdkAdapterEvent): void {
+    if (this.status !== ZoomStatus.joined) return;
+    if (event.type === 'meeting-ended') {
+      void this.releaseMeeting().then(() => {
+        this.setStatus(ZoomStatus.left);
+        emit(this.host, 'zoom-left', { reason: 'ended' });
+      });
+    } else {
+      void this.releaseMeeting().then(() => {
+        try {
+          this.fail(event.error);
+        } catch {
+          // fail() throws for join()'s sake; here the event is the only report.
+        }
+      });
+    }
+  }
+
+  /** Leaves the page's meeting slot and destroys the SDK client, so a retry starts from a clean SDK. */
+  private async releaseMeeting(): Promise<void> {
+    this.joinedConfig = undefined;
+    releasePageMeeting(this);
+    await this.disposeAdapter();
+  }
+
+  private async disposeAdapter(): Promise<void> {
+    const adapter = this.adapter;
+    if (!adapter) return;
+    this.adapter = undefined;
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+    const destroying = adapter.destroy().catch(() => undefined);
+    this.pendingDestroy = destroying;
+    await destroying;
+    if (this.pendingDestroy === destroying) this.pendingDestroy = undefined;
+  }
+
+  private async teardown(): Promise<void> {
+    if (this.run) {
+      this.run.abort.abort(abortError());
+      await this.run.promise.catch(() => undefined);
+    }
+    if (this.status === ZoomStatus.joined) {
+      await this.leave('removed');
+      return;
+    }
+    await this.releaseMeeting();
+  }
+
+  private setStatus(status: ZoomStatus): void {
+    const previous = this.status;
+    if (previous === status) return;
+    this.status = status;
+    if (status !== ZoomStatus.error) this.error = undefined;
+    this.host.requestUpdate();
+    emit(this.host, 'zoom-status', { status, previous });
+  }
+
+  /** The meeting currently joined, for the element's own display. */
+  get joined(): JoinConfig | undefined {
+    return this.joinedConfig;
+  }
+}

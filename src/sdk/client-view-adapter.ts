@@ -1,0 +1,168 @@
+import type { SdkAdapter, SdkEventListener, SdkInitOptions, SdkJoinOptions } from './adapter.js';
+import { normalizeSdkError } from './normalize-error.js';
+import { hasFunctions, throwIfAborted, unwrapModule } from './sdk-module.js';
+
+interface CallbackOptions {
+  success?: (result: unknown) => void;
+  error?: (error: unknown) => void;
+  [key: string]: unknown;
+}
+
+/** The members of `ZoomMtg` we use, typed structurally. */
+interface ClientViewApi {
+  setZoomJSLib(path: string, dir: string): void;
+  preLoadWasm(): unknown;
+  prepareWebSDK(): unknown;
+  init(options: CallbackOptions): void;
+  join(options: CallbackOptions): void;
+  leaveMeeting(options: CallbackOptions): void;
+  inMeetingServiceListener(event: string, callback: (payload: unknown) => void): void;
+}
+
+function isClientViewApi(candidate: unknown): candidate is ClientViewApi {
+  return hasFunctions(candidate, ['setZoomJSLib', 'preLoadWasm', 'prepareWebSDK', 'init', 'join', 'leaveMeeting']);
+}
+
+let clientViewApi: Promise<ClientViewApi> | undefined;
+
+function loadClientViewApi(): Promise<ClientViewApi> {
+  clientViewApi ??= import('@zoom/meetingsdk').then((module: unknown) => {
+    const api =
+      unwrapModule(module, isClientViewApi) ??
+      unwrapModule((module as { ZoomMtg?: unknown }).ZoomMtg, isClientViewApi) ??
+      unwrapModule((module as { default?: { ZoomMtg?: unknown } }).default?.ZoomMtg, isClientViewApi);
+    if (!api) throw new Error('@zoom/meetingsdk did not export ZoomMtg');
+    return api;
+  });
+  clientViewApi.catch(() => {
+    clientViewApi = undefined;
+  });
+  return clientViewApi;
+}
+
+/** The Client View is page-global: its preparation and status listener must happen once per page. */
+let preparedLibUrl: string | undefined;
+const statusListeners = new Set<(status: number) => void>();
+let statusListenerInstalled = false;
+
+function callbackToPromise(invoke: (options: CallbackOptions) => void, options: Record<string, unknown>): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    invoke({ ...options, success: resolve, error: reject });
+  });
+}
+
+/** `onMeetingStatus` values from the SDK's documentation. */
+const MeetingStatus = { connecting: 1, connected: 2, disconnected: 3, reconnecting: 4 } as const;
+
+export class ClientViewAdapter implements SdkAdapter {
+  readonly view = 'client' as const;
+  private api?: ClientViewApi;
+  private joined = false;
+  private readonly listeners = new Set<SdkEventListener>();
+
+  private readonly onMeetingStatus = (status: number): void => {
+    if (this.joined && status === MeetingStatus.disconnected) {
+      this.joined = false;
+      for (const listener of [...this.listeners]) listener({ type: 'meeting-ended' });
+    }
+  };
+
+  async load(signal: AbortSignal): Promise<void> {
+    throwIfAborted(signal);
+    try {
+      this.api = await loadClientViewApi();
+    } catch (raw) {
+      throw normalizeSdkError(raw, { view: this.view, stage: 'load' });
+    }
+  }
+
+  async init(options: SdkInitOptions, signal: AbortSignal): Promise<void> {
+    throwIfAborted(signal);
+    const api = this.requireApi();
+    try {
+      if (preparedLibUrl !== options.libUrl) {
+        api.setZoomJSLib(options.libUrl, '/av');
+        // prepareWebSDK assigns window.onbeforeunload; the page's own handler (or none) must survive it.
+        const pageBeforeUnload = window.onbeforeunload;
+        await api.preLoadWasm();
+        await api.prepareWebSDK();
+        window.onbeforeunload = pageBeforeUnload;
+        preparedLibUrl = options.libUrl;
+      }
+      this.installStatusListener(api);
+      await callbackToPromise((o) => api.init(o), {
+        leaveUrl: window.location.href,
+        patchJsMedia: !options.selfHosted,
+        leaveOnPageUnload: true,
+        ...(options.enforceVirtualBackground ? { enforceVirtualBackground: true } : {}),
+      });
+    } catch (raw) {
+      throw normalizeSdkError(raw, { view: this.view, stage: 'init' });
+    }
+  }
+
+  async join(options: SdkJoinOptions, signal: AbortSignal): Promise<void> {
+    throwIfAborted(signal);
+    const api = this.requireApi();
+    const secrets = [options.signature, options.zak, options.tk, options.obfToken].filter(
+      (value): value is string => typeof value === 'string' && value.length > 0,
+    );
+    try {
+      await callbackToPromise((o) => api.join(o), {
+        signature: options.signature,
+        meetingNumber: options.meetingNumber,
+        userName: options.userName,
+        passWord: options.passcode ?? '',
+        ...(options.sdkKey ? { sdkKey: options.sdkKey } : {}),
+        ...(options.userEmail ? { userEmail: options.userEmail } : {}),
+        ...(options.zak ? { zak: options.zak } : {}),
+        ...(options.tk ? { tk: options.tk } : {}),
+        ...(options.obfToken ? { obfToken: options.obfToken } : {}),
+      });
+      this.joined = true;
+    } catch (raw) {
+      throw normalizeSdkError(raw, { view: this.view, stage: 'join', secrets });
+    }
+  }
+
+  async leave(): Promise<void> {
+    if (!this.api || !this.joined) return;
+    const api = this.api;
+    this.joined = false;
+    try {
+      await callbackToPromise((o) => api.leaveMeeting(o), {});
+    } catch (raw) {
+      throw normalizeSdkError(raw, { view: this.view, stage: 'leave' });
+    }
+  }
+
+  async destroy(): Promise<void> {
+    this.joined = false;
+    statusListeners.delete(this.onMeetingStatus);
+    // The Client View cannot be unloaded from a page; hiding its full-page root gives the page back.
+    const root = document.getElementById('zmmtg-root');
+    if (root) root.style.display = 'none';
+  }
+
+  subscribe(listener: SdkEventListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private installStatusListener(api: ClientViewApi): void {
+    statusListeners.add(this.onMeetingStatus);
+    if (statusListenerInstalled || typeof api.inMeetingServiceListener !== 'function') return;
+    statusListenerInstalled = true;
+    // The SDK offers no way to remove this listener, so one page-wide listener fans out to live adapters.
+    api.inMeetingServiceListener('onMeetingStatus', (payload: unknown) => {
+      const status = (payload as { meetingStatus?: unknown } | null)?.meetingStatus;
+      if (typeof status !== 'number') return;
+      for (const listener of [...statusListeners]) listener(status);
+    });
+  }
+
+  private requireApi(): ClientViewApi {
+    if (!this.api) throw new Error('ClientViewAdapter.load() must resolve before init() and join()');
+    return this.api;
+  }
+}

@@ -1,0 +1,305 @@
+import {
+  describeZoomError,
+  matchSdkMessage,
+  sdkErrorTypes,
+  type SdkStage,
+  type ZoomErrorEntry,
+} from '../error-codes.js';
+import { ErrorCategory, ZoomJoinError, type SdkView, type ZoomJoinErrorInit } from '../errors.js';
+
+export type { SdkStage };
+
+export interface NormalizeContext {
+  view: SdkView;
+  stage: SdkStage;
+  /** Values that must never appear in a message: the signature, zak, tk, obfToken, the passcode… */
+  secrets?: readonly string[];
+}
+
+/**
+ * Turns anything either SDK view rejects with, throws, or reports through a callback or `connection-change` into a
+ * `ZoomJoinError`. Numbers go through the join-error table; the SDK's text is recognised where it says more than its
+ * number; everything else becomes `sdk-unknown` with the raw value described. The raw value stays on `cause` (it may
+ * hold secrets — the Client View attaches the join options — so never log `cause`); messages are scrubbed.
+ */
+export function normalizeSdkError(raw: unknown, context: NormalizeContext): ZoomJoinError {
+  // Already normalised (an adapter may catch its own error): normalising twice would bury the real cause.
+  if (raw instanceof ZoomJoinError) return raw;
+  const scrub = secretScrubber(context.secrets ?? []);
+  const draft = classify(raw, context, scrub);
+  const init: ZoomJoinErrorInit = {
+    ...draft,
+    // The final pass catches secrets in our own wording too (a passcode that happens to be in a URL, say).
+    message: scrub(draft.message),
+    title: scrub(draft.title ?? draft.message),
+    view: context.view,
+    cause: raw,
+  };
+  if (draft.sdkType !== undefined) init.sdkType = scrub(draft.sdkType);
+  return new ZoomJoinError(init);
+}
+
+type Draft = Omit<ZoomJoinErrorInit, 'view' | 'cause'>;
+type Scrub = (text: string) => string;
+
+/** What the SDK said alongside a code, if anything. */
+interface Facts {
+  sdkCode?: number;
+  sdkType?: string;
+  said?: string;
+}
+
+const sdkLoadFailed = {
+  code: 'sdk-load-failed',
+  title: 'The Zoom Meeting SDK could not be loaded',
+  hint:
+    'The dynamic import of @zoom/meetingsdk failed: the network dropped, the chunk is missing after a new deploy or ' +
+    'under a wrong base path (404, or HTML served instead of JavaScript), or a Content-Security-Policy or content ' +
+    "blocker refused it. Reload the page; the browser's network panel shows the failed module request.",
+  retryable: true,
+} as const;
+
+const aborted: ZoomErrorEntry = {
+  code: 'aborted',
+  category: ErrorCategory.sdk,
+  title: 'Cancelled',
+  hint: 'The step was aborted (the element was removed or a newer join started); nothing to fix if that was intended.',
+  retryable: false,
+};
+
+const unrecognised: ZoomErrorEntry = {
+  code: 'sdk-unknown',
+  category: ErrorCategory.sdk,
+  title: 'Unrecognised failure from the Zoom SDK',
+  hint:
+    "The SDK failed in a way this library does not recognise; the message describes the raw value and the error's " +
+    "cause holds it. The browser console usually has the SDK's own log line.",
+  retryable: false,
+};
+
+// Dynamic-import failures say "Failed to fetch dynamically imported module" whether the file is missing or the
+// network is down; only these words point at the network itself.
+const NETWORK_WORDS = /network|offline|timed? ?out|ERR_INTERNET|ERR_NETWORK|ERR_CONNECTION/i;
+
+function classify(raw: unknown, context: NormalizeContext, scrub: Scrub): Draft {
+  const thrown = asThrown(raw);
+  if (thrown?.name === 'AbortError') return build(aborted, { said: describeRaw(raw, scrub) });
+
+  if (context.stage === 'load') {
+    const description = describeRaw(raw, scrub);
+    const category = NETWORK_WORDS.test(description) ? ErrorCategory.network : ErrorCategory.assets;
+    const viewName = context.view === 'component' ? 'Component View' : 'Client View';
+    return {
+      ...sdkLoadFailed,
+      category,
+      message: `${sdkLoadFailed.title} (${viewName}): ${description}`,
+    };
+  }
+
+  if (thrown !== undefined) {
+    const entry = matchSdkMessage(thrown.message, context.stage, thrown.name);
+    if (entry !== undefined) return build(entry, { said: describeRaw(raw, scrub) });
+    return unknownValue(raw, context, scrub);
+  }
+
+  if (typeof raw === 'string') {
+    const entry = matchSdkMessage(raw, context.stage);
+    return entry === undefined ? unknownValue(raw, context, scrub) : build(entry, { said: clip(scrub(raw)) });
+  }
+
+  if (typeof raw === 'object' && raw !== null) return fromSdkObject(raw, context, scrub);
+  return unknownValue(raw, context, scrub);
+}
+
+/**
+ * Component View rejections `{type, reason, errorCode}`, `connection-change` payloads `{state, reason, errorCode}` and
+ * Client View callback errors `{method, status, errorCode, errorMessage, result}` all land here.
+ */
+function fromSdkObject(value: object, context: NormalizeContext, scrub: Scrub): Draft {
+  const type = readString(value, 'type');
+  const state = readString(value, 'state');
+  // connection-change payloads have no type; naming the event keeps their origin visible on the error.
+  const sdkType = type ?? (state !== undefined ? 'connection-change' : undefined);
+  const text = firstText(
+    readField(value, 'reason'),
+    readField(value, 'errorMessage'),
+    readField(value, 'result'),
+    readField(value, 'message'),
+  );
+  const sdkCode = toSdkCode(readField(value, 'errorCode'));
+  const facts: Facts = {};
+  if (sdkCode !== undefined) facts.sdkCode = sdkCode;
+  if (sdkType !== undefined) facts.sdkType = sdkType;
+  if (text !== undefined) facts.said = clip(scrub(text));
+
+  // The text first: -1, 200, 4003 and 5013 each cover several mistakes that only the wording tells apart.
+  const recognised = text === undefined ? undefined : matchSdkMessage(text, context.stage);
+  if (recognised !== undefined) return build(recognised, facts);
+  if (sdkCode !== undefined) return build(describeZoomError(sdkCode, context.view), facts);
+  const typed = sdkType !== undefined && Object.hasOwn(sdkErrorTypes, sdkType) ? sdkErrorTypes[sdkType] : undefined;
+  if (typed !== undefined) return build(typed, facts);
+  return unknownValue(value, context, scrub, sdkType);
+}
+
+function build(entry: Omit<ZoomErrorEntry, 'sdkKeys'>, facts: Facts): Draft {
+  const codePart = facts.sdkCode === undefined ? '' : ` [Zoom ${facts.sdkCode}]`;
+  // Repeating the SDK's words when they only restate the title adds noise to the error panel.
+  const said =
+    facts.said !== undefined && !sameWords(facts.said, entry.title) && !sameWords(facts.said, entry.sdkText)
+      ? ` — SDK said: ${facts.said}`
+      : '';
+  const draft: Draft = {
+    code: entry.code,
+    category: entry.category,
+    title: entry.title,
+    hint: entry.hint,
+    retryable: entry.retryable,
+    message: `${entry.title}${codePart}${said}`,
+  };
+  if (facts.sdkCode !== undefined) draft.sdkCode = facts.sdkCode;
+  if (facts.sdkType !== undefined) draft.sdkType = facts.sdkType;
+  return draft;
+}
+
+function unknownValue(raw: unknown, context: NormalizeContext, scrub: Scrub, sdkType?: string): Draft {
+  const draft = build(unrecognised, sdkType === undefined ? {} : { sdkType });
+  draft.message = `The Zoom SDK failed during ${context.stage} with an unrecognised value: ${describeRaw(raw, scrub)}`;
+  return draft;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Reading unknown values without trusting them: SDK objects can be proxies or carry throwing getters.
+
+interface Thrown {
+  name: string;
+  message: string;
+}
+
+/** Errors from another realm (an iframe) fail `instanceof Error`, so a name, a message and a stack are enough. */
+function asThrown(value: unknown): Thrown | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const name = readString(value, 'name');
+  const message = readString(value, 'message') ?? '';
+  if (value instanceof Error) return { name: name ?? 'Error', message };
+  if (name !== undefined && readString(value, 'stack') !== undefined) return { name, message };
+  return undefined;
+}
+
+function readField(value: object, key: string): unknown {
+  try {
+    return (value as Record<string, unknown>)[key];
+  } catch {
+    return undefined;
+  }
+}
+
+function readString(value: object, key: string): string | undefined {
+  const field = readField(value, key);
+  return typeof field === 'string' ? field : undefined;
+}
+
+function firstText(...candidates: unknown[]): string | undefined {
+  for (const candidate of candidates) {
+    if (typeof candidate === 'string' && candidate.trim() !== '') return candidate.trim();
+  }
+  return undefined;
+}
+
+/** The SDK sends numbers, sometimes numeric strings, and "" when it has no code. */
+function toSdkCode(value: unknown): number | undefined {
+  if (typeof value === 'number' && Number.isFinite(value)) return value;
+  if (typeof value === 'string' && /^-?\d+$/.test(value.trim())) return Number(value.trim());
+  return undefined;
+}
+
+/** True when `said` adds nothing to `known` (same words, or words `known` already contains). */
+function sameWords(said: string, known: string | undefined): boolean {
+  if (known === undefined) return false;
+  const squash = (text: string): string => text.toLowerCase().replace(/[^a-z0-9]+/g, '');
+  const short = squash(said);
+  return short !== '' && squash(known).includes(short);
+}
+
+const MAX_TEXT = 300;
+
+function clip(text: string): string {
+  return text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT)}…` : text;
+}
+
+// Field names whose values are credentials or personal data; a description never shows them.
+const SECRET_FIELD = /sig|secret|token|zak|^tk$|pass|pwd|obf|key|auth|cookie|email/i;
+
+/** A short, safe, scrubbed description of any value, for messages. */
+function describeRaw(value: unknown, scrub: Scrub): string {
+  if (value === null) return 'null';
+  switch (typeof value) {
+    case 'undefined':
+      return 'undefined';
+    case 'string':
+      // Scrubbed before clipping so a secret cut in half cannot slip past the scrubber.
+      return `"${clip(scrub(value))}"`;
+    case 'number':
+    case 'boolean':
+    case 'bigint':
+      return `${String(value)} (${typeof value})`;
+    case 'symbol':
+      return clip(scrub(value.toString()));
+    case 'function':
+      return value.name === '' ? 'a function' : `a function (${clip(scrub(value.name))})`;
+    default:
+      break;
+  }
+  const thrown = asThrown(value);
+  if (thrown !== undefined) return clip(scrub(`${thrown.name}: ${thrown.message}`));
+  try {
+    const ctor = Object.getPrototypeOf(value) === null ? 'Object' : (value.constructor?.name ?? 'Object');
+    const parts = Object.keys(value)
+      .slice(0, 12)
+      .map((key) => {
+        if (SECRET_FIELD.test(key)) return `${key}: [redacted]`;
+        const field = readField(value, key);
+        if (typeof field === 'string') return `${key}: "${clip(scrub(field))}"`;
+        if (field === null || (typeof field !== 'object' && typeof field !== 'function')) {
+          return `${key}: ${String(field)}`;
+        }
+        return `${key}: ${Array.isArray(field) ? '[…]' : '{…}'}`;
+      });
+    return clip(`${ctor} {${parts.join(', ')}}`);
+  } catch {
+    return 'an object that cannot be inspected';
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Secrets.
+
+const REDACTED = '[redacted]';
+
+/**
+ * JWT-shaped strings: a JSON header always base64url-encodes to "ey…" or "ew…", so that prefix plus two dots catches
+ * any JWT; the second form catches long three-part base64url tokens with another header. Both are strict enough to
+ * leave file names (js_media.min.js) and host names alone.
+ */
+const JWT_SHAPED =
+  /\be[wy][A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*|[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{16,}/g;
+
+function secretScrubber(secrets: readonly string[]): Scrub {
+  const needles = new Set<string>();
+  for (const secret of secrets) {
+    if (typeof secret !== 'string' || secret === '') continue;
+    needles.add(secret);
+    // The SDK URL-encodes the passcode and tokens it sends; an echo of them must not leak either.
+    try {
+      needles.add(encodeURIComponent(secret));
+    } catch {
+      // A lone surrogate cannot be encoded, so it cannot appear encoded either.
+    }
+  }
+  // Longest first, so a secret that contains another is replaced whole.
+  const ordered = [...needles].sort((a, b) => b.length - a.length);
+  return (text) => {
+    let out = text;
+    for (const needle of ordered) out = out.split(needle).join(REDACTED);
+    return out.replace(JWT_SHAPED, REDACTED);
+  };
+}

@@ -1,0 +1,193 @@
+/**
+ * Gets a Meeting SDK signature: directly, from a provider function, or from an HTTP endpoint with timeouts,
+ * retries and backoff. Pure (no Lit, no DOM beyond fetch) so the element and its tests share it.
+ */
+
+import { ZoomJoinError } from '../errors.js';
+import { abortError, raceAbort, sleep, throwIfAborted } from './abort.js';
+import { parseRetryAfter, retryDelay } from './backoff.js';
+import { excerptBody, looksLikeHtml } from './body-excerpt.js';
+import { buildSignatureRequest } from './build-request.js';
+import {
+  causeText,
+  endpointMissingError,
+  httpStatusError,
+  missingSignatureError,
+  networkError,
+  notJsonError,
+  providerFailedError,
+  requestInvalidError,
+  timeoutError,
+} from './signature-errors.js';
+import {
+  SIGNATURE_REQUEST_DEFAULTS,
+  type SignatureCallOptions,
+  type SignatureParams,
+  type SignatureProvider,
+  type SignatureRequestOptions,
+  type SignatureResult,
+  type SignatureSource,
+} from './signature-types.js';
+
+export * from './signature-types.js';
+export { SignatureErrorCode } from './signature-errors.js';
+
+/** Three base64url parts: some back ends answer the bare token as text instead of JSON. */
+const BARE_JWT = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
+
+type Attempt = { result: SignatureResult } | { error: ZoomJoinError; retryAfterMs?: number };
+
+/**
+ * POSTs `params` to `endpoint` and reads `{signature, sdkKey?}`. Retries network errors, timeouts, 5xx and 429
+ * (honouring Retry-After), never other 4xx or malformed answers, which retrying cannot fix. Rejects with a
+ * ZoomJoinError (category 'signature'), or with a DOMException 'AbortError' once `signal` aborts.
+ */
+export async function fetchSignature(
+  endpoint: string,
+  params: SignatureParams,
+  options: SignatureRequestOptions & SignatureCallOptions = {},
+): Promise<SignatureResult> {
+  const { signal } = options;
+  const retries = Math.max(0, Math.floor(options.retries ?? SIGNATURE_REQUEST_DEFAULTS.retries));
+  const baseDelay = options.retryBaseDelayMs ?? SIGNATURE_REQUEST_DEFAULTS.retryBaseDelayMs;
+  const maxDelay = options.maxRetryDelayMs ?? SIGNATURE_REQUEST_DEFAULTS.maxRetryDelayMs;
+  throwIfAborted(signal);
+
+  for (let attempt = 1; ; attempt++) {
+    const outcome = await attemptOnce(endpoint, params, options, attempt);
+    if ('result' in outcome) return outcome.result;
+    if (!outcome.error.retryable || attempt > retries) throw outcome.error;
+    await sleep(retryDelay(attempt - 1, outcome.retryAfterMs, baseDelay, maxDelay), signal);
+  }
+}
+
+/** One request with its own timeout; the timeout also covers reading the body, where slow servers stall. */
+async function attemptOnce(
+  endpoint: string,
+  params: SignatureParams,
+  options: SignatureRequestOptions & SignatureCallOptions,
+  attempt: number,
+): Promise<Attempt> {
+  const { signal } = options;
+  const timeoutMs = options.timeoutMs ?? SIGNATURE_REQUEST_DEFAULTS.timeoutMs;
+  const controller = new AbortController();
+  const forwardAbort = () => controller.abort();
+  signal?.addEventListener('abort', forwardAbort, { once: true });
+  let timedOut = false;
+  const timer =
+    timeoutMs > 0 && Number.isFinite(timeoutMs)
+      ? setTimeout(() => {
+          timedOut = true;
+          controller.abort();
+        }, timeoutMs)
+      : undefined;
+
+  try {
+    let request: Request;
+    try {
+      request = buildSignatureRequest(endpoint, params, options, controller.signal);
+    } catch (error) {
+      return { error: requestInvalidError(endpoint, error) };
+    }
+    // Read per call, not at import, so a page or test that swaps window.fetch later is honoured.
+    const fetchImpl = options.fetch ?? globalThis.fetch;
+    let response: Response;
+    let text: string;
+    try {
+      response = await raceAbort(fetchImpl(request), controller.signal);
+      text = await raceAbort(response.text(), controller.signal);
+    } catch (error) {
+      if (signal?.aborted) throw abortError();
+      if (timedOut) return { error: timeoutError(endpoint, timeoutMs, attempt) };
+      return { error: networkError(endpoint, attempt, error) };
+    }
+    return interpretResponse(endpoint, response, text, attempt);
+  } finally {
+    clearTimeout(timer);
+    signal?.removeEventListener('abort', forwardAbort);
+  }
+}
+
+function interpretResponse(endpoint: string, response: Response, text: string, attempt: number): Attempt {
+  if (!response.ok) {
+    const error = httpStatusError(endpoint, response.status, response.statusText, excerptBody(text), attempt);
+    return { error, retryAfterMs: parseRetryAfter(response.headers.get('retry-after')) };
+  }
+  const trimmed = text.trim();
+  let json: unknown;
+  try {
+    json = JSON.parse(trimmed);
+  } catch {
+    if (BARE_JWT.test(trimmed)) return { result: { signature: trimmed } };
+    const html = looksLikeHtml(response.headers.get('content-type') ?? '', trimmed);
+    return { error: notJsonError(endpoint, response.status, excerptBody(trimmed), html) };
+  }
+  if (typeof json === 'string' && BARE_JWT.test(json.trim())) return { result: { signature: json.trim() } };
+  const result = readSignatureResult(json);
+  return result ? { result } : { error: missingSignatureError(endpoint, excerptBody(trimmed)) };
+}
+
+/** `{signature, sdkKey?}` with a non-empty signature string, else `undefined`. */
+function readSignatureResult(value: unknown): SignatureResult | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { signature, sdkKey } = value as { signature?: unknown; sdkKey?: unknown };
+  if (typeof signature !== 'string' || signature.trim() === '') return undefined;
+  const result: SignatureResult = { signature: signature.trim() };
+  if (typeof sdkKey === 'string' && sdkKey !== '') result.sdkKey = sdkKey;
+  return result;
+}
+
+/**
+ * The one entry point for the element: a direct `signature` wins, then `provider`, then `endpoint`; with none
+ * it rejects `signature-endpoint-missing`. Cancellation rejects with an AbortError, as in fetchSignature.
+ */
+export async function resolveSignature(
+  source: SignatureSource,
+  params: SignatureParams,
+  options: SignatureCallOptions = {},
+): Promise<SignatureResult> {
+  throwIfAborted(options.signal);
+  const direct = source.signature?.trim();
+  if (direct) return source.sdkKey ? { signature: direct, sdkKey: source.sdkKey } : { signature: direct };
+  if (source.provider) return callProvider(source.provider, params, options.signal);
+  const endpoint = source.endpoint?.trim();
+  if (endpoint) return fetchSignature(endpoint, params, { ...source.request, ...options });
+  throw endpointMissingError();
+}
+
+async function callProvider(
+  provider: SignatureProvider,
+  params: SignatureParams,
+  signal: AbortSignal = new AbortController().signal,
+): Promise<SignatureResult> {
+  let value: unknown;
+  try {
+    // Wrapped so a provider that throws synchronously is reported like one that rejects.
+    value = await raceAbort(
+      Promise.resolve().then(() => provider(params, { signal })),
+      signal,
+    );
+  } catch (error) {
+    // Only our own abort is cancellation; a provider's internal AbortError is its failure.
+    if (signal.aborted) throw abortError();
+    // A provider built on fetchSignature already throws the precise error; keep it.
+    if (error instanceof ZoomJoinError && error.category === 'signature') throw error;
+    throw providerFailedError(`threw: ${causeText(error)}`, error);
+  }
+  if (typeof value === 'string') {
+    if (value.trim()) return { signature: value.trim() };
+    throw providerFailedError('returned an empty string instead of a signature.');
+  }
+  const result = readSignatureResult(value);
+  if (result) return result;
+  throw providerFailedError(`returned ${describeShape(value)} instead of a JWT string or {signature, sdkKey?}.`);
+}
+
+/** The kind of a bad provider value, without its content (it may hold a token under another name). */
+function describeShape(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value !== 'object') return typeof value === 'undefined' ? 'undefined' : `a ${typeof value}`;
+  const keys = Object.keys(value).slice(0, 5);
+  return keys.length ? `an object with keys ${keys.join(', ')} but no non-empty signature string` : 'an empty object';
+}

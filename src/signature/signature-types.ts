@@ -1,0 +1,74 @@
+/**
+ * The contract between the element and whatever makes Meeting SDK signatures: a JWT given directly, a function,
+ * or an HTTP endpoint that speaks the protocol of Zoom's meetingsdk-auth-endpoint-sample.
+ */
+
+/** What the page asks a signature for; the default request body is exactly these fields. */
+export interface SignatureParams {
+  meetingNumber: string;
+  role: 0 | 1;
+  /** 1 asks for gallery view without SharedArrayBuffer; sent only when set. */
+  videoWebRtcMode?: 0 | 1;
+  /** Signature lifetime the back end should use (1800–172800); sent only when set. */
+  expirationSeconds?: number;
+}
+
+export interface SignatureResult {
+  /** The JWT. A secret for the page's lifetime: never log, reflect or echo it. */
+  signature: string;
+  /** The Meeting SDK Client ID, when the source tells it (the sample endpoint does). */
+  sdkKey?: string;
+}
+
+/** A function that makes or fetches the signature itself (custom auth, GraphQL, a cached token...). */
+export type SignatureProvider = (
+  params: SignatureParams,
+  context: { signal: AbortSignal },
+) => Promise<string | SignatureResult> | string | SignatureResult;
+
+export interface SignatureRequestOptions {
+  /** Default 'POST'. GET and HEAD send the params as query string instead of a body. */
+  method?: string;
+  /** Merged over the defaults (`Accept: application/json`, and `Content-Type: application/json` for JSON bodies). */
+  headers?: Record<string, string>;
+  /** Default 'same-origin'; 'include' sends cookies to a cross-origin endpoint (it must allow credentials). */
+  credentials?: RequestCredentials;
+  /**
+   * Builds the request body. A string, Blob, FormData, URLSearchParams, buffer or stream is sent as is; any other
+   * object is sent as JSON. Default: `{meetingNumber, role, videoWebRtcMode?, expirationSeconds?}` as JSON.
+   */
+  body?: (params: SignatureParams) => BodyInit | object;
+  /** Per attempt, including reading the body; default 10000. 0 or Infinity disables it. */
+  timeoutMs?: number;
+  /** Extra attempts after network errors, timeouts, 5xx and 429; default 2 (three attempts in all). */
+  retries?: number;
+  /** First backoff delay; doubles per retry with jitter; default 300. */
+  retryBaseDelayMs?: number;
+  /** Cap for both the backoff and a server's Retry-After; default 10000. */
+  maxRetryDelayMs?: number;
+}
+
+/** Where a signature comes from; the first one set wins: `signature`, then `provider`, then `endpoint`. */
+export interface SignatureSource {
+  signature?: string;
+  /** Reported with a direct `signature`, which carries no Client ID of its own. */
+  sdkKey?: string;
+  provider?: SignatureProvider;
+  endpoint?: string;
+  request?: SignatureRequestOptions;
+}
+
+/** Per-call plumbing: cancellation, and the fetch to use (tests and non-window contexts inject one). */
+export interface SignatureCallOptions {
+  signal?: AbortSignal;
+  fetch?: typeof fetch;
+}
+
+export const SIGNATURE_REQUEST_DEFAULTS = {
+  method: 'POST',
+  credentials: 'same-origin',
+  timeoutMs: 10_000,
+  retries: 2,
+  retryBaseDelayMs: 300,
+  maxRetryDelayMs: 10_000,
+} as const satisfies SignatureRequestOptions;

@@ -1,0 +1,55 @@
+import { css } from 'lit';
+
+/** The element's own chrome; the meeting UI itself is light DOM, styled by the SDK. */
+export const zoomJoinStyles = css`
+  :host {
+    display: block;
+    position: relative;
+    font: var(--zoom-join-font, 14px/1.4 system-ui, sans-serif);
+    color: var(--zoom-join-color, CanvasText);
+    color-scheme: light dark;
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  [part='status'] {
+    margin: 0 0 0.5em;
+  }
+  :host([status='joined']) [part='status'] {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+  }
+  button {
+    font: inherit;
+    cursor: pointer;
+    border: 0;
+    border-radius: 6px;
+    padding: 0.5em 1.2em;
+    background: var(--zoom-join-accent, #0b5cff);
+    color: var(--zoom-join-accent-contrast, #fff);
+  }
+  button:focus-visible {
+    outline: 2px solid var(--zoom-join-accent, #0b5cff);
+    outline-offset: 2px;
+  }
+  [part='error'] {
+    border-radius: 8px;
+    padding: 0.75em 1em;
+    margin: 0.5em 0;
+    background: var(--zoom-join-error-background, light-dark(#fdecea, #3b1512));
+    color: var(--zoom-join-error-color, light-dark(#5f1410, #ffd9d4));
+    border: 1px solid var(--zoom-join-error-border, light-dark(#f5c2bd, #7a2a22));
+  }
+  [part='error'] p {
+    margin: 0.35em 0;
+  }
+  [part='error-code'] {
+    display: block;
+    opacity: 0.8;
+    font-size: 0.85em;
+    margin-bottom: 0.5em;
+  }
+`;

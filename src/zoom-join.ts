@@ -1,0 +1,210 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { JoinInputs } from './config/join-config.js';
+import type { ZoomJoinError } from './errors.js';
+import { MeetingController, type MeetingSecrets } from './meeting/meeting-controller.js';
+import type { SdkAdapterFactory } from './sdk/adapter.js';
+import { createSdkAdapter } from './sdk/default-adapter-factory.js';
+import type { SignatureProvider, SignatureRequestOptions } from './signature/fetch-signature.js';
+import { ZoomStatus } from './status.js';
+import { zoomJoinStyles } from './zoom-join.styles.js';
+
+const statusText: Record<ZoomStatus, string> = {
+  idle: 'Not in a meeting',
+  preloading: 'Preparing Zoom…',
+  ready: 'Ready to join',
+  signing: 'Getting a signature…',
+  joining: 'Joining the meeting…',
+  joined: 'In the meeting',
+  leaving: 'Leaving…',
+  left: 'You left the meeting',
+  error: 'Could not join',
+};
+
+/**
+ * Puts a Zoom meeting on the page through the Zoom Meeting SDK for Web.
+ *
+ * @fires zoom-status - `{status, previous}` on every status change
+ * @fires zoom-joined - `{meetingNumber, userName, view}` once in the meeting
+ * @fires zoom-left - `{reason}` after leaving
+ * @fires zoom-error - a `ZoomJoinError` after `status` became `error`
+ * @fires zoom-signature-warning - `{problems}` when the signature check found warnings (the join goes on)
+ * @slot - Content shown beside the element's own status line
+ * @slot meeting - Where the SDK's meeting UI is rendered (the element creates it; it must be light DOM)
+ * @csspart status - The status line
+ * @csspart join-button - The Join button
+ * @csspart error - The error panel
+ * @csspart retry-button - The Retry button in the error panel
+ * @cssprop --zoom-join-accent - Button colour
+ * @cssprop --zoom-join-font - Font of the element's own chrome
+ * @cssprop --zoom-join-error-background - Error panel background
+ * @cssprop --zoom-join-error-color - Error panel text colour
+ */
+export class ZoomJoin extends LitElement {
+  static override styles = zoomJoinStyles;
+
+  /** Which SDK implementation elements use; tests and the demo swap it. Set once per page, before joining. */
+  static adapterFactory: SdkAdapterFactory = createSdkAdapter;
+  /** A removed element waits this long before leaving, so moving it in the DOM keeps the call. */
+  static teardownDelayMs = 500;
+
+  /** Digits; spaces and dashes are removed. */
+  @property({ attribute: 'meeting-number' }) meetingNumber = '';
+  @property() passcode = '';
+  /** Same as `passcode` (the SDK's own name). */
+  @property() password = '';
+  @property({ attribute: 'user-name' }) userName = '';
+  @property({ attribute: 'user-email' }) userEmail = '';
+  /**
+   * 0 attendee, 1 host. Kept as given so a bad value can be reported as given. (It shadows the ARIA `role`
+   * reflection, which has no meaning on this element.)
+   */
+  @property() override role: string | null = '0';
+  /** `component` (inside the element) or `client` (Zoom's full-page view). */
+  @property() view = 'component';
+  /** URL of the folder where `@zoom/meetingsdk/dist/lib` is served; relative values resolve against the page. */
+  @property({ attribute: 'asset-path' }) assetPath = '';
+  @property({ attribute: 'signature-endpoint' }) signatureEndpoint = '';
+  /** Join as soon as the inputs are present and the element is connected. */
+  @property({ type: Boolean, attribute: 'auto-join' }) autoJoin = false;
+
+  // Secrets: properties only, never attributes, never reflected, never rendered or logged.
+  @property({ attribute: false }) signature?: string;
+  @property({ attribute: false }) zak?: string;
+  @property({ attribute: false }) tk?: string;
+  @property({ attribute: false }) obfToken?: string;
+  /** Replaces the endpoint fetch: `async (params, {signal}) => signature | {signature, sdkKey}`. */
+  @property({ attribute: false }) signatureProvider?: SignatureProvider;
+  /** Method, headers, credentials, body builder, timeout and retries for the endpoint request. */
+  @property({ attribute: false }) signatureRequest?: SignatureRequestOptions;
+
+  private readonly meeting = new MeetingController(this, () => ({
+    adapterFactory: (this.constructor as typeof ZoomJoin).adapterFactory,
+    teardownDelayMs: (this.constructor as typeof ZoomJoin).teardownDelayMs,
+  }));
+  private meetingRoot?: HTMLElement;
+  /** auto-join joins once; after a leave or a failure the user (or retry()) decides. */
+  private autoJoinStarted = false;
+
+  /** Where the element is: idle, preloading, ready, signing, joining, joined, leaving, left or error. */
+  get status(): ZoomStatus {
+    return this.meeting.status;
+  }
+
+  /** The last failure while `status` is `error`. */
+  get error(): ZoomJoinError | undefined {
+    return this.meeting.error;
+  }
+
+  /** Resolves once in the meeting; rejects with a `ZoomJoinError`. Calling it again while joining joins once. */
+  join(): Promise<void> {
+    return this.meeting.join();
+  }
+
+  /** Leaves the meeting (or cancels a join in progress). */
+  leave(): Promise<void> {
+    return this.meeting.leave('user');
+  }
+
+  /** Tries the last failed join again. */
+  retry(): Promise<void> {
+    return this.meeting.join();
+  }
+
+  /** @internal */
+  joinInputs(): JoinInputs {
+    return {
+      meetingNumber: this.meetingNumber,
+      userName: this.userName,
+      userEmail: this.userEmail,
+      passcode: this.passcode || this.password,
+      role: this.role,
+      view: this.view,
+      language: this.lang,
+      assetPath: this.assetPath,
+      signatureEndpoint: this.signatureEndpoint,
+      baseUrl: document.baseURI,
+    };
+  }
+
+  /** @internal */
+  secrets(): MeetingSecrets {
+    return {
+      ...(this.signature ? { signature: this.signature } : {}),
+      ...(this.zak ? { zak: this.zak } : {}),
+      ...(this.tk ? { tk: this.tk } : {}),
+      ...(this.obfToken ? { obfToken: this.obfToken } : {}),
+      ...(this.signatureProvider ? { signatureProvider: this.signatureProvider } : {}),
+      ...(this.signatureRequest ? { signatureRequest: this.signatureRequest } : {}),
+    };
+  }
+
+  /** @internal The SDK injects its styles into document.head, so its root must be light DOM to be styled. */
+  sdkRoot(): HTMLElement {
+    if (!this.meetingRoot) {
+      this.meetingRoot = document.createElement('div');
+      this.meetingRoot.slot = 'meeting';
+      this.meetingRoot.className = 'zoom-join-meeting';
+      this.append(this.meetingRoot);
+    }
+    return this.meetingRoot;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    // Status lives in the controller; mirror it as an attribute for CSS (`zoom-join[status=joined]`) and tests.
+    if (this.getAttribute('status') !== this.status) this.setAttribute('status', this.status);
+    if (this.autoJoin && !this.autoJoinStarted && this.status === ZoomStatus.idle && this.canAutoJoin()) {
+      this.autoJoinStarted = true;
+      // After this update, not inside it: joining changes status, which renders again.
+      queueMicrotask(() => this.onJoinClick());
+    }
+  }
+
+  private canAutoJoin(): boolean {
+    const hasSignatureSource = Boolean(this.signature || this.signatureProvider || this.signatureEndpoint);
+    return this.isConnected && Boolean(this.meetingNumber && this.userName) && hasSignatureSource;
+  }
+
+  private onJoinClick(): void {
+    this.join().catch(() => {
+      // Reported through zoom-error and the error panel.
+    });
+  }
+
+  private onRetryClick(): void {
+    this.retry().catch(() => {
+      // Reported through zoom-error and the error panel.
+    });
+  }
+
+  override render() {
+    const status = this.status;
+    const showJoin =
+      !this.autoJoin &&
+      (status === ZoomStatus.idle || status === ZoomStatus.ready || status === ZoomStatus.left);
+    return html`
+      <div part="status" role="status" aria-live="polite">${statusText[status]}</div>
+      ${showJoin
+        ? html`<button part="join-button" type="button" @click=${this.onJoinClick}>Join meeting</button>`
+        : nothing}
+      ${status === ZoomStatus.error && this.error ? this.renderError(this.error) : nothing}
+      <slot></slot>
+      <slot name="meeting"></slot>
+    `;
+  }
+
+  private renderError(error: ZoomJoinError) {
+    return html`
+      <div part="error" role="alert">
+        <strong part="error-title">${error.title}</strong>
+        <p part="error-message">${error.message}</p>
+        <p part="error-hint">${error.hint}</p>
+        <code part="error-code">${error.code}${error.sdkCode !== undefined ? ` (Zoom ${error.sdkCode})` : ''}</code>
+        ${error.retryable
+          ? html`<button part="retry-button" type="button" @click=${this.onRetryClick}>Retry</button>`
+          : nothing}
+      </div>
+    `;
+  }
+}

@@ -1,0 +1,12 @@
+import { executeServerCommand } from '@web/test-runner-commands';
+
+export interface LoggedRequest {
+  url: string;
+  method: string;
+  resourceType: string;
+}
+
+/** Every request the test page has made so far (recorded by Playwright, so it includes failed ones). */
+export function networkLog(options: { clear?: boolean } = {}): Promise<LoggedRequest[]> {
+  return executeServerCommand<LoggedRequest[], { clear?: boolean }>('network-log', options);
+}

@@ -1,0 +1,70 @@
+// Browser tests run in Debian's Chromium (never a downloaded browser) through Playwright.
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { playwrightLauncher } from '@web/test-runner-playwright';
+import { signatureEndpointMiddleware } from './test/support/signature-endpoint-middleware.mjs';
+
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Every URL each test page requested, so tests can prove which hosts the SDK talked to. */
+const requestsByPage = new WeakMap();
+
+/** The SDK's CommonJS entries, served as the ESM copies scripts/prebundle-sdk.mjs made. */
+const sdkAliases = {
+  '@zoom/meetingsdk/embedded': '/.cache/sdk-esm/zoom-embedded.esm.js',
+  '@zoom/meetingsdk': '/.cache/sdk-esm/zoom-client.esm.js',
+};
+
+const sdkAliasPlugin = {
+  name: 'zoom-sdk-esm-alias',
+  resolveImport({ source }) {
+    return sdkAliases[source];
+  },
+};
+
+const networkLogPlugin = {
+  name: 'network-log',
+  async executeCommand({ command, payload, session }) {
+    if (command !== 'network-log') return undefined;
+    const page = session.browser.getPage(session.id);
+    const log = requestsByPage.get(page) ?? [];
+    if (payload && payload.clear) log.length = 0;
+    return log.map((entry) => ({ ...entry }));
+  },
+};
+
+export default {
+  files: ['test/**/*.test.ts', '!test/node/**'],
+  nodeResolve: true,
+  concurrency: 1,
+  testsFinishTimeout: 10 * 60 * 1000,
+  testFramework: { config: { timeout: 30000 } },
+  middleware: [signatureEndpointMiddleware],
+  plugins: [sdkAliasPlugin, esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json' }), networkLogPlugin],
+  browsers: [
+    playwrightLauncher({
+      product: 'chromium',
+      launchOptions: {
+        executablePath: chromiumPath,
+        headless: true,
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--disable-quic',
+          '--no-first-run',
+        ],
+      },
+      async createPage({ context }) {
+        const page = await context.newPage();
+        const log = [];
+        requestsByPage.set(page, log);
+        page.on('request', (request) => {
+          log.push({ url: request.url(), method: request.method(), resourceType: request.resourceType() });
+        });
+        return page;
+      },
+    }),
+  ],
+};
