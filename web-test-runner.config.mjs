@@ -1,5 +1,6 @@
 // Browser tests run in Debian's Chromium (never a downloaded browser) through Playwright.
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { defaultReporter } from '@web/test-runner';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { signatureEndpointMiddleware } from './test/support/signature-endpoint-middleware.mjs';
 
@@ -32,7 +33,34 @@ const networkLogPlugin = {
   },
 };
 
+/** Ends the run with one plain `browser: N passed, N failed` line that CI can read. */
+function summaryLineReporter() {
+  return {
+    onTestRunFinished({ sessions }) {
+      let passed = 0;
+      let failed = 0;
+      let skipped = 0;
+      const count = (suite) => {
+        for (const test of suite.tests) {
+          if (test.skipped) skipped++;
+          else if (test.passed) passed++;
+          else failed++;
+        }
+        for (const child of suite.suites) count(child);
+      };
+      for (const session of sessions) {
+        if (session.testResults) count(session.testResults);
+        if (!session.passed && !session.testResults) failed++;
+      }
+      const line = `browser: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`;
+      // The default reporter prints its own summary last; this line must come after it.
+      process.once('exit', () => process.stdout.write(`${line}\n`));
+    },
+  };
+}
+
 export default {
+  reporters: [defaultReporter(), summaryLineReporter()],
   files: ['test/**/*.test.ts', '!test/node/**'],
   nodeResolve: true,
   concurrency: 1,

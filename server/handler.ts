@@ -133,6 +133,8 @@ export function createSignatureHandler(options: SignatureHandlerOptions): Signat
       allowMethods: ['POST'],
       allowHeaders: ['Content-Type', ...(options.allowHeaders ?? [])],
       credentials: options.allowCredentials ?? false,
+      // Not CORS-safelisted: without this a page on another origin cannot see how long to wait after a 429.
+      exposeHeaders: ['Retry-After'],
       maxAge: PREFLIGHT_MAX_AGE_SECONDS,
     }),
   );

@@ -100,7 +100,8 @@ export const meetingServerErrors = {
     retryable: false,
     sdkKeys: ['apac.errorcodes_not_allow_cross_join'],
     sdkText:
-      "To join a meeting hosted by an external Zoom account, your SDK app has to be published on Zoom Marketplace. You can refer to Section 6.1 of Zoom's API License Terms of Use",
+      'To join a meeting hosted by an external Zoom account, your SDK app has to be published on Zoom Marketplace. ' +
+      "You can refer to Section 6.1 of Zoom's API License Terms of Use",
   },
   4012: {
     code: 'anonymous-join-disallowed',

@@ -36,7 +36,9 @@ export const sdkLocalErrors = {
   },
   1: {
     code: 'join-failed',
-    category: ErrorCategory.sdk,
+    // Observed: this is what the Client View reports when zoom.us cannot be reached (its -3000), so the most
+    // likely cause is the network; the hint names the rest.
+    category: ErrorCategory.network,
     title: 'Failed to join the meeting',
     hint:
       "The Client View's catch-all. Offline it is all you get; it also covers join called before init succeeded and " +

@@ -101,7 +101,12 @@ export const sdkMessageRules: readonly SdkMessageRule[] = [
     stages: ['join'],
     entry: signatureMalformed,
   },
-  { pattern: /JSON|Unexpected token|Unexpected end/i, errorNames: ['SyntaxError'], stages: ['join'], entry: signatureMalformed },
+  {
+    pattern: /JSON|Unexpected token|Unexpected end/i,
+    errorNames: ['SyntaxError'],
+    stages: ['join'],
+    entry: signatureMalformed,
+  },
   { pattern: /URI/i, errorNames: ['URIError'], stages: ['join'], entry: signatureMalformed },
   { pattern: /meetingNumber length > 12/i, entry: signatureCheckErrors[3703] },
   {

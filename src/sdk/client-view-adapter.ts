@@ -59,6 +59,7 @@ export class ClientViewAdapter implements SdkAdapter {
   private api?: ClientViewApi;
   private joined = false;
   private readonly listeners = new Set<SdkEventListener>();
+  private pageBeforeUnload: OnBeforeUnloadEventHandler | undefined;
 
   private readonly onMeetingStatus = (status: number): void => {
     if (this.joined && status === MeetingStatus.disconnected) {
@@ -80,13 +81,11 @@ export class ClientViewAdapter implements SdkAdapter {
     throwIfAborted(signal);
     const api = this.requireApi();
     try {
+      this.pageBeforeUnload ??= window.onbeforeunload;
       if (preparedLibUrl !== options.libUrl) {
         api.setZoomJSLib(options.libUrl, '/av');
-        // prepareWebSDK assigns window.onbeforeunload; the page's own handler (or none) must survive it.
-        const pageBeforeUnload = window.onbeforeunload;
         await api.preLoadWasm();
         await api.prepareWebSDK();
-        window.onbeforeunload = pageBeforeUnload;
         preparedLibUrl = options.libUrl;
       }
       this.installStatusListener(api);
@@ -98,6 +97,8 @@ export class ClientViewAdapter implements SdkAdapter {
       });
     } catch (raw) {
       throw normalizeSdkError(raw, { view: this.view, stage: 'init' });
+    } finally {
+      this.restorePageBeforeUnload();
     }
   }
 
@@ -122,6 +123,8 @@ export class ClientViewAdapter implements SdkAdapter {
       this.joined = true;
     } catch (raw) {
       throw normalizeSdkError(raw, { view: this.view, stage: 'join', secrets });
+    } finally {
+      this.restorePageBeforeUnload();
     }
   }
 
@@ -138,6 +141,7 @@ export class ClientViewAdapter implements SdkAdapter {
 
   async destroy(): Promise<void> {
     this.joined = false;
+    this.restorePageBeforeUnload();
     statusListeners.delete(this.onMeetingStatus);
     // The Client View cannot be unloaded from a page; hiding its full-page root gives the page back.
     const root = document.getElementById('zmmtg-root');
@@ -147,6 +151,14 @@ export class ClientViewAdapter implements SdkAdapter {
   subscribe(listener: SdkEventListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /**
+   * prepareWebSDK (and, observed, later steps) assign window.onbeforeunload, which would make the browser ask
+   * "leave site?" on the page's behalf; the page's own handler (or none) must survive.
+   */
+  private restorePageBeforeUnload(): void {
+    if (this.pageBeforeUnload !== undefined) window.onbeforeunload = this.pageBeforeUnload;
   }
 
   private installStatusListener(api: ClientViewApi): void {

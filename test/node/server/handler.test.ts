@@ -281,6 +281,15 @@ describe('rate limit', () => {
     assert.equal((await post(url, body)).response.status, 429);
   });
 
+  it('lets an allowed cross-origin page read Retry-After', async () => {
+    const url = await start({ rateLimit: new RateLimiterMemory({ points: 1, duration: 60 }), allowedOrigins: [ALLOWED] });
+    await post(url, body, { origin: ALLOWED });
+    const limited = await post(url, body, { origin: ALLOWED });
+    assert.equal(limited.response.status, 429);
+    assert.equal(limited.response.headers.get('access-control-allow-origin'), ALLOWED);
+    assert.match(limited.response.headers.get('access-control-expose-headers') ?? '', /Retry-After/);
+  });
+
   it('counts every POST, valid or not, before reading the body', async () => {
     const url = await start({ rateLimit: new RateLimiterMemory({ points: 2, duration: 60 }) });
     assert.equal((await post(url, '{bad')).response.status, 400);
