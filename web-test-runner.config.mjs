@@ -2,6 +2,7 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { playwrightLauncher } from '@web/test-runner-playwright';
+import { referenceServerMiddleware } from './test/support/reference-server-middleware.mjs';
 import { signatureEndpointMiddleware } from './test/support/signature-endpoint-middleware.mjs';
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -66,7 +67,7 @@ export default {
   concurrency: 1,
   testsFinishTimeout: 10 * 60 * 1000,
   testFramework: { config: { timeout: 30000 } },
-  middleware: [signatureEndpointMiddleware],
+  middleware: [signatureEndpointMiddleware, referenceServerMiddleware],
   plugins: [sdkAliasPlugin, esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json' }), networkLogPlugin],
   browsers: [
     playwrightLauncher({

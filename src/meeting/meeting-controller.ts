@@ -7,6 +7,7 @@ import type { SdkAdapter, SdkAdapterEvent, SdkAdapterFactory } from '../sdk/adap
 import { normalizeSdkError } from '../sdk/normalize-error.js';
 import { throwIfAborted } from '../sdk/sdk-module.js';
 import { checkSignature } from '../signature/check-signature.js';
+import { explainSignatureRejection } from '../signature/explain-rejection.js';
 import type { SignatureProvider, SignatureRequestOptions } from '../signature/fetch-signature.js';
 import { resolveSignature } from '../signature/fetch-signature.js';
 import { joinableStatuses, ZoomStatus } from '../status.js';
@@ -139,10 +140,11 @@ export class MeetingController implements ReactiveController {
       );
     }
 
+    let signed: { signature: string; sdkKey?: string } | undefined;
     try {
       this.setStatus(ZoomStatus.signing);
       const secrets = this.host.secrets();
-      const signed = await resolveSignature(
+      signed = await resolveSignature(
         {
           ...(secrets.signature ? { signature: secrets.signature } : {}),
           ...(secrets.signatureProvider ? { provider: secrets.signatureProvider } : {}),
@@ -153,10 +155,11 @@ export class MeetingController implements ReactiveController {
         { signal },
       );
       if (signal.aborted) throw abortError();
-      const warnings = checkSignature(signed.signature, {
+      const { signature, sdkKey } = signed;
+      const warnings = checkSignature(signature, {
         meetingNumber: config.meetingNumber,
         role: config.role,
-        ...(signed.sdkKey ? { sdkKey: signed.sdkKey } : {}),
+        ...(sdkKey ? { sdkKey } : {}),
       });
       if (warnings.length > 0) emit(this.host, 'zoom-signature-warning', { problems: warnings });
 
@@ -179,8 +182,8 @@ export class MeetingController implements ReactiveController {
         {
           meetingNumber: config.meetingNumber,
           userName: config.userName,
-          signature: signed.signature,
-          ...(signed.sdkKey ? { sdkKey: signed.sdkKey } : {}),
+          signature,
+          ...(sdkKey ? { sdkKey } : {}),
           ...(config.userEmail ? { userEmail: config.userEmail } : {}),
           ...(config.passcode ? { passcode: config.passcode } : {}),
           ...(secrets.zak ? { zak: secrets.zak } : {}),
@@ -205,7 +208,15 @@ export class MeetingController implements ReactiveController {
       }
       const error =
         raw instanceof ZoomJoinError ? raw : normalizeSdkError(raw, { view: config.view, stage: 'join' });
-      return this.fail(error);
+      if (!signed) return this.fail(error);
+      return this.fail(
+        explainSignatureRejection(error, {
+          signature: signed.signature,
+          meetingNumber: config.meetingNumber,
+          role: config.role,
+          ...(signed.sdkKey ? { sdkKey: signed.sdkKey } : {}),
+        }),
+      );
     }
   }
 
