@@ -77,7 +77,8 @@ describe('<zoom-join> signature path', () => {
     element.signature = testSignature({ meetingNumber: MEETING, role: '0' });
     const warning = oneEvent(element, 'zoom-signature-warning');
     await element.join();
-    expect((await warning).detail.problems.map((problem) => problem.code)).to.include('role-type');
+    const { detail } = (await warning) as CustomEvent<{ problems: { code: string }[] }>;
+    expect(detail.problems.map((problem) => problem.code)).to.include('role-type');
     expect(element.status).to.equal('joined');
   });
 

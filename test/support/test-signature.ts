@@ -9,7 +9,8 @@ function base64url(value: string): string {
 export interface TestClaims {
   meetingNumber?: string;
   role?: number | string;
-  sdkKey?: string;
+  /** null leaves out both appKey and sdkKey (a token from the wrong kind of app). */
+  sdkKey?: string | null;
   iat?: number;
   exp?: number;
   [claim: string]: unknown;
@@ -20,7 +21,8 @@ export function testSignature(claims: TestClaims = {}): string {
   const { meetingNumber = '1234567890', role = 0, sdkKey = 'test-sdk-key', iat = now - 30, exp = now + 7200, ...rest } =
     claims;
   const header = { alg: 'HS256', typ: 'JWT' };
-  const payload = { appKey: sdkKey, sdkKey, mn: meetingNumber, role, iat, exp, tokenExp: exp, ...rest };
+  const keys = sdkKey === null ? {} : { appKey: sdkKey, sdkKey };
+  const payload = { ...keys, mn: meetingNumber, role, iat, exp, tokenExp: exp, ...rest };
   const signaturePart = base64url('not-a-real-hmac-for-tests-only-000');
   return `${base64url(JSON.stringify(header))}.${base64url(JSON.stringify(payload))}.${signaturePart}`;
 }

@@ -1,0 +1,206 @@
+// Every bad attribute and endpoint answer a user can produce: the element shows the code, status is `error`, and
+// nothing reached the SDK. Then one case per SDK code family, in both views' shapes, through the fake adapter.
+import { expect } from '@open-wc/testing';
+import { describeZoomError } from '../../src/error-codes.js';
+import type { SdkView } from '../../src/errors.js';
+import type { ZoomJoin } from '../../src/zoom-join.js';
+import { errorPanelText, joinFailure, renderZoomJoin, useFakeSdk } from '../support/element-harness.js';
+import { testSignature } from '../support/test-signature.js';
+
+const MEETING = '1234567890';
+const sdk = useFakeSdk();
+const valid = { 'meeting-number': MEETING, 'user-name': 'Ada' };
+
+interface BadCase {
+  name: string;
+  attributes: Record<string, string | null>;
+  code: string;
+  category: string;
+  setup?: (element: ZoomJoin) => void;
+}
+
+const withSignature = (element: ZoomJoin) => {
+  element.signature = testSignature({ meetingNumber: MEETING });
+};
+const noRetries = (element: ZoomJoin) => {
+  element.signatureRequest = { retries: 0, timeoutMs: 2000 };
+};
+
+const attributeCases: BadCase[] = [
+  { name: 'no meeting-number', attributes: { ...valid, 'meeting-number': null }, code: 'meeting-number-missing', category: 'config' },
+  { name: 'empty meeting-number', attributes: { ...valid, 'meeting-number': '' }, code: 'meeting-number-missing', category: 'config' },
+  { name: 'blank meeting-number', attributes: { ...valid, 'meeting-number': '   ' }, code: 'meeting-number-missing', category: 'config' },
+  { name: '8-digit meeting-number', attributes: { ...valid, 'meeting-number': '12345678' }, code: 'meeting-number-invalid', category: 'config' },
+  { name: '12-digit meeting-number', attributes: { ...valid, 'meeting-number': '123456789012' }, code: 'meeting-number-invalid', category: 'config' },
+  { name: 'letters in meeting-number', attributes: { ...valid, 'meeting-number': 'abc1234567' }, code: 'meeting-number-invalid', category: 'config' },
+  { name: 'a join link as meeting-number', attributes: { ...valid, 'meeting-number': 'https://zoom.us/j/1234567890' }, code: 'meeting-number-invalid', category: 'config' },
+  { name: 'full-width digits', attributes: { ...valid, 'meeting-number': '１２３４５６７８９０' }, code: 'meeting-number-invalid', category: 'config' },
+  { name: 'dots in meeting-number', attributes: { ...valid, 'meeting-number': '123.456.7890' }, code: 'meeting-number-invalid', category: 'config' },
+  { name: 'exponent meeting-number', attributes: { ...valid, 'meeting-number': '1e10' }, code: 'meeting-number-invalid', category: 'config' },
+  { name: 'markup in meeting-number', attributes: { ...valid, 'meeting-number': '<img src=x onerror=alert(1)>' }, code: 'meeting-number-invalid', category: 'config' },
+  { name: 'no user-name', attributes: { ...valid, 'user-name': null }, code: 'user-name-missing', category: 'config' },
+  { name: 'blank user-name', attributes: { ...valid, 'user-name': '   ' }, code: 'user-name-missing', category: 'config' },
+  { name: 'bad user-email', attributes: { ...valid, 'user-email': 'not-an-email' }, code: 'user-email-invalid', category: 'config' },
+  { name: 'role 2', attributes: { ...valid, role: '2' }, code: 'role-invalid', category: 'config' },
+  { name: 'role "host"', attributes: { ...valid, role: 'host' }, code: 'role-invalid', category: 'config' },
+  { name: 'role -1', attributes: { ...valid, role: '-1' }, code: 'role-invalid', category: 'config' },
+  { name: 'role 1.5', attributes: { ...valid, role: '1.5' }, code: 'role-invalid', category: 'config' },
+  { name: 'role "1abc"', attributes: { ...valid, role: '1abc' }, code: 'role-invalid', category: 'config' },
+  { name: 'view "full"', attributes: { ...valid, view: 'full' }, code: 'view-invalid', category: 'config' },
+  { name: 'view "embedded"', attributes: { ...valid, view: 'embedded' }, code: 'view-invalid', category: 'config' },
+  { name: 'asset-path javascript:', attributes: { ...valid, 'asset-path': 'javascript:alert(1)' }, code: 'asset-path-invalid', category: 'config' },
+  { name: 'asset-path ftp:', attributes: { ...valid, 'asset-path': 'ftp://example.com/lib' }, code: 'asset-path-invalid', category: 'config' },
+  { name: 'asset-path unparsable', attributes: { ...valid, 'asset-path': 'http://[::1' }, code: 'asset-path-invalid', category: 'config' },
+  { name: 'asset-path data:', attributes: { ...valid, 'asset-path': 'data:text/plain,x' }, code: 'asset-path-invalid', category: 'config' },
+  { name: 'signature-endpoint javascript:', attributes: { ...valid, 'signature-endpoint': 'javascript:void(0)' }, code: 'signature-endpoint-invalid', category: 'config' },
+  { name: 'signature-endpoint unparsable', attributes: { ...valid, 'signature-endpoint': 'http://[' }, code: 'signature-endpoint-invalid', category: 'config' },
+  { name: 'signature-endpoint mailto:', attributes: { ...valid, 'signature-endpoint': 'mailto:a@example.com' }, code: 'signature-endpoint-invalid', category: 'config' },
+].map((entry) => ({ ...entry, setup: withSignature }));
+
+const endpointCases: BadCase[] = [
+  { name: 'no signature source at all', attributes: valid, code: 'signature-endpoint-missing', category: 'signature' },
+  { name: 'endpoint 404', attributes: { ...valid, 'signature-endpoint': '/test-endpoint/404' }, code: 'signature-http-status', category: 'signature', setup: noRetries },
+  { name: 'endpoint 500', attributes: { ...valid, 'signature-endpoint': '/test-endpoint/500' }, code: 'signature-http-status', category: 'signature', setup: noRetries },
+  { name: 'endpoint 429', attributes: { ...valid, 'signature-endpoint': '/test-endpoint/429' }, code: 'signature-http-status', category: 'signature', setup: noRetries },
+  { name: 'endpoint answers HTML', attributes: { ...valid, 'signature-endpoint': '/test-endpoint/html' }, code: 'signature-not-json', category: 'signature' },
+  { name: 'endpoint answers not JSON', attributes: { ...valid, 'signature-endpoint': '/test-endpoint/not-json' }, code: 'signature-not-json', category: 'signature' },
+  { name: 'endpoint JSON without signature', attributes: { ...valid, 'signature-endpoint': '/test-endpoint/no-signature' }, code: 'signature-missing', category: 'signature' },
+  { name: 'endpoint times out', attributes: { ...valid, 'signature-endpoint': '/test-endpoint/slow?ms=3000' }, code: 'signature-timeout', category: 'signature', setup: (element) => { element.signatureRequest = { retries: 0, timeoutMs: 200 }; } },
+  { name: 'endpoint unreachable', attributes: { ...valid, 'signature-endpoint': 'http://127.0.0.1:9/' }, code: 'signature-network', category: 'signature', setup: noRetries },
+  { name: 'the reference server refuses role 1 without authorize', attributes: { ...valid, role: '1', 'signature-endpoint': '/test-endpoint/status?code=403' }, code: 'signature-http-status', category: 'signature', setup: noRetries },
+  { name: 'provider throws', attributes: valid, code: 'signature-provider-failed', category: 'signature', setup: (element) => { element.signatureProvider = async () => { throw new Error('backend down'); }; } },
+  { name: 'provider returns a number', attributes: valid, code: 'signature-provider-failed', category: 'signature', setup: (element) => { element.signatureProvider = async () => 42 as unknown as string; } },
+  { name: 'signature that is not a JWT', attributes: valid, code: 'signature-rejected-locally', category: 'signature', setup: (element) => { element.signature = 'not-a-jwt'; } },
+  { name: 'signature without appKey', attributes: valid, code: 'signature-rejected-locally', category: 'signature', setup: (element) => { element.signature = testSignature({ meetingNumber: MEETING, sdkKey: null }); } },
+];
+
+describe('<zoom-join> bad input: the code is shown and the SDK is never called', () => {
+  it(`has at least 30 cases (${attributeCases.length + endpointCases.length})`, () => {
+    expect(attributeCases.length + endpointCases.length).to.be.at.least(30);
+  });
+
+  for (const badCase of [...attributeCases, ...endpointCases]) {
+    it(`${badCase.name} → ${badCase.code}`, async () => {
+      const element = await renderZoomJoin(badCase.attributes);
+      badCase.setup?.(element);
+      const error = await joinFailure(element);
+      expect(error?.code).to.equal(badCase.code);
+      expect(error?.category).to.equal(badCase.category);
+      expect(element.status).to.equal('error');
+      expect(element.getAttribute('status')).to.equal('error');
+      const panel = element.shadowRoot!.querySelector('[part=error]');
+      expect(panel, 'the error panel is shown').to.exist;
+      expect(panel!.querySelector('[part=error-code]')!.textContent).to.contain(badCase.code);
+      expect(panel!.querySelector('[part=error-hint]')!.textContent!.trim()).to.not.equal('');
+      expect(panel!.querySelector('img'), 'text is escaped, never markup').to.equal(null);
+      expect(sdk.adapters().created, 'no SDK adapter was created').to.have.length(0);
+    });
+  }
+});
+
+interface FamilyCase {
+  sdkCode: number;
+  category: string;
+  retryable: boolean;
+}
+
+const families: FamilyCase[] = [
+  { sdkCode: 3712, category: 'signature', retryable: false },
+  { sdkCode: 3705, category: 'signature', retryable: false },
+  { sdkCode: 3706, category: 'signature', retryable: false },
+  { sdkCode: 3707, category: 'meeting', retryable: false },
+  { sdkCode: 3008, category: 'meeting', retryable: true },
+  { sdkCode: 3004, category: 'config', retryable: false },
+  { sdkCode: 3000, category: 'meeting', retryable: false },
+  { sdkCode: 4005, category: 'meeting', retryable: false },
+  { sdkCode: 5001, category: 'assets', retryable: false },
+  { sdkCode: 3635, category: 'network', retryable: true },
+  { sdkCode: -3000, category: 'network', retryable: true },
+  { sdkCode: 3621, category: 'network', retryable: true },
+  { sdkCode: 3622, category: 'network', retryable: true },
+  { sdkCode: 10000, category: 'sdk', retryable: false },
+  { sdkCode: 987654, category: 'sdk', retryable: false },
+];
+
+function rawFailure(view: SdkView, sdkCode: number): unknown {
+  return view === 'component'
+    ? { type: 'JOIN_MEETING_FAILED', reason: 'from the test', errorCode: sdkCode }
+    : { method: 'join', status: false, result: null, errorMessage: 'from the test', errorCode: sdkCode };
+}
+
+describe('<zoom-join> SDK failures, one per code family, in both views\' shapes', () => {
+  for (const view of ['component', 'client'] as const) {
+    for (const family of families) {
+      it(`${view} view, Zoom ${family.sdkCode} → ${describeZoomError(family.sdkCode).code} (${family.category})`, async () => {
+        const element = await renderZoomJoin({ ...valid, view });
+        element.signature = testSignature({ meetingNumber: MEETING });
+        const adapters = sdk.adapters();
+        const make = adapters.factory;
+        adapters.factory = (requested) => {
+          const adapter = make(requested);
+          adapter.failWith('join', rawFailure(view, family.sdkCode));
+          return adapter;
+        };
+        const { ZoomJoin } = await import('../../src/zoom-join.js');
+        ZoomJoin.adapterFactory = adapters.factory;
+        const error = await joinFailure(element);
+        expect(error?.sdkCode).to.equal(family.sdkCode);
+        expect(error?.code).to.equal(describeZoomError(family.sdkCode).code);
+        expect(error?.category).to.equal(family.category);
+        expect(error?.retryable).to.equal(family.retryable);
+        expect(error?.view).to.equal(view);
+        const panel = errorPanelText(element);
+        expect(panel).to.contain(String(family.sdkCode));
+        expect(panel).to.contain(error!.hint.slice(0, 40));
+        const retry = element.shadowRoot!.querySelector('[part=retry-button]');
+        expect(Boolean(retry)).to.equal(family.retryable);
+      });
+    }
+  }
+
+  it('a plain Error from the SDK (userName cannot be empty) becomes a config error', async () => {
+    const element = await renderZoomJoin(valid);
+    element.signature = testSignature({ meetingNumber: MEETING });
+    const adapters = sdk.adapters();
+    const make = adapters.factory;
+    const { ZoomJoin } = await import('../../src/zoom-join.js');
+    ZoomJoin.adapterFactory = (view) => {
+      const adapter = make(view);
+      adapter.failWith('join', new Error('userName cannot be empty'));
+      return adapter;
+    };
+    const error = await joinFailure(element);
+    expect(error?.category).to.equal('config');
+  });
+
+  it('the SDK\'s TypeError on a non-JWT becomes signature-malformed', async () => {
+    const element = await renderZoomJoin(valid);
+    element.signature = testSignature({ meetingNumber: MEETING });
+    const adapters = sdk.adapters();
+    const make = adapters.factory;
+    const { ZoomJoin } = await import('../../src/zoom-join.js');
+    ZoomJoin.adapterFactory = (view) => {
+      const adapter = make(view);
+      adapter.failWith('join', new TypeError("Cannot read properties of undefined (reading 'replace')"));
+      return adapter;
+    };
+    const error = await joinFailure(element);
+    expect(error?.code).to.equal('signature-malformed');
+    expect(error?.category).to.equal('signature');
+  });
+
+  it('a connection failure after joining (connection-change Fail) becomes zoom-error and status error', async () => {
+    const element = await renderZoomJoin(valid);
+    element.signature = testSignature({ meetingNumber: MEETING });
+    await element.join();
+    const { normalizeSdkError } = await import('../../src/sdk/normalize-error.js');
+    const errorEvent = new Promise<CustomEvent>((resolve) => element.addEventListener('zoom-error', resolve, { once: true }));
+    sdk.adapters().created[0]!.emit({
+      type: 'connection-failed',
+      error: normalizeSdkError({ state: 'Fail', reason: 'connection error', errorCode: -3000 }, { view: 'component', stage: 'join' }),
+    });
+    const event = await errorEvent;
+    expect(element.status).to.equal('error');
+    expect((event.detail as { sdkCode?: number }).sdkCode).to.equal(-3000);
+  });
+});
