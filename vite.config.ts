@@ -1,16 +1,8 @@
-import { defineConfig } from 'vite';
-import { zoomSdkAssets } from './vite-plugin/index.js';
+import { defineConfig, loadEnv } from 'vite';
+import { demoConfig } from './demo/server/demo-config.js';
 
-/** `npm start`: the demo page, with the SDK's assets self-hosted under /zoom-sdk by zoom-join/vite. */
-export default defineConfig({
-  root: 'demo',
-  server: {
-    port: Number(process.env.PORT ?? 5173),
-    strictPort: Boolean(process.env.PORT),
-    host: process.env.HOST ?? '127.0.0.1',
-    fs: { allow: ['..'] },
-  },
-  preview: { port: Number(process.env.PORT ?? 4173) },
-  plugins: [zoomSdkAssets({ prefix: '/zoom-sdk' })],
-  build: { outDir: '../.cache/demo-dist', emptyOutDir: true },
-});
+/**
+ * `npm start`: the demo page (demo/), with the SDK's assets self-hosted under /zoom-sdk by zoom-join/vite and the
+ * demo API under /api (demo/server/). Settings come from the environment or a git-ignored `.env` (see .env.example).
+ */
+export default defineConfig(({ mode }) => demoConfig(loadEnv(mode, process.cwd(), '')));

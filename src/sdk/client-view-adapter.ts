@@ -1,6 +1,6 @@
 import type { SdkAdapter, SdkEventListener, SdkInitOptions, SdkJoinOptions } from './adapter.js';
 import { normalizeSdkError } from './normalize-error.js';
-import { hasFunctions, throwIfAborted, unwrapModule } from './sdk-module.js';
+import { hasFunctions, memoizeImport, secretsOf, throwIfAborted, unwrapModule } from './sdk-module.js';
 
 interface CallbackOptions {
   success?: (result: unknown) => void;
@@ -23,22 +23,15 @@ function isClientViewApi(candidate: unknown): candidate is ClientViewApi {
   return hasFunctions(candidate, ['setZoomJSLib', 'preLoadWasm', 'prepareWebSDK', 'init', 'join', 'leaveMeeting']);
 }
 
-let clientViewApi: Promise<ClientViewApi> | undefined;
-
-function loadClientViewApi(): Promise<ClientViewApi> {
-  clientViewApi ??= import('@zoom/meetingsdk').then((module: unknown) => {
-    const api =
-      unwrapModule(module, isClientViewApi) ??
-      unwrapModule((module as { ZoomMtg?: unknown }).ZoomMtg, isClientViewApi) ??
-      unwrapModule((module as { default?: { ZoomMtg?: unknown } }).default?.ZoomMtg, isClientViewApi);
-    if (!api) throw new Error('@zoom/meetingsdk did not export ZoomMtg');
-    return api;
-  });
-  clientViewApi.catch(() => {
-    clientViewApi = undefined;
-  });
-  return clientViewApi;
-}
+const loadClientViewApi = memoizeImport(async (): Promise<ClientViewApi> => {
+  const module: unknown = await import('@zoom/meetingsdk');
+  const api =
+    unwrapModule(module, isClientViewApi) ??
+    unwrapModule((module as { ZoomMtg?: unknown }).ZoomMtg, isClientViewApi) ??
+    unwrapModule((module as { default?: { ZoomMtg?: unknown } }).default?.ZoomMtg, isClientViewApi);
+  if (!api) throw new Error('@zoom/meetingsdk did not export ZoomMtg');
+  return api;
+});
 
 /** The Client View is page-global: its preparation and status listener must happen once per page. */
 let preparedLibUrl: string | undefined;
@@ -105,9 +98,7 @@ export class ClientViewAdapter implements SdkAdapter {
   async join(options: SdkJoinOptions, signal: AbortSignal): Promise<void> {
     throwIfAborted(signal);
     const api = this.requireApi();
-    const secrets = [options.signature, options.zak, options.tk, options.obfToken].filter(
-      (value): value is string => typeof value === 'string' && value.length > 0,
-    );
+    const secrets = secretsOf(options);
     try {
       await callbackToPromise((o) => api.join(o), {
         signature: options.signature,

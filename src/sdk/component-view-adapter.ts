@@ -1,6 +1,6 @@
 import type { SdkAdapter, SdkEventListener, SdkInitOptions, SdkJoinOptions } from './adapter.js';
 import { normalizeSdkError } from './normalize-error.js';
-import { hasFunctions, throwIfAborted, unwrapModule } from './sdk-module.js';
+import { hasFunctions, memoizeImport, secretsOf, throwIfAborted, unwrapModule } from './sdk-module.js';
 
 /** The few members of the Component View client we use, typed structurally (the SDK's own typings are loose). */
 interface EmbeddedClient {
@@ -20,20 +20,11 @@ function isEmbeddedApi(candidate: unknown): candidate is EmbeddedApi {
   return hasFunctions(candidate, ['createClient', 'destroyClient']);
 }
 
-let embeddedApi: Promise<EmbeddedApi> | undefined;
-
-/** One import per page, shared by every element; a failed import is forgotten so Retry can try again. */
-function loadEmbeddedApi(): Promise<EmbeddedApi> {
-  embeddedApi ??= import('@zoom/meetingsdk/embedded').then((module: unknown) => {
-    const api = unwrapModule(module, isEmbeddedApi);
-    if (!api) throw new Error('@zoom/meetingsdk/embedded did not export ZoomMtgEmbedded');
-    return api;
-  });
-  embeddedApi.catch(() => {
-    embeddedApi = undefined;
-  });
-  return embeddedApi;
-}
+const loadEmbeddedApi = memoizeImport(async (): Promise<EmbeddedApi> => {
+  const api = unwrapModule(await import('@zoom/meetingsdk/embedded'), isEmbeddedApi);
+  if (!api) throw new Error('@zoom/meetingsdk/embedded did not export ZoomMtgEmbedded');
+  return api;
+});
 
 /** `destroyClient()` is typed void but tears down asynchronously; creating a client sooner reuses a dying one. */
 const DESTROY_SETTLE_MS = 600;
@@ -99,9 +90,7 @@ export class ComponentViewAdapter implements SdkAdapter {
   async join(options: SdkJoinOptions, signal: AbortSignal): Promise<void> {
     throwIfAborted(signal);
     const client = this.requireClient();
-    this.secrets = [options.signature, options.zak, options.tk, options.obfToken].filter(
-      (value): value is string => typeof value === 'string' && value.length > 0,
-    );
+    this.secrets = secretsOf(options);
     try {
       await client.join({
         signature: options.signature,

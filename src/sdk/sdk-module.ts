@@ -21,3 +21,25 @@ export function hasFunctions(candidate: unknown, names: readonly string[]): bool
 export function throwIfAborted(signal: AbortSignal): void {
   if (signal.aborted) throw signal.reason ?? new DOMException('Aborted', 'AbortError');
 }
+
+/** One import per page, shared by every element; a failed import is forgotten so Retry can try again. */
+export function memoizeImport<T>(load: () => Promise<T>): () => Promise<T> {
+  let pending: Promise<T> | undefined;
+  return () => {
+    if (!pending) {
+      const attempt = load();
+      pending = attempt;
+      attempt.catch(() => {
+        if (pending === attempt) pending = undefined;
+      });
+    }
+    return pending;
+  };
+}
+
+/** The join's secrets, so error messages can be scrubbed of them. */
+export function secretsOf(options: { signature: string; zak?: string; tk?: string; obfToken?: string }): string[] {
+  return [options.signature, options.zak, options.tk, options.obfToken].filter(
+    (value): value is string => typeof value === 'string' && value.length > 0,
+  );
+}

@@ -4,7 +4,7 @@ import { expect } from '@open-wc/testing';
 import { describeZoomError } from '../../src/error-codes.js';
 import type { SdkView } from '../../src/errors.js';
 import type { ZoomJoin } from '../../src/zoom-join.js';
-import { errorPanelText, joinFailure, renderZoomJoin, useFakeSdk } from '../support/element-harness.js';
+import { errorPanelText, failSdkWith, joinFailure, renderZoomJoin, useFakeSdk } from '../support/element-harness.js';
 import { testSignature } from '../support/test-signature.js';
 
 const MEETING = '1234567890';
@@ -134,15 +134,7 @@ describe('<zoom-join> SDK failures, one per code family, in both views\' shapes'
       it(`${view} view, Zoom ${family.sdkCode} → ${describeZoomError(family.sdkCode).code} (${family.category})`, async () => {
         const element = await renderZoomJoin({ ...valid, view });
         element.signature = testSignature({ meetingNumber: MEETING });
-        const adapters = sdk.adapters();
-        const make = adapters.factory;
-        adapters.factory = (requested) => {
-          const adapter = make(requested);
-          adapter.failWith('join', rawFailure(view, family.sdkCode));
-          return adapter;
-        };
-        const { ZoomJoin } = await import('../../src/zoom-join.js');
-        ZoomJoin.adapterFactory = adapters.factory;
+        failSdkWith(sdk, 'join', rawFailure(view, family.sdkCode));
         const error = await joinFailure(element);
         expect(error?.sdkCode).to.equal(family.sdkCode);
         expect(error?.code).to.equal(describeZoomError(family.sdkCode).code);
@@ -161,14 +153,7 @@ describe('<zoom-join> SDK failures, one per code family, in both views\' shapes'
   it('a plain Error from the SDK (userName cannot be empty) becomes a config error', async () => {
     const element = await renderZoomJoin(valid);
     element.signature = testSignature({ meetingNumber: MEETING });
-    const adapters = sdk.adapters();
-    const make = adapters.factory;
-    const { ZoomJoin } = await import('../../src/zoom-join.js');
-    ZoomJoin.adapterFactory = (view) => {
-      const adapter = make(view);
-      adapter.failWith('join', new Error('userName cannot be empty'));
-      return adapter;
-    };
+    failSdkWith(sdk, 'join', new Error('userName cannot be empty'));
     const error = await joinFailure(element);
     expect(error?.category).to.equal('config');
   });
@@ -176,14 +161,7 @@ describe('<zoom-join> SDK failures, one per code family, in both views\' shapes'
   it('the SDK\'s TypeError on a non-JWT becomes signature-malformed', async () => {
     const element = await renderZoomJoin(valid);
     element.signature = testSignature({ meetingNumber: MEETING });
-    const adapters = sdk.adapters();
-    const make = adapters.factory;
-    const { ZoomJoin } = await import('../../src/zoom-join.js');
-    ZoomJoin.adapterFactory = (view) => {
-      const adapter = make(view);
-      adapter.failWith('join', new TypeError("Cannot read properties of undefined (reading 'replace')"));
-      return adapter;
-    };
+    failSdkWith(sdk, 'join', new TypeError("Cannot read properties of undefined (reading 'replace')"));
     const error = await joinFailure(element);
     expect(error?.code).to.equal('signature-malformed');
     expect(error?.category).to.equal('signature');

@@ -2,7 +2,7 @@
 // in-page check, and a fake SDK adapter at the boundary.
 import { expect, oneEvent } from '@open-wc/testing';
 import { jwtVerify } from 'jose';
-import { errorPanelText, joinFailure, renderZoomJoin, useFakeSdk } from '../support/element-harness.js';
+import { errorPanelText, failSdkWith, joinFailure, renderZoomJoin, useFakeSdk } from '../support/element-harness.js';
 import { REFERENCE_ENDPOINT, TEST_SDK_KEY, TEST_SDK_SECRET } from '../support/reference-server.js';
 import { testSignature } from '../support/test-signature.js';
 
@@ -101,16 +101,7 @@ describe('<zoom-join> signature path', () => {
     // Signed with the wrong app's secret: the claims are right, so only Zoom can tell — and the panel must explain.
     const element = await renderZoomJoin({ 'meeting-number': MEETING, 'user-name': 'Ada' });
     element.signature = testSignature({ meetingNumber: MEETING, sdkKey: 'oauth-client-id' });
-    sdk.adapters().next = undefined;
-    const adapters = sdk.adapters();
-    const original = adapters.factory;
-    adapters.factory = (view) => {
-      const adapter = original(view);
-      adapter.failWith('join', { type: 'JOIN_MEETING_FAILED', reason: 'Signature is invalid.', errorCode: 3712 });
-      return adapter;
-    };
-    const { ZoomJoin } = await import('../../src/zoom-join.js');
-    ZoomJoin.adapterFactory = adapters.factory;
+    failSdkWith(sdk, 'join', { type: 'JOIN_MEETING_FAILED', reason: 'Signature is invalid.', errorCode: 3712 });
     const error = await joinFailure(element);
     expect(error?.sdkCode).to.equal(3712);
     expect(error?.code).to.equal('signature-invalid');

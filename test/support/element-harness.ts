@@ -58,3 +58,17 @@ export async function joinFailure(element: ZoomJoin) {
 export function errorPanelText(element: ZoomJoin): string {
   return element.shadowRoot?.querySelector('[part=error]')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 }
+
+/** Makes every adapter the element creates from now on fail its `method` with `raw` (an SDK failure shape). */
+export function failSdkWith(
+  sdk: { adapters: () => ReturnType<typeof fakeAdapters> },
+  method: 'load' | 'init' | 'join',
+  raw: unknown,
+): void {
+  const make = sdk.adapters().factory;
+  ZoomJoin.adapterFactory = (view) => {
+    const adapter = make(view);
+    adapter.failWith(method, raw);
+    return adapter;
+  };
+}
