@@ -1,5 +1,93 @@
+/**
+ * The demo page: settings form and embed code, real or simulated SDK, scenario links, the live event log, the
+ * status badge, asset progress, the memory chart and the browser's capabilities. Each concern is a module in
+ * app/ or simulated/; this file wires them to one `<zoom-join>`.
+ */
 import '../src/index.js';
+import { detectCapabilities, renderCapabilities } from './app/capabilities.js';
+import { createZoomJoin } from './app/create-element.js';
+import { applyAttributes, elementAttributes, type ElementContext } from './app/element-attributes.js';
+import { embedCode } from './app/embed-code.js';
+import { createEventLog } from './app/event-log.js';
+import { watchMainThread } from './app/freeze-watch.js';
+import { createMemoryChart } from './app/memory-chart.js';
+import { bindMemoryPanel } from './app/memory-panel.js';
+import { chooseMode, renderModes } from './app/mode.js';
+import { bindProgressBar } from './app/progress-bar.js';
+import { renderScenarioPanel } from './app/scenario-panel.js';
+import { fillForm, settingsFromForm, settingsFromUrl, writeSettingsToUrl, type DemoSettings } from './app/settings.js';
+import { bindStatusBadge } from './app/status-badge.js';
+import { bindTools } from './app/tools.js';
+import { isScenarioId, SCENARIOS } from './simulated/scenarios.js';
+import { startSimulation } from './simulated/simulation.js';
 
-for (const name of ['zoom-status', 'zoom-joined', 'zoom-left', 'zoom-error', 'zoom-signature-warning'] as const) {
-  document.addEventListener(name, (event) => console.info(name, (event as CustomEvent).detail));
+function required<T extends Element>(selector: string): T {
+  const found = document.querySelector<T>(selector);
+  if (!found) throw new Error(`demo/index.html has no ${selector}`);
+  return found;
 }
+
+async function main(): Promise<void> {
+  const params = new URLSearchParams(window.location.search);
+  const log = createEventLog(required<HTMLOListElement>('#event-log'), required<HTMLButtonElement>('#clear-log'));
+  const choice = await chooseMode(params);
+  renderModes(choice);
+
+  const context: ElementContext = {
+    assetPath: '/zoom-sdk/lib',
+    signatureEndpoint: '/api/signature',
+    autoJoin: params.has('autojoin'),
+  };
+  if (choice.mode === 'sim') {
+    const asked = params.get('scenario');
+    const scenario = SCENARIOS[isScenarioId(asked) ? asked : 'success'];
+    const zoom = startSimulation(scenario, log);
+    renderScenarioPanel(scenario, zoom);
+    context.signatureEndpoint = scenario.signatureEndpoint;
+    if (scenario.signatureRequest) context.signatureRequest = scenario.signatureRequest;
+  } else {
+    for (const simOnly of document.querySelectorAll<HTMLElement>('[data-sim-only]')) simOnly.hidden = true;
+  }
+
+  const form = required<HTMLFormElement>('#settings-form');
+  let settings: DemoSettings = settingsFromUrl(params);
+  fillForm(form, settings);
+
+  const element = createZoomJoin(settings, context, log);
+  bindStatusBadge(required<HTMLElement>('#status-badge'), element);
+  bindProgressBar(required<HTMLElement>('#progress'), element);
+  bindMemoryPanel(element, {
+    chart: createMemoryChart(required<HTMLCanvasElement>('#memory-chart')),
+    summary: required<HTMLElement>('#memory-summary'),
+  });
+  bindTools({ element, settings: () => settings, elementContext: context, log });
+  watchMainThread((blockedMs) => log.add('demo', 'main-thread-blocked', { ms: blockedMs }));
+
+  const embed = required<HTMLPreElement>('#embed-code');
+  const showEmbed = (): void => {
+    embed.textContent = embedCode(elementAttributes(settings, context), context.signatureRequest);
+  };
+  showEmbed();
+  form.addEventListener('input', () => {
+    settings = settingsFromForm(form);
+    applyAttributes(element, elementAttributes(settings, context));
+    showEmbed();
+    const url = new URL(window.location.href);
+    writeSettingsToUrl(url.searchParams, settings);
+    history.replaceState(null, '', url);
+  });
+  required<HTMLButtonElement>('#copy-embed').addEventListener('click', () => {
+    const result = required<HTMLElement>('#copy-result');
+    navigator.clipboard.writeText(embed.textContent ?? '').then(
+      () => (result.textContent = 'Copied.'),
+      () => (result.textContent = 'Copy blocked by the browser: select the code and copy it by hand.'),
+    );
+  });
+
+  required<HTMLElement>('#stage').append(element);
+  document.body.dataset.mode = choice.mode;
+  document.body.dataset.ready = 'true';
+  renderCapabilities(required<HTMLDListElement>('#capabilities'), await detectCapabilities());
+}
+
+void main();

@@ -6,7 +6,8 @@ const MAX_ENTRIES = 400;
 export type LogSource = 'event' | 'demo';
 
 export interface EventLog {
-  add(source: LogSource, name: string, detail?: unknown): void;
+  /** `origin` tells entries of a second element apart from the main one's. */
+  add(source: LogSource, name: string, detail?: unknown, origin?: string): void;
   clear(): void;
 }
 
@@ -14,14 +15,15 @@ export interface EventLog {
 export function createEventLog(list: HTMLOListElement, clearButton?: HTMLButtonElement): EventLog {
   const started = performance.now();
   const log: EventLog = {
-    add(source, name, detail) {
+    add(source, name, detail, origin) {
       const item = document.createElement('li');
       item.dataset.source = source;
       item.dataset.event = name;
+      if (origin) item.dataset.origin = origin;
       const time = document.createElement('time');
       time.textContent = `${((performance.now() - started) / 1000).toFixed(2)} s`;
       const label = document.createElement('strong');
-      label.textContent = name;
+      label.textContent = `${source === 'demo' ? 'demo · ' : ''}${name}${origin ? ` (${origin})` : ''}`;
       item.append(time, ' ', label);
       if (detail !== undefined) {
         const code = document.createElement('code');

@@ -36,12 +36,15 @@ export function createMemoryChart(canvas: HTMLCanvasElement): MemoryChart {
 
     const all = [...series.values()].flat();
     const now = Math.max(performance.now(), ...all.map((point) => point.t));
-    const start = now - WINDOW_MS;
+    // The first minute fills the width instead of hugging the right edge.
+    const earliest = Math.min(now - 10_000, ...all.map((point) => point.t));
+    const start = Math.max(earliest, now - WINDOW_MS);
+    const span = now - start;
     const visible = all.filter((point) => point.t >= start);
     const maxMb = Math.max(16, ...visible.map((point) => point.mb)) * 1.15;
     const left = 44;
     const bottom = height - 18;
-    const x = (t: number): number => left + ((t - start) / WINDOW_MS) * (width - left - 8);
+    const x = (t: number): number => left + ((t - start) / span) * (width - left - 8);
     const y = (mb: number): number => bottom - (mb / maxMb) * (bottom - 8);
 
     context.strokeStyle = '#8884';

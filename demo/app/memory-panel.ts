@@ -1,4 +1,3 @@
-import type { EventLog } from './event-log.js';
 import type { MemoryChart } from './memory-chart.js';
 import { detailOf } from './zoom-events.js';
 
@@ -31,7 +30,6 @@ export function readUsedBytes(detail: unknown): number | undefined {
 export interface MemoryPanelOptions {
   chart: MemoryChart;
   summary: HTMLElement;
-  log: EventLog;
   /** Sampling period of the demo's own fallback sampler. */
   intervalMs?: number;
 }
@@ -42,7 +40,7 @@ export interface MemoryPanelOptions {
  * as data attributes for tests.
  */
 export function bindMemoryPanel(element: HTMLElement, options: MemoryPanelOptions): void {
-  const { chart, summary, log } = options;
+  const { chart, summary } = options;
   const samples: number[] = [];
   let source: 'element' | 'demo' = 'demo';
   let warnings = 0;
@@ -95,5 +93,4 @@ export function bindMemoryPanel(element: HTMLElement, options: MemoryPanelOption
   const timer = setInterval(sample, options.intervalMs ?? 1000);
   // The element's monitor, once it reports, makes the demo's sampler redundant.
   element.addEventListener('zoom-memory', () => clearInterval(timer), { once: true });
-  log.add('demo', 'memory-sampler', { source: 'performance.memory', intervalMs: options.intervalMs ?? 1000 });
 }

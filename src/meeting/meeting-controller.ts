@@ -201,7 +201,9 @@ export class MeetingController implements ReactiveController {
         view: config.view,
       });
     } catch (raw) {
-      await this.releaseMeeting();
+      // Reset the SDK's meeting state but keep its client: the next join re-uses it (see ComponentViewAdapter).
+      await this.adapter?.leave().catch(() => undefined);
+      this.endMeeting();
       if (isAbort(raw, signal)) {
         this.setStatus(ZoomStatus.idle);
         throw cancelledError();
@@ -227,7 +229,9 @@ export class MeetingController implements ReactiveController {
     } catch {
       // Leaving a meeting that the SDK already considers gone is not a failure the page can act on.
     }
-    await this.releaseMeeting();
+    this.endMeeting();
+    // A removed element's root is gone with it, so its SDK client goes too — before zoom-left says it is over.
+    if (reason === 'removed') await this.disposeAdapter();
     this.setStatus(ZoomStatus.left);
     emit(this.host, 'zoom-left', { reason });
   }
@@ -252,27 +256,23 @@ export class MeetingController implements ReactiveController {
 
   private onSdkEvent(event: SdkAdapterEvent): void {
     if (this.status !== ZoomStatus.joined) return;
+    this.endMeeting();
     if (event.type === 'meeting-ended') {
-      void this.releaseMeeting().then(() => {
-        this.setStatus(ZoomStatus.left);
-        emit(this.host, 'zoom-left', { reason: 'ended' });
-      });
-    } else {
-      void this.releaseMeeting().then(() => {
-        try {
-          this.fail(event.error);
-        } catch {
-          // fail() throws for join()'s sake; here the event is the only report.
-        }
-      });
+      this.setStatus(ZoomStatus.left);
+      emit(this.host, 'zoom-left', { reason: 'ended' });
+      return;
+    }
+    try {
+      this.fail(event.error);
+    } catch {
+      // fail() throws for join()'s sake; here the event is the only report.
     }
   }
 
-  /** Leaves the page's meeting slot and destroys the SDK client, so a retry starts from a clean SDK. */
-  private async releaseMeeting(): Promise<void> {
+  /** Frees the page's meeting slot. The SDK client stays for the next join; teardown destroys it. */
+  private endMeeting(): void {
     this.joinedConfig = undefined;
     releasePageMeeting(this);
-    await this.disposeAdapter();
   }
 
   private async disposeAdapter(): Promise<void> {
@@ -292,11 +292,9 @@ export class MeetingController implements ReactiveController {
       this.run.abort.abort(abortError());
       await this.run.promise.catch(() => undefined);
     }
-    if (this.status === ZoomStatus.joined) {
-      await this.leave('removed');
-      return;
-    }
-    await this.releaseMeeting();
+    if (this.status === ZoomStatus.joined) await this.leave('removed');
+    this.endMeeting();
+    await this.disposeAdapter();
   }
 
   private setStatus(status: ZoomStatus): void {

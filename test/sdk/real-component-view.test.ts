@@ -36,6 +36,14 @@ describe('real SDK: Component View', function () {
     const root = element.querySelector('[slot=meeting]');
     expect(root).to.exist;
 
+    // Retry re-uses the page's initialised client: the SDK is reached again and answers the same way, and the
+    // js_media script it appends on every join does not pile up in the DOM.
+    const again = oneEvent(element, 'zoom-error');
+    element.retry().catch(() => undefined);
+    const retried = (await within(again, 15000, 'zoom-error on retry')).detail;
+    expect(retried.sdkCode).to.equal(-3000);
+    expect(document.querySelectorAll('script[src$="/js_media.min.js"]').length).to.equal(1);
+
     element.remove();
     // Teardown: destroyClient() ran and the page's meeting slot is free again for a new element.
     await new Promise((resolve) => setTimeout(resolve, 1500));

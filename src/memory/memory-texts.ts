@@ -1,0 +1,86 @@
+import type { MemoryWarningReason, ZoomMemoryWarningDetail } from './memory-events.js';
+import { MB } from './memory-settings.js';
+
+/** What the warning banner says: a title, the cause in plain words, and what the user can do about it. */
+export interface MemoryWarningText {
+  title: string;
+  cause: string;
+  advice: string;
+}
+
+/** The fixed texts, one per reason; `describeMemoryWarning` puts the numbers of a given warning in. */
+export const memoryWarningTexts: Readonly<Record<MemoryWarningReason, MemoryWarningText>> = Object.freeze({
+  growth: {
+    title: 'Memory use keeps growing',
+    cause: 'This tab has been using more memory every second.',
+    advice:
+      'Close other tabs and apps and turn off virtual background. If it keeps growing, leave and rejoin the meeting.',
+  },
+  budget: {
+    title: 'The meeting uses more memory than this page allows',
+    cause: 'The tab has passed the memory budget set for this page.',
+    advice: 'Turn off virtual background and stop sharing video you do not need, or leave and rejoin to start fresh.',
+  },
+  'near-limit': {
+    title: 'This tab is about to run out of memory',
+    cause: 'The tab is close to the most memory the browser gives it; it may crash.',
+    advice: 'Close other tabs now and turn off virtual background. If the meeting stops responding, rejoin it.',
+  },
+  freeze: {
+    title: 'The page stopped responding',
+    cause: 'The page was blocked, so audio, video and the meeting controls froze. The device may be short of memory or CPU.',
+    advice: 'Close other tabs and apps and turn off virtual background. If it keeps happening, leave and rejoin.',
+  },
+  'sdk-out-of-memory': {
+    title: 'Zoom ran out of memory',
+    cause: 'The meeting\u2019s video engine could not get the memory it needs.',
+    advice: 'Close other tabs and browser windows, turn off virtual background, then leave and rejoin the meeting.',
+  },
+});
+
+function megabytes(bytes: number): string {
+  return `${Math.round(bytes / MB)} MB`;
+}
+
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)} s`;
+}
+
+/** The texts for one warning, with its figures in the cause. */
+export function describeMemoryWarning(warning: ZoomMemoryWarningDetail): MemoryWarningText {
+  const base = memoryWarningTexts[warning.reason];
+  switch (warning.reason) {
+    case 'growth':
+      return {
+        ...base,
+        cause: `This tab\u2019s memory has been growing by about ${(
+          (warning.bytesPerSecond ?? warning.threshold) / MB
+        ).toFixed(1)} MB every second (${megabytes(warning.usedBytes)} now).`,
+      };
+    case 'budget':
+      return {
+        ...base,
+        cause: `The tab uses ${megabytes(warning.usedBytes)}; this page allows ${megabytes(warning.threshold)}.`,
+      };
+    case 'near-limit':
+      return {
+        ...base,
+        cause:
+          warning.limitBytes === undefined
+            ? base.cause
+            : `The tab uses ${megabytes(warning.usedBytes)} of the ${megabytes(warning.limitBytes)} the browser gives it; it may crash.`,
+      };
+    case 'freeze':
+      return {
+        ...base,
+        title: `The page stopped responding for ${seconds(warning.blockedMs)}`,
+      };
+    case 'sdk-out-of-memory':
+      return warning.sdkCode === WEBGL_CONTEXT_INVALID
+        ? { ...base, cause: 'The meeting\u2019s video engine lost its graphics memory (WebGL context).' }
+        : base;
+  }
+}
+
+/** The SDK's `WebGlContextInvalid` media error code. */
+const WEBGL_CONTEXT_INVALID = 204;

@@ -1,0 +1,188 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { heartbeatPeriod } from '../../src/memory/freeze-detector.js';
+import { GrowthWindow, leastSquaresSlope, lowerEnvelope } from '../../src/memory/growth-window.js';
+import type { ZoomMemoryWarningDetail } from '../../src/memory/memory-events.js';
+import { memoryPressureAction, parseMemoryPressurePolicy } from '../../src/memory/memory-policy.js';
+import { defaultMemorySettings, readMemorySettings } from '../../src/memory/memory-settings.js';
+import { describeMemoryWarning, memoryWarningTexts } from '../../src/memory/memory-texts.js';
+import { renderMemoryWarning } from '../../src/memory/memory-warning-template.js';
+import { memoryWatchedStatuses } from '../../src/memory/watched-statuses.js';
+import { sdkMemoryFailure } from '../../src/memory/sdk-memory-failure.js';
+import { MB } from './fakes.js';
+
+describe('readMemorySettings (the element’s attributes)', () => {
+  it('has the documented defaults', () => {
+    expect(readMemorySettings()).to.deep.equal({
+      intervalMs: 2000,
+      windowMs: 20_000,
+      growthLimitBytesPerSecond: 5 * MB,
+      budgetBytes: null,
+      nearLimitRatio: 0.85,
+      freezeThresholdMs: 2000,
+      policy: 'warn',
+    });
+    expect(readMemorySettings()).to.deep.equal({ ...defaultMemorySettings });
+  });
+
+  it('reads strings or numbers, MB into bytes, and lets freeze-threshold="0" turn freeze detection off', () => {
+    const settings = readMemorySettings({
+      memoryInterval: '1000',
+      memoryGrowthLimit: 2.5,
+      memoryBudget: '800',
+      freezeThreshold: '0',
+      onMemoryPressure: ' LEAVE ',
+    });
+    expect(settings).to.include({
+      intervalMs: 1000,
+      growthLimitBytesPerSecond: 2.5 * MB,
+      budgetBytes: 800 * MB,
+      freezeThresholdMs: 0,
+      policy: 'leave',
+    });
+  });
+
+  it('falls back to defaults for nonsense and clamps the interval; a long interval stretches the window', () => {
+    const settings = readMemorySettings({
+      memoryInterval: 'fast',
+      memoryGrowthLimit: '-1',
+      memoryBudget: 'lots',
+      freezeThreshold: '-5',
+      onMemoryPressure: 'panic',
+    });
+    expect(settings).to.deep.equal({ ...defaultMemorySettings });
+    expect(readMemorySettings({ memoryInterval: 5 }).intervalMs).to.equal(100);
+    const slow = readMemorySettings({ memoryInterval: 10_000 });
+    expect(slow.windowMs).to.equal(50_000);
+    expect(readMemorySettings({ memoryBudget: '' }).budgetBytes).to.equal(null);
+  });
+});
+
+describe('on-memory-pressure policy', () => {
+  it('warn shows every warning and never leaves; none does nothing; leave leaves only when a crash is near', () => {
+    const reasons = ['growth', 'budget', 'near-limit', 'freeze', 'sdk-out-of-memory'] as const;
+    const table = Object.fromEntries(
+      (['warn', 'leave', 'none'] as const).map((policy) => [
+        policy,
+        reasons.map((reason) => {
+          const action = memoryPressureAction(policy, reason);
+          return `${reason}:${action.show ? 'show' : '-'}:${action.leave ? 'leave' : '-'}`;
+        }),
+      ]),
+    );
+    expect(table).to.deep.equal({
+      warn: ['growth:show:-', 'budget:show:-', 'near-limit:show:-', 'freeze:show:-', 'sdk-out-of-memory:show:-'],
+      leave: [
+        'growth:show:-',
+        'budget:show:leave',
+        'near-limit:show:leave',
+        'freeze:show:-',
+        'sdk-out-of-memory:show:leave',
+      ],
+      none: ['growth:-:-', 'budget:-:-', 'near-limit:-:-', 'freeze:-:-', 'sdk-out-of-memory:-:-'],
+    });
+    expect(parseMemoryPressurePolicy(null)).to.equal('warn');
+    expect(parseMemoryPressurePolicy('none')).to.equal('none');
+  });
+});
+
+describe('warning texts and banner', () => {
+  const growth: ZoomMemoryWarningDetail = {
+    reason: 'growth',
+    bytesPerSecond: 12.34 * MB,
+    usedBytes: 640 * MB,
+    limitBytes: 4096 * MB,
+    threshold: 5 * MB,
+    at: 1,
+    source: 'performance.memory',
+  };
+
+  it('has a title, a cause and advice for every reason', () => {
+    for (const text of Object.values(memoryWarningTexts)) {
+      expect(text.title).to.not.be.empty;
+      expect(text.cause).to.not.be.empty;
+      expect(text.advice).to.match(/tabs/);
+    }
+    expect(memoryWarningTexts['sdk-out-of-memory'].advice).to.match(/virtual background/);
+    expect(memoryWarningTexts['sdk-out-of-memory'].advice).to.match(/rejoin/);
+  });
+
+  it('puts the warning’s figures into the cause', () => {
+    expect(describeMemoryWarning(growth).cause).to.contain('12.3 MB every second').and.contain('640 MB');
+    expect(
+      describeMemoryWarning({ ...growth, reason: 'near-limit', usedBytes: 3500 * MB, threshold: 3481 * MB }).cause,
+    ).to.contain('3500 MB of the 4096 MB');
+    expect(
+      describeMemoryWarning({ reason: 'freeze', blockedMs: 2600, detectedBy: 'longtask', threshold: 2000, at: 1 })
+        .title,
+    ).to.equal('The page stopped responding for 2.6 s');
+    expect(describeMemoryWarning({ reason: 'sdk-out-of-memory', sdkCode: 204, at: 1 }).cause).to.contain('WebGL');
+  });
+
+  it('renders a ::part(warning) banner with an optional Dismiss button', async () => {
+    let dismissed = 0;
+    const banner = await fixture(html`<div>${renderMemoryWarning(growth, { onDismiss: () => dismissed++ })}</div>`);
+    const warning = banner.querySelector('[part=warning]')!;
+    expect(warning.getAttribute('role')).to.equal('alert');
+    expect(warning.getAttribute('data-reason')).to.equal('growth');
+    expect(warning.querySelector('[part=warning-title]')!.textContent).to.equal('Memory use keeps growing');
+    (warning.querySelector('[part=warning-dismiss]') as HTMLButtonElement).click();
+    expect(dismissed).to.equal(1);
+    const plain = await fixture(html`<div>${renderMemoryWarning(growth)}</div>`);
+    expect(plain.querySelector('[part=warning-dismiss]')).to.equal(null);
+  });
+});
+
+describe('sdkMemoryFailure (the SDK’s media-internal-error payloads)', () => {
+  it('recognises WasmOutOfMemory (205) and WebGlContextInvalid (204), nothing else', () => {
+    expect(
+      sdkMemoryFailure({ message: 'Uh-oh! You’re running low on memory.', type: 'video', code: 205 }),
+    ).to.deep.equal({ sdkCode: 205, sdkType: 'WasmOutOfMemory', message: 'Uh-oh! You’re running low on memory.' });
+    expect(sdkMemoryFailure({ type: 'video', code: 204 })).to.deep.equal({
+      sdkCode: 204,
+      sdkType: 'WebGlContextInvalid',
+    });
+    expect(sdkMemoryFailure({ errorCode: '205' })?.sdkCode).to.equal(205);
+    expect(sdkMemoryFailure({ type: 'WasmOutOfMemory' })?.sdkCode).to.equal(205);
+    expect(sdkMemoryFailure({ type: 'video', code: 206 })).to.equal(null);
+    expect(sdkMemoryFailure('205')).to.equal(null);
+    expect(sdkMemoryFailure(null)).to.equal(null);
+  });
+});
+
+describe('growth window pieces', () => {
+  it('least squares recovers a slope, even at epoch-scale times', () => {
+    const t0 = Date.now();
+    const points = [0, 1000, 2000, 3000].map((dt) => ({ at: t0 + dt, bytes: 5 * MB + 2 * dt }));
+    expect(leastSquaresSlope(points)).to.be.closeTo(2, 1e-9);
+    expect(leastSquaresSlope([{ at: 1, bytes: 1 }])).to.equal(null);
+  });
+
+  it('the lower envelope follows post-collection lows and leaves out points without a full look-ahead', () => {
+    const points = [0, 1, 2, 3, 4, 5, 6].map((i) => ({ at: i * 1000, bytes: i % 2 === 0 ? 100 : 140 }));
+    const envelope = lowerEnvelope(points, 2000);
+    expect(envelope.map((point) => point.at)).to.deep.equal([0, 1000, 2000, 3000, 4000]);
+    expect(envelope.every((point) => point.bytes === 100)).to.equal(true);
+  });
+
+  it('fills once the samples span the window, even with jittered timers, and restarts after a long gap', () => {
+    const window = new GrowthWindow({ windowMs: 10_000, cadenceMs: 1000 });
+    for (let i = 0; i <= 9; i++) window.add({ at: i * 1000 + (i % 2 ? 60 : -60), bytes: i * MB });
+    expect(window.full).to.equal(false);
+    window.add({ at: 9_950, bytes: 10 * MB });
+    expect(window.full).to.equal(true);
+    for (let i = 11; i < 40; i++) window.add({ at: i * 1000 + (i % 2 ? 90 : -90), bytes: i * MB });
+    expect(window.full).to.equal(true);
+    expect(window.bytesPerSecond()! / MB).to.be.closeTo(1, 0.05);
+    window.add({ at: 100_000, bytes: 50 * MB });
+    expect(window.size).to.equal(1);
+    expect(window.bytesPerSecond()).to.equal(null);
+  });
+
+  it('heartbeat period is an eighth of the threshold, between 50 ms and 1 s', () => {
+    expect([heartbeatPeriod(2000), heartbeatPeriod(100), heartbeatPeriod(60_000)]).to.deep.equal([250, 50, 1000]);
+  });
+
+  it('the element watches memory while preloading, signing, joining and joined', () => {
+    expect([...memoryWatchedStatuses]).to.deep.equal(['preloading', 'signing', 'joining', 'joined']);
+  });
+});
