@@ -45,6 +45,7 @@ async function main(): Promise<void> {
     renderScenarioPanel(scenario, zoom);
     context.signatureEndpoint = scenario.signatureEndpoint;
     if (scenario.signatureRequest) context.signatureRequest = scenario.signatureRequest;
+    if (scenario.attributes) context.extraAttributes = scenario.attributes;
   } else {
     for (const simOnly of document.querySelectorAll<HTMLElement>('[data-sim-only]')) simOnly.hidden = true;
   }

@@ -6,6 +6,8 @@ export interface ElementContext {
   assetPath: string;
   signatureEndpoint: string;
   autoJoin: boolean;
+  /** Attributes a scenario adds (e.g. a memory budget), after the settings. */
+  extraAttributes?: Readonly<Record<string, string>>;
   /** A property, not an attribute; the embed code shows it as a line of script. */
   signatureRequest?: SignatureRequestOptions;
 }
@@ -21,6 +23,7 @@ export function elementAttributes(settings: DemoSettings, context: ElementContex
     if (value !== '') attributes.push([field.attribute, value]);
   }
   attributes.push(['asset-path', context.assetPath], ['signature-endpoint', context.signatureEndpoint]);
+  for (const [name, value] of Object.entries(context.extraAttributes ?? {})) attributes.push([name, value]);
   if (context.autoJoin) attributes.push(['auto-join', '']);
   return attributes;
 }

@@ -27,6 +27,17 @@ export function readUsedBytes(detail: unknown): number | undefined {
   return undefined;
 }
 
+/** "budget 262 MB", "freeze 3012 ms", "growth 31.5 MB/s": what the chart writes next to a warning marker. */
+function warningLabel(detail: unknown): string {
+  const record = typeof detail === 'object' && detail !== null ? (detail as Record<string, unknown>) : {};
+  const reason = typeof record['reason'] === 'string' ? record['reason'] : 'warning';
+  const { blockedMs, bytesPerSecond } = record;
+  if (typeof blockedMs === 'number') return `${reason} ${Math.round(blockedMs)} ms`;
+  if (reason === 'growth' && typeof bytesPerSecond === 'number') return `growth ${(bytesPerSecond / 1048576).toFixed(1)} MB/s`;
+  const bytes = readUsedBytes(detail);
+  return bytes === undefined ? reason : `${reason} ${(bytes / 1048576).toFixed(0)} MB`;
+}
+
 export interface MemoryPanelOptions {
   chart: MemoryChart;
   summary: HTMLElement;
@@ -41,30 +52,39 @@ export interface MemoryPanelOptions {
  */
 export function bindMemoryPanel(element: HTMLElement, options: MemoryPanelOptions): void {
   const { chart, summary } = options;
-  const samples: number[] = [];
+  const stats = { count: 0, first: 0, peak: 0 };
   let source: 'element' | 'demo' = 'demo';
   let warnings = 0;
+  let sampler: ReturnType<typeof setInterval> | undefined;
 
   const record = (from: 'element' | 'demo', bytes: number): void => {
     if (from === 'element' && source === 'demo') {
-      // The element's monitor has started: its samples replace the demo's so the summary compares like with like.
+      // The element's monitor has started: its samples replace the demo's (so the summary compares like with
+      // like) and the demo's sampler is redundant.
       source = 'element';
-      samples.length = 0;
+      stats.count = 0;
+      clearInterval(sampler);
     }
     if (from !== source) return;
-    samples.push(bytes);
+    if (stats.count === 0) {
+      stats.first = bytes;
+      stats.peak = bytes;
+    }
+    stats.count++;
+    stats.peak = Math.max(stats.peak, bytes);
     chart.addSample(from === 'element' ? 'zoom-memory' : 'performance.memory (demo)', performance.now(), bytes);
-    const first = samples[0] ?? bytes;
-    const peak = Math.max(...samples);
-    summary.dataset.source = source;
-    summary.dataset.samples = String(samples.length);
-    summary.dataset.firstBytes = String(first);
-    summary.dataset.lastBytes = String(bytes);
-    summary.dataset.peakBytes = String(peak);
-    summary.dataset.warnings = String(warnings);
+    Object.assign(summary.dataset, {
+      source,
+      samples: String(stats.count),
+      firstBytes: String(stats.first),
+      lastBytes: String(bytes),
+      peakBytes: String(stats.peak),
+      warnings: String(warnings),
+    });
+    const mb = (value: number): string => `${(value / 1048576).toFixed(1)} MB`;
     summary.textContent =
-      `${samples.length} samples from ${source === 'element' ? 'zoom-memory events' : 'performance.memory (the demo)'}: ` +
-      `first ${(first / 1048576).toFixed(1)} MB, last ${(bytes / 1048576).toFixed(1)} MB, peak ${(peak / 1048576).toFixed(1)} MB` +
+      `${stats.count} samples from ${source === 'element' ? 'zoom-memory events' : 'performance.memory (the demo)'}: ` +
+      `first ${mb(stats.first)}, last ${mb(bytes)}, peak ${mb(stats.peak)}` +
       (warnings ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : '');
   };
 
@@ -75,9 +95,7 @@ export function bindMemoryPanel(element: HTMLElement, options: MemoryPanelOption
   element.addEventListener('zoom-memory-warning', (event) => {
     warnings++;
     summary.dataset.warnings = String(warnings);
-    const detail = detailOf(event);
-    const bytes = readUsedBytes(detail);
-    chart.addMarker(performance.now(), bytes === undefined ? 'warning' : `warning ${(bytes / 1048576).toFixed(0)} MB`);
+    chart.addMarker(performance.now(), warningLabel(detailOf(event)));
   });
 
   const memory = performanceMemory();
@@ -90,7 +108,5 @@ export function bindMemoryPanel(element: HTMLElement, options: MemoryPanelOption
     if (now && source === 'demo') record('demo', now.usedJSHeapSize);
   };
   sample();
-  const timer = setInterval(sample, options.intervalMs ?? 1000);
-  // The element's monitor, once it reports, makes the demo's sampler redundant.
-  element.addEventListener('zoom-memory', () => clearInterval(timer), { once: true });
+  sampler = setInterval(sample, options.intervalMs ?? 1000);
 }

@@ -38,7 +38,8 @@ export const SETTINGS_FIELDS: readonly FieldSpec[] = [
   { key: 'view', attribute: 'view', choices: VIEWS },
   { key: 'preload', attribute: 'preload', choices: PRELOAD_STRATEGIES },
   { key: 'virtualBackground', attribute: 'virtual-background', choices: VIRTUAL_BACKGROUND_MODES },
-  { key: 'memoryPolicy', attribute: 'memory-policy', choices: MEMORY_POLICIES },
+  // The element's memory monitor calls its policy attribute on-memory-pressure.
+  { key: 'memoryPolicy', attribute: 'on-memory-pressure', choices: MEMORY_POLICIES },
 ];
 
 export const DEFAULT_SETTINGS: Readonly<DemoSettings> = Object.freeze({

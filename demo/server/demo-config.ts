@@ -33,6 +33,8 @@ export function demoConfig(env: DemoEnv): UserConfig {
       strictPort: Boolean(env.PORT),
       host: env.HOST || '127.0.0.1',
       fs: { allow: [repoRoot] },
+      // Transformed before the first visit: the page imports the element's modules one level at a time.
+      warmup: { clientFiles: ['./main.ts'] },
     },
     preview: { port: Number(env.PORT || 4173), host: env.HOST || '127.0.0.1' },
     // Discovered late, the SDK would be optimised mid-session and the page reloaded under QA's (or a test's) feet.

@@ -26,6 +26,8 @@ export interface Scenario {
   /** The element's signature-endpoint; the demo's reference signer by default. */
   signatureEndpoint: string;
   signatureRequest?: SignatureRequestOptions;
+  /** Extra `<zoom-join>` attributes for this scenario. */
+  attributes?: Readonly<Record<string, string>>;
   /** How the simulated SDK's asset download goes. */
   assets: 'fast' | 'slow' | 'unreachable';
   /** The simulated Zoom web service's refusal of the join, if any (an SDK join error code). */
@@ -129,16 +131,19 @@ export const SCENARIOS: Readonly<Record<ScenarioId, Scenario>> = {
     id: 'memory-leak',
     label: 'Memory leak in the page',
     expect:
-      'Joined, then the page retains ~32 MB/s (up to 768 MB): the memory chart rises; the element warns ' +
-      '(zoom-memory-warning) once its memory monitor has landed.',
+      'Joined, then the page retains ~32 MB/s (up to 1 GB): the memory chart rises; the element warns ' +
+      '(zoom-memory-warning: growth, or passing memory-budget="256" MB) once its memory monitor has landed.',
     signatureEndpoint: SIGNER,
+    attributes: { 'memory-budget': '256' },
     assets: 'fast',
     afterJoin: 'memory-leak',
   },
   freeze: {
     id: 'freeze',
     label: 'Main thread frozen',
-    expect: 'Joined, then the main thread is blocked for 3 s: the log shows main-thread-blocked of ~3000 ms.',
+    expect:
+      'Joined, then the main thread is blocked for 3 s: the log shows main-thread-blocked of ~3000 ms, and the ' +
+      "element's memory monitor (once landed) a zoom-memory-warning with reason freeze.",
     signatureEndpoint: SIGNER,
     assets: 'fast',
     afterJoin: 'freeze',

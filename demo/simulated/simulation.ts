@@ -6,7 +6,7 @@ import { blockMainThread, HeapLeak } from './stress.js';
 import { ZoomJoin } from '../../src/index.js';
 
 const MB = 1024 * 1024;
-const LEAK = { bytesPerStep: 8 * MB, intervalMs: 250, capBytes: 768 * MB } as const;
+const LEAK = { bytesPerStep: 8 * MB, intervalMs: 250, capBytes: 1024 * MB } as const;
 const FREEZE_AFTER_JOIN_MS = 1000;
 const FREEZE_MS = 3000;
 

@@ -5,7 +5,7 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, sep } from 'node:path';
+import { extname, join, normalize, resolve, sep } from 'node:path';
 
 const mimeTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -39,7 +39,7 @@ export async function startStaticServer(options: { root: string; mounts?: Record
     const { pathname } = new URL(request.url ?? '/', 'http://localhost');
     requests.push(pathname);
     const mount = mounts.find(([prefix]) => pathname.startsWith(prefix));
-    const base = normalize(mount ? mount[1] : options.root);
+    const base = resolve(mount ? mount[1] : options.root);
     const file = normalize(join(base, decodeURIComponent(mount ? pathname.slice(mount[0].length) : pathname)));
     if ((file !== base && !file.startsWith(base + sep)) || !existsSync(file) || !statSync(file).isFile()) {
       response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');

@@ -13,7 +13,7 @@ let server: DemoServer;
 let browser: Browser;
 
 before(async () => {
-  server = await startDemoServer({}, 'demo-page');
+  server = await startDemoServer();
   browser = await launchChromium();
 });
 
@@ -53,7 +53,7 @@ describe('demo page', { timeout: 120_000 }, () => {
           '  view="component"',
           '  preload="intent"',
           '  virtual-background="off"',
-          '  memory-policy="warn"',
+          '  on-memory-pressure="warn"',
           '  asset-path="/zoom-sdk/lib"',
           '  signature-endpoint="/api/sim/signature"',
           '></zoom-join>',
@@ -67,7 +67,7 @@ describe('demo page', { timeout: 120_000 }, () => {
       await page.locator('input[name=user-email]').fill('ada@example.com');
       await page.locator('select[name=preload]').selectOption('visible');
       await page.locator('select[name=virtual-background]').selectOption('enforce');
-      await page.locator('select[name=memory-policy]').selectOption('leave');
+      await page.locator('select[name=on-memory-pressure]').selectOption('leave');
       await page.locator('select[name=view]').selectOption('client');
 
       const code = (await embed.textContent()) ?? '';
@@ -77,7 +77,7 @@ describe('demo page', { timeout: 120_000 }, () => {
       assert.match(code, /user-email="ada@example.com"/);
       assert.match(code, /preload="visible"/);
       assert.match(code, /virtual-background="enforce"/);
-      assert.match(code, /memory-policy="leave"/);
+      assert.match(code, /on-memory-pressure="leave"/);
       assert.match(code, /view="client"/);
       assert.doesNotMatch(code, /signature="|zak|secret|\bey[A-Za-z0-9_-]{8,}\./i, 'no secrets');
 
@@ -98,7 +98,7 @@ describe('demo page', { timeout: 120_000 }, () => {
       await page.reload();
       await page.locator('body[data-ready="true"]').waitFor();
       assert.equal(await page.locator('input[name=user-name]').inputValue(), NASTY_NAME);
-      assert.equal(await page.locator(MAIN).getAttribute('memory-policy'), 'leave');
+      assert.equal(await page.locator(MAIN).getAttribute('on-memory-pressure'), 'leave');
       assert.equal(await page.locator(MAIN).getAttribute('preload'), 'visible');
       assert.equal(await embed.textContent(), code);
     });

@@ -18,7 +18,7 @@ let server: DemoServer;
 let browser: Browser;
 
 before(async () => {
-  server = await startDemoServer({ ZOOM_MEETING_SDK_KEY: FAKE_KEY, ZOOM_MEETING_SDK_SECRET: FAKE_SECRET }, 'real-sdk');
+  server = await startDemoServer({ ZOOM_MEETING_SDK_KEY: FAKE_KEY, ZOOM_MEETING_SDK_SECRET: FAKE_SECRET });
   browser = await launchChromium();
 });
 

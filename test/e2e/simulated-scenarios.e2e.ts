@@ -24,7 +24,7 @@ let server: DemoServer;
 let browser: Browser;
 
 before(async () => {
-  server = await startDemoServer({}, 'simulated');
+  server = await startDemoServer();
   browser = await launchChromium();
 });
 

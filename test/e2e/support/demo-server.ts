@@ -26,19 +26,16 @@ function freePort(): Promise<number> {
   });
 }
 
-/**
- * `cacheName` gives each suite its own dependency-optimiser cache, so suites running in parallel never write the
- * same cache; each is warm after its first run.
- */
-export async function startDemoServer(env: DemoEnv = {}, cacheName = 'default'): Promise<DemoServer> {
+export async function startDemoServer(env: DemoEnv = {}): Promise<DemoServer> {
   const port = await freePort();
   const config = mergeConfig(demoConfig({ ...env, PORT: String(port), HOST: '127.0.0.1' }), {
     configFile: false,
     envDir: false,
     logLevel: 'warn',
     clearScreen: false,
-    // Not node_modules/.vite: a developer's `npm start` and the tests never rebuild each other's cache.
-    cacheDir: `${repoRoot}.cache/vite-e2e/${cacheName}`,
+    // Not node_modules/.vite: a developer's `npm start` and the tests never rebuild each other's cache. Shared by
+    // the suites (the optimised SDK takes a while to build; Vite swaps a new cache in atomically).
+    cacheDir: `${repoRoot}.cache/vite-e2e`,
     // Other people edit src/ while tests run: no file watching, no HMR reloads in the middle of a test.
     server: { hmr: false, ws: false, watch: null },
   });
