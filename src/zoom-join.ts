@@ -4,8 +4,7 @@ import type { JoinInputs } from './config/join-config.js';
 import type { ZoomJoinError } from './errors.js';
 import { MeetingController, type MeetingSecrets } from './meeting/meeting-controller.js';
 import type { SdkAdapterFactory } from './sdk/adapter.js';
-import { createSdkAdapter } from './sdk/default-adapter-factory.js';
-import type { SignatureProvider, SignatureRequestOptions } from './signature/fetch-signature.js';
+import type { SignatureProvider, SignatureRequestOptions } from './signature/signature-types.js';
 import { ZoomStatus } from './status.js';
 import { zoomJoinStyles } from './zoom-join.styles.js';
 
@@ -43,8 +42,11 @@ const statusText: Record<ZoomStatus, string> = {
 export class ZoomJoin extends LitElement {
   static override styles = zoomJoinStyles;
 
-  /** Which SDK implementation elements use; tests and the demo swap it. Set once per page, before joining. */
-  static adapterFactory: SdkAdapterFactory = createSdkAdapter;
+  /**
+   * Which SDK implementation elements use; tests and the demo swap it. Set once per page, before joining.
+   * Undefined means the real `@zoom/meetingsdk`, loaded lazily when the first join starts.
+   */
+  static adapterFactory: SdkAdapterFactory | undefined = undefined;
   /** A removed element waits this long before leaving, so moving it in the DOM keeps the call. */
   static teardownDelayMs = 500;
 

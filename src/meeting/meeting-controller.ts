@@ -4,12 +4,9 @@ import { readJoinConfig } from '../config/join-config.js';
 import { ErrorCategory, ZoomJoinError, type SdkView } from '../errors.js';
 import { emit, type ZoomLeftReason } from '../events.js';
 import type { SdkAdapter, SdkAdapterEvent, SdkAdapterFactory } from '../sdk/adapter.js';
-import { normalizeSdkError } from '../sdk/normalize-error.js';
 import { throwIfAborted } from '../sdk/sdk-module.js';
-import { checkSignature } from '../signature/check-signature.js';
-import { explainSignatureRejection } from '../signature/explain-rejection.js';
-import type { SignatureProvider, SignatureRequestOptions } from '../signature/fetch-signature.js';
-import { resolveSignature } from '../signature/fetch-signature.js';
+import type { SignatureProvider, SignatureRequestOptions } from '../signature/signature-types.js';
+import { loadJoinMachinery, type JoinMachinery } from './load-join-machinery.js';
 import { joinableStatuses, ZoomStatus } from '../status.js';
 import { claimPageMeeting, releasePageMeeting } from './page-meeting.js';
 
@@ -30,7 +27,8 @@ export interface MeetingSecrets {
 }
 
 export interface MeetingSettings {
-  adapterFactory: SdkAdapterFactory;
+  /** Undefined: the real SDK, loaded with the rest of the join machinery. */
+  adapterFactory: SdkAdapterFactory | undefined;
   /** How long a removed element waits before leaving, so that moving it in the DOM keeps the call. */
   teardownDelayMs: number;
 }
@@ -50,6 +48,17 @@ function cancelledError(): ZoomJoinError {
     message: 'The join was cancelled: the element left the page or leave() was called.',
     hint: 'Call join() again when the element is back on the page.',
     retryable: true,
+  });
+}
+
+function unexpectedError(raw: unknown): ZoomJoinError {
+  return new ZoomJoinError({
+    code: 'sdk-unknown',
+    category: ErrorCategory.sdk,
+    message: 'The join failed unexpectedly.',
+    hint: 'Try again; if it repeats, the browser console has the details.',
+    retryable: true,
+    cause: raw,
   });
 }
 
@@ -141,8 +150,20 @@ export class MeetingController implements ReactiveController {
     }
 
     let signed: { signature: string; sdkKey?: string } | undefined;
+    let machinery: JoinMachinery | undefined;
     try {
       this.setStatus(ZoomStatus.signing);
+      machinery = await loadJoinMachinery().catch((raw: unknown) => {
+        throw new ZoomJoinError({
+          code: 'sdk-load-failed',
+          category: ErrorCategory.network,
+          message: 'The code that joins a meeting could not be loaded.',
+          hint: 'Check the connection (or whether the site was just updated) and try again.',
+          retryable: true,
+          cause: raw,
+        });
+      });
+      const { resolveSignature, checkSignature } = machinery;
       const secrets = this.host.secrets();
       signed = await resolveSignature(
         {
@@ -164,7 +185,7 @@ export class MeetingController implements ReactiveController {
       if (warnings.length > 0) emit(this.host, 'zoom-signature-warning', { problems: warnings });
 
       this.setStatus(ZoomStatus.joining);
-      const adapter = await this.adapterFor(config.view);
+      const adapter = await this.adapterFor(config.view, machinery);
       throwIfAborted(signal);
       await adapter.load(signal);
       throwIfAborted(signal);
@@ -209,10 +230,14 @@ export class MeetingController implements ReactiveController {
         throw cancelledError();
       }
       const error =
-        raw instanceof ZoomJoinError ? raw : normalizeSdkError(raw, { view: config.view, stage: 'join' });
-      if (!signed) return this.fail(error);
+        raw instanceof ZoomJoinError
+          ? raw
+          : machinery
+            ? machinery.normalizeSdkError(raw, { view: config.view, stage: 'join' })
+            : unexpectedError(raw);
+      if (!signed || !machinery) return this.fail(error);
       return this.fail(
-        explainSignatureRejection(error, {
+        machinery.explainSignatureRejection(error, {
           signature: signed.signature,
           meetingNumber: config.meetingNumber,
           role: config.role,
@@ -244,11 +269,12 @@ export class MeetingController implements ReactiveController {
     throw error;
   }
 
-  private async adapterFor(view: SdkView): Promise<SdkAdapter> {
+  private async adapterFor(view: SdkView, machinery: JoinMachinery): Promise<SdkAdapter> {
     if (this.pendingDestroy) await this.pendingDestroy;
     if (this.adapter && this.adapter.view !== view) await this.disposeAdapter();
     if (!this.adapter) {
-      this.adapter = this.settings().adapterFactory(view);
+      const factory = this.settings().adapterFactory ?? machinery.createSdkAdapter;
+      this.adapter = factory(view);
       this.unsubscribe = this.adapter.subscribe((event) => this.onSdkEvent(event));
     }
     return this.adapter;

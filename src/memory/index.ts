@@ -18,6 +18,7 @@ export type { MemoryWarningText } from './memory-texts.js';
 export { renderMemoryWarning } from './memory-warning-template.js';
 export type { MemoryWarningTemplateOptions } from './memory-warning-template.js';
 export { detectMemorySampler, performanceMemorySampler, userAgentSpecificMemorySampler } from './memory-sampler.js';
+export { combinedSampler } from './combined-sampler.js';
 export type { MemoryReading, MemorySampler, MemorySource } from './memory-sampler.js';
 export { sdkMemoryFailure } from './sdk-memory-failure.js';
 export type { SdkMemoryFailure } from './sdk-memory-failure.js';

@@ -316,6 +316,7 @@ export class MemoryMonitor implements ReactiveController {
         ? reading.limitBytes
         : undefined;
     if (sampler.precise) {
+      if (reading.rebased) this.growthWindow.clear();
       this.growthWindow.add({ at, bytes: usedBytes });
       this.slope = this.growthWindow.bytesPerSecond();
     }

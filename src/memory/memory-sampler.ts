@@ -1,3 +1,5 @@
+import { combinedSampler } from './combined-sampler.js';
+
 /**
  * Where memory numbers come from. Two browser APIs exist, both Chromium-only:
  *
@@ -7,6 +9,8 @@
  * - `performance.memory` — the main thread's JS heap, synchronous and cheap. Chromium rounds it and caches it
  *   for 20 minutes on opaque origins (`data:`, `about:blank`, sandboxed frames; observed in Chromium 156): fine
  *   for a budget, useless for a growth slope, so such a sampler says `precise: false`.
+ * Where both exist (isolated Chromium pages), `combinedSampler` uses the first for the total and the second for
+ * timely samples in between.
  */
 
 export type MemorySource = 'measureUserAgentSpecificMemory' | 'performance.memory' | 'custom';
@@ -15,6 +19,8 @@ export interface MemoryReading {
   usedBytes: number;
   /** The heap size the engine will not grow past, when the browser tells. */
   limitBytes?: number;
+  /** This reading is on a new baseline (the source started counting more): earlier ones say nothing about growth. */
+  rebased?: boolean;
 }
 
 export interface MemorySampler {
@@ -82,7 +88,13 @@ export function userAgentSpecificMemorySampler(): MemorySampler | null {
   };
 }
 
-/** The best sampler this page offers, or null when the browser exposes no memory figures at all. */
+/**
+ * The best sampler this page offers, or null when the browser exposes no memory figures at all. On a cross-origin
+ * isolated page that is the full measurement, kept current between its slow answers by `performance.memory`.
+ */
 export function detectMemorySampler(): MemorySampler | null {
-  return userAgentSpecificMemorySampler() ?? performanceMemorySampler();
+  const full = userAgentSpecificMemorySampler();
+  const fast = performanceMemorySampler();
+  if (full && fast) return combinedSampler(fast, full);
+  return full ?? fast;
 }

@@ -1,7 +1,11 @@
 import type { MemoryWarningReason, ZoomMemoryWarningDetail } from './memory-events.js';
 import { MB } from './memory-settings.js';
 
-/** What the warning banner says: a title, the cause in plain words, and what the user can do about it. */
+/**
+ * What the warning banner says: a title, the cause in plain words, and what the user can do about it. Closing
+ * other tabs is advised only where it helps: a tab's own heap limit does not move when other tabs close, but the
+ * SDK's wasm memory and a starved CPU depend on the whole device.
+ */
 export interface MemoryWarningText {
   title: string;
   cause: string;
@@ -14,7 +18,7 @@ export const memoryWarningTexts: Readonly<Record<MemoryWarningReason, MemoryWarn
     title: 'Memory use keeps growing',
     cause: 'This tab has been using more memory every second.',
     advice:
-      'Close other tabs and apps and turn off virtual background. If it keeps growing, leave and rejoin the meeting.',
+      'Turn off virtual background and video you do not need. If it keeps growing, leave and rejoin the meeting: that frees what has built up.',
   },
   budget: {
     title: 'The meeting uses more memory than this page allows',
@@ -24,7 +28,7 @@ export const memoryWarningTexts: Readonly<Record<MemoryWarningReason, MemoryWarn
   'near-limit': {
     title: 'This tab is about to run out of memory',
     cause: 'The tab is close to the most memory the browser gives it; it may crash.',
-    advice: 'Close other tabs now and turn off virtual background. If the meeting stops responding, rejoin it.',
+    advice: 'Leave and rejoin the meeting to free memory before the tab crashes; turning off virtual background helps meanwhile.',
   },
   freeze: {
     title: 'The page stopped responding',

@@ -31,7 +31,7 @@ type ZoomEventOf<K extends string> = K extends keyof GlobalEventHandlersEventMap
   : CustomEvent<unknown>;
 
 function zoomEvent<K extends string>(name: K): EventName<ZoomEventOf<K>> {
-  return name as EventName<ZoomEventOf<K>>;
+  return name as string as EventName<ZoomEventOf<K>>;
 }
 
 /**

@@ -119,6 +119,25 @@ describe('MemoryMonitor: growth', () => {
     monitor.stop();
   });
 
+  it('reads a rebased step (the first full measurement on an isolated page) as a new baseline, not growth', () => {
+    for (const rebased of [true, false]) {
+      let stepped = false;
+      const { clock, monitor, warnings } = rig(null, {}, {
+        sampler: (clock) =>
+          new ScriptedSampler(clock, (t) => {
+            if (t < 10_000) return { usedBytes: 50 * MB };
+            const first = !stepped;
+            stepped = true;
+            return { usedBytes: 250 * MB, ...(first && rebased ? { rebased: true } : {}) };
+          }),
+      });
+      monitor.start();
+      clock.advance(60_000);
+      expect(reasons(warnings), `rebased: ${rebased}`).to.deep.equal(rebased ? [] : ['growth']);
+      monitor.stop();
+    }
+  });
+
   it('clears the growth warning once the leak stops, and raises it again for a new leak', () => {
     let leaking = true;
     let level = 100 * MB;

@@ -1,14 +1,16 @@
 import { expect, fixture, html } from '@open-wc/testing';
+import { combinedSampler } from '../../src/memory/combined-sampler.js';
 import { heartbeatPeriod } from '../../src/memory/freeze-detector.js';
 import { GrowthWindow, leastSquaresSlope, lowerEnvelope } from '../../src/memory/growth-window.js';
 import type { ZoomMemoryWarningDetail } from '../../src/memory/memory-events.js';
 import { memoryPressureAction, parseMemoryPressurePolicy } from '../../src/memory/memory-policy.js';
+import type { MemorySampler } from '../../src/memory/memory-sampler.js';
 import { defaultMemorySettings, readMemorySettings } from '../../src/memory/memory-settings.js';
 import { describeMemoryWarning, memoryWarningTexts } from '../../src/memory/memory-texts.js';
 import { renderMemoryWarning } from '../../src/memory/memory-warning-template.js';
 import { memoryWatchedStatuses } from '../../src/memory/watched-statuses.js';
 import { sdkMemoryFailure } from '../../src/memory/sdk-memory-failure.js';
-import { MB } from './fakes.js';
+import { ManualAsyncSampler, MB } from './fakes.js';
 
 describe('readMemorySettings (the element’s attributes)', () => {
   it('has the documented defaults', () => {
@@ -100,10 +102,10 @@ describe('warning texts and banner', () => {
     for (const text of Object.values(memoryWarningTexts)) {
       expect(text.title).to.not.be.empty;
       expect(text.cause).to.not.be.empty;
-      expect(text.advice).to.match(/tabs/);
+      expect(text.advice).to.match(/virtual background/).and.match(/rejoin/);
     }
-    expect(memoryWarningTexts['sdk-out-of-memory'].advice).to.match(/virtual background/);
-    expect(memoryWarningTexts['sdk-out-of-memory'].advice).to.match(/rejoin/);
+    expect(memoryWarningTexts['sdk-out-of-memory'].advice).to.match(/other tabs/);
+    expect(memoryWarningTexts.freeze.advice).to.match(/other tabs/);
   });
 
   it('puts the warning’s figures into the cause', () => {
@@ -184,5 +186,29 @@ describe('growth window pieces', () => {
 
   it('the element watches memory while preloading, signing, joining and joined', () => {
     expect([...memoryWatchedStatuses]).to.deep.equal(['preloading', 'signing', 'joining', 'joined']);
+  });
+});
+
+describe('combinedSampler (cross-origin isolated pages)', () => {
+  it('adds the latest full measurement’s non-main-heap memory to each fast reading, one measurement at a time', async () => {
+    let main = 30 * MB;
+    const fast: MemorySampler = {
+      source: 'performance.memory',
+      precise: true,
+      read: () => ({ usedBytes: main, limitBytes: 4000 * MB }),
+    };
+    const full = new ManualAsyncSampler();
+    const sampler = combinedSampler(fast, full);
+    expect(sampler.source).to.equal('measureUserAgentSpecificMemory');
+    expect(sampler.read()).to.deep.equal({ usedBytes: 30 * MB, limitBytes: 4000 * MB });
+    expect(sampler.read()).to.deep.equal({ usedBytes: 30 * MB, limitBytes: 4000 * MB });
+    expect(full.reads, 'never two full measurements at once').to.equal(1);
+    full.settle(130 * MB); // 100 MB outside the main heap (workers, wasm, DOM)
+    await new Promise((resolve) => setTimeout(resolve));
+    main = 35 * MB;
+    expect(sampler.read()).to.deep.equal({ usedBytes: 135 * MB, limitBytes: 4000 * MB, rebased: true });
+    expect(full.reads).to.equal(2);
+    main = 40 * MB;
+    expect(sampler.read(), 'rebased only once').to.deep.equal({ usedBytes: 140 * MB, limitBytes: 4000 * MB });
   });
 });
