@@ -9,11 +9,11 @@ export default defineConfig({
     minify: false,
     target: 'es2022',
     lib: {
-      entry: { index: 'src/index.ts', 'zoom-join': 'src/zoom-join.ts' },
+      entry: { index: 'src/index.ts', 'zoom-join': 'src/zoom-join.ts', 'react/index': 'src/react/index.ts' },
       formats: ['es'],
     },
     rollupOptions: {
-      external: [/^lit(\/|$)/, /^@lit\//, /^@zoom\/meetingsdk(\/|$)/],
+      external: [/^lit(\/|$)/, /^@lit\//, /^@zoom\/meetingsdk(\/|$)/, /^react(-dom)?(\/|$)/],
     },
   },
 });

@@ -14,6 +14,9 @@ const requestsByPage = new WeakMap();
 const sdkAliases = {
   '@zoom/meetingsdk/embedded': '/.cache/sdk-esm/zoom-embedded.esm.js',
   '@zoom/meetingsdk': '/.cache/sdk-esm/zoom-client.esm.js',
+  // React 18 (the SDK's own copy) for the zoom-join/react test, pre-bundled by scripts/prebundle-react.mjs.
+  react: '/.cache/react-esm/react.js',
+  'react-dom/client': '/.cache/react-esm/react-dom-client.js',
 };
 
 const sdkAliasPlugin = {

@@ -106,6 +106,8 @@ async function measureOverhead(browser, origin) {
     monitor: await pages.monitor.page.evaluate(() => window.memoryBench.startMonitor()),
     uasm: await pages.uasm.page.evaluate(() => window.memoryBench.startMonitor()),
   };
+  // The same round trip into the baseline page, so that only the monitor differs.
+  await pages.baseline.page.evaluate(() => window.memoryBench.state());
   await sleep(OVERHEAD_S * 1000);
   const after = {};
   for (const [name, { cdp }] of Object.entries(pages)) after[name] = await metrics(cdp);
@@ -168,15 +170,19 @@ async function measureLeak(browser, origin, { mbps, limitMbps, isolated }) {
   await context.close();
 
   const first = state.samples[0];
+  // The window starts at the first sample, or again where the source rebased (an isolated page's first full
+  // measurement).
+  const windowStart = state.samples.filter((sample) => sample.rebased).pop() ?? first;
   const growth = state.warnings.find((warning) => warning.reason === 'growth');
-  const latencyS = detected && first && growth ? (growth.at - (first.at + WINDOW_MS)) / 1000 : null;
+  const latencyS = detected && windowStart && growth ? (growth.at - (windowStart.at + WINDOW_MS)) / 1000 : null;
+  const rebasedNote = windowStart !== first ? `, window restarted ${((windowStart.at - first.at) / 1000).toFixed(1)} s in` : '';
   const label = `${mbps} MB/s leak${isolated ? ' (isolated)' : ''}`;
   console.log(
     `  ${label.padEnd(24)} ${capabilities.memory.padEnd(31)} limit ${limitMbps} MB/s: ` +
       (latencyS === null
         ? `NOT flagged within ${(WINDOW_MS + 25_000) / 1000} s`
         : `flagged ${latencyS.toFixed(2)} s after the window filled, estimate ${(growth.bytesPerSecond / MB).toFixed(1)} MB/s`) +
-      `; ${state.samples.length} samples, heap ${(first.usedBytes / MB).toFixed(0)} → ` +
+      `${rebasedNote}; ${state.samples.length} samples, heap ${(first.usedBytes / MB).toFixed(0)} → ` +
       `${(state.samples[state.samples.length - 1].usedBytes / MB).toFixed(0)} MB, ` +
       `other warnings: ${state.warnings.filter((w) => w.reason !== 'growth').map((w) => w.reason).join(', ') || 'none'}`,
   );

@@ -58,7 +58,7 @@ async function main(): Promise<void> {
   bindStatusBadge(required<HTMLElement>('#status-badge'), element);
   bindProgressBar(required<HTMLElement>('#progress'), element);
   bindMemoryPanel(element, {
-    chart: createMemoryChart(required<HTMLCanvasElement>('#memory-chart')),
+    chart: createMemoryChart(required<HTMLElement>('#memory-chart')),
     summary: required<HTMLElement>('#memory-summary'),
   });
   bindTools({ element, settings: () => settings, elementContext: context, log });
@@ -79,10 +79,14 @@ async function main(): Promise<void> {
   });
   required<HTMLButtonElement>('#copy-embed').addEventListener('click', () => {
     const result = required<HTMLElement>('#copy-result');
-    navigator.clipboard.writeText(embed.textContent ?? '').then(
-      () => (result.textContent = 'Copied.'),
-      () => (result.textContent = 'Copy blocked by the browser: select the code and copy it by hand.'),
-    );
+    const byHand = (): void => {
+      // Selected, so Ctrl+C / Cmd+C is all that is left to do.
+      window.getSelection()?.selectAllChildren(embed);
+      result.textContent = 'The browser blocked copying (insecure context?): the code is selected, copy it by hand.';
+    };
+    // navigator.clipboard is missing outside secure contexts (http:// other than localhost).
+    if (!window.isSecureContext || !('clipboard' in navigator)) return byHand();
+    navigator.clipboard.writeText(embed.textContent ?? '').then(() => (result.textContent = 'Copied.'), byHand);
   });
 
   required<HTMLElement>('#stage').append(element);

@@ -1,23 +1,28 @@
 // dist/cdn/zoom-join.js: the drop-in build for `<script type="module" src=".../zoom-join.js">` without a bundler.
 //
-//   node scripts/build-cdn.mjs [--outdir dist/cdn]
+//   node scripts/build-cdn.mjs [--outdir dist/cdn] [--entry src/cdn.ts]
+//
+// The entry is src/cdn.ts when it exists, else src/index.ts. src/index.ts re-exports `describeZoomError` and
+// `inspectSignature`, whose tables would then be part of every page's first load; with src/cdn.ts (registers the
+// element, exports the light API) the full API becomes a second entry, zoom-join-api.js, sharing chunks with the
+// first and fetched only by pages that import it.
 //
 // Lit and the element are bundled into the entry; the SDK's two CommonJS entries (reached only through dynamic
 // `import()` in src/sdk/) become lazy chunks that the browser fetches relative to the entry's own URL when a user
 // joins. The build fails if an SDK entry is not a separate lazy chunk or if SDK code is reachable from the first load.
 // Its esbuild metafile goes to .cache/cdn-metafile.json, where scripts/size-budget.mjs finds what makes up the bytes.
 import { build } from 'esbuild';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, relative, resolve } from 'node:path';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const { values } = parseArgs({ options: { outdir: { type: 'string', default: 'dist/cdn' } } });
+const { values } = parseArgs({ options: { outdir: { type: 'string', default: 'dist/cdn' }, entry: { type: 'string' } } });
 const outdir = resolve(root, values.outdir);
+const entry = values.entry ?? (existsSync(resolve(root, 'src/cdn.ts')) ? 'src/cdn.ts' : 'src/index.ts');
+const entryPoints = { 'zoom-join': entry, ...(resolve(root, entry) === resolve(root, 'src/index.ts') ? {} : { 'zoom-join-api': 'src/index.ts' }) };
 const metafilePath = resolve(root, '.cache/cdn-metafile.json');
-const pkg = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8'));
-const sdkVersion = JSON.parse(readFileSync(resolve(root, 'node_modules/@zoom/meetingsdk/package.json'), 'utf8')).version;
 
 /** The SDK entries src/sdk/ imports dynamically, as esbuild names them in the metafile. */
 const lazySdkEntries = ['node_modules/@zoom/meetingsdk/embedded.js', 'node_modules/@zoom/meetingsdk/index.js'];
@@ -28,7 +33,7 @@ rmSync(outdir, { recursive: true, force: true });
 const started = Date.now();
 const result = await build({
   absWorkingDir: root,
-  entryPoints: { 'zoom-join': 'src/index.ts' },
+  entryPoints,
   outdir,
   bundle: true,
   splitting: true,
@@ -43,7 +48,6 @@ const result = await build({
   define: { 'process.env.NODE_ENV': '"production"' },
   chunkNames: 'chunks/[name]-[hash]',
   tsconfig: 'tsconfig.json',
-  banner: { js: `/*! ${pkg.name} ${pkg.version} (${pkg.license}) with @zoom/meetingsdk ${sdkVersion} in lazy chunks */` },
   metafile: true,
   logLevel: 'warning',
   // The Client View's UMD has a direct eval; it runs only in its own lazy chunk.
@@ -55,17 +59,23 @@ writeFileSync(metafilePath, JSON.stringify(result.metafile));
 
 const outputs = result.metafile.outputs;
 const name = (path) => relative(outdir, resolve(root, path));
-const [entryPath] = Object.entries(outputs).find(([, output]) => output.entryPoint === 'src/index.ts') ?? [];
-if (!entryPath) throw new Error('build-cdn: esbuild produced no output for src/index.ts');
+const [entryPath] = Object.entries(outputs).find(([path]) => resolve(root, path) === join(outdir, 'zoom-join.js')) ?? [];
+if (!entryPath) throw new Error(`build-cdn: esbuild produced no zoom-join.js for ${entry}`);
 
 const problems = [];
 
-// Every SDK entry must be its own chunk, reached from the entry by a dynamic import only.
-const dynamicTargets = new Set(outputs[entryPath].imports.filter((i) => i.kind === 'dynamic-import').map((i) => i.path));
+// Every SDK entry must be its own chunk, reached only through dynamic imports (from the entry or a lazy chunk).
+const dynamicTargets = new Set(
+  Object.values(outputs).flatMap((output) => output.imports.filter((i) => i.kind === 'dynamic-import').map((i) => i.path)),
+);
+const staticTargets = new Set(
+  Object.values(outputs).flatMap((output) => output.imports.filter((i) => i.kind === 'import-statement').map((i) => i.path)),
+);
 for (const sdkEntry of lazySdkEntries) {
   const chunk = Object.entries(outputs).find(([, output]) => output.entryPoint === sdkEntry);
   if (!chunk) problems.push(`${sdkEntry} is not a separate chunk`);
-  else if (!dynamicTargets.has(chunk[0])) problems.push(`${name(chunk[0])} (${sdkEntry}) is not a dynamic import of the entry`);
+  else if (!dynamicTargets.has(chunk[0])) problems.push(`${name(chunk[0])} (${sdkEntry}) is not loaded by a dynamic import`);
+  else if (staticTargets.has(chunk[0])) problems.push(`${name(chunk[0])} (${sdkEntry}) is also imported statically`);
 }
 
 // The first load: the entry and everything it imports statically.
@@ -91,4 +101,4 @@ const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 const lines = Object.entries(outputs)
   .filter(([path]) => path.endsWith('.js'))
   .map(([path, output]) => `  ${name(path).padEnd(34)} ${kb(output.bytes).padStart(10)}${firstLoad.has(path) ? '  (first load)' : ''}`);
-console.log(`built ${relative(root, outdir)}/ in ${Date.now() - started} ms:\n${lines.join('\n')}`);
+console.log(`built ${relative(root, outdir)}/ from ${entry} in ${Date.now() - started} ms:\n${lines.join('\n')}`);

@@ -12,4 +12,7 @@ if (existsSync('server')) {
   execFileSync(process.execPath, [...tsc, '-p', 'tsconfig.server.json'], { stdio: 'inherit' });
   if (existsSync('dist/server/cli.js')) chmodSync('dist/server/cli.js', 0o755);
 }
+// The drop-in bundle (dist/cdn/) and custom-elements.json; neither depends on the steps above.
+execFileSync(process.execPath, ['scripts/build-cdn.mjs'], { stdio: 'inherit' });
+execFileSync(process.execPath, ['scripts/build-manifest.mjs'], { stdio: 'inherit' });
 console.log('built dist/');

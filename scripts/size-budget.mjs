@@ -80,7 +80,7 @@ const row = (name, raw, gz) => `  ${name.padEnd(36)} ${kb(raw).padStart(10)} raw
 console.log(`first load of ${relative(root, entry)} (entry + static imports; gzip -9 per file):`);
 for (const file of firstLoadFiles) console.log(row(file.name, file.raw, file.gz));
 console.log(row('total', total.raw, total.gz) + `   budget ${kb(budgetBytes)} gz`);
-console.log('lazy chunks (fetched when joining):');
+console.log('not in the first load (fetched on join, or by a page that imports them):');
 for (const file of lazyFiles.sort((a, b) => b.raw - a.raw)) console.log(row(file.name, file.raw, file.gz));
 
 const failures = [];

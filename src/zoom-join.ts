@@ -3,6 +3,10 @@ import { property } from 'lit/decorators.js';
 import type { JoinInputs } from './config/join-config.js';
 import type { ZoomJoinError } from './errors.js';
 import { MeetingController, type MeetingSecrets } from './meeting/meeting-controller.js';
+import { MemoryWatch } from './meeting/memory-watch.js';
+import type { MemoryAttributes } from './memory/memory-settings.js';
+import type { SdkMemoryFailure } from './memory/sdk-memory-failure.js';
+import { memoryWatchedStatuses } from './memory/watched-statuses.js';
 import type { SdkAdapterFactory } from './sdk/adapter.js';
 import type { SignatureProvider, SignatureRequestOptions } from './signature/signature-types.js';
 import { ZoomStatus } from './status.js';
@@ -23,18 +27,30 @@ const statusText: Record<ZoomStatus, string> = {
 /**
  * Puts a Zoom meeting on the page through the Zoom Meeting SDK for Web.
  *
+ * @attr status - Reflected, read-only: the current status
+ * @attr lang - The SDK's language (default en-US)
  * @fires zoom-status - `{status, previous}` on every status change
  * @fires zoom-joined - `{meetingNumber, userName, view}` once in the meeting
  * @fires zoom-left - `{reason}` after leaving
  * @fires zoom-error - a `ZoomJoinError` after `status` became `error`
  * @fires zoom-signature-warning - `{problems}` when the signature check found warnings (the join goes on)
+ * @fires zoom-memory - `{usedBytes, limitBytes?, at, source}` every `memory-interval` ms while preparing, joining or joined
+ * @fires zoom-memory-warning - `{reason: 'growth' | 'budget' | 'near-limit' | 'freeze' | 'sdk-out-of-memory', ...}`; cancelable
  * @slot - Content shown beside the element's own status line
  * @slot meeting - Where the SDK's meeting UI is rendered (the element creates it; it must be light DOM)
  * @csspart status - The status line
  * @csspart join-button - The Join button
  * @csspart error - The error panel
+ * @csspart error-title - The error's title
+ * @csspart error-message - What went wrong
+ * @csspart error-hint - How to fix it
+ * @csspart error-code - The stable error code (and Zoom's number)
  * @csspart retry-button - The Retry button in the error panel
+ * @csspart warning - The memory warning banner (also `warning-title`, `warning-cause`, `warning-advice`, `warning-dismiss`)
  * @cssprop --zoom-join-accent - Button colour
+ * @cssprop --zoom-join-accent-contrast - Button text colour
+ * @cssprop --zoom-join-color - Text colour of the element's own chrome
+ * @cssprop --zoom-join-error-border - Error panel border colour
  * @cssprop --zoom-join-font - Font of the element's own chrome
  * @cssprop --zoom-join-error-background - Error panel background
  * @cssprop --zoom-join-error-color - Error panel text colour
@@ -69,6 +85,18 @@ export class ZoomJoin extends LitElement {
   @property({ attribute: 'signature-endpoint' }) signatureEndpoint = '';
   /** Join as soon as the inputs are present and the element is connected. */
   @property({ type: Boolean, attribute: 'auto-join' }) autoJoin = false;
+  /** Join even when this meeting is already open in another element or tab of this browser. */
+  @property({ type: Boolean, attribute: 'allow-duplicate' }) allowDuplicate = false;
+  /** Memory sampling period in ms (default 2000). */
+  @property({ attribute: 'memory-interval' }) memoryInterval?: string;
+  /** Heap growth, in MB/s sustained over the window, that raises a warning (default 5). */
+  @property({ attribute: 'memory-growth-limit' }) memoryGrowthLimit?: string;
+  /** Used heap, in MB, that raises a warning (default: none). */
+  @property({ attribute: 'memory-budget' }) memoryBudget?: string;
+  /** A main-thread block longer than this many ms raises a freeze warning (default 2000; 0 turns it off). */
+  @property({ attribute: 'freeze-threshold' }) freezeThreshold?: string;
+  /** `warn` (default): show the banner; `leave`: also leave cleanly on budget / near-limit / SDK out of memory; `none`. */
+  @property({ attribute: 'on-memory-pressure' }) onMemoryPressure = 'warn';
 
   // Secrets: properties only, never attributes, never reflected, never rendered or logged.
   @property({ attribute: false }) signature?: string;
@@ -83,7 +111,9 @@ export class ZoomJoin extends LitElement {
   private readonly meeting = new MeetingController(this, () => ({
     adapterFactory: (this.constructor as typeof ZoomJoin).adapterFactory,
     teardownDelayMs: (this.constructor as typeof ZoomJoin).teardownDelayMs,
+    allowDuplicate: this.allowDuplicate,
   }));
+  private readonly memory = new MemoryWatch(this);
   private meetingRoot?: HTMLElement;
   /** auto-join joins once; after a leave or a failure the user (or retry()) decides. */
   private autoJoinStarted = false;
@@ -141,6 +171,27 @@ export class ZoomJoin extends LitElement {
     };
   }
 
+  /** @internal */
+  memoryAttributes(): MemoryAttributes {
+    return {
+      memoryInterval: this.memoryInterval,
+      memoryGrowthLimit: this.memoryGrowthLimit,
+      memoryBudget: this.memoryBudget,
+      freezeThreshold: this.freezeThreshold,
+      onMemoryPressure: this.onMemoryPressure,
+    };
+  }
+
+  /** @internal */
+  leaveForMemoryPressure(): void {
+    void this.meeting.leave('memory-pressure');
+  }
+
+  /** @internal */
+  sdkMemoryFailure(failure: SdkMemoryFailure): void {
+    this.memory.reportSdkFailure(failure);
+  }
+
   /** @internal The SDK injects its styles into document.head, so its root must be light DOM to be styled. */
   sdkRoot(): HTMLElement {
     if (!this.meetingRoot) {
@@ -150,6 +201,13 @@ export class ZoomJoin extends LitElement {
       this.append(this.meetingRoot);
     }
     return this.meetingRoot;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    this.memory.sync(memoryWatchedStatuses.has(this.status));
+    const memorySettings = ['memoryInterval', 'memoryGrowthLimit', 'memoryBudget', 'freezeThreshold', 'onMemoryPressure'] as const;
+    if (memorySettings.some((name) => changed.has(name))) this.memory.reconfigure();
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -191,6 +249,7 @@ export class ZoomJoin extends LitElement {
         ? html`<button part="join-button" type="button" @click=${this.onJoinClick}>Join meeting</button>`
         : nothing}
       ${status === ZoomStatus.error && this.error ? this.renderError(this.error) : nothing}
+      ${this.memory.renderWarning()}
       <slot></slot>
       <slot name="meeting"></slot>
     `;

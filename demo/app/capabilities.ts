@@ -41,8 +41,8 @@ function wasmThreads(): boolean {
 }
 
 /**
- * Chromium freezes performance.memory (updated every 20 minutes, bucketed) unless started with
- * --enable-precise-memory-info. Retaining ~2 MB between two readings tells which one this is.
+ * Chromium caches performance.memory for 20 minutes on opaque origins (sandboxed frames, data: URLs), which makes
+ * a flat chart. Retaining ~2 MB between two readings tells a live reading from a cached one.
  */
 async function memoryPrecision(): Promise<'precise' | 'coarse' | 'unavailable'> {
   const before = performanceMemory()?.usedJSHeapSize;
@@ -87,7 +87,7 @@ export async function detectCapabilities(): Promise<Capability[]> {
       value: precision,
       ok: precision === 'precise',
       ...(precision === 'coarse'
-        ? { note: 'frozen for 20 min at a time: start Chrome with --enable-precise-memory-info for a live chart' }
+        ? { note: 'cached, not live (opaque origin?): the memory chart will stay flat' }
         : {}),
     },
     { id: 'measure-memory', label: 'measureUserAgentSpecificMemory', value: String(measureMemory), ok: measureMemory },

@@ -1,9 +1,9 @@
 import type { ZoomJoin } from '../../src/index.js';
+import { createZoomJoin } from './create-element.js';
 import type { ElementContext } from './element-attributes.js';
 import type { EventLog } from './event-log.js';
 import { urlWith } from './mode.js';
 import type { DemoSettings } from './settings.js';
-import { createZoomJoin } from './create-element.js';
 
 export interface ToolsContext {
   element: ZoomJoin;

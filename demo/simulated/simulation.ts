@@ -1,9 +1,9 @@
+import { ZoomJoin } from '../../src/index.js';
 import type { EventLog } from '../app/event-log.js';
 import type { Scenario } from './scenarios.js';
 import { SimulatedAdapter } from './simulated-adapter.js';
 import { SimulatedZoom } from './simulated-zoom.js';
 import { blockMainThread, HeapLeak } from './stress.js';
-import { ZoomJoin } from '../../src/index.js';
 
 const MB = 1024 * 1024;
 const LEAK = { bytesPerStep: 8 * MB, intervalMs: 250, capBytes: 1024 * MB } as const;

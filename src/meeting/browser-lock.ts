@@ -1,7 +1,8 @@
 /**
- * One meeting per browser: joining the same meeting twice from one browser (two tabs, two elements) makes Zoom
- * treat the second join as the same participant and drop one of them. A lock keyed by meeting number, shared by
- * every tab, frame and window of the origin, makes the second join fail fast and clearly instead.
+ * One meeting per browser: the same meeting open twice in one browser (two tabs, two elements) puts the same
+ * person in twice — echo between the two, the camera and microphone contended, twice the memory. A lock keyed by
+ * meeting number, shared by every tab, frame and window of the origin, makes the second join fail fast and
+ * clearly instead.
  *
  * The Web Locks API does it properly: the browser releases a lock when its holder's document goes away, crash
  * included. It is missing in insecure contexts (plain `http:` other than localhost) and older browsers; there a
@@ -9,6 +10,7 @@
  * crashed tab, whose channel is gone, frees its meeting too; its weak spot is a holder whose main thread is too
  * busy to answer within the timeout, which then lets a duplicate through.
  */
+import { ErrorCategory, ZoomJoinError } from '../errors.js';
 
 export interface MeetingLock {
   /** Gives the meeting up for other tabs and elements. Safe to call more than once. */
@@ -67,6 +69,18 @@ export async function acquireMeetingLock(
         : { release: () => undefined };
   if (!lock) return null;
   return bindToSignal(lock, signal);
+}
+
+/** What the element reports when `acquireMeetingLock` resolved null and `allow-duplicate` is not set. */
+export function meetingOpenElsewhereError(): ZoomJoinError {
+  return new ZoomJoinError({
+    code: 'meeting-open-elsewhere',
+    category: ErrorCategory.meeting,
+    title: 'This meeting is already open in this browser',
+    message: 'The same meeting is already open in another tab, window or element of this browser.',
+    hint: 'Switch to the tab or window that has the meeting, or leave it there and try again.',
+    retryable: true,
+  });
 }
 
 /** Release once; release on abort; stop listening for abort on release. */

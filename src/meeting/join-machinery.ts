@@ -8,3 +8,4 @@ export { normalizeSdkError } from '../sdk/normalize-error.js';
 export { checkSignature } from '../signature/check-signature.js';
 export { explainSignatureRejection } from '../signature/explain-rejection.js';
 export { resolveSignature } from '../signature/fetch-signature.js';
+export { acquireMeetingLock, meetingOpenElsewhereError } from './browser-lock.js';

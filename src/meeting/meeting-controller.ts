@@ -3,8 +3,10 @@ import type { JoinConfig, JoinInputs } from '../config/join-config.js';
 import { readJoinConfig } from '../config/join-config.js';
 import { ErrorCategory, ZoomJoinError, type SdkView } from '../errors.js';
 import { emit, type ZoomLeftReason } from '../events.js';
+import type { SdkMemoryFailure } from '../memory/sdk-memory-failure.js';
 import type { SdkAdapter, SdkAdapterEvent, SdkAdapterFactory } from '../sdk/adapter.js';
-import { throwIfAborted } from '../sdk/sdk-module.js';
+import type { MeetingLock } from './browser-lock.js';
+import { throwIfAborted, untilAborted } from '../sdk/sdk-module.js';
 import type { SignatureProvider, SignatureRequestOptions } from '../signature/signature-types.js';
 import { loadJoinMachinery, type JoinMachinery } from './load-join-machinery.js';
 import { joinableStatuses, ZoomStatus } from '../status.js';
@@ -15,6 +17,7 @@ export interface MeetingHost extends ReactiveControllerHost, HTMLElement {
   joinInputs(): JoinInputs;
   secrets(): MeetingSecrets;
   sdkRoot(): HTMLElement;
+  sdkMemoryFailure(failure: SdkMemoryFailure): void;
 }
 
 export interface MeetingSecrets {
@@ -31,6 +34,8 @@ export interface MeetingSettings {
   adapterFactory: SdkAdapterFactory | undefined;
   /** How long a removed element waits before leaving, so that moving it in the DOM keeps the call. */
   teardownDelayMs: number;
+  /** Skip the one-meeting-per-browser lock (`allow-duplicate`). */
+  allowDuplicate: boolean;
 }
 
 function abortError(): DOMException {
@@ -47,6 +52,19 @@ function cancelledError(): ZoomJoinError {
     category: ErrorCategory.sdk,
     message: 'The join was cancelled: the element left the page or leave() was called.',
     hint: 'Call join() again when the element is back on the page.',
+    retryable: true,
+  });
+}
+
+/** The abort reason that marks a join stopped by the `on-memory-pressure="leave"` policy. */
+const memoryPressureAbort = new DOMException('Stopped by the memory-pressure policy', 'AbortError');
+
+function memoryPressureError(): ZoomJoinError {
+  return new ZoomJoinError({
+    code: 'memory-pressure',
+    category: ErrorCategory.memory,
+    message: 'The join was stopped because the page was running out of memory (on-memory-pressure="leave").',
+    hint: 'Close other tabs or apps, turn off virtual background, then join again.',
     retryable: true,
   });
 }
@@ -77,6 +95,7 @@ export class MeetingController implements ReactiveController {
   private leaving?: Promise<void>;
   private teardownTimer?: ReturnType<typeof setTimeout>;
   private joinedConfig?: JoinConfig;
+  private meetingLock?: MeetingLock;
 
   constructor(
     private readonly host: MeetingHost,
@@ -119,7 +138,8 @@ export class MeetingController implements ReactiveController {
   async leave(reason: ZoomLeftReason = 'user'): Promise<void> {
     if (this.leaving) return this.leaving;
     if (this.run) {
-      this.run.abort.abort(abortError());
+      // Leaving while joining cancels the join; for memory pressure that is a failure the page must hear of.
+      this.run.abort.abort(reason === 'memory-pressure' ? memoryPressureAbort : abortError());
       await this.run.promise.catch(() => undefined);
       return;
     }
@@ -164,6 +184,12 @@ export class MeetingController implements ReactiveController {
         });
       });
       const { resolveSignature, checkSignature } = machinery;
+      if (!this.settings().allowDuplicate) {
+        // A second tab of this browser joining the same meeting would kick the first one out (3000 / 4008).
+        const lock = await machinery.acquireMeetingLock(config.meetingNumber, { signal });
+        if (!lock) throw machinery.meetingOpenElsewhereError();
+        this.meetingLock = lock;
+      }
       const secrets = this.host.secrets();
       signed = await resolveSignature(
         {
@@ -187,32 +213,28 @@ export class MeetingController implements ReactiveController {
       this.setStatus(ZoomStatus.joining);
       const adapter = await this.adapterFor(config.view, machinery);
       throwIfAborted(signal);
-      await adapter.load(signal);
+      await untilAborted(adapter.load(signal), signal);
       throwIfAborted(signal);
-      await adapter.init(
-        {
-          root: this.host.sdkRoot(),
-          libUrl: config.libUrl,
-          selfHosted: config.selfHosted,
-          language: config.language,
-        },
-        signal,
-      );
+      const initOptions = {
+        root: this.host.sdkRoot(),
+        libUrl: config.libUrl,
+        selfHosted: config.selfHosted,
+        language: config.language,
+      };
+      await untilAborted(adapter.init(initOptions, signal), signal);
       throwIfAborted(signal);
-      await adapter.join(
-        {
-          meetingNumber: config.meetingNumber,
-          userName: config.userName,
-          signature,
-          ...(sdkKey ? { sdkKey } : {}),
-          ...(config.userEmail ? { userEmail: config.userEmail } : {}),
-          ...(config.passcode ? { passcode: config.passcode } : {}),
-          ...(secrets.zak ? { zak: secrets.zak } : {}),
-          ...(secrets.tk ? { tk: secrets.tk } : {}),
-          ...(secrets.obfToken ? { obfToken: secrets.obfToken } : {}),
-        },
-        signal,
-      );
+      const joinOptions = {
+        meetingNumber: config.meetingNumber,
+        userName: config.userName,
+        signature,
+        ...(sdkKey ? { sdkKey } : {}),
+        ...(config.userEmail ? { userEmail: config.userEmail } : {}),
+        ...(config.passcode ? { passcode: config.passcode } : {}),
+        ...(secrets.zak ? { zak: secrets.zak } : {}),
+        ...(secrets.tk ? { tk: secrets.tk } : {}),
+        ...(secrets.obfToken ? { obfToken: secrets.obfToken } : {}),
+      };
+      await untilAborted(adapter.join(joinOptions, signal), signal);
       if (signal.aborted) throw abortError();
       this.joinedConfig = config;
       this.setStatus(ZoomStatus.joined);
@@ -225,6 +247,7 @@ export class MeetingController implements ReactiveController {
       // Reset the SDK's meeting state but keep its client: the next join re-uses it (see ComponentViewAdapter).
       await this.adapter?.leave().catch(() => undefined);
       this.endMeeting();
+      if (signal.reason === memoryPressureAbort) return this.fail(memoryPressureError());
       if (isAbort(raw, signal)) {
         this.setStatus(ZoomStatus.idle);
         throw cancelledError();
@@ -281,6 +304,10 @@ export class MeetingController implements ReactiveController {
   }
 
   private onSdkEvent(event: SdkAdapterEvent): void {
+    if (event.type === 'memory-failure') {
+      this.host.sdkMemoryFailure(event.failure);
+      return;
+    }
     if (this.status !== ZoomStatus.joined) return;
     this.endMeeting();
     if (event.type === 'meeting-ended') {
@@ -299,6 +326,8 @@ export class MeetingController implements ReactiveController {
   private endMeeting(): void {
     this.joinedConfig = undefined;
     releasePageMeeting(this);
+    this.meetingLock?.release();
+    this.meetingLock = undefined;
   }
 
   private async disposeAdapter(): Promise<void> {

@@ -13,6 +13,11 @@ export interface ZoomMemoryDetail {
    * is full, and only for precise sources.
    */
   bytesPerSecond?: number;
+  /**
+   * The source started counting more from this sample on (an isolated page's first full measurement adds workers
+   * and DOM): a step, not growth. The growth window starts again here.
+   */
+  rebased?: true;
 }
 
 export type MemoryWarningReason = 'growth' | 'budget' | 'near-limit' | 'freeze' | 'sdk-out-of-memory';

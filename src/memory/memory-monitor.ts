@@ -123,7 +123,8 @@ export class MemoryMonitor implements ReactiveController {
       longTasks: environment.longTasks === undefined ? detectLongTaskSource() : environment.longTasks,
       onFreeze: (blockedMs, detectedBy) => this.onFreeze(blockedMs, detectedBy),
     });
-    this.settings = this.readSettings();
+    // A settings function may read host fields that are not initialised yet while the host is being constructed.
+    this.settings = typeof options.settings === 'function' ? normalizeMemorySettings() : this.readSettings();
     this.growthWindow = new GrowthWindow({ windowMs: this.settings.windowMs, cadenceMs: this.settings.intervalMs });
     if (typeof host.addController === 'function') host.addController(this);
   }
@@ -132,7 +133,7 @@ export class MemoryMonitor implements ReactiveController {
     return {
       memory: this.sampler?.source ?? 'unsupported',
       precise: this.sampler?.precise ?? false,
-      freeze: this.settings.freezeThresholdMs > 0 ? this.freeze.mode : 'off',
+      freeze: this.readSettings().freezeThresholdMs > 0 ? this.freeze.mode : 'off',
     };
   }
 
@@ -326,6 +327,7 @@ export class MemoryMonitor implements ReactiveController {
       at,
       source: sampler.source,
       ...(this.slope !== null ? { bytesPerSecond: this.slope } : {}),
+      ...(reading.rebased ? { rebased: true as const } : {}),
     };
     this.latestSample = sample;
     emitMemoryEvent(this.host, 'zoom-memory', sample);
@@ -349,7 +351,8 @@ export class MemoryMonitor implements ReactiveController {
 
     if (budgetBytes !== null) {
       const calm = usedBytes < budgetBytes * BUDGET_CALM_RATIO;
-      this.apply('budget', this.latches.budget.update(usedBytes > budgetBytes, calm, at, calmForMs), sample, budgetBytes);
+      const change = this.latches.budget.update(usedBytes > budgetBytes, calm, at, calmForMs);
+      this.apply('budget', change, sample, budgetBytes);
     }
 
     if (limitBytes !== undefined) {

@@ -72,7 +72,8 @@ export function readMemorySettings(attributes: MemoryAttributes = {}): MemoryMon
 
   return normalizeMemorySettings({
     intervalMs,
-    growthLimitBytesPerSecond: growth !== null && growth > 0 ? growth * MB : defaultMemorySettings.growthLimitBytesPerSecond,
+    growthLimitBytesPerSecond:
+      growth !== null && growth > 0 ? growth * MB : defaultMemorySettings.growthLimitBytesPerSecond,
     budgetBytes: budget !== null && budget > 0 ? budget * MB : null,
     freezeThresholdMs: freeze !== null && freeze >= 0 ? freeze : defaultMemorySettings.freezeThresholdMs,
     policy: parseMemoryPressurePolicy(attributes.onMemoryPressure),

@@ -18,7 +18,8 @@ export const memoryWarningTexts: Readonly<Record<MemoryWarningReason, MemoryWarn
     title: 'Memory use keeps growing',
     cause: 'This tab has been using more memory every second.',
     advice:
-      'Turn off virtual background and video you do not need. If it keeps growing, leave and rejoin the meeting: that frees what has built up.',
+      'Turn off virtual background and video you do not need. If it keeps growing, leave and rejoin the ' +
+      'meeting: that frees what has built up.',
   },
   budget: {
     title: 'The meeting uses more memory than this page allows',
@@ -28,11 +29,15 @@ export const memoryWarningTexts: Readonly<Record<MemoryWarningReason, MemoryWarn
   'near-limit': {
     title: 'This tab is about to run out of memory',
     cause: 'The tab is close to the most memory the browser gives it; it may crash.',
-    advice: 'Leave and rejoin the meeting to free memory before the tab crashes; turning off virtual background helps meanwhile.',
+    advice:
+      'Leave and rejoin the meeting to free memory before the tab crashes; turning off virtual background ' +
+      'helps meanwhile.',
   },
   freeze: {
     title: 'The page stopped responding',
-    cause: 'The page was blocked, so audio, video and the meeting controls froze. The device may be short of memory or CPU.',
+    cause:
+      'The page was blocked, so audio, video and the meeting controls froze. The device may be short of ' +
+      'memory or CPU.',
     advice: 'Close other tabs and apps and turn off virtual background. If it keeps happening, leave and rejoin.',
   },
   'sdk-out-of-memory': {
@@ -72,7 +77,8 @@ export function describeMemoryWarning(warning: ZoomMemoryWarningDetail): MemoryW
         cause:
           warning.limitBytes === undefined
             ? base.cause
-            : `The tab uses ${megabytes(warning.usedBytes)} of the ${megabytes(warning.limitBytes)} the browser gives it; it may crash.`,
+            : `The tab uses ${megabytes(warning.usedBytes)} of the ${megabytes(warning.limitBytes)} the browser ` +
+              'gives it; it may crash.',
       };
     case 'freeze':
       return {

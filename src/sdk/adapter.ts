@@ -1,4 +1,5 @@
 import type { SdkView, ZoomJoinError } from '../errors.js';
+import type { SdkMemoryFailure } from '../memory/sdk-memory-failure.js';
 
 /** What either SDK view needs before a join. */
 export interface SdkInitOptions {
@@ -24,10 +25,14 @@ export interface SdkJoinOptions {
   obfToken?: string;
 }
 
-/** Things the SDK reports on its own after join: the meeting ended, or the connection failed for good. */
+/**
+ * Things the SDK reports on its own: the meeting ended, the connection failed for good, or the SDK ran out of
+ * memory (WasmOutOfMemory, a lost WebGL context).
+ */
 export type SdkAdapterEvent =
   | { type: 'meeting-ended' }
-  | { type: 'connection-failed'; error: ZoomJoinError };
+  | { type: 'connection-failed'; error: ZoomJoinError }
+  | { type: 'memory-failure'; failure: SdkMemoryFailure };
 
 export type SdkEventListener = (event: SdkAdapterEvent) => void;
 

@@ -1,4 +1,5 @@
 import type { SdkAdapter, SdkEventListener, SdkInitOptions, SdkJoinOptions } from './adapter.js';
+import { sdkMemoryFailure } from '../memory/sdk-memory-failure.js';
 import { normalizeSdkError } from './normalize-error.js';
 import { hasFunctions, memoizeImport, secretsOf, throwIfAborted, unwrapModule } from './sdk-module.js';
 
@@ -122,10 +123,18 @@ export class ComponentViewAdapter implements SdkAdapter {
     }
   }
 
-  /** Takes over the page's client, and its connection events (subscribing before init throws inside the SDK). */
+  private readonly onMediaError = (payload: unknown): void => {
+    const failure = sdkMemoryFailure(payload);
+    if (failure) this.notify({ type: 'memory-failure', failure });
+  };
+
+  /** Takes over the page's client and its events (subscribing before init throws inside the SDK). */
   private adopt(state: PageClient): void {
-    if (pageClient && pageClient.owner !== this) pageClient.client.off('connection-change', pageClient.owner.onConnectionChange);
-    if (this.client !== state.client) state.client.on('connection-change', this.onConnectionChange);
+    if (pageClient && pageClient.owner !== this) pageClient.owner.unsubscribeFrom(pageClient.client);
+    if (this.client !== state.client) {
+      state.client.on('connection-change', this.onConnectionChange);
+      state.client.on('media-internal-error', this.onMediaError);
+    }
     pageClient = { ...state, owner: this };
     if (state.owner !== this) state.owner.client = undefined;
     this.client = state.client;
@@ -171,7 +180,7 @@ export class ComponentViewAdapter implements SdkAdapter {
     const { api, client } = this;
     this.client = undefined;
     if (!client) return;
-    client.off('connection-change', this.onConnectionChange);
+    this.unsubscribeFrom(client);
     // Only the adapter that owns the page's client may destroy it: another element may have taken it over.
     if (!api || pageClient?.owner !== this) return;
     pageClient = undefined;
@@ -186,6 +195,11 @@ export class ComponentViewAdapter implements SdkAdapter {
     pageClientDestroying = destroying;
     await destroying;
     if (pageClientDestroying === destroying) pageClientDestroying = undefined;
+  }
+
+  private unsubscribeFrom(client: EmbeddedClient): void {
+    client.off('connection-change', this.onConnectionChange);
+    client.off('media-internal-error', this.onMediaError);
   }
 
   subscribe(listener: SdkEventListener): () => void {

@@ -5,7 +5,7 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { extname, join, normalize, resolve as resolvePath, sep } from 'node:path';
 
 const mimeTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -32,23 +32,42 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-export async function startStaticServer(options: { root: string; mounts?: Record<string, string> }): Promise<StaticServer> {
+export interface StaticServerOptions {
+  root: string;
+  /** URL prefix → folder, e.g. `{'/sdk/': '<@zoom/meetingsdk>/dist'}`. */
+  mounts?: Record<string, string>;
+  /** Extra headers for HTML documents (a Content-Security-Policy, COOP/COEP). */
+  documentHeaders?: Record<string, string>;
+  /** Extra headers for every other file (e.g. Cross-Origin-Resource-Policy). */
+  assetHeaders?: Record<string, string>;
+}
+
+export async function startStaticServer(options: StaticServerOptions): Promise<StaticServer> {
   const requests: string[] = [];
   const mounts = Object.entries(options.mounts ?? {});
   const server: Server = createServer((request, response) => {
     const { pathname } = new URL(request.url ?? '/', 'http://localhost');
     requests.push(pathname);
     const mount = mounts.find(([prefix]) => pathname.startsWith(prefix));
-    const base = resolve(mount ? mount[1] : options.root);
-    const file = normalize(join(base, decodeURIComponent(mount ? pathname.slice(mount[0].length) : pathname)));
+    const base = resolvePath(mount ? mount[1] : options.root);
+    let relative: string;
+    try {
+      relative = decodeURIComponent(mount ? pathname.slice(mount[0].length) : pathname);
+    } catch {
+      response.writeHead(400, { 'content-type': 'text/plain' }).end('bad path');
+      return;
+    }
+    const file = normalize(join(base, relative));
     if ((file !== base && !file.startsWith(base + sep)) || !existsSync(file) || !statSync(file).isFile()) {
       response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       return;
     }
+    const extension = extname(file);
     response.writeHead(200, {
-      'content-type': mimeTypes[extname(file)] ?? 'application/octet-stream',
+      'content-type': mimeTypes[extension] ?? 'application/octet-stream',
       'content-length': statSync(file).size,
       'cache-control': 'no-store',
+      ...(extension === '.html' ? options.documentHeaders : options.assetHeaders),
     });
     if (request.method === 'HEAD') response.end();
     else createReadStream(file).pipe(response);

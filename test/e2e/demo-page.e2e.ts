@@ -94,6 +94,11 @@ describe('demo page', { timeout: 120_000 }, () => {
       assert.deepEqual(parsed, live);
       assert.equal(parsed?.['user-name'], NASTY_NAME);
 
+      await demo.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+      await page.locator('#copy-embed').click();
+      await page.locator('#copy-result', { hasText: 'Copied.' }).waitFor();
+      assert.equal(await page.evaluate(() => navigator.clipboard.readText()), code);
+
       // The settings live in the URL: a reload (or the second tab) gets the same element.
       await page.reload();
       await page.locator('body[data-ready="true"]').waitFor();
@@ -148,7 +153,7 @@ describe('demo page', { timeout: 120_000 }, () => {
       assert.match(await value('device-memory'), /GB|unknown/);
       const cores = await page.evaluate(() => navigator.hardwareConcurrency);
       assert.equal(await value('hardware-concurrency'), String(cores));
-      assert.match(await value('performance-memory'), /^precise/, 'the tests start Chromium with precise memory info');
+      assert.match(await value('performance-memory'), /^precise/, 'live readings on an http origin');
     });
   });
 

@@ -3,6 +3,7 @@ import {
   acquireMeetingLock,
   meetingLockMechanism,
   meetingLockName,
+  meetingOpenElsewhereError,
   type MeetingLock,
   type MeetingLockMechanism,
 } from '../../src/meeting/browser-lock.js';
@@ -151,5 +152,15 @@ describe('acquireMeetingLock', () => {
     expect(again).to.not.equal(null);
     again!.release();
     lock!.release();
+  });
+});
+
+describe('meetingOpenElsewhereError', () => {
+  it('is a retryable meeting error with the code the element reports', () => {
+    const error = meetingOpenElsewhereError();
+    expect(error.name).to.equal('ZoomJoinError');
+    expect(error.code).to.equal('meeting-open-elsewhere');
+    expect(error.category).to.equal('meeting');
+    expect(error.retryable).to.equal(true);
   });
 });

@@ -79,7 +79,7 @@ describe('MemoryMonitor in real Chromium', () => {
     expect(samples.every((sample) => sample.source === 'performance.memory')).to.equal(true);
     const growth = warnings.find((w) => w.reason === 'growth')!;
     if (growth.reason !== 'growth') throw new Error('unreachable');
-    expect(growth.bytesPerSecond! / MB).to.be.within(15, 80);
+    expect(growth.bytesPerSecond! / MB).to.be.within(10, 80);
     retained.length = 0;
   });
 
@@ -96,7 +96,7 @@ describe('MemoryMonitor in real Chromium', () => {
     const warning = warnings[0]!;
     if (warning.reason !== 'freeze') throw new Error(`expected freeze, got ${warning.reason}`);
     expect(warning.detectedBy).to.equal('longtask');
-    expect(warning.blockedMs).to.be.within(2_400, 3_500);
+    expect(warning.blockedMs).to.be.within(2_400, 5_000);
   });
 
   it('notices the same busy loop through the heartbeat when long tasks are not available', async () => {
@@ -114,7 +114,7 @@ describe('MemoryMonitor in real Chromium', () => {
     const warning = warnings[0]!;
     if (warning.reason !== 'freeze') throw new Error(`expected freeze, got ${warning.reason}`);
     expect(warning.detectedBy).to.equal('heartbeat');
-    expect(warning.blockedMs).to.be.within(2_000, 3_500);
+    expect(warning.blockedMs).to.be.within(2_000, 5_000);
   });
 
   it('pauses on a real visibilitychange to hidden and resumes when visible again', async () => {
@@ -160,7 +160,7 @@ describe('MemoryMonitor in real Chromium', () => {
     monitor.stop();
 
     expect(intervals).to.have.length(1); // sampling; long tasks replace the heartbeat in Chromium
-    for (const id of intervals) expect(clearIntervalSpy.calledWith(id), `interval ${String(id)} cleared`).to.equal(true);
+    for (const id of intervals) expect(clearIntervalSpy.calledWith(id), `interval ${String(id)}`).to.equal(true);
     expect(listeners).to.have.length(1);
     expect(removeListener.calledWith('visibilitychange', listeners[0])).to.equal(true);
     expect(observe.callCount).to.equal(1);

@@ -98,7 +98,7 @@ describe('MemoryMonitor: growth', () => {
         clock.advance(60_000);
         expect(warnings, `period ${period}, phase ${phase}`).to.be.empty;
         expect(samples).to.have.length(31);
-        const slopes = samples.flatMap((sample) => (sample.bytesPerSecond === undefined ? [] : [sample.bytesPerSecond]));
+        const slopes = samples.flatMap((sample) => sample.bytesPerSecond ?? []);
         expect(slopes.length).to.be.greaterThan(15);
         for (const slope of slopes) expect(Math.abs(slope) / MB).to.be.lessThan(5);
         monitor.stop();
@@ -205,7 +205,8 @@ describe('MemoryMonitor: budget and heap limit', () => {
     expect(reasons(warnings), 'a sawtooth crossing the budget raises once').to.deep.equal(['budget']);
     base = 100 * MB; // 80–120 MB: below 95% of the budget
     clock.advance(8_000);
-    expect(monitor.warnings.map((entry) => entry.detail.reason), 'needs half a window of calm').to.deep.equal(['budget']);
+    const active = monitor.warnings.map((entry) => entry.detail.reason);
+    expect(active, 'needs half a window of calm').to.deep.equal(['budget']);
     clock.advance(6_000);
     expect(monitor.warnings, 'cleared').to.be.empty;
     base = 170 * MB;
@@ -222,7 +223,12 @@ describe('MemoryMonitor: running, pausing, stopping', () => {
     expect(samples, 'first sample at once').to.have.length(1);
     clock.advance(2_000);
     expect(samples).to.have.length(5);
-    expect(samples[1]).to.deep.equal({ usedBytes: 123 * MB, limitBytes: 4000 * MB, at: samples[0]!.at + 500, source: 'custom' });
+    expect(samples[1]).to.deep.equal({
+      usedBytes: 123 * MB,
+      limitBytes: 4000 * MB,
+      at: samples[0]!.at + 500,
+      source: 'custom',
+    });
     monitor.stop();
     clock.advance(2_000);
     expect(samples).to.have.length(5);
@@ -444,7 +450,8 @@ describe('MemoryMonitor: policy, SDK failures, banner state', () => {
   });
 
   it('shows the most severe warning the policy shows; dismiss() hides it without raising it again', () => {
-    const { clock, monitor, longTasks } = rig((t) => 100 * MB + (MB * t) / 1000, { budgetBytes: 101 * MB }, { longTasks: true });
+    const heap = (t: number) => 100 * MB + (MB * t) / 1000;
+    const { clock, monitor, longTasks } = rig(heap, { budgetBytes: 101 * MB }, { longTasks: true });
     monitor.start();
     longTasks.emit(4_000);
     expect(monitor.currentWarning?.reason).to.equal('freeze');

@@ -190,7 +190,7 @@ describe('growth window pieces', () => {
 });
 
 describe('combinedSampler (cross-origin isolated pages)', () => {
-  it('adds the latest full measurement’s non-main-heap memory to each fast reading, one measurement at a time', async () => {
+  it('adds the latest full measurement’s non-main-heap memory to each fast reading, one at a time', async () => {
     let main = 30 * MB;
     const fast: MemorySampler = {
       source: 'performance.memory',

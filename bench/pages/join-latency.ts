@@ -1,0 +1,97 @@
+// The page bench/join-latency.mjs drives. Both modes import the SDK the same way (in the page bundle) and join
+// the same way on click: Zoom's Component View sample — createClient, init, join. `preloaded` runs this library's
+// asset modules first (directly: the <zoom-join> integration is not part of this bench).
+import ZoomMtgEmbedded from '@zoom/meetingsdk/embedded';
+import { detectCapabilities } from '../../src/assets/capabilities.js';
+import { checkAssetPath } from '../../src/assets/check-asset-path.js';
+import { planAssets } from '../../src/assets/plan.js';
+import { PreloadStrategy, schedulePreload } from '../../src/assets/preload-trigger.js';
+import { preloadAssets } from '../../src/assets/preloader.js';
+import { warmJsMedia } from '../../src/assets/warm.js';
+
+interface BenchInfo {
+  mode: string;
+  ready: boolean;
+  clickedAt?: number;
+  joinResult?: string;
+  preloadMs?: number;
+  preloadBytes?: number;
+  preloadFiles?: number;
+  warmMs?: number;
+  warmHeapDeltaBytes?: number;
+  error?: string;
+}
+
+declare global {
+  interface Window {
+    __bench: BenchInfo;
+  }
+}
+
+const mode = new URLSearchParams(location.search).get('mode') ?? 'raw';
+const libUrl = new URL('/zoom-sdk/lib', location.href).href;
+const info: BenchInfo = { mode, ready: false };
+window.__bench = info;
+
+function base64url(value: string): string {
+  return btoa(value).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+/** A well-formed Meeting SDK JWT with a made-up key: Zoom is unreachable here, so join ends at wc/info anyway. */
+function benchSignature(meetingNumber: string): string {
+  const now = Math.floor(Date.now() / 1000);
+  const payload = { appKey: 'bench-key', sdkKey: 'bench-key', mn: meetingNumber, role: 0, iat: now - 30, exp: now + 7200, tokenExp: now + 7200 };
+  return `${base64url(JSON.stringify({ alg: 'HS256', typ: 'JWT' }))}.${base64url(JSON.stringify(payload))}.${base64url('bench-not-a-real-hmac')}`;
+}
+
+async function join(): Promise<void> {
+  info.clickedAt = Date.now();
+  const client = ZoomMtgEmbedded.createClient();
+  try {
+    await client.init({
+      zoomAppRoot: document.getElementById('meeting') as HTMLElement,
+      assetPath: `${libUrl}/av`,
+      language: 'en-US',
+      patchJsMedia: false,
+      leaveOnPageUnload: true,
+    });
+    await client.join({ signature: benchSignature('12345678901'), meetingNumber: '12345678901', userName: 'Bench', password: '' });
+    info.joinResult = 'joined';
+  } catch (error) {
+    const { errorCode, reason } = (error ?? {}) as { errorCode?: number; reason?: string };
+    info.joinResult = `${String(errorCode)} ${String(reason)}`;
+  }
+}
+
+async function preload(): Promise<void> {
+  const started = performance.now();
+  const manifest = await checkAssetPath(libUrl);
+  const plan = planAssets({ view: 'component', capabilities: detectCapabilities(), manifest });
+  // js_media first and warmed as soon as it is in; the media files keep downloading meanwhile.
+  const all = preloadAssets(plan, libUrl);
+  await preloadAssets(plan, libUrl, { stages: ['join'] });
+  const warm = await warmJsMedia(libUrl);
+  const result = await all;
+  info.preloadMs = performance.now() - started;
+  info.preloadBytes = result.files.reduce((sum, file) => sum + file.bytes, 0);
+  info.preloadFiles = result.files.length - result.failed;
+  info.warmMs = warm.durationMs;
+  if (warm.heapDeltaBytes !== undefined) info.warmHeapDeltaBytes = warm.heapDeltaBytes;
+}
+
+document.getElementById('join')?.addEventListener('click', () => void join());
+
+if (mode === 'preloaded') {
+  // The element's default strategy: start when the browser is idle after load.
+  schedulePreload(document.body, PreloadStrategy.idle, () => {
+    preload().then(
+      () => (info.ready = true),
+      (error: unknown) => {
+        info.error = String(error);
+        info.ready = true;
+      },
+    );
+  }, { signal: new AbortController().signal });
+} else {
+  info.ready = true;
+}

@@ -1,0 +1,42 @@
+import type { ZoomCapabilitiesDetail } from './isolation.js';
+import type { AssetWarning } from './plan.js';
+import type { AssetProgress } from './progress-tracker.js';
+
+export type { ZoomCapabilitiesDetail } from './isolation.js';
+
+/** `zoom-progress`: `{phase: 'assets', loaded, total, fraction, file}`; fraction only grows and ends at 1. */
+export type ZoomProgressDetail = AssetProgress;
+
+/** `zoom-warning`: something degraded but the element goes on (e.g. `vb-skipped-low-memory`). */
+export interface ZoomWarningDetail {
+  code: AssetWarning['code'];
+  message: string;
+}
+
+export type ZoomProgressEvent = CustomEvent<ZoomProgressDetail>;
+export type ZoomCapabilitiesEvent = CustomEvent<ZoomCapabilitiesDetail>;
+export type ZoomWarningEvent = CustomEvent<ZoomWarningDetail>;
+
+/** Event name → detail type, in the shape of events.ts's ZoomJoinEventDetails (merge them when integrating). */
+export interface ZoomAssetEventDetails {
+  'zoom-progress': ZoomProgressDetail;
+  'zoom-capabilities': ZoomCapabilitiesDetail;
+  'zoom-warning': ZoomWarningDetail;
+}
+
+/** Same contract as events.ts's emit(): bubbles and leaves the shadow root. */
+export function emitAssetEvent<K extends keyof ZoomAssetEventDetails>(
+  target: EventTarget,
+  name: K,
+  detail: ZoomAssetEventDetails[K],
+): boolean {
+  return target.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'zoom-progress': ZoomProgressEvent;
+    'zoom-capabilities': ZoomCapabilitiesEvent;
+    'zoom-warning': ZoomWarningEvent;
+  }
+}

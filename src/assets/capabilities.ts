@@ -1,0 +1,122 @@
+/**
+ * What this browser can run, probed the way the SDK probes it, so the asset plan picks the same files the SDK will.
+ * Every probe is injectable: tests describe a device instead of depending on the machine they run on.
+ */
+
+export interface Capabilities {
+  /** WebAssembly SIMD validates (the SDK's `simd` tag: audio_simd, video_simd, ...). */
+  wasmSimd: boolean;
+  /** The WebAssembly threads proposal (shared memory, atomics) validates. Says nothing about SharedArrayBuffer. */
+  wasmThreads: boolean;
+  /** A SharedArrayBuffer exists and can be posted to another context; Chromium requires cross-origin isolation. */
+  sharedArrayBuffer: boolean;
+  crossOriginIsolated: boolean;
+  /** Major version of the Chromium engine (Chrome, Edge, Opera, ...); undefined for other engines. */
+  chromiumVersion?: number;
+  android: boolean;
+  offscreenCanvas: boolean;
+  hardwareConcurrency?: number;
+  /** `navigator.deviceMemory` in GiB (Chromium only, rounded and capped by the browser); undefined elsewhere. */
+  deviceMemory?: number;
+  /** The user asked for reduced data (`navigator.connection.saveData`): preload only what join needs. */
+  saveData: boolean;
+}
+
+/** The parts of `navigator` read here, typed structurally (userAgentData and deviceMemory are not in every lib). */
+export interface NavigatorLike {
+  userAgent?: string;
+  hardwareConcurrency?: number;
+  deviceMemory?: number;
+  connection?: { saveData?: boolean };
+  userAgentData?: { brands?: ReadonlyArray<{ brand: string; version: string }>; mobile?: boolean; platform?: string };
+}
+
+export interface CapabilityProbes {
+  validateWasm: (bytes: Uint8Array<ArrayBuffer>) => boolean;
+  navigator: NavigatorLike;
+  crossOriginIsolated: boolean;
+  /** True when a SharedArrayBuffer can be created and posted (the SDK's own check before choosing threads). */
+  canPostSharedArrayBuffer: () => boolean;
+  offscreenCanvas: boolean;
+}
+
+// The same minimal modules the SDK validates (wasm-feature-detect's): a v128 instruction, and an atomic op on a
+// shared memory. Using the SDK's exact probes keeps our file choice and its own from ever disagreeing.
+const SIMD_PROBE = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 4, 1, 96, 0, 0, 3, 2, 1, 0, 10, 9, 1, 7, 0, 65, 0, 253, 15, 26, 11]);
+const THREADS_PROBE = new Uint8Array([
+  0, 97, 115, 109, 1, 0, 0, 0, 1, 4, 1, 96, 0, 0, 3, 2, 1, 0, 5, 4, 1, 3, 1, 1, 10, 11, 1, 9, 0, 65, 0, 254, 16, 2, 0, 26, 11,
+]);
+
+function defaultValidateWasm(bytes: Uint8Array<ArrayBuffer>): boolean {
+  try {
+    return typeof WebAssembly === 'object' && WebAssembly.validate(bytes);
+  } catch {
+    return false;
+  }
+}
+
+function defaultCanPostSharedArrayBuffer(): boolean {
+  try {
+    if (typeof SharedArrayBuffer !== 'function' || typeof MessageChannel !== 'function') return false;
+    // Creating one is not enough: without isolation Chromium still refuses to post it.
+    new MessageChannel().port1.postMessage(new SharedArrayBuffer(1));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function defaultProbes(): CapabilityProbes {
+  const hasWindow = typeof window !== 'undefined';
+  return {
+    validateWasm: defaultValidateWasm,
+    navigator: typeof navigator === 'undefined' ? {} : (navigator as NavigatorLike),
+    crossOriginIsolated: hasWindow && window.crossOriginIsolated === true,
+    canPostSharedArrayBuffer: defaultCanPostSharedArrayBuffer,
+    offscreenCanvas: typeof OffscreenCanvas === 'function',
+  };
+}
+
+const CHROMIUM_BRANDS = /^(Chromium|Google Chrome|Microsoft Edge|Opera|Brave)$/i;
+
+/** Client hints first (they survive UA reduction), then the UA string. */
+export function chromiumVersionOf(nav: NavigatorLike): number | undefined {
+  const brands = nav.userAgentData?.brands ?? [];
+  const brand = brands.find((entry) => CHROMIUM_BRANDS.test(entry.brand));
+  if (brand) {
+    const major = Number.parseInt(brand.version, 10);
+    if (Number.isFinite(major)) return major;
+  }
+  const match = /(?:Chrome|Chromium|CriOS|HeadlessChrome)\/(\d+)/.exec(nav.userAgent ?? '');
+  return match ? Number(match[1]) : undefined;
+}
+
+function isAndroid(nav: NavigatorLike): boolean {
+  if (nav.userAgentData?.platform) return /android/i.test(nav.userAgentData.platform);
+  const ua = nav.userAgent ?? '';
+  return /android/i.test(ua) && !/like android/i.test(ua);
+}
+
+function positiveNumber(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : undefined;
+}
+
+export function detectCapabilities(overrides: Partial<CapabilityProbes> = {}): Capabilities {
+  const probes: CapabilityProbes = { ...defaultProbes(), ...overrides };
+  const nav = probes.navigator;
+  const chromiumVersion = chromiumVersionOf(nav);
+  const hardwareConcurrency = positiveNumber(nav.hardwareConcurrency);
+  const deviceMemory = positiveNumber(nav.deviceMemory);
+  return {
+    wasmSimd: probes.validateWasm(SIMD_PROBE),
+    wasmThreads: probes.validateWasm(THREADS_PROBE),
+    sharedArrayBuffer: probes.canPostSharedArrayBuffer(),
+    crossOriginIsolated: probes.crossOriginIsolated,
+    android: isAndroid(nav),
+    offscreenCanvas: probes.offscreenCanvas,
+    saveData: nav.connection?.saveData === true,
+    ...(chromiumVersion !== undefined ? { chromiumVersion } : {}),
+    ...(hardwareConcurrency !== undefined ? { hardwareConcurrency } : {}),
+    ...(deviceMemory !== undefined ? { deviceMemory } : {}),
+  };
+}

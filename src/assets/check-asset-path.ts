@@ -1,0 +1,120 @@
+import { ErrorCategory, ZoomJoinError } from '../errors.js';
+import { BUILTIN_MANIFEST, BUILTIN_MANIFEST_VERSION } from './builtin-manifest.js';
+import { manifestUrl, parseManifest, type AssetManifest } from './manifest.js';
+import { VERSION_WITNESS } from './sdk-files.js';
+
+export interface CheckAssetPathOptions {
+  signal?: AbortSignal;
+  /** Injectable for tests. */
+  fetch?: typeof fetch;
+}
+
+const SERVE_HINT =
+  'Serve the installed package\'s node_modules/@zoom/meetingsdk/dist/lib folder (it holds av/, lang/, ...) and point asset-path at it — e.g. with zoom-join/vite, asset-path="/zoom-sdk/lib".';
+
+function invalid(libUrl: string, message: string, hint: string, cause?: unknown): ZoomJoinError {
+  return new ZoomJoinError({
+    code: 'asset-path-invalid',
+    category: ErrorCategory.assets,
+    title: 'The Zoom SDK files were not found',
+    message: `${message} (checked ${manifestUrl(libUrl)})`,
+    hint,
+    retryable: true,
+    ...(cause !== undefined ? { cause } : {}),
+  });
+}
+
+function looksLikeHtml(contentType: string, body: string): boolean {
+  return /html/i.test(contentType) || /^\s*</.test(body);
+}
+
+/**
+ * Reads `<lib>/av/manifest.json` and checks that it belongs to the SDK version this library is built for. The SDK
+ * itself would only fail later, after the signature round trip, with an opaque "dependent assets are not
+ * accessible" (5001). The manifest names no version, so the version is recognised by the sha256 of js_media (which
+ * every release changes) against the built-in table.
+ * Resolves with the manifest (its sizes weigh the progress bar); rejects with a `ZoomJoinError` (category `assets`,
+ * code `asset-path-invalid` or `asset-version-mismatch`), or with the signal's reason when aborted.
+ */
+export async function checkAssetPath(libUrl: string, options: CheckAssetPathOptions = {}): Promise<AssetManifest> {
+  const fetchImpl = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
+  const url = manifestUrl(libUrl);
+  let response: Response;
+  try {
+    // The same request js_media's fetch-with-cache makes for this file, so the browser can answer it from cache later.
+    response = await fetchImpl(url, { headers: { Accept: 'application/json' }, ...(options.signal ? { signal: options.signal } : {}) });
+  } catch (error) {
+    if (options.signal?.aborted) throw options.signal.reason ?? error;
+    throw invalid(
+      libUrl,
+      'The asset path could not be reached.',
+      `Check that the URL is right and, when it is on another origin, that it sends Access-Control-Allow-Origin (the SDK fetches its workers and wasm with CORS). ${SERVE_HINT}`,
+      error,
+    );
+  }
+  const contentType = response.headers.get('content-type') ?? '';
+  if (!response.ok) {
+    throw invalid(libUrl, `The asset path answered HTTP ${response.status} for av/manifest.json.`, SERVE_HINT);
+  }
+  const body = await response.text();
+  if (looksLikeHtml(contentType, body)) {
+    throw invalid(
+      libUrl,
+      'The asset path answered with an HTML page instead of the SDK\'s manifest.',
+      `A single-page-app fallback or a login page is probably answering for missing files. ${SERVE_HINT}`,
+    );
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(body);
+  } catch (error) {
+    throw invalid(libUrl, 'av/manifest.json is not valid JSON.', SERVE_HINT, error);
+  }
+  const manifest = parseManifest(json);
+  const witness = manifest?.[VERSION_WITNESS];
+  if (!manifest || !witness) {
+    throw invalid(libUrl, `av/manifest.json does not list the SDK's files (no ${VERSION_WITNESS}).`, SERVE_HINT);
+  }
+  const expected = BUILTIN_MANIFEST[VERSION_WITNESS];
+  if (witness.hash !== expected.hash || witness.size !== expected.size) {
+    throw new ZoomJoinError({
+      code: 'asset-version-mismatch',
+      category: ErrorCategory.assets,
+      title: 'The Zoom SDK files are from another version',
+      message: `The files at the asset path are not @zoom/meetingsdk ${BUILTIN_MANIFEST_VERSION}, the version this page runs (its ${VERSION_WITNESS} differs).`,
+      hint: `Copy dist/lib from the installed @zoom/meetingsdk ${BUILTIN_MANIFEST_VERSION} again after every SDK upgrade (zoom-join/vite does it on build), and bust any CDN cache in front of it.`,
+      retryable: false,
+    });
+  }
+  return manifest;
+}
+
+const checks = new Map<string, Promise<AssetManifest>>();
+
+/**
+ * checkAssetPath once per page and lib URL: the preload and the join share one request. A failure is forgotten
+ * (so Retry after fixing the server checks again); the abort of one caller does not cancel the shared check.
+ */
+export function checkAssetPathOnce(libUrl: string, options: CheckAssetPathOptions = {}): Promise<AssetManifest> {
+  let check = checks.get(libUrl);
+  if (!check) {
+    check = checkAssetPath(libUrl, options.fetch ? { fetch: options.fetch } : {});
+    checks.set(libUrl, check);
+    const stored = check;
+    stored.catch(() => {
+      if (checks.get(libUrl) === stored) checks.delete(libUrl);
+    });
+  }
+  const signal = options.signal;
+  if (!signal) return check;
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return Promise.race([
+    check,
+    new Promise<never>((_, reject) => signal.addEventListener('abort', () => reject(signal.reason), { once: true })),
+  ]);
+}
+
+/** @internal Tests only. */
+export function forgetAssetPathChecks(): void {
+  checks.clear();
+}

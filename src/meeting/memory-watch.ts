@@ -1,0 +1,75 @@
+import { nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import type { MemoryMonitor } from '../memory/memory-monitor.js';
+import type { MemoryAttributes } from '../memory/memory-settings.js';
+import type { SdkMemoryFailure } from '../memory/sdk-memory-failure.js';
+import { memoizeImport } from '../sdk/sdk-module.js';
+
+type MemoryModule = typeof import('../memory/index.js');
+
+/** The monitor is only needed once a meeting is on its way, so it stays out of the element's first load. */
+const loadMemoryModule = memoizeImport((): Promise<MemoryModule> => import('../memory/index.js'));
+
+export interface MemoryWatchHost extends ReactiveControllerHost, HTMLElement {
+  memoryAttributes(): MemoryAttributes;
+  /** The `on-memory-pressure="leave"` policy asked the element to leave. */
+  leaveForMemoryPressure(): void;
+}
+
+/**
+ * Starts the memory monitor (src/memory/) while the element preloads, joins or is joined, loading it on first
+ * use, and stops it otherwise. If the monitor cannot load, the meeting goes on without it.
+ */
+export class MemoryWatch implements ReactiveController {
+  private monitor?: MemoryMonitor;
+  private module?: MemoryModule;
+  private wanted = false;
+
+  constructor(private readonly host: MemoryWatchHost) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    // The monitor, once created, is a controller of the host itself and follows connect/disconnect on its own.
+  }
+
+  sync(active: boolean): void {
+    this.wanted = active;
+    if (!active) {
+      this.monitor?.stop();
+      return;
+    }
+    if (this.monitor) {
+      this.monitor.start();
+      return;
+    }
+    loadMemoryModule()
+      .then((module) => {
+        if (this.monitor) return;
+        this.module = module;
+        this.monitor = new module.MemoryMonitor(this.host, {
+          settings: () => module.readMemorySettings(this.host.memoryAttributes()),
+          onWarning: (_warning, action) => {
+            if (action.leave) this.host.leaveForMemoryPressure();
+          },
+        });
+        if (this.wanted && this.host.isConnected) this.monitor.start();
+      })
+      .catch(() => {
+        // Without the monitor there is no memory watch, which is no reason to stop a meeting.
+      });
+  }
+
+  reconfigure(): void {
+    this.monitor?.reconfigure();
+  }
+
+  reportSdkFailure(failure: SdkMemoryFailure): void {
+    this.monitor?.reportSdkOutOfMemory(failure);
+  }
+
+  renderWarning(): TemplateResult | typeof nothing {
+    const warning = this.monitor?.currentWarning;
+    if (!warning || !this.module) return nothing;
+    return this.module.renderMemoryWarning(warning, { onDismiss: () => this.monitor?.dismiss() });
+  }
+}

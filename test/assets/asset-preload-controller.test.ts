@@ -1,0 +1,204 @@
+// The controller the element uses, on a minimal Lit host, in real Chromium against the local SDK files: events,
+// states, warming, and the asset-path errors that must come before any SDK call.
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { LitElement } from 'lit';
+import sinon from 'sinon';
+import { AssetPreloadController, AssetState, type AssetSettings } from '../../src/assets/asset-preload-controller.js';
+import type { ZoomCapabilitiesDetail, ZoomProgressDetail, ZoomWarningDetail } from '../../src/assets/asset-events.js';
+import { detectCapabilities } from '../../src/assets/capabilities.js';
+import { forgetAssetPathChecks } from '../../src/assets/check-asset-path.js';
+import { resolveLibLocation } from '../../src/assets/lib-url.js';
+import { ZoomJoinError } from '../../src/errors.js';
+import { FakeAdapter } from '../support/fake-adapter.js';
+import { networkLog } from '../support/network-log.js';
+
+const LIB_PATH = '/node_modules/@zoom/meetingsdk/dist/lib';
+const tick = (ms = 0): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+class AssetTestHost extends LitElement {
+  settings: AssetSettings = { strategy: 'none', location: undefined, view: 'component', virtualBackground: 'off' };
+  readonly assets = new AssetPreloadController(this, () => this.settings);
+}
+customElements.define('asset-test-host', AssetTestHost);
+
+async function host(settings: Partial<AssetSettings> & { assetPath?: string }): Promise<AssetTestHost> {
+  const element = document.createElement('asset-test-host') as AssetTestHost;
+  const { assetPath, ...rest } = settings;
+  element.settings = {
+    strategy: 'eager',
+    location: resolveLibLocation(assetPath ?? LIB_PATH, document.baseURI),
+    view: 'component',
+    virtualBackground: 'off',
+    ...rest,
+  };
+  const wrapper = await fixture<HTMLDivElement>(html`<div></div>`);
+  wrapper.append(element);
+  return element;
+}
+
+/** The join flow as the element runs it: asset check first, then the SDK adapter. */
+async function joinFlow(element: AssetTestHost, adapter: FakeAdapter): Promise<unknown> {
+  const abort = new AbortController();
+  try {
+    await element.assets.prepareJoin(abort.signal);
+    await adapter.load();
+    return undefined;
+  } catch (error) {
+    return error;
+  }
+}
+
+function answerManifestWith(body: string, contentType = 'application/json'): void {
+  const realFetch = window.fetch.bind(window);
+  sinon.stub(window, 'fetch').callsFake((input: RequestInfo | URL, init?: RequestInit) => {
+    const url = input instanceof Request ? input.url : String(input);
+    if (url.endsWith('/av/manifest.json')) return Promise.resolve(new Response(body, { headers: { 'content-type': contentType } }));
+    return realFetch(input, init);
+  });
+}
+
+describe('AssetPreloadController', function () {
+  this.timeout(60000);
+  const originalDetect = AssetPreloadController.detect;
+
+  beforeEach(() => forgetAssetPathChecks());
+  afterEach(() => {
+    sinon.restore();
+    AssetPreloadController.detect = originalDetect;
+  });
+
+  it('eager: zoom-capabilities, then zoom-progress to 1, js_media warmed, state ready; join then waits for nothing', async () => {
+    await networkLog({ clear: true });
+    const capabilities: ZoomCapabilitiesDetail[] = [];
+    const progress: ZoomProgressDetail[] = [];
+    const states: string[] = [];
+    const element = document.createElement('asset-test-host') as AssetTestHost;
+    element.addEventListener('zoom-capabilities', (event) => capabilities.push(event.detail));
+    element.addEventListener('zoom-progress', (event) => progress.push(event.detail));
+    element.settings = { strategy: 'eager', location: resolveLibLocation(LIB_PATH, document.baseURI), view: 'component', virtualBackground: 'off' };
+    const observe = setInterval(() => {
+      if (states.at(-1) !== element.assets.state) states.push(element.assets.state);
+    }, 5);
+    document.body.append(element);
+
+    await waitUntil(() => progress.at(-1)?.fraction === 1, 'progress reached 1', { timeout: 30000 });
+    await waitUntil(() => element.assets.state === AssetState.ready, 'ready', { timeout: 30000 });
+    clearInterval(observe);
+    expect(states).to.deep.equal(['idle', 'preloading', 'ready'].slice(states[0] === 'idle' ? 0 : 1));
+    expect(capabilities).to.have.length(1);
+    expect(capabilities[0]?.crossOriginIsolated).to.equal(false);
+    expect(capabilities[0]?.videoWebRtcMode).to.equal(1);
+    for (let i = 1; i < progress.length; i++) expect(progress[i]!.fraction).to.be.at.least(progress[i - 1]!.fraction);
+    expect(progress.filter((detail) => detail.fraction === 1)).to.have.length(1);
+    expect(element.assets.plan?.sizesFrom).to.equal('manifest');
+    expect(element.assets.warmResult?.status).to.equal('warmed');
+    expect((window as Window & { JsMediaSDK_Instance?: unknown }).JsMediaSDK_Instance).to.exist;
+    console.log(
+      `warm-up: ${Math.round(element.assets.warmResult?.durationMs ?? 0)} ms, heap ${((element.assets.warmResult?.heapDeltaBytes ?? 0) / 1e6).toFixed(1)} MB`,
+    );
+
+    const started = performance.now();
+    await element.assets.prepareJoin(new AbortController().signal);
+    expect(performance.now() - started).to.be.lessThan(1000);
+    const manifestRequests = (await networkLog()).filter((request) => request.url.endsWith('/av/manifest.json'));
+    expect(manifestRequests, 'the check is shared by preload and join').to.have.length(1);
+    element.remove();
+  });
+
+  it('virtual-background="preload" on a 2-core device: zoom-warning vb-skipped-low-memory, no vb files', async () => {
+    AssetPreloadController.detect = () => ({ ...detectCapabilities(), hardwareConcurrency: 2, deviceMemory: 8 });
+    const element = document.createElement('asset-test-host') as AssetTestHost;
+    element.settings = { strategy: 'eager', location: resolveLibLocation(LIB_PATH, document.baseURI), view: 'component', virtualBackground: 'preload' };
+    const warning = oneEvent(element, 'zoom-warning');
+    document.body.append(element);
+    const detail: ZoomWarningDetail = (await warning).detail;
+    expect(detail.code).to.equal('vb-skipped-low-memory');
+    expect(element.assets.plan?.files.some((file) => file.stage === 'virtual-background')).to.equal(false);
+    element.remove();
+  });
+
+  it('preload="none": nothing is fetched until join; join only checks the asset path', async () => {
+    await networkLog({ clear: true });
+    const element = await host({ strategy: 'none' });
+    await tick(800);
+    expect((await networkLog()).filter((request) => request.url.includes('/av/'))).to.deep.equal([]);
+    expect(element.assets.state).to.equal(AssetState.idle);
+    await element.assets.prepareJoin(new AbortController().signal);
+    const av = (await networkLog()).filter((request) => request.url.includes('/av/')).map((request) => new URL(request.url).pathname.split('/av/')[1]);
+    expect(av).to.deep.equal(['manifest.json']);
+  });
+
+  it('a 404 asset path fails the join with asset-path-invalid before any SDK call', async () => {
+    const element = await host({ strategy: 'eager', assetPath: '/node_modules/@zoom/meetingsdk/dist/no-such-lib' });
+    await waitUntil(() => element.assets.state === AssetState.failed, 'the preload saw the broken path');
+    const adapter = new FakeAdapter();
+    const error = await joinFlow(element, adapter);
+    expect(error).to.be.instanceOf(ZoomJoinError);
+    expect((error as ZoomJoinError).code).to.equal('asset-path-invalid');
+    expect((error as ZoomJoinError).category).to.equal('assets');
+    expect((error as ZoomJoinError).message).to.contain('HTTP 404');
+    expect(adapter.calls, 'the SDK was never touched').to.deep.equal([]);
+  });
+
+  it('an asset path answering HTML (SPA fallback) fails with asset-path-invalid', async () => {
+    answerManifestWith('<!doctype html><html><body>app</body></html>', 'text/html');
+    const element = await host({ strategy: 'none', assetPath: '/spa/lib' });
+    const adapter = new FakeAdapter();
+    const error = (await joinFlow(element, adapter)) as ZoomJoinError;
+    expect(error.code).to.equal('asset-path-invalid');
+    expect(error.message).to.contain('HTML');
+    expect(adapter.calls).to.deep.equal([]);
+  });
+
+  it('a manifest from another SDK version fails with asset-version-mismatch before any SDK call', async () => {
+    const manifest = (await (await fetch(`${LIB_PATH}/av/manifest.json`)).json()) as Record<string, { hash: string; size: number }>;
+    manifest['js_media.min.js'] = { ...manifest['js_media.min.js']!, hash: '0'.repeat(64) };
+    answerManifestWith(JSON.stringify(manifest));
+    const element = await host({ strategy: 'none', assetPath: '/other-version/lib' });
+    const adapter = new FakeAdapter();
+    const error = (await joinFlow(element, adapter)) as ZoomJoinError;
+    expect(error.code).to.equal('asset-version-mismatch');
+    expect(error.category).to.equal('assets');
+    expect(error.retryable).to.equal(false);
+    expect(adapter.calls).to.deep.equal([]);
+  });
+
+  it("Zoom's CDN (no asset-path): no manifest check, nothing requested from Zoom with preload none", async () => {
+    await networkLog({ clear: true });
+    const element = await host({ strategy: 'none', assetPath: '' });
+    expect(element.settings.location?.selfHosted).to.equal(false);
+    await element.assets.prepareJoin(new AbortController().signal);
+    expect((await networkLog()).filter((request) => request.url.includes('zoom.us'))).to.deep.equal([]);
+  });
+
+  it('leaving the page stops the run after the grace period; moving the element keeps it', async () => {
+    AssetPreloadController.disconnectGraceMs = 50;
+    try {
+      const element = await host({ strategy: 'eager', assetPath: '/node_modules/@zoom/meetingsdk/dist/lib' });
+      await tick();
+      const parent = element.parentElement!;
+      parent.append(element); // a move: disconnect + connect in one task
+      await tick(100);
+      expect(element.assets.state).to.not.equal(AssetState.idle);
+      element.remove();
+      await tick(100);
+      expect(element.assets.state).to.equal(AssetState.idle);
+    } finally {
+      AssetPreloadController.disconnectGraceMs = 500;
+    }
+  });
+
+  it('intent on the host: starts on pointerenter; a settings change re-plans', async () => {
+    const element = await host({ strategy: 'intent' });
+    await tick(200);
+    expect(element.assets.state).to.equal(AssetState.idle);
+    element.dispatchEvent(new PointerEvent('pointerenter'));
+    await waitUntil(() => element.assets.state === AssetState.ready, 'ready');
+    element.settings = { ...element.settings, view: 'client' };
+    element.assets.settingsChanged();
+    expect(element.assets.state).to.equal(AssetState.idle);
+    element.dispatchEvent(new PointerEvent('pointerenter'));
+    await waitUntil(() => element.assets.plan?.view === 'client', 'client plan');
+    expect(element.assets.plan?.files.map((file) => file.path)).to.include('tp.min.js');
+  });
+});

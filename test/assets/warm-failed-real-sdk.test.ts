@@ -1,0 +1,50 @@
+// A warm-up that fails (here: js_media missing at the path it was told) must leave join exactly as it was: the
+// real SDK then loads js_media itself and fails offline with the same -3000 as without any warming.
+import { expect } from '@open-wc/testing';
+import { assetUrl } from '../../src/assets/preloader.js';
+import { warmJsMedia, warmSkipReason } from '../../src/assets/warm.js';
+import { ZoomJoinError } from '../../src/errors.js';
+import { ComponentViewAdapter } from '../../src/sdk/component-view-adapter.js';
+import { networkLog } from '../support/network-log.js';
+import { testSignature } from '../support/test-signature.js';
+
+const LIB = new URL('/node_modules/@zoom/meetingsdk/dist/lib', window.location.href).href;
+const BROKEN_LIB = new URL('/node_modules/@zoom/meetingsdk/dist/missing-lib', window.location.href).href;
+const OFFLINE_JOIN_FAILURE = { code: 'connection-error', category: 'network', sdkCode: -3000, sdkType: 'JOIN_MEETING_FAILED', retryable: true };
+
+describe('a failed warm-up (real SDK, Component View, offline)', function () {
+  this.timeout(60000);
+
+  it('rejects, leaves no js_media behind, and the join fails exactly as without warming', async () => {
+    await networkLog({ clear: true });
+    let warmError: unknown;
+    try {
+      await warmJsMedia(BROKEN_LIB);
+    } catch (error) {
+      warmError = error;
+    }
+    expect(String(warmError)).to.contain('Could not load');
+    expect(warmSkipReason()).to.equal(undefined);
+    expect(document.querySelector(`script[src="${assetUrl(BROKEN_LIB, 'js_media.min.js')}"]`)).to.equal(null);
+
+    const root = document.createElement('div');
+    document.body.append(root);
+    const adapter = new ComponentViewAdapter();
+    const signal = new AbortController().signal;
+    await adapter.load(signal);
+    await adapter.init({ root, libUrl: LIB, selfHosted: true, language: 'en-US' }, signal);
+    const error = await adapter
+      .join({ meetingNumber: '12345678901', userName: 'Warm failed', signature: testSignature({ meetingNumber: '12345678901' }) }, signal)
+      .then(
+        () => undefined,
+        (caught: unknown) => caught,
+      );
+    expect(error).to.be.instanceOf(ZoomJoinError);
+    const { code, category, sdkCode, sdkType, retryable } = error as ZoomJoinError;
+    expect({ code, category, sdkCode, sdkType, retryable }).to.deep.equal(OFFLINE_JOIN_FAILURE);
+    const log = await networkLog();
+    expect(log.filter((request) => request.url === assetUrl(LIB, 'js_media.min.js'))).to.have.length(1);
+    await adapter.destroy();
+    root.remove();
+  });
+});

@@ -1,0 +1,54 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { resolveLibLocation } from '../../../src/assets/lib-url.js';
+import { manifestUrl, parseManifest } from '../../../src/assets/manifest.js';
+import { DEFAULT_PRELOAD_STRATEGY, parsePreloadStrategy } from '../../../src/assets/preload-trigger.js';
+import { parseVirtualBackgroundMode } from '../../../src/assets/virtual-background.js';
+import { SDK_CDN_LIB_URL } from '../../../src/sdk/version.js';
+
+describe('preload attribute', () => {
+  test('known values, any case and spacing; everything else is the default (idle)', () => {
+    assert.equal(DEFAULT_PRELOAD_STRATEGY, 'idle');
+    for (const value of ['none', 'intent', 'visible', 'idle', 'eager']) assert.equal(parsePreloadStrategy(value), value);
+    assert.equal(parsePreloadStrategy(' EAGER '), 'eager');
+    for (const value of [undefined, null, '', 'auto', 'lazy', 3]) assert.equal(parsePreloadStrategy(value), 'idle');
+  });
+});
+
+describe('virtual-background attribute', () => {
+  test('off by default; preload and enforce; unknown values are off', () => {
+    assert.equal(parseVirtualBackgroundMode('preload'), 'preload');
+    assert.equal(parseVirtualBackgroundMode(' Enforce'), 'enforce');
+    for (const value of [undefined, '', 'on', 'true', 1]) assert.equal(parseVirtualBackgroundMode(value), 'off');
+  });
+});
+
+describe('resolveLibLocation', () => {
+  const base = 'https://app.example/pages/meeting.html';
+  test('no asset-path: Zoom CDN, not self-hosted', () => {
+    assert.deepEqual(resolveLibLocation('', base), { libUrl: SDK_CDN_LIB_URL, selfHosted: false });
+    assert.deepEqual(resolveLibLocation(undefined, base), { libUrl: SDK_CDN_LIB_URL, selfHosted: false });
+  });
+  test('relative paths resolve against the page; trailing slashes go', () => {
+    assert.deepEqual(resolveLibLocation('/zoom-sdk/lib/', base), { libUrl: 'https://app.example/zoom-sdk/lib', selfHosted: true });
+    assert.deepEqual(resolveLibLocation('sdk/lib', base), { libUrl: 'https://app.example/pages/sdk/lib', selfHosted: true });
+  });
+  test('non-http(s) values: undefined (join reports them)', () => {
+    assert.equal(resolveLibLocation('ftp://x/lib', base), undefined);
+    assert.equal(resolveLibLocation('javascript:alert(1)', base), undefined);
+  });
+});
+
+describe('manifest helpers', () => {
+  test('manifestUrl', () => {
+    assert.equal(manifestUrl('https://a/lib'), 'https://a/lib/av/manifest.json');
+  });
+  test('parseManifest keeps hash and size, drops the rest, refuses bad shapes', () => {
+    const hash = 'a'.repeat(64);
+    assert.deepEqual(parseManifest({ 'x.js': { hash, size: 3, path: 'x.js', type: 'application/javascript' } }), { 'x.js': { hash, size: 3 } });
+    assert.equal(parseManifest({ 'x.js': { hash: 'short', size: 3 } }), undefined);
+    assert.equal(parseManifest({ 'x.js': { hash, size: -1 } }), undefined);
+    assert.equal(parseManifest('text'), undefined);
+    assert.equal(parseManifest({}), undefined);
+  });
+});
