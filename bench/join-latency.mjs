@@ -2,6 +2,7 @@
 //   (a) raw:       Zoom's sample flow (createClient, init, join on click), nothing ahead of the click;
 //   (b) preloaded: this library's asset check + plan + preload + js_media warm-up first (idle strategy), then the
 //                  same join. The asset modules are driven directly in the page (bench/pages/join-latency.ts).
+//   (c) preload-only: (b) without the warm-up, reported for information (not in the RESULT line).
 // Headless Chromium through playwright-core, CDP network emulation 20 Mbit/s down / 40 ms, a fresh browser context
 // per run, runs interleaved a/b, each after the page settled ≥ 3 s. zoom.us is unreachable: the join fails after
 // wc/info (-3000), which is where the measurement stops anyway.
@@ -163,20 +164,21 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
 
-const results = { raw: [], preloaded: [] };
+const results = { raw: [], preloaded: [], 'preload-only': [] };
 try {
   for (let run = 1; run <= RUNS; run++) {
-    for (const mode of ['raw', 'preloaded']) {
+    for (const mode of ['raw', 'preloaded', 'preload-only']) {
       const result = await runOnce(browser, origin, mode);
       results[mode].push(result);
       const extra =
-        mode === 'preloaded'
-          ? ` | preload ${Math.round(result.info.preloadMs)} ms, ${result.info.preloadFiles} files ${mb(result.info.preloadBytes)}, warm ${Math.round(result.info.warmMs)} ms` +
+        mode !== 'raw'
+          ? ` | preload ${Math.round(result.info.preloadMs)} ms, ${result.info.preloadFiles} files ${mb(result.info.preloadBytes)}` +
+            (result.info.warmMs !== undefined ? `, warm ${Math.round(result.info.warmMs)} ms` : '') +
             (result.info.warmHeapDeltaBytes !== undefined ? ` heap +${mb(result.info.warmHeapDeltaBytes)}` : '') +
             (result.info.error ? ` ERROR ${result.info.error}` : '')
           : '';
       console.log(
-        `run ${run} ${mode.padEnd(9)} click→wc/info ${String(result.ms).padStart(5)} ms | page ready ${result.readyMs} ms | ` +
+        `run ${run} ${mode.padEnd(12)} click→wc/info ${String(result.ms).padStart(5)} ms | page ready ${result.readyMs} ms | ` +
           `network ${mb(result.totalBytes)}, twice ${result.doubleBytes} B${result.doubled.length ? ` (${result.doubled.join(', ')})` : ''} | join: ${result.info.joinResult}${extra}`,
       );
     }
@@ -188,7 +190,11 @@ try {
 
 const rawMs = median(results.raw.map((result) => result.ms));
 const preloadedMs = median(results.preloaded.map((result) => result.ms));
-const doubleBytes = [...results.raw, ...results.preloaded].reduce((sum, result) => sum + result.doubleBytes, 0);
-console.log(`median click→wc/info: raw ${rawMs} ms, preloaded+warmed ${preloadedMs} ms, raw/preloaded ${(rawMs / preloadedMs).toFixed(2)}×`);
+const preloadOnlyMs = median(results['preload-only'].map((result) => result.ms));
+const doubleBytes = [...results.raw, ...results.preloaded, ...results['preload-only']].reduce((sum, result) => sum + result.doubleBytes, 0);
+console.log(
+  `median click→wc/info: raw ${rawMs} ms, preloaded+warmed ${preloadedMs} ms, preload only ${preloadOnlyMs} ms; ` +
+    `raw/preloaded ${(rawMs / preloadedMs).toFixed(2)}×, raw/preload-only ${(rawMs / preloadOnlyMs).toFixed(2)}×`,
+);
 console.log(`bytes downloaded twice (same URL from the network twice in one run), all runs: ${doubleBytes}`);
 console.log(`RESULT raw_ms=${rawMs} preloaded_ms=${preloadedMs} ratio=${(rawMs / preloadedMs).toFixed(2)} double_bytes=${doubleBytes}`);

@@ -1,5 +1,4 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
 import type { JoinInputs } from './config/join-config.js';
 import type { ZoomJoinError } from './errors.js';
 import { MeetingController, type MeetingSecrets } from './meeting/meeting-controller.js';
@@ -58,6 +57,32 @@ const statusText: Record<ZoomStatus, string> = {
 export class ZoomJoin extends LitElement {
   static override styles = zoomJoinStyles;
 
+  /** Lit reactive properties (declared here rather than with decorators: a smaller first load). */
+  static override properties = {
+    meetingNumber: { attribute: 'meeting-number' },
+    passcode: {},
+    password: {},
+    userName: { attribute: 'user-name' },
+    userEmail: { attribute: 'user-email' },
+    role: {},
+    view: {},
+    assetPath: { attribute: 'asset-path' },
+    signatureEndpoint: { attribute: 'signature-endpoint' },
+    autoJoin: { type: Boolean, attribute: 'auto-join' },
+    allowDuplicate: { type: Boolean, attribute: 'allow-duplicate' },
+    memoryInterval: { attribute: 'memory-interval' },
+    memoryGrowthLimit: { attribute: 'memory-growth-limit' },
+    memoryBudget: { attribute: 'memory-budget' },
+    freezeThreshold: { attribute: 'freeze-threshold' },
+    onMemoryPressure: { attribute: 'on-memory-pressure' },
+    signature: { attribute: false },
+    zak: { attribute: false },
+    tk: { attribute: false },
+    obfToken: { attribute: false },
+    signatureProvider: { attribute: false },
+    signatureRequest: { attribute: false },
+  };
+
   /**
    * Which SDK implementation elements use; tests and the demo swap it. Set once per page, before joining.
    * Undefined means the real `@zoom/meetingsdk`, loaded lazily when the first join starts.
@@ -67,46 +92,46 @@ export class ZoomJoin extends LitElement {
   static teardownDelayMs = 500;
 
   /** Digits; spaces and dashes are removed. */
-  @property({ attribute: 'meeting-number' }) meetingNumber = '';
-  @property() passcode = '';
+  meetingNumber = '';
+  passcode = '';
   /** Same as `passcode` (the SDK's own name). */
-  @property() password = '';
-  @property({ attribute: 'user-name' }) userName = '';
-  @property({ attribute: 'user-email' }) userEmail = '';
+  password = '';
+  userName = '';
+  userEmail = '';
   /**
    * 0 attendee, 1 host. Kept as given so a bad value can be reported as given. (It shadows the ARIA `role`
    * reflection, which has no meaning on this element.)
    */
-  @property() override role: string | null = '0';
+  override role: string | null = '0';
   /** `component` (inside the element) or `client` (Zoom's full-page view). */
-  @property() view = 'component';
+  view = 'component';
   /** URL of the folder where `@zoom/meetingsdk/dist/lib` is served; relative values resolve against the page. */
-  @property({ attribute: 'asset-path' }) assetPath = '';
-  @property({ attribute: 'signature-endpoint' }) signatureEndpoint = '';
+  assetPath = '';
+  signatureEndpoint = '';
   /** Join as soon as the inputs are present and the element is connected. */
-  @property({ type: Boolean, attribute: 'auto-join' }) autoJoin = false;
+  autoJoin = false;
   /** Join even when this meeting is already open in another element or tab of this browser. */
-  @property({ type: Boolean, attribute: 'allow-duplicate' }) allowDuplicate = false;
+  allowDuplicate = false;
   /** Memory sampling period in ms (default 2000). */
-  @property({ attribute: 'memory-interval' }) memoryInterval?: string;
+  memoryInterval?: string;
   /** Heap growth, in MB/s sustained over the window, that raises a warning (default 5). */
-  @property({ attribute: 'memory-growth-limit' }) memoryGrowthLimit?: string;
+  memoryGrowthLimit?: string;
   /** Used heap, in MB, that raises a warning (default: none). */
-  @property({ attribute: 'memory-budget' }) memoryBudget?: string;
+  memoryBudget?: string;
   /** A main-thread block longer than this many ms raises a freeze warning (default 2000; 0 turns it off). */
-  @property({ attribute: 'freeze-threshold' }) freezeThreshold?: string;
+  freezeThreshold?: string;
   /** `warn` (default): show the banner; `leave`: also leave cleanly on budget / near-limit / SDK out of memory; `none`. */
-  @property({ attribute: 'on-memory-pressure' }) onMemoryPressure = 'warn';
+  onMemoryPressure = 'warn';
 
   // Secrets: properties only, never attributes, never reflected, never rendered or logged.
-  @property({ attribute: false }) signature?: string;
-  @property({ attribute: false }) zak?: string;
-  @property({ attribute: false }) tk?: string;
-  @property({ attribute: false }) obfToken?: string;
+  signature?: string;
+  zak?: string;
+  tk?: string;
+  obfToken?: string;
   /** Replaces the endpoint fetch: `async (params, {signal}) => signature | {signature, sdkKey}`. */
-  @property({ attribute: false }) signatureProvider?: SignatureProvider;
+  signatureProvider?: SignatureProvider;
   /** Method, headers, credentials, body builder, timeout and retries for the endpoint request. */
-  @property({ attribute: false }) signatureRequest?: SignatureRequestOptions;
+  signatureRequest?: SignatureRequestOptions;
 
   private readonly meeting = new MeetingController(this, () => ({
     adapterFactory: (this.constructor as typeof ZoomJoin).adapterFactory,

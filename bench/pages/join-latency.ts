@@ -1,6 +1,7 @@
 // The page bench/join-latency.mjs drives. Both modes import the SDK the same way (in the page bundle) and join
 // the same way on click: Zoom's Component View sample — createClient, init, join. `preloaded` runs this library's
-// asset modules first (directly: the <zoom-join> integration is not part of this bench).
+// asset modules first (directly: the <zoom-join> integration is not part of this bench); `preload-only` does the
+// same without the js_media warm-up, to show what each part contributes.
 import ZoomMtgEmbedded from '@zoom/meetingsdk/embedded';
 import { detectCapabilities } from '../../src/assets/capabilities.js';
 import { checkAssetPath } from '../../src/assets/check-asset-path.js';
@@ -70,18 +71,18 @@ async function preload(): Promise<void> {
   // js_media first and warmed as soon as it is in; the media files keep downloading meanwhile.
   const all = preloadAssets(plan, libUrl);
   await preloadAssets(plan, libUrl, { stages: ['join'] });
-  const warm = await warmJsMedia(libUrl);
+  const warm = mode === 'preloaded' ? await warmJsMedia(libUrl) : undefined;
   const result = await all;
   info.preloadMs = performance.now() - started;
   info.preloadBytes = result.files.reduce((sum, file) => sum + file.bytes, 0);
   info.preloadFiles = result.files.length - result.failed;
-  info.warmMs = warm.durationMs;
-  if (warm.heapDeltaBytes !== undefined) info.warmHeapDeltaBytes = warm.heapDeltaBytes;
+  if (warm) info.warmMs = warm.durationMs;
+  if (warm?.heapDeltaBytes !== undefined) info.warmHeapDeltaBytes = warm.heapDeltaBytes;
 }
 
 document.getElementById('join')?.addEventListener('click', () => void join());
 
-if (mode === 'preloaded') {
+if (mode === 'preloaded' || mode === 'preload-only') {
   // The element's default strategy: start when the browser is idle after load.
   schedulePreload(document.body, PreloadStrategy.idle, () => {
     preload().then(

@@ -6,7 +6,6 @@ import { emit, type ZoomLeftReason } from '../events.js';
 import type { SdkMemoryFailure } from '../memory/sdk-memory-failure.js';
 import type { SdkAdapter, SdkAdapterEvent, SdkAdapterFactory } from '../sdk/adapter.js';
 import type { MeetingLock } from './browser-lock.js';
-import { throwIfAborted, untilAborted } from '../sdk/sdk-module.js';
 import type { SignatureProvider, SignatureRequestOptions } from '../signature/signature-types.js';
 import { loadJoinMachinery, type JoinMachinery } from './load-join-machinery.js';
 import { joinableStatuses, ZoomStatus } from '../status.js';
@@ -169,11 +168,9 @@ export class MeetingController implements ReactiveController {
       );
     }
 
-    let signed: { signature: string; sdkKey?: string } | undefined;
-    let machinery: JoinMachinery | undefined;
     try {
       this.setStatus(ZoomStatus.signing);
-      machinery = await loadJoinMachinery().catch((raw: unknown) => {
+      const machinery = await loadJoinMachinery().catch((raw: unknown) => {
         throw new ZoomJoinError({
           code: 'sdk-load-failed',
           category: ErrorCategory.network,
@@ -183,59 +180,19 @@ export class MeetingController implements ReactiveController {
           cause: raw,
         });
       });
-      const { resolveSignature, checkSignature } = machinery;
-      if (!this.settings().allowDuplicate) {
-        // A second tab of this browser joining the same meeting would kick the first one out (3000 / 4008).
-        const lock = await machinery.acquireMeetingLock(config.meetingNumber, { signal });
-        if (!lock) throw machinery.meetingOpenElsewhereError();
-        this.meetingLock = lock;
-      }
-      const secrets = this.host.secrets();
-      signed = await resolveSignature(
-        {
-          ...(secrets.signature ? { signature: secrets.signature } : {}),
-          ...(secrets.signatureProvider ? { provider: secrets.signatureProvider } : {}),
-          ...(config.signatureEndpoint ? { endpoint: config.signatureEndpoint } : {}),
-          ...(secrets.signatureRequest ? { request: secrets.signatureRequest } : {}),
+      await machinery.runJoinFlow({
+        config,
+        secrets: this.host.secrets(),
+        allowDuplicate: this.settings().allowDuplicate,
+        signal,
+        sdkRoot: () => this.host.sdkRoot(),
+        adapterFor: (view) => this.adapterFor(view, machinery),
+        onLock: (lock) => {
+          this.meetingLock = lock;
         },
-        { meetingNumber: config.meetingNumber, role: config.role },
-        { signal },
-      );
-      if (signal.aborted) throw abortError();
-      const { signature, sdkKey } = signed;
-      const warnings = checkSignature(signature, {
-        meetingNumber: config.meetingNumber,
-        role: config.role,
-        ...(sdkKey ? { sdkKey } : {}),
+        onSignatureWarnings: (problems) => emit(this.host, 'zoom-signature-warning', { problems }),
+        onSigned: () => this.setStatus(ZoomStatus.joining),
       });
-      if (warnings.length > 0) emit(this.host, 'zoom-signature-warning', { problems: warnings });
-
-      this.setStatus(ZoomStatus.joining);
-      const adapter = await this.adapterFor(config.view, machinery);
-      throwIfAborted(signal);
-      await untilAborted(adapter.load(signal), signal);
-      throwIfAborted(signal);
-      const initOptions = {
-        root: this.host.sdkRoot(),
-        libUrl: config.libUrl,
-        selfHosted: config.selfHosted,
-        language: config.language,
-      };
-      await untilAborted(adapter.init(initOptions, signal), signal);
-      throwIfAborted(signal);
-      const joinOptions = {
-        meetingNumber: config.meetingNumber,
-        userName: config.userName,
-        signature,
-        ...(sdkKey ? { sdkKey } : {}),
-        ...(config.userEmail ? { userEmail: config.userEmail } : {}),
-        ...(config.passcode ? { passcode: config.passcode } : {}),
-        ...(secrets.zak ? { zak: secrets.zak } : {}),
-        ...(secrets.tk ? { tk: secrets.tk } : {}),
-        ...(secrets.obfToken ? { obfToken: secrets.obfToken } : {}),
-      };
-      await untilAborted(adapter.join(joinOptions, signal), signal);
-      if (signal.aborted) throw abortError();
       this.joinedConfig = config;
       this.setStatus(ZoomStatus.joined);
       emit(this.host, 'zoom-joined', {
@@ -252,21 +209,7 @@ export class MeetingController implements ReactiveController {
         this.setStatus(ZoomStatus.idle);
         throw cancelledError();
       }
-      const error =
-        raw instanceof ZoomJoinError
-          ? raw
-          : machinery
-            ? machinery.normalizeSdkError(raw, { view: config.view, stage: 'join' })
-            : unexpectedError(raw);
-      if (!signed || !machinery) return this.fail(error);
-      return this.fail(
-        machinery.explainSignatureRejection(error, {
-          signature: signed.signature,
-          meetingNumber: config.meetingNumber,
-          role: config.role,
-          ...(signed.sdkKey ? { sdkKey: signed.sdkKey } : {}),
-        }),
-      );
+      return this.fail(raw instanceof ZoomJoinError ? raw : unexpectedError(raw));
     }
   }
 

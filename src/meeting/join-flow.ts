@@ -1,0 +1,108 @@
+import type { JoinConfig } from '../config/join-config.js';
+import { ZoomJoinError } from '../errors.js';
+import type { SdkAdapter } from '../sdk/adapter.js';
+import { normalizeSdkError } from '../sdk/normalize-error.js';
+import { throwIfAborted, untilAborted } from '../sdk/sdk-module.js';
+import { checkSignature } from '../signature/check-signature.js';
+import { explainSignatureRejection } from '../signature/explain-rejection.js';
+import { resolveSignature } from '../signature/fetch-signature.js';
+import type { SignatureProblem } from '../errors.js';
+import type { SignatureProvider, SignatureRequestOptions } from '../signature/signature-types.js';
+import { acquireMeetingLock, meetingOpenElsewhereError, type MeetingLock } from './browser-lock.js';
+
+export interface JoinFlowSecrets {
+  signature?: string;
+  zak?: string;
+  tk?: string;
+  obfToken?: string;
+  signatureProvider?: SignatureProvider;
+  signatureRequest?: SignatureRequestOptions;
+}
+
+/** What the flow asks of the controller that runs it. */
+export interface JoinFlowContext {
+  config: JoinConfig;
+  secrets: JoinFlowSecrets;
+  allowDuplicate: boolean;
+  signal: AbortSignal;
+  sdkRoot(): HTMLElement;
+  adapterFor(view: JoinConfig['view']): Promise<SdkAdapter>;
+  onLock(lock: MeetingLock): void;
+  onSignatureWarnings(problems: SignatureProblem[]): void;
+  /** The signature is in hand and checked: the SDK is next. */
+  onSigned(): void;
+}
+
+/**
+ * The steps of one join after the attributes were checked: the browser-wide lock, the signature (fetched and
+ * checked in the page), then the SDK's load, init and join. Every failure leaves as a ZoomJoinError; an abort
+ * leaves as the signal's reason. Lazily loaded with the rest of the join machinery.
+ */
+export async function runJoinFlow(context: JoinFlowContext): Promise<void> {
+  const { config, secrets, signal } = context;
+  let signed: { signature: string; sdkKey?: string } | undefined;
+  try {
+    if (!context.allowDuplicate) {
+      // A second tab of this browser joining the same meeting would kick the first one out (3000 / 4008).
+      const lock = await acquireMeetingLock(config.meetingNumber, { signal });
+      if (!lock) throw meetingOpenElsewhereError();
+      context.onLock(lock);
+    }
+    signed = await resolveSignature(
+      {
+        ...(secrets.signature ? { signature: secrets.signature } : {}),
+        ...(secrets.signatureProvider ? { provider: secrets.signatureProvider } : {}),
+        ...(config.signatureEndpoint ? { endpoint: config.signatureEndpoint } : {}),
+        ...(secrets.signatureRequest ? { request: secrets.signatureRequest } : {}),
+      },
+      { meetingNumber: config.meetingNumber, role: config.role },
+      { signal },
+    );
+    throwIfAborted(signal);
+    const { signature, sdkKey } = signed;
+    const warnings = checkSignature(signature, {
+      meetingNumber: config.meetingNumber,
+      role: config.role,
+      ...(sdkKey ? { sdkKey } : {}),
+    });
+    if (warnings.length > 0) context.onSignatureWarnings(warnings);
+
+    context.onSigned();
+    const adapter = await context.adapterFor(config.view);
+    throwIfAborted(signal);
+    await untilAborted(adapter.load(signal), signal);
+    throwIfAborted(signal);
+    const initOptions = {
+      root: context.sdkRoot(),
+      libUrl: config.libUrl,
+      selfHosted: config.selfHosted,
+      language: config.language,
+    };
+    await untilAborted(adapter.init(initOptions, signal), signal);
+    throwIfAborted(signal);
+    const joinOptions = {
+      meetingNumber: config.meetingNumber,
+      userName: config.userName,
+      signature,
+      ...(sdkKey ? { sdkKey } : {}),
+      ...(config.userEmail ? { userEmail: config.userEmail } : {}),
+      ...(config.passcode ? { passcode: config.passcode } : {}),
+      ...(secrets.zak ? { zak: secrets.zak } : {}),
+      ...(secrets.tk ? { tk: secrets.tk } : {}),
+      ...(secrets.obfToken ? { obfToken: secrets.obfToken } : {}),
+    };
+    await untilAborted(adapter.join(joinOptions, signal), signal);
+    throwIfAborted(signal);
+  } catch (raw) {
+    if (signal.aborted) throw signal.reason;
+    const error = raw instanceof ZoomJoinError ? raw : normalizeSdkError(raw, { view: config.view, stage: 'join' });
+    if (!signed) throw error;
+    // When Zoom refuses the signature, what the in-page check sees in it is part of the answer.
+    throw explainSignatureRejection(error, {
+      signature: signed.signature,
+      meetingNumber: config.meetingNumber,
+      role: config.role,
+      ...(signed.sdkKey ? { sdkKey: signed.sdkKey } : {}),
+    });
+  }
+}
