@@ -11,6 +11,7 @@
 // `import()` in src/sdk/) become lazy chunks that the browser fetches relative to the entry's own URL when a user
 // joins. The build fails if an SDK entry is not a separate lazy chunk or if SDK code is reachable from the first load.
 // Its esbuild metafile goes to .cache/cdn-metafile.json, where scripts/size-budget.mjs finds what makes up the bytes.
+import { readFile } from 'node:fs/promises';
 import { build } from 'esbuild';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -28,6 +29,28 @@ const metafilePath = resolve(root, '.cache/cdn-metafile.json');
 const lazySdkEntries = ['node_modules/@zoom/meetingsdk/embedded.js', 'node_modules/@zoom/meetingsdk/index.js'];
 /** The SDK and the libraries its UMD builds bundle: none of it may be in the first load. */
 const isSdkInput = (input) => /node_modules\/(@zoom|react|react-dom|scheduler|redux|react-redux|lodash)\//.test(input);
+
+/**
+ * esbuild minifies code but not the text inside Lit's html`` and css`` templates; collapsing their whitespace
+ * (indentation, line breaks) is safe for our templates (no <pre>, no whitespace-sensitive CSS strings) and keeps the
+ * first load inside its budget. Only our own sources are touched.
+ */
+const minifyLitTemplates = {
+  name: 'minify-lit-templates',
+  setup(pluginBuild) {
+    pluginBuild.onLoad({ filter: /[\\/]src[\\/].*\.ts$/ }, async (args) => {
+      const source = await readFile(args.path, 'utf8');
+      const contents = source.replace(/\b(html|css)`([^`]*)`/g, (_match, tag, body) => {
+        const collapsed = body
+          .replace(/\n\s*/g, tag === 'html' ? ' ' : '')
+          .replace(/>\s+</g, '><')
+          .replace(/\s{2,}/g, ' ');
+        return `${tag}\`${collapsed}\``;
+      });
+      return { contents, loader: 'ts' };
+    });
+  },
+};
 
 rmSync(outdir, { recursive: true, force: true });
 const started = Date.now();
@@ -52,6 +75,7 @@ const result = await build({
   logLevel: 'warning',
   // The Client View's UMD has a direct eval; it runs only in its own lazy chunk.
   logOverride: { 'direct-eval': 'silent' },
+  plugins: [minifyLitTemplates],
 });
 
 mkdirSync(dirname(metafilePath), { recursive: true });

@@ -17,7 +17,16 @@ export { ZoomStatus } from './status.js';
 export { ZoomJoinError, ErrorCategory, isZoomJoinError } from './errors.js';
 export type { ErrorCategory as ZoomErrorCategory, SdkView, SignatureProblem } from './errors.js';
 export type * from './events.js';
-export type { SdkAdapter, SdkAdapterFactory, SdkAdapterEvent, SdkInitOptions, SdkJoinOptions } from './sdk/adapter.js';
+export type * from './assets/asset-events.js';
+export type * from './memory/memory-events.js';
+export type {
+  SdkAdapter,
+  SdkAdapterFactory,
+  SdkAdapterEvent,
+  SdkEventListener,
+  SdkInitOptions,
+  SdkJoinOptions,
+} from './sdk/adapter.js';
 export { inspectSignature } from './signature/inspect.js';
 export { describeZoomError } from './error-codes.js';
 export type { SignatureProvider, SignatureRequestOptions } from './signature/fetch-signature.js';

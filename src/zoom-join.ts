@@ -1,6 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import type { JoinInputs } from './config/join-config.js';
 import type { ZoomJoinError } from './errors.js';
+import { AssetWatch } from './meeting/asset-watch.js';
 import { MeetingController, type MeetingSecrets } from './meeting/meeting-controller.js';
 import { MemoryWatch } from './meeting/memory-watch.js';
 import type { MemoryAttributes } from './memory/memory-settings.js';
@@ -33,11 +34,15 @@ const statusText: Record<ZoomStatus, string> = {
  * @fires zoom-left - `{reason}` after leaving
  * @fires zoom-error - a `ZoomJoinError` after `status` became `error`
  * @fires zoom-signature-warning - `{problems}` when the signature check found warnings (the join goes on)
+ * @fires zoom-progress - `{phase: 'assets', loaded, total, fraction, file}` while the SDK's files preload; fraction only grows and ends at 1
+ * @fires zoom-capabilities - which SDK features this page and device allow (gallery view, virtual background, ...)
+ * @fires zoom-warning - `{code, message}`: something was skipped (e.g. `vb-skipped-low-memory`); nothing failed
  * @fires zoom-memory - `{usedBytes, limitBytes?, at, source}` every `memory-interval` ms while preparing, joining or joined
  * @fires zoom-memory-warning - `{reason: 'growth' | 'budget' | 'near-limit' | 'freeze' | 'sdk-out-of-memory', ...}`; cancelable
  * @slot - Content shown beside the element's own status line
  * @slot meeting - Where the SDK's meeting UI is rendered (the element creates it; it must be light DOM)
  * @csspart status - The status line
+ * @csspart progress - The asset download progress bar, while preloading and joining
  * @csspart join-button - The Join button
  * @csspart error - The error panel
  * @csspart error-title - The error's title
@@ -75,6 +80,8 @@ export class ZoomJoin extends LitElement {
     memoryBudget: { attribute: 'memory-budget' },
     freezeThreshold: { attribute: 'freeze-threshold' },
     onMemoryPressure: { attribute: 'on-memory-pressure' },
+    preload: {},
+    virtualBackground: { attribute: 'virtual-background' },
     signature: { attribute: false },
     zak: { attribute: false },
     tk: { attribute: false },
@@ -120,6 +127,10 @@ export class ZoomJoin extends LitElement {
   memoryBudget?: string;
   /** A main-thread block longer than this many ms raises a freeze warning (default 2000; 0 turns it off). */
   freezeThreshold?: string;
+  /** When to preload the SDK's files: `none`, `intent`, `visible`, `idle` (default) or `eager`. */
+  preload = 'idle';
+  /** `off` (default), `preload` (fetch the virtual-background files where the device can afford them) or `enforce`. */
+  virtualBackground = 'off';
   /** `warn` (default): show the banner; `leave`: also leave cleanly on budget / near-limit / SDK out of memory; `none`. */
   onMemoryPressure = 'warn';
 
@@ -139,6 +150,12 @@ export class ZoomJoin extends LitElement {
     allowDuplicate: this.allowDuplicate,
   }));
   private readonly memory = new MemoryWatch(this);
+  private readonly assets = new AssetWatch(this, () => ({
+    preload: this.preload,
+    assetPath: this.assetPath,
+    view: this.view,
+    virtualBackground: this.virtualBackground,
+  }));
   private meetingRoot?: HTMLElement;
   /** auto-join joins once; after a leave or a failure the user (or retry()) decides. */
   private autoJoinStarted = false;
@@ -208,6 +225,25 @@ export class ZoomJoin extends LitElement {
   }
 
   /** @internal */
+  prepareAssets(signal: AbortSignal): Promise<void> {
+    return this.assets.prepareJoin(signal);
+  }
+
+  /** @internal */
+  async videoWebRtcMode(): Promise<0 | 1 | undefined> {
+    try {
+      return (await this.assets.capabilities()).videoWebRtcMode;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** @internal */
+  enforceVirtualBackground(): boolean {
+    return this.virtualBackground.trim().toLowerCase() === 'enforce';
+  }
+
+  /** @internal */
   leaveForMemoryPressure(): void {
     void this.meeting.leave('memory-pressure');
   }
@@ -230,6 +266,9 @@ export class ZoomJoin extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    const assetSettings = ['preload', 'assetPath', 'view', 'virtualBackground'] as const;
+    if (assetSettings.some((name) => changed.has(name))) this.assets.settingsChanged();
+    this.meeting.syncPreparation(this.assets.state);
     this.memory.sync(memoryWatchedStatuses.has(this.status));
     const memorySettings = ['memoryInterval', 'memoryGrowthLimit', 'memoryBudget', 'freezeThreshold', 'onMemoryPressure'] as const;
     if (memorySettings.some((name) => changed.has(name))) this.memory.reconfigure();
@@ -273,11 +312,19 @@ export class ZoomJoin extends LitElement {
       ${showJoin
         ? html`<button part="join-button" type="button" @click=${this.onJoinClick}>Join meeting</button>`
         : nothing}
+      ${this.renderProgress(status)}
       ${status === ZoomStatus.error && this.error ? this.renderError(this.error) : nothing}
       ${this.memory.renderWarning()}
       <slot></slot>
       <slot name="meeting"></slot>
     `;
+  }
+
+  private renderProgress(status: ZoomStatus) {
+    const busy = status === ZoomStatus.preloading || status === ZoomStatus.signing || status === ZoomStatus.joining;
+    const fraction = this.assets.progress;
+    if (!busy || fraction === undefined) return nothing;
+    return html`<progress part="progress" max="1" .value=${fraction} aria-label="Loading Zoom"></progress>`;
   }
 
   private renderError(error: ZoomJoinError) {

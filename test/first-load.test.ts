@@ -21,7 +21,7 @@ describe('first load', () => {
 
   it('defines <zoom-join> without loading the SDK or the join machinery; join() loads the machinery only', async () => {
     expect(customElements.get('zoom-join')).to.equal(ZoomJoin);
-    const element = await fixture<ZoomJoin>(html`<zoom-join meeting-number="1234567890" user-name="Ada"></zoom-join>`);
+    const element = await fixture<ZoomJoin>(html`<zoom-join meeting-number="1234567890" user-name="Ada" preload="none"></zoom-join>`);
     const before = (await networkLog()).map((request) => request.url);
     expect(before.filter(isSdk), 'no SDK before join').to.deep.equal([]);
     expect(before.filter(isMachinery), 'no join machinery before join').to.deep.equal([]);

@@ -34,7 +34,7 @@ afterEach(async () => {
 });
 
 async function makeElement(extra: Partial<ZoomJoin> = {}): Promise<ZoomJoin> {
-  const element = await fixture<ZoomJoin>(html`<zoom-join meeting-number=${MEETING} user-name="Ada"></zoom-join>`);
+  const element = await fixture<ZoomJoin>(html`<zoom-join meeting-number=${MEETING} user-name="Ada" preload="none"></zoom-join>`);
   element.signature = testSignature({ meetingNumber: MEETING });
   Object.assign(element, extra);
   await element.updateComplete;
@@ -78,7 +78,7 @@ describe('<zoom-join> with a fake SDK adapter', () => {
 
   it('hands the SDK the normalised meeting number, name, passcode and signature', async () => {
     const element = await fixture<ZoomJoin>(
-      html`<zoom-join meeting-number="123 4567-890" user-name=" Ada " password="pw1" user-email="a@b.co"></zoom-join>`,
+      html`<zoom-join meeting-number="123 4567-890" user-name=" Ada " password="pw1" user-email="a@b.co" preload="none"></zoom-join>`,
     );
     element.signature = testSignature({ meetingNumber: MEETING });
     const joined = oneEvent(element, 'zoom-joined');
@@ -289,7 +289,7 @@ describe('<zoom-join> with a fake SDK adapter', () => {
   });
 
   it('reports a config error before touching the SDK', async () => {
-    const element = await fixture<ZoomJoin>(html`<zoom-join user-name="Ada"></zoom-join>`);
+    const element = await fixture<ZoomJoin>(html`<zoom-join user-name="Ada" preload="none"></zoom-join>`);
     element.signature = testSignature();
     const error = oneEvent(element, 'zoom-error');
     await element.join().catch(() => undefined);
@@ -311,6 +311,7 @@ describe('<zoom-join> with a fake SDK adapter', () => {
 
   it('joins by itself with auto-join once the inputs are present', async () => {
     const element = document.createElement('zoom-join');
+    element.preload = 'none';
     element.autoJoin = true;
     element.meetingNumber = MEETING;
     element.userName = 'Ada';

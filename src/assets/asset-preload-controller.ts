@@ -157,6 +157,17 @@ export class AssetPreloadController implements ReactiveController {
   }
 
   /**
+   * The `zoom-capabilities` detail, computed now if no preload ran yet (preload="none"): the join reads its
+   * `videoWebRtcMode` for the signature request.
+   */
+  currentCapabilities(): ZoomCapabilitiesDetail {
+    this.capabilities ??= describeCapabilities(AssetPreloadController.detect(), {
+      enforceVirtualBackground: this.settings().virtualBackground === 'enforce',
+    });
+    return this.capabilities;
+  }
+
+  /**
    * For the join flow, after readJoinConfig() and before the signature: rejects with the asset-path ZoomJoinError
    * (or the signal's reason); otherwise resolves once join may start. With `preload="none"` it only checks.
    */

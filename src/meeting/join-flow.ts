@@ -24,6 +24,9 @@ export interface JoinFlowContext {
   config: JoinConfig;
   secrets: JoinFlowSecrets;
   allowDuplicate: boolean;
+  enforceVirtualBackground: boolean;
+  /** Asked of the signature endpoint when set (1: gallery view without SharedArrayBuffer). */
+  videoWebRtcMode?: 0 | 1;
   signal: AbortSignal;
   sdkRoot(): HTMLElement;
   adapterFor(view: JoinConfig['view']): Promise<SdkAdapter>;
@@ -55,7 +58,11 @@ export async function runJoinFlow(context: JoinFlowContext): Promise<void> {
         ...(config.signatureEndpoint ? { endpoint: config.signatureEndpoint } : {}),
         ...(secrets.signatureRequest ? { request: secrets.signatureRequest } : {}),
       },
-      { meetingNumber: config.meetingNumber, role: config.role },
+      {
+        meetingNumber: config.meetingNumber,
+        role: config.role,
+        ...(context.videoWebRtcMode !== undefined ? { videoWebRtcMode: context.videoWebRtcMode } : {}),
+      },
       { signal },
     );
     throwIfAborted(signal);
@@ -77,6 +84,7 @@ export async function runJoinFlow(context: JoinFlowContext): Promise<void> {
       libUrl: config.libUrl,
       selfHosted: config.selfHosted,
       language: config.language,
+      ...(context.enforceVirtualBackground ? { enforceVirtualBackground: true } : {}),
     };
     await untilAborted(adapter.init(initOptions, signal), signal);
     throwIfAborted(signal);

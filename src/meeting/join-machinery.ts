@@ -5,3 +5,5 @@
  */
 export { createSdkAdapter } from '../sdk/default-adapter-factory.js';
 export { runJoinFlow } from './join-flow.js';
+export { readJoinConfig } from '../config/join-config.js';
+export { anotherMeetingActiveError, cancelledError, memoryPressureError, unexpectedError } from './join-errors.js';

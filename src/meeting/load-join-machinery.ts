@@ -1,4 +1,4 @@
-import { memoizeImport } from '../sdk/sdk-module.js';
+import { memoizeImport } from '../lazy-import.js';
 
 export type JoinMachinery = typeof import('./join-machinery.js');
 

@@ -1,6 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { JoinConfig, JoinInputs } from '../config/join-config.js';
-import { readJoinConfig } from '../config/join-config.js';
 import { ErrorCategory, ZoomJoinError, type SdkView } from '../errors.js';
 import { emit, type ZoomLeftReason } from '../events.js';
 import type { SdkMemoryFailure } from '../memory/sdk-memory-failure.js';
@@ -17,6 +16,12 @@ export interface MeetingHost extends ReactiveControllerHost, HTMLElement {
   secrets(): MeetingSecrets;
   sdkRoot(): HTMLElement;
   sdkMemoryFailure(failure: SdkMemoryFailure): void;
+  /** Checks the asset path and waits (bounded) for the preload; rejects with an `assets` ZoomJoinError. */
+  prepareAssets(signal: AbortSignal): Promise<void>;
+  /** 1 asks the signature endpoint for gallery view without SharedArrayBuffer (the page is not isolated). */
+  videoWebRtcMode(): Promise<0 | 1 | undefined>;
+  /** `virtual-background="enforce"`. */
+  enforceVirtualBackground(): boolean;
 }
 
 export interface MeetingSecrets {
@@ -45,39 +50,8 @@ function isAbort(error: unknown, signal: AbortSignal): boolean {
   return signal.aborted || (error instanceof DOMException && error.name === 'AbortError');
 }
 
-function cancelledError(): ZoomJoinError {
-  return new ZoomJoinError({
-    code: 'join-cancelled',
-    category: ErrorCategory.sdk,
-    message: 'The join was cancelled: the element left the page or leave() was called.',
-    hint: 'Call join() again when the element is back on the page.',
-    retryable: true,
-  });
-}
-
 /** The abort reason that marks a join stopped by the `on-memory-pressure="leave"` policy. */
 const memoryPressureAbort = new DOMException('Stopped by the memory-pressure policy', 'AbortError');
-
-function memoryPressureError(): ZoomJoinError {
-  return new ZoomJoinError({
-    code: 'memory-pressure',
-    category: ErrorCategory.memory,
-    message: 'The join was stopped because the page was running out of memory (on-memory-pressure="leave").',
-    hint: 'Close other tabs or apps, turn off virtual background, then join again.',
-    retryable: true,
-  });
-}
-
-function unexpectedError(raw: unknown): ZoomJoinError {
-  return new ZoomJoinError({
-    code: 'sdk-unknown',
-    category: ErrorCategory.sdk,
-    message: 'The join failed unexpectedly.',
-    hint: 'Try again; if it repeats, the browser console has the details.',
-    retryable: true,
-    cause: raw,
-  });
-}
 
 /**
  * Owns one meeting: status, the SDK adapter, join and leave, and teardown on removal. Every step takes the
@@ -153,37 +127,39 @@ export class MeetingController implements ReactiveController {
     if (this.leaving) await this.leaving;
     if (!joinableStatuses.has(this.status)) return;
 
-    const config = readJoinConfig(this.host.joinInputs());
-    if (config instanceof ZoomJoinError) return this.fail(config);
-
-    if (!claimPageMeeting(this)) {
+    // The attribute checks and error texts come with the join machinery (one small lazy chunk, no network but
+    // our own code); they run before anything else: no signature, asset or SDK request on bad input.
+    let machinery: JoinMachinery;
+    try {
+      machinery = await loadJoinMachinery();
+    } catch (raw) {
       return this.fail(
         new ZoomJoinError({
-          code: 'another-meeting-active',
-          category: ErrorCategory.meeting,
-          message: 'Another <zoom-join> on this page is already in a meeting.',
-          hint: 'The Zoom SDK runs one meeting per page: leave the other meeting first, or remove the other element.',
-          retryable: true,
-        }),
-      );
-    }
-
-    try {
-      this.setStatus(ZoomStatus.signing);
-      const machinery = await loadJoinMachinery().catch((raw: unknown) => {
-        throw new ZoomJoinError({
           code: 'sdk-load-failed',
           category: ErrorCategory.network,
           message: 'The code that joins a meeting could not be loaded.',
           hint: 'Check the connection (or whether the site was just updated) and try again.',
           retryable: true,
           cause: raw,
-        });
-      });
+        }),
+      );
+    }
+    const config = machinery.readJoinConfig(this.host.joinInputs());
+    if (config instanceof ZoomJoinError) return this.fail(config);
+    if (!claimPageMeeting(this)) return this.fail(machinery.anotherMeetingActiveError());
+
+    try {
+      // Asset-path problems surface here, before the signature and the SDK (instead of the SDK's opaque 5001).
+      await this.host.prepareAssets(signal);
+      if (signal.aborted) throw signal.reason;
+      this.setStatus(ZoomStatus.signing);
+      const videoWebRtcMode = await this.host.videoWebRtcMode();
       await machinery.runJoinFlow({
         config,
         secrets: this.host.secrets(),
         allowDuplicate: this.settings().allowDuplicate,
+        enforceVirtualBackground: this.host.enforceVirtualBackground(),
+        ...(videoWebRtcMode !== undefined ? { videoWebRtcMode } : {}),
         signal,
         sdkRoot: () => this.host.sdkRoot(),
         adapterFor: (view) => this.adapterFor(view, machinery),
@@ -204,12 +180,12 @@ export class MeetingController implements ReactiveController {
       // Reset the SDK's meeting state but keep its client: the next join re-uses it (see ComponentViewAdapter).
       await this.adapter?.leave().catch(() => undefined);
       this.endMeeting();
-      if (signal.reason === memoryPressureAbort) return this.fail(memoryPressureError());
+      if (signal.reason === memoryPressureAbort) return this.fail(machinery.memoryPressureError());
       if (isAbort(raw, signal)) {
         this.setStatus(ZoomStatus.idle);
-        throw cancelledError();
+        throw machinery.cancelledError();
       }
-      return this.fail(raw instanceof ZoomJoinError ? raw : unexpectedError(raw));
+      return this.fail(raw instanceof ZoomJoinError ? raw : machinery.unexpectedError(raw));
     }
   }
 
@@ -302,6 +278,15 @@ export class MeetingController implements ReactiveController {
     if (status !== ZoomStatus.error) this.error = undefined;
     this.host.requestUpdate();
     emit(this.host, 'zoom-status', { status, previous });
+  }
+
+  /**
+   * Mirrors the asset preload into the status while no meeting is under way: idle → preloading → ready.
+   */
+  syncPreparation(state: string | undefined): void {
+    if (this.status !== ZoomStatus.idle && this.status !== ZoomStatus.preloading && this.status !== ZoomStatus.ready) return;
+    if (this.run) return;
+    this.setStatus(state === 'preloading' ? ZoomStatus.preloading : state === 'ready' ? ZoomStatus.ready : ZoomStatus.idle);
   }
 
   /** The meeting currently joined, for the element's own display. */

@@ -2,7 +2,7 @@ import { nothing, type ReactiveController, type ReactiveControllerHost, type Tem
 import type { MemoryMonitor } from '../memory/memory-monitor.js';
 import type { MemoryAttributes } from '../memory/memory-settings.js';
 import type { SdkMemoryFailure } from '../memory/sdk-memory-failure.js';
-import { memoizeImport } from '../sdk/sdk-module.js';
+import { memoizeImport } from '../lazy-import.js';
 
 type MemoryModule = typeof import('../memory/index.js');
 

@@ -1,3 +1,5 @@
+export { memoizeImport } from '../lazy-import.js';
+
 /**
  * The SDK ships CommonJS re-exports of UMD builds. Bundlers hand them over in different wrappers (named export,
  * `default`, `default.default`); this finds the object that actually has the API.
@@ -20,21 +22,6 @@ export function hasFunctions(candidate: unknown, names: readonly string[]): bool
 /** Rejects at once when the signal is already aborted, so no SDK call starts after removal. */
 export function throwIfAborted(signal: AbortSignal): void {
   if (signal.aborted) throw signal.reason ?? new DOMException('Aborted', 'AbortError');
-}
-
-/** One import per page, shared by every element; a failed import is forgotten so Retry can try again. */
-export function memoizeImport<T>(load: () => Promise<T>): () => Promise<T> {
-  let pending: Promise<T> | undefined;
-  return () => {
-    if (!pending) {
-      const attempt = load();
-      pending = attempt;
-      attempt.catch(() => {
-        if (pending === attempt) pending = undefined;
-      });
-    }
-    return pending;
-  };
 }
 
 /** The join's secrets, so error messages can be scrubbed of them. */

@@ -124,6 +124,7 @@ describe('AssetPreloadController', function () {
     expect((await networkLog()).filter((request) => request.url.includes('/av/'))).to.deep.equal([]);
     expect(element.assets.state).to.equal(AssetState.idle);
     await element.assets.prepareJoin(new AbortController().signal);
+    expect(element.assets.currentCapabilities().videoWebRtcMode, 'known without a preload').to.equal(1);
     const av = (await networkLog()).filter((request) => request.url.includes('/av/')).map((request) => new URL(request.url).pathname.split('/av/')[1]);
     expect(av).to.deep.equal(['manifest.json']);
   });

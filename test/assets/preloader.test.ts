@@ -95,12 +95,18 @@ describe('preloadAssets (real Chromium, local SDK files)', function () {
     expect(doubleBytes).to.equal(0);
     // Playwright's log of requests (it lists HTTP-cache hits too): the SDK's js_media script consumed the preload
     // without any request; each fetched file shows our request and the SDK-style one (0 bytes above).
-    const log = await networkLog();
-    for (const file of plan.files) {
-      const url = assetUrl(LIB, file.path);
-      const requests = log.filter((request) => request.url === url);
-      expect(requests.length, `${file.path} requests`).to.equal(file.request === 'script' ? 1 : 2);
+    // Playwright reports requests asynchronously: give the last ones a moment to reach the log.
+    const counts = async (): Promise<Record<string, number>> => {
+      const log = await networkLog();
+      return Object.fromEntries(plan.files.map((file) => [file.path, log.filter((entry) => entry.url === assetUrl(LIB, file.path)).length]));
+    };
+    const wanted = Object.fromEntries(plan.files.map((file) => [file.path, file.request === 'script' ? 1 : 2]));
+    let seen = await counts();
+    for (let attempt = 0; attempt < 30 && JSON.stringify(seen) !== JSON.stringify(wanted); attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      seen = await counts();
     }
+    expect(seen).to.deep.equal(wanted);
     console.log(
       `preloaded ${plan.files.length} files, ${(plan.totalBytes / 1e6).toFixed(1)} MB; SDK-style re-requests: ` +
         plan.files.map((file) => `${file.path} ${entries(assetUrl(LIB, file.path)).map((entry) => entry.transferSize).join('/')}`).join(', '),

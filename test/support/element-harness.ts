@@ -30,10 +30,13 @@ export function useFakeSdk(): { adapters: () => ReturnType<typeof fakeAdapters> 
   return { adapters: () => current };
 }
 
-/** Renders `<zoom-join>` with the given attributes (an attribute whose value is null is left out). */
+/**
+ * Renders `<zoom-join>` with the given attributes (an attribute whose value is null is left out). Preloading is
+ * off unless asked for: these tests are about other things, and the default CDN is unreachable here.
+ */
 export async function renderZoomJoin(attributes: Record<string, string | null>): Promise<ZoomJoin> {
   const element = await fixture<ZoomJoin>(html`<zoom-join></zoom-join>`);
-  for (const [name, value] of Object.entries(attributes)) {
+  for (const [name, value] of Object.entries({ preload: 'none', ...attributes })) {
     if (value !== null) element.setAttribute(name, value);
   }
   await element.updateComplete;
