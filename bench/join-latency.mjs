@@ -164,14 +164,14 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
 
-const results = { raw: [], preloaded: [], 'preload-only': [] };
+const results = { raw: [], element: [], preloaded: [], 'preload-only': [] };
 try {
   for (let run = 1; run <= RUNS; run++) {
-    for (const mode of ['raw', 'preloaded', 'preload-only']) {
+    for (const mode of ['raw', 'element', 'preloaded', 'preload-only']) {
       const result = await runOnce(browser, origin, mode);
       results[mode].push(result);
       const extra =
-        mode !== 'raw'
+        mode === 'preloaded' || mode === 'preload-only'
           ? ` | preload ${Math.round(result.info.preloadMs)} ms, ${result.info.preloadFiles} files ${mb(result.info.preloadBytes)}` +
             (result.info.warmMs !== undefined ? `, warm ${Math.round(result.info.warmMs)} ms` : '') +
             (result.info.warmHeapDeltaBytes !== undefined ? ` heap +${mb(result.info.warmHeapDeltaBytes)}` : '') +
@@ -189,12 +189,17 @@ try {
 }
 
 const rawMs = median(results.raw.map((result) => result.ms));
-const preloadedMs = median(results.preloaded.map((result) => result.ms));
+const elementMs = median(results.element.map((result) => result.ms));
+const modulesMs = median(results.preloaded.map((result) => result.ms));
 const preloadOnlyMs = median(results['preload-only'].map((result) => result.ms));
-const doubleBytes = [...results.raw, ...results.preloaded, ...results['preload-only']].reduce((sum, result) => sum + result.doubleBytes, 0);
+const doubleBytes = Object.values(results).flat().reduce((sum, result) => sum + result.doubleBytes, 0);
 console.log(
-  `median click→wc/info: raw ${rawMs} ms, preloaded+warmed ${preloadedMs} ms, preload only ${preloadOnlyMs} ms; ` +
-    `raw/preloaded ${(rawMs / preloadedMs).toFixed(2)}×, raw/preload-only ${(rawMs / preloadOnlyMs).toFixed(2)}×`,
+  `median click→wc/info: raw ${rawMs} ms, <zoom-join preload=idle> ${elementMs} ms, asset modules preloaded+warmed ` +
+    `${modulesMs} ms, preload only ${preloadOnlyMs} ms; raw/element ${(rawMs / elementMs).toFixed(2)}×, ` +
+    `raw/modules ${(rawMs / modulesMs).toFixed(2)}×, raw/preload-only ${(rawMs / preloadOnlyMs).toFixed(2)}×`,
 );
 console.log(`bytes downloaded twice (same URL from the network twice in one run), all runs: ${doubleBytes}`);
-console.log(`RESULT raw_ms=${rawMs} preloaded_ms=${preloadedMs} ratio=${(rawMs / preloadedMs).toFixed(2)} double_bytes=${doubleBytes}`);
+console.log(
+  `RESULT raw_ms=${rawMs} preloaded_ms=${elementMs} ratio=${(rawMs / elementMs).toFixed(2)} double_bytes=${doubleBytes} ` +
+    `modules_ms=${modulesMs} preload_only_ms=${preloadOnlyMs}`,
+);

@@ -2,6 +2,7 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import type { JoinInputs } from './config/join-config.js';
 import type { ZoomJoinError } from './errors.js';
 import { AssetWatch } from './meeting/asset-watch.js';
+import { loadJoinMachinery } from './meeting/load-join-machinery.js';
 import { MeetingController, type MeetingSecrets } from './meeting/meeting-controller.js';
 import { MemoryWatch } from './meeting/memory-watch.js';
 import type { MemoryAttributes } from './memory/memory-settings.js';
@@ -150,12 +151,16 @@ export class ZoomJoin extends LitElement {
     allowDuplicate: this.allowDuplicate,
   }));
   private readonly memory = new MemoryWatch(this);
-  private readonly assets = new AssetWatch(this, () => ({
-    preload: this.preload,
-    assetPath: this.assetPath,
-    view: this.view,
-    virtualBackground: this.virtualBackground,
-  }));
+  private readonly assets = new AssetWatch(
+    this,
+    () => ({
+      preload: this.preload,
+      assetPath: this.assetPath,
+      view: this.view,
+      virtualBackground: this.virtualBackground,
+    }),
+    () => this.warmJoinCode(),
+  );
   private meetingRoot?: HTMLElement;
   /** auto-join joins once; after a leave or a failure the user (or retry()) decides. */
   private autoJoinStarted = false;
@@ -222,6 +227,19 @@ export class ZoomJoin extends LitElement {
       freezeThreshold: this.freezeThreshold,
       onMemoryPressure: this.onMemoryPressure,
     };
+  }
+
+  /**
+   * Preloading warms more than files: the join machinery and the SDK's own module are imported (parsed and run)
+   * while the page is idle, so Join does not wait for megabytes of JavaScript to compile.
+   */
+  private warmJoinCode(): void {
+    const view = this.view === 'client' ? 'client' : 'component';
+    loadJoinMachinery()
+      .then((machinery) => ((this.constructor as typeof ZoomJoin).adapterFactory ? undefined : machinery.preloadSdkView(view)))
+      .catch(() => {
+        // An optimisation only: the join loads what it needs and reports what fails.
+      });
   }
 
   /** @internal */

@@ -1,7 +1,8 @@
-// The page bench/join-latency.mjs drives. Both modes import the SDK the same way (in the page bundle) and join
-// the same way on click: Zoom's Component View sample — createClient, init, join. `preloaded` runs this library's
-// asset modules first (directly: the <zoom-join> integration is not part of this bench); `preload-only` does the
-// same without the js_media warm-up, to show what each part contributes.
+// The page bench/join-latency.mjs drives. `raw`, `preloaded` and `preload-only` import the SDK the same way (in
+// the page bundle) and join the same way on click: Zoom's Component View sample — createClient, init, join.
+// `preloaded` runs this library's asset modules first, directly; `preload-only` does the same without the js_media
+// warm-up, to show what each part contributes. `element` is the product: <zoom-join preload="idle">, joined on
+// click once its status is `ready`.
 import ZoomMtgEmbedded from '@zoom/meetingsdk/embedded';
 import { detectCapabilities } from '../../src/assets/capabilities.js';
 import { checkAssetPath } from '../../src/assets/check-asset-path.js';
@@ -9,6 +10,8 @@ import { planAssets } from '../../src/assets/plan.js';
 import { PreloadStrategy, schedulePreload } from '../../src/assets/preload-trigger.js';
 import { preloadAssets } from '../../src/assets/preloader.js';
 import { warmJsMedia } from '../../src/assets/warm.js';
+import '../../src/index.js';
+import type { ZoomJoinError } from '../../src/errors.js';
 
 interface BenchInfo {
   mode: string;
@@ -80,7 +83,32 @@ async function preload(): Promise<void> {
   if (warm?.heapDeltaBytes !== undefined) info.warmHeapDeltaBytes = warm.heapDeltaBytes;
 }
 
-document.getElementById('join')?.addEventListener('click', () => void join());
+async function joinWithElement(element: HTMLElementTagNameMap['zoom-join']): Promise<void> {
+  info.clickedAt = Date.now();
+  try {
+    await element.join();
+    info.joinResult = 'joined';
+  } catch (error) {
+    const { sdkCode, code } = error as ZoomJoinError;
+    info.joinResult = `${String(sdkCode)} ${code}`;
+  }
+}
+
+if (mode === 'element') {
+  const element = document.createElement('zoom-join');
+  element.setAttribute('preload', 'idle');
+  element.setAttribute('asset-path', '/zoom-sdk/lib');
+  element.setAttribute('meeting-number', '12345678901');
+  element.setAttribute('user-name', 'Bench');
+  element.signature = benchSignature('12345678901');
+  document.getElementById('meeting')?.append(element);
+  document.getElementById('join')?.addEventListener('click', () => void joinWithElement(element));
+  element.addEventListener('zoom-status', (event) => {
+    if (event.detail.status === 'ready') info.ready = true;
+  });
+} else {
+  document.getElementById('join')?.addEventListener('click', () => void join());
+}
 
 if (mode === 'preloaded' || mode === 'preload-only') {
   // The element's default strategy: start when the browser is idle after load.
@@ -93,6 +121,6 @@ if (mode === 'preloaded' || mode === 'preload-only') {
       },
     );
   }, { signal: new AbortController().signal });
-} else {
+} else if (mode === 'raw') {
   info.ready = true;
 }

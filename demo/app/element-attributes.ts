@@ -23,7 +23,12 @@ export function elementAttributes(settings: DemoSettings, context: ElementContex
     if (value !== '') attributes.push([field.attribute, value]);
   }
   attributes.push(['asset-path', context.assetPath], ['signature-endpoint', context.signatureEndpoint]);
-  for (const [name, value] of Object.entries(context.extraAttributes ?? {})) attributes.push([name, value]);
+  for (const [name, value] of Object.entries(context.extraAttributes ?? {})) {
+    // A scenario's attribute replaces the setting of the same name (e.g. preload="none" for simulated downloads).
+    const existing = attributes.findIndex(([attribute]) => attribute === name);
+    if (existing >= 0) attributes.splice(existing, 1);
+    attributes.push([name, value]);
+  }
   if (context.autoJoin) attributes.push(['auto-join', '']);
   return attributes;
 }

@@ -97,6 +97,8 @@ export const SCENARIOS: Readonly<Record<ScenarioId, Scenario>> = {
     expect: "The SDK's files answer 404: error 5001, assets category, with the asset-path hint.",
     signatureEndpoint: SIGNER,
     assets: 'unreachable',
+    // The simulated SDK downloads (and fails) the files itself; the element's own preloading would mask that.
+    attributes: { preload: 'none' },
   },
   'slow-assets': {
     id: 'slow-assets',
@@ -104,6 +106,8 @@ export const SCENARIOS: Readonly<Record<ScenarioId, Scenario>> = {
     expect: 'About 7 MB at ~1.5 MB/s: the progress bar moves file by file to 100%, then joined.',
     signatureEndpoint: SIGNER,
     assets: 'slow',
+    // One progress stream, the simulated SDK's throttled download: the element's own preloading stays off.
+    attributes: { preload: 'none' },
   },
   'endpoint-down': {
     id: 'endpoint-down',

@@ -58,6 +58,8 @@ export class SimulatedAdapter implements SdkAdapter, SimulatedMeeting {
         signal,
         ...(assets === 'slow' ? { bytesPerSecond: SLOW_BYTES_PER_SECOND } : {}),
         onProgress: (progress: AssetProgress) => {
+          // The element reports its own preload's progress; a second stream would make the bar jump back.
+          if (element.getAttribute('preload') !== 'none') return;
           element.dispatchEvent(new CustomEvent('zoom-progress', { detail: progress, bubbles: true, composed: true }));
         },
       });

@@ -34,6 +34,8 @@ export class AssetWatch implements ReactiveController {
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
     private readonly attributes: () => AssetAttributes,
+    /** Called when a strategy fires: the element warms its own join code and the SDK module too. */
+    private readonly onTriggered: () => void = () => undefined,
   ) {
     host.addController(this);
     host.addEventListener('zoom-progress', (event) => {
@@ -83,6 +85,7 @@ export class AssetWatch implements ReactiveController {
       strategy,
       () => {
         this.triggered = true;
+        this.onTriggered();
         void this.ensureController().catch(() => {
           // Preloading is an optimisation: if its code cannot load, the join still works without it.
         });

@@ -23,7 +23,8 @@ function isClientViewApi(candidate: unknown): candidate is ClientViewApi {
   return hasFunctions(candidate, ['setZoomJSLib', 'preLoadWasm', 'prepareWebSDK', 'init', 'join', 'leaveMeeting']);
 }
 
-const loadClientViewApi = memoizeImport(async (): Promise<ClientViewApi> => {
+/** Loads (and so evaluates) the Client View module ahead of a join. */
+export const loadClientViewApi = memoizeImport(async (): Promise<ClientViewApi> => {
   const module: unknown = await import('@zoom/meetingsdk');
   const api =
     unwrapModule(module, isClientViewApi) ??

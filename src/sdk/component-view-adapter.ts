@@ -21,7 +21,8 @@ function isEmbeddedApi(candidate: unknown): candidate is EmbeddedApi {
   return hasFunctions(candidate, ['createClient', 'destroyClient']);
 }
 
-const loadEmbeddedApi = memoizeImport(async (): Promise<EmbeddedApi> => {
+/** Loads (and so evaluates) the Component View module ahead of a join; the join then finds it in memory. */
+export const loadEmbeddedApi = memoizeImport(async (): Promise<EmbeddedApi> => {
   const api = unwrapModule(await import('@zoom/meetingsdk/embedded'), isEmbeddedApi);
   if (!api) throw new Error('@zoom/meetingsdk/embedded did not export ZoomMtgEmbedded');
   return api;
