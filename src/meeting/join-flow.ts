@@ -1,28 +1,19 @@
 import type { JoinConfig } from '../config/join-config.js';
-import { ZoomJoinError } from '../errors.js';
+import { ZoomJoinError, type SignatureProblem } from '../errors.js';
 import type { SdkAdapter } from '../sdk/adapter.js';
 import { normalizeSdkError } from '../sdk/normalize-error.js';
 import { throwIfAborted, untilAborted } from '../sdk/sdk-module.js';
 import { checkSignature } from '../signature/check-signature.js';
 import { explainSignatureRejection } from '../signature/explain-rejection.js';
 import { resolveSignature } from '../signature/fetch-signature.js';
-import type { SignatureProblem } from '../errors.js';
-import type { SignatureProvider, SignatureRequestOptions } from '../signature/signature-types.js';
+import type { MeetingSecrets } from './meeting-secrets.js';
 import { acquireMeetingLock, meetingOpenElsewhereError, type MeetingLock } from './browser-lock.js';
 
-export interface JoinFlowSecrets {
-  signature?: string;
-  zak?: string;
-  tk?: string;
-  obfToken?: string;
-  signatureProvider?: SignatureProvider;
-  signatureRequest?: SignatureRequestOptions;
-}
 
 /** What the flow asks of the controller that runs it. */
 export interface JoinFlowContext {
   config: JoinConfig;
-  secrets: JoinFlowSecrets;
+  secrets: MeetingSecrets;
   allowDuplicate: boolean;
   enforceVirtualBackground: boolean;
   /** Asked of the signature endpoint when set (1: gallery view without SharedArrayBuffer). */

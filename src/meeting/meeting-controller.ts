@@ -5,7 +5,7 @@ import { emit, type ZoomLeftReason } from '../events.js';
 import type { SdkMemoryFailure } from '../memory/sdk-memory-failure.js';
 import type { SdkAdapter, SdkAdapterEvent, SdkAdapterFactory } from '../sdk/adapter.js';
 import type { MeetingLock } from './browser-lock.js';
-import type { SignatureProvider, SignatureRequestOptions } from '../signature/signature-types.js';
+import type { MeetingSecrets } from './meeting-secrets.js';
 import { loadJoinMachinery, type JoinMachinery } from './load-join-machinery.js';
 import { joinableStatuses, ZoomStatus } from '../status.js';
 import { claimPageMeeting, releasePageMeeting } from './page-meeting.js';
@@ -22,15 +22,6 @@ export interface MeetingHost extends ReactiveControllerHost, HTMLElement {
   videoWebRtcMode(): Promise<0 | 1 | undefined>;
   /** `virtual-background="enforce"`. */
   enforceVirtualBackground(): boolean;
-}
-
-export interface MeetingSecrets {
-  signature?: string;
-  zak?: string;
-  tk?: string;
-  obfToken?: string;
-  signatureProvider?: SignatureProvider;
-  signatureRequest?: SignatureRequestOptions;
 }
 
 export interface MeetingSettings {

@@ -1,4 +1,5 @@
 export { memoizeImport } from '../lazy-import.js';
+export { untilAborted } from '../until-aborted.js';
 
 /**
  * The SDK ships CommonJS re-exports of UMD builds. Bundlers hand them over in different wrappers (named export,
@@ -29,26 +30,4 @@ export function secretsOf(options: { signature: string; zak?: string; tk?: strin
   return [options.signature, options.zak, options.tk, options.obfToken].filter(
     (value): value is string => typeof value === 'string' && value.length > 0,
   );
-}
-
-/**
- * Settles with `promise`, or rejects as soon as `signal` aborts: an SDK call cannot be cancelled, but the element
- * must not wait for one that hangs after the user left or the element was removed.
- */
-export function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(signal.reason);
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
 }

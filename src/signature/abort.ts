@@ -3,6 +3,8 @@
  * the element can tell "I was removed" apart from "the signature failed" and stay quiet about the former.
  */
 
+import { untilAborted } from '../until-aborted.js';
+
 export function abortError(): DOMException {
   return new DOMException('The signature request was aborted.', 'AbortError');
 }
@@ -39,19 +41,5 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
  * signal (a custom fetch or a provider that never looks at it).
  */
 export function raceAbort<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(abortError());
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(abortError());
-    signal.addEventListener('abort', onAbort, { once: true });
-    work.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
+  return untilAborted(work, signal, abortError);
 }
