@@ -32,7 +32,13 @@ export interface PlannedAsset {
 export type VirtualBackgroundMode = 'off' | 'preload' | 'enforce';
 
 export interface AssetWarning {
-  code: 'vb-skipped-low-memory' | 'save-data-media-skipped' | 'asset-sizes-unknown' | 'asset-preload-incomplete' | 'warm-failed';
+  code:
+    | 'vb-skipped-low-memory'
+    | 'save-data-media-skipped'
+    | 'asset-sizes-unknown'
+    | 'asset-preload-incomplete'
+    | 'warm-failed'
+    | 'attribute-invalid';
   message: string;
 }
 

@@ -7,3 +7,4 @@ export { createSdkAdapter, preloadSdkView } from '../sdk/default-adapter-factory
 export { runJoinFlow } from './join-flow.js';
 export { readJoinConfig } from '../config/join-config.js';
 export { anotherMeetingActiveError, cancelledError, memoryPressureError, unexpectedError } from './join-errors.js';
+export { optionalAttributeWarnings } from '../config/optional-attributes.js';

@@ -182,3 +182,37 @@ describe('<zoom-join> SDK failures, one per code family, in both views\' shapes'
     expect((event.detail as { sdkCode?: number }).sdkCode).to.equal(-3000);
   });
 });
+
+describe('<zoom-join> tuning attributes with values it cannot use: a zoom-warning, the default, and the join goes on', () => {
+  const cases: Array<[string, string]> = [
+    ['preload', 'sometimes'],
+    ['virtual-background', 'blur'],
+    ['memory-interval', '-5'],
+    ['memory-growth-limit', 'fast'],
+    ['memory-budget', '0'],
+    ['freeze-threshold', 'never'],
+    ['on-memory-pressure', 'panic'],
+  ];
+  for (const [name, value] of cases) {
+    it(`${name}="${value}" → zoom-warning attribute-invalid naming the attribute`, async () => {
+      const element = await renderZoomJoin({ ...valid, [name]: value });
+      element.signature = testSignature({ meetingNumber: MEETING });
+      const warnings: Array<{ code: string; message: string }> = [];
+      element.addEventListener('zoom-warning', (event) => warnings.push(event.detail));
+      await element.join();
+      expect(element.status).to.equal('joined');
+      const warning = warnings.find((entry) => entry.code === 'attribute-invalid');
+      expect(warning, 'a warning for the bad value').to.exist;
+      expect(warning!.message).to.contain(`${name}="${value}"`);
+    });
+  }
+
+  it('valid tuning attributes raise no warning', async () => {
+    const element = await renderZoomJoin({ ...valid, preload: 'none', 'virtual-background': 'off', 'memory-interval': '1000', 'on-memory-pressure': 'leave' });
+    element.signature = testSignature({ meetingNumber: MEETING });
+    const warnings: string[] = [];
+    element.addEventListener('zoom-warning', (event) => warnings.push(event.detail.code));
+    await element.join();
+    expect(warnings).to.not.include('attribute-invalid');
+  });
+});
