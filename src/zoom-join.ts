@@ -5,7 +5,6 @@ import { AssetWatch } from './meeting/asset-watch.js';
 import { loadJoinMachinery } from './meeting/load-join-machinery.js';
 import { MeetingController } from './meeting/meeting-controller.js';
 import type { MeetingSecrets } from './meeting/meeting-secrets.js';
-import type { OptionalAttributes } from './config/optional-attributes.js';
 import { MemoryWatch } from './meeting/memory-watch.js';
 import type { MemoryAttributes } from './memory/memory-settings.js';
 import type { SdkMemoryFailure } from './memory/sdk-memory-failure.js';
@@ -256,19 +255,6 @@ export class ZoomJoin extends LitElement {
     } catch {
       return undefined;
     }
-  }
-
-  /** @internal */
-  optionalAttributes(): OptionalAttributes {
-    return {
-      preload: this.preload,
-      'virtual-background': this.virtualBackground,
-      'memory-interval': this.memoryInterval,
-      'memory-growth-limit': this.memoryGrowthLimit,
-      'memory-budget': this.memoryBudget,
-      'freeze-threshold': this.freezeThreshold,
-      'on-memory-pressure': this.onMemoryPressure,
-    };
   }
 
   /** @internal */

@@ -1,15 +1,19 @@
 import type { ZoomWarningDetail } from '../assets/asset-events.js';
 
-/** The attributes that tune behaviour but cannot stop a join: a bad value falls back to the default, said aloud. */
-export interface OptionalAttributes {
-  preload?: string | undefined;
-  'virtual-background'?: string | undefined;
-  'memory-interval'?: string | undefined;
-  'memory-growth-limit'?: string | undefined;
-  'memory-budget'?: string | undefined;
-  'freeze-threshold'?: string | undefined;
-  'on-memory-pressure'?: string | undefined;
-}
+/**
+ * The attributes that tune behaviour but cannot stop a join — a bad value falls back to the default, said aloud —
+ * by attribute name, with the element property that holds each.
+ */
+const properties = {
+  preload: 'preload',
+  'virtual-background': 'virtualBackground',
+  'memory-interval': 'memoryInterval',
+  'memory-growth-limit': 'memoryGrowthLimit',
+  'memory-budget': 'memoryBudget',
+  'freeze-threshold': 'freezeThreshold',
+  'on-memory-pressure': 'onMemoryPressure',
+} as const;
+type OptionalAttribute = keyof typeof properties;
 
 type Check = (value: string) => boolean;
 
@@ -20,7 +24,7 @@ const oneOf =
 const positiveNumber: Check = (value) => value.trim() !== '' && Number(value) > 0;
 const nonNegativeNumber: Check = (value) => value.trim() !== '' && Number(value) >= 0;
 
-const rules: Record<keyof OptionalAttributes, { check: Check; expected: string; fallback: string }> = {
+const rules: Record<OptionalAttribute, { check: Check; expected: string; fallback: string }> = {
   preload: { check: oneOf('none', 'intent', 'visible', 'idle', 'eager'), expected: 'none, intent, visible, idle or eager', fallback: 'idle' },
   'virtual-background': { check: oneOf('off', 'preload', 'enforce'), expected: 'off, preload or enforce', fallback: 'off' },
   'memory-interval': { check: positiveNumber, expected: 'a number of milliseconds above 0', fallback: '2000' },
@@ -30,15 +34,18 @@ const rules: Record<keyof OptionalAttributes, { check: Check; expected: string; 
   'on-memory-pressure': { check: oneOf('warn', 'leave', 'none'), expected: 'warn, leave or none', fallback: 'warn' },
 };
 
-/** One `zoom-warning` per attribute whose value the element cannot use (absent attributes are fine). */
-export function optionalAttributeWarnings(attributes: OptionalAttributes): ZoomWarningDetail[] {
+/**
+ * One `zoom-warning` per tuning property of `element` whose value it cannot use (unset ones are fine). Read here,
+ * in the lazily loaded join code, rather than by the element: its first load stays small.
+ */
+export function optionalAttributeWarnings(element: object): ZoomWarningDetail[] {
   const warnings: ZoomWarningDetail[] = [];
-  for (const [name, rule] of Object.entries(rules) as Array<[keyof OptionalAttributes, (typeof rules)[keyof OptionalAttributes]]>) {
-    const value = attributes[name];
-    if (value === undefined || value === null || rule.check(value)) continue;
+  for (const [name, rule] of Object.entries(rules) as Array<[OptionalAttribute, (typeof rules)[OptionalAttribute]]>) {
+    const value: unknown = (element as Record<string, unknown>)[properties[name]];
+    if (value === undefined || value === null || rule.check(String(value))) continue;
     warnings.push({
       code: 'attribute-invalid',
-      message: `${name}="${value.slice(0, 40)}" is not ${rule.expected}; using ${rule.fallback}.`,
+      message: `${name}="${String(value).slice(0, 40)}" is not ${rule.expected}; using ${rule.fallback}.`,
     });
   }
   return warnings;

@@ -5,7 +5,6 @@ import { emit, type ZoomLeftReason } from '../events.js';
 import type { SdkMemoryFailure } from '../memory/sdk-memory-failure.js';
 import type { SdkAdapter, SdkAdapterEvent, SdkAdapterFactory } from '../sdk/adapter.js';
 import type { MeetingLock } from './browser-lock.js';
-import type { OptionalAttributes } from '../config/optional-attributes.js';
 import type { MeetingSecrets } from './meeting-secrets.js';
 import { loadJoinMachinery, type JoinMachinery } from './load-join-machinery.js';
 import { joinableStatuses, ZoomStatus } from '../status.js';
@@ -23,8 +22,6 @@ export interface MeetingHost extends ReactiveControllerHost, HTMLElement {
   videoWebRtcMode(): Promise<0 | 1 | undefined>;
   /** `virtual-background="enforce"`. */
   enforceVirtualBackground(): boolean;
-  /** The tuning attributes as given, so a bad value can be reported (it falls back to its default). */
-  optionalAttributes(): OptionalAttributes;
 }
 
 export interface MeetingSettings {
@@ -140,7 +137,7 @@ export class MeetingController implements ReactiveController {
     }
     const config = machinery.readJoinConfig(this.host.joinInputs());
     if (config instanceof ZoomJoinError) return this.fail(config);
-    for (const warning of machinery.optionalAttributeWarnings(this.host.optionalAttributes())) {
+    for (const warning of machinery.optionalAttributeWarnings(this.host)) {
       this.host.dispatchEvent(new CustomEvent('zoom-warning', { detail: warning, bubbles: true, composed: true }));
     }
     if (!claimPageMeeting(this)) return this.fail(machinery.anotherMeetingActiveError());
