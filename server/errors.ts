@@ -8,6 +8,7 @@ export const SignatureErrorCode = {
   invalidBody: 'invalid-body',
   invalidField: 'invalid-field',
   originNotAllowed: 'origin-not-allowed',
+  hostNotAllowed: 'host-not-allowed',
   roleNotAuthorized: 'role-not-authorized',
   methodNotAllowed: 'method-not-allowed',
   bodyTooLarge: 'body-too-large',

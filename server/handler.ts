@@ -44,6 +44,12 @@ export interface SignatureHandlerOptions extends RateLimitOptions {
   allowHeaders?: readonly string[];
   /** Lets cross-origin pages send cookies (Access-Control-Allow-Credentials), e.g. for a session in `authorize`. */
   allowCredentials?: boolean;
+  /**
+   * Host names (no port) the server answers to. Same-origin is judged from the Host header, so without this a page
+   * on an attacker's domain that resolves to this server (DNS rebinding) passes as same-origin. The CLI sets it for
+   * loopback; set it when a local server holds real credentials.
+   */
+  allowedHosts?: readonly string[];
   /** Sees unexpected exceptions (the client only gets a 500). Default: console.error. */
   onError?: (error: unknown) => void;
 }
@@ -72,7 +78,12 @@ export function createSignatureHandler(options: SignatureHandlerOptions): Signat
       `defaultExpirationSeconds must be an integer from ${MIN_EXPIRATION_SECONDS} to ${MAX_EXPIRATION_SECONDS}`,
     );
   }
+  if (options.allowCredentials && options.allowedOrigins?.includes('*')) {
+    // Any site could then send the user's cookies and read the answer: a credentialed wildcard.
+    throw new TypeError('allowCredentials cannot be combined with allowedOrigins "*": list the origins by name');
+  }
   const origins = createOriginPolicy(options.allowedOrigins);
+  const allowedHosts = options.allowedHosts ? new Set(options.allowedHosts.map((host) => host.toLowerCase())) : undefined;
   const checkRateLimit = createRateLimitCheck(options);
   const reportError = options.onError ?? ((error: unknown) => console.error('zoom-join signature handler:', error));
 
@@ -125,6 +136,7 @@ export function createSignatureHandler(options: SignatureHandlerOptions): Signat
 
   const app = new Hono();
   app.use('*', commonHeaders);
+  if (allowedHosts) app.use('*', hostGuard(allowedHosts));
   app.use('*', originGuard(origins));
   app.use(
     '*',
@@ -164,6 +176,16 @@ const commonHeaders: MiddlewareHandler = async (c, next) => {
 
 // Refusing outright (not just omitting CORS headers) keeps a disallowed page from spending signatures even through
 // requests whose answers it cannot read.
+function hostGuard(allowedHosts: ReadonlySet<string>): MiddlewareHandler {
+  return async (c, next) => {
+    if (!allowedHosts.has(new URL(c.req.url).hostname.toLowerCase())) {
+      return errorResponse(403, Code.hostNotAllowed, 'This server does not answer to that host name.');
+    }
+    await next();
+    return undefined;
+  };
+}
+
 function originGuard(origins: OriginPolicy): MiddlewareHandler {
   return async (c, next) => {
     if (!origins.allows(c.req.raw)) {

@@ -19,6 +19,8 @@ export interface SignatureServerConfig {
   allowedOrigins: string[];
   port: number;
   host: string;
+  /** Host names the server answers to (DNS-rebinding guard); empty: not enforced. */
+  allowedHosts: string[];
   /** ZOOM_JOIN_ALLOW_HOST=1: give role 1 signatures to anyone who asks (only for trusted networks). */
   allowHost: boolean;
   /** Requests a minute per client; 0 turns limiting off (benchmarks). */
@@ -35,7 +37,9 @@ export const ENV_HELP = `Environment:
   ZOOM_JOIN_RATE_LIMIT       requests a minute per client (default ${DEFAULT_RATE_LIMIT_POINTS}; 0 = off)
   ZOOM_JOIN_TRUST_PROXY      number of reverse proxies in front (default 0: limit by socket address)
   PORT                       default 4000
-  HOST                       default 127.0.0.1`;
+  HOST                       default 127.0.0.1
+  ZOOM_JOIN_ALLOWED_HOSTS    comma list of host names the server answers to (besides loopback names when HOST is
+                             loopback); requests for any other Host get 403, which stops DNS rebinding`;
 
 export function readSignatureServerConfig(env: SignatureServerEnv): SignatureServerConfig {
   const sdkKey = env.ZOOM_MEETING_SDK_KEY?.trim() ?? '';
@@ -56,6 +60,7 @@ export function readSignatureServerConfig(env: SignatureServerEnv): SignatureSer
       .filter((origin) => origin !== ''),
     port: readInteger(env, 'PORT', 4000, 65535),
     host: env.HOST?.trim() || '127.0.0.1',
+    allowedHosts: allowedHostsFor(env.HOST?.trim() || '127.0.0.1', env.ZOOM_JOIN_ALLOWED_HOSTS),
     allowHost: /^(1|true)$/i.test(env.ZOOM_JOIN_ALLOW_HOST?.trim() ?? ''),
     rateLimitPerMinute: readInteger(env, 'ZOOM_JOIN_RATE_LIMIT', DEFAULT_RATE_LIMIT_POINTS, Number.MAX_SAFE_INTEGER),
     trustProxy: readInteger(env, 'ZOOM_JOIN_TRUST_PROXY', 0, 100),
@@ -92,6 +97,7 @@ export async function startSignatureServer(
         : new RateLimiterMemory({ points: config.rateLimitPerMinute, duration: DEFAULT_RATE_LIMIT_SECONDS }),
     ...overrides,
   };
+  if (config.allowedHosts.length > 0) handlerOptions.allowedHosts = config.allowedHosts;
   if (config.trustProxy > 0) handlerOptions.trustProxy = config.trustProxy;
   else handlerOptions.clientKey = (request) => peers.get(request) ?? 'unknown';
   let handler: ReturnType<typeof createSignatureHandler>;
@@ -147,4 +153,18 @@ function readInteger(env: SignatureServerEnv, name: string, fallback: number, ma
     throw new SignatureServerConfigError(`${name} must be a whole number from 0 to ${max}, not "${text}".`);
   }
   return value;
+}
+
+const LOOPBACK_NAMES = ['127.0.0.1', 'localhost', '[::1]', '::1'];
+
+/**
+ * Bound to loopback, the server only answers to loopback names (plus ZOOM_JOIN_ALLOWED_HOSTS): a page on another
+ * domain that resolves to 127.0.0.1 then gets 403. Bound elsewhere, only the listed names, or no check when none.
+ */
+function allowedHostsFor(host: string, listed: string | undefined): string[] {
+  const names = (listed ?? '')
+    .split(',')
+    .map((name) => name.trim().toLowerCase())
+    .filter((name) => name !== '');
+  return LOOPBACK_NAMES.includes(host.toLowerCase()) ? [...LOOPBACK_NAMES, ...names] : names;
 }
