@@ -1,12 +1,9 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import type { JoinInputs } from './config/join-config.js';
 import type { ZoomJoinError } from './errors.js';
 import { AssetWatch } from './meeting/asset-watch.js';
 import { loadJoinMachinery } from './meeting/load-join-machinery.js';
 import { MeetingController } from './meeting/meeting-controller.js';
-import type { MeetingSecrets } from './meeting/meeting-secrets.js';
 import { MemoryWatch } from './meeting/memory-watch.js';
-import type { MemoryAttributes } from './memory/memory-settings.js';
 import type { SdkMemoryFailure } from './memory/sdk-memory-failure.js';
 import { memoryWatchedStatuses } from './memory/watched-statuses.js';
 import type { SdkAdapterFactory } from './sdk/adapter.js';
@@ -52,6 +49,7 @@ const statusText: Record<ZoomStatus, string> = {
  * @csspart error-hint - How to fix it
  * @csspart error-code - The stable error code (and Zoom's number)
  * @csspart retry-button - The Retry button in the error panel
+ * @csspart cancel-button - Cancels a join in progress (while signing or joining)
  * @csspart warning - The memory warning banner (also `warning-title`, `warning-cause`, `warning-advice`, `warning-dismiss`)
  * @cssprop --zoom-join-accent - Button colour
  * @cssprop --zoom-join-accent-contrast - Button text colour
@@ -191,45 +189,6 @@ export class ZoomJoin extends LitElement {
     return this.meeting.join();
   }
 
-  /** @internal */
-  joinInputs(): JoinInputs {
-    return {
-      meetingNumber: this.meetingNumber,
-      userName: this.userName,
-      userEmail: this.userEmail,
-      passcode: this.passcode || this.password,
-      role: this.role,
-      view: this.view,
-      language: this.lang,
-      assetPath: this.assetPath,
-      signatureEndpoint: this.signatureEndpoint,
-      baseUrl: document.baseURI,
-    };
-  }
-
-  /** @internal */
-  secrets(): MeetingSecrets {
-    return {
-      ...(this.signature ? { signature: this.signature } : {}),
-      ...(this.zak ? { zak: this.zak } : {}),
-      ...(this.tk ? { tk: this.tk } : {}),
-      ...(this.obfToken ? { obfToken: this.obfToken } : {}),
-      ...(this.signatureProvider ? { signatureProvider: this.signatureProvider } : {}),
-      ...(this.signatureRequest ? { signatureRequest: this.signatureRequest } : {}),
-    };
-  }
-
-  /** @internal */
-  memoryAttributes(): MemoryAttributes {
-    return {
-      memoryInterval: this.memoryInterval,
-      memoryGrowthLimit: this.memoryGrowthLimit,
-      memoryBudget: this.memoryBudget,
-      freezeThreshold: this.freezeThreshold,
-      onMemoryPressure: this.onMemoryPressure,
-    };
-  }
-
   /**
    * Preloading warms more than files: the join machinery and the SDK's own module are imported (parsed and run)
    * while the page is idle, so Join does not wait for megabytes of JavaScript to compile.
@@ -323,14 +282,17 @@ export class ZoomJoin extends LitElement {
 
   override render() {
     const status = this.status;
+    // With auto-join the button stays hidden until the automatic join happened; after a leave it is the way back.
     const showJoin =
-      !this.autoJoin &&
+      (!this.autoJoin || this.autoJoinStarted) &&
       (status === ZoomStatus.idle || status === ZoomStatus.ready || status === ZoomStatus.left);
+    const showCancel = status === ZoomStatus.signing || status === ZoomStatus.joining;
     return html`
       <div part="status" role="status" aria-live="polite">${statusText[status]}</div>
       ${showJoin
         ? html`<button part="join-button" type="button" @click=${this.onJoinClick}>Join meeting</button>`
         : nothing}
+      ${showCancel ? html`<button part="cancel-button" type="button" @click=${this.leave}>Cancel</button>` : nothing}
       ${this.renderProgress(status)}
       ${status === ZoomStatus.error && this.error ? this.renderError(this.error) : nothing}
       ${this.memory.renderWarning()}

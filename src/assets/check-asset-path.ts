@@ -1,3 +1,4 @@
+import { untilAborted } from '../until-aborted.js';
 import { ErrorCategory, ZoomJoinError } from '../errors.js';
 import { BUILTIN_MANIFEST, BUILTIN_MANIFEST_VERSION } from './builtin-manifest.js';
 import { manifestUrl, parseManifest, type AssetManifest } from './manifest.js';
@@ -98,21 +99,25 @@ const checks = new Map<string, Promise<AssetManifest>>();
 export function checkAssetPathOnce(libUrl: string, options: CheckAssetPathOptions = {}): Promise<AssetManifest> {
   let check = checks.get(libUrl);
   if (!check) {
-    check = checkAssetPath(libUrl, options.fetch ? { fetch: options.fetch } : {});
+    // Bounded: a server that never answers must fail the check (and be asked again on Retry), not hang the join.
+    const timeout = AbortSignal.timeout(CHECK_TIMEOUT_MS);
+    check = checkAssetPath(libUrl, { ...(options.fetch ? { fetch: options.fetch } : {}), signal: timeout }).catch(
+      (error: unknown) => {
+        if (!timeout.aborted) throw error;
+        throw invalid(libUrl, `The asset path did not answer within ${CHECK_TIMEOUT_MS / 1000} s.`, SERVE_HINT, error);
+      },
+    );
     checks.set(libUrl, check);
     const stored = check;
     stored.catch(() => {
       if (checks.get(libUrl) === stored) checks.delete(libUrl);
     });
   }
-  const signal = options.signal;
-  if (!signal) return check;
-  if (signal.aborted) return Promise.reject(signal.reason);
-  return Promise.race([
-    check,
-    new Promise<never>((_, reject) => signal.addEventListener('abort', () => reject(signal.reason), { once: true })),
-  ]);
+  return options.signal ? untilAborted(check, options.signal) : check;
 }
+
+/** How long the manifest check may take before the asset path counts as unreachable. */
+const CHECK_TIMEOUT_MS = 15_000;
 
 /** @internal Tests only. */
 export function forgetAssetPathChecks(): void {

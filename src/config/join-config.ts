@@ -58,6 +58,37 @@ function parseHttpUrl(value: string, baseUrl: string): URL | undefined {
   }
 }
 
+/** The element's properties that readJoinConfig() reads (the attributes, as given). */
+export interface JoinAttributes {
+  meetingNumber: unknown;
+  userName: unknown;
+  userEmail: unknown;
+  passcode: unknown;
+  password: unknown;
+  /** As HTMLElement types it (the attribute shadows ARIA's `role`); a number set from script still works. */
+  role: string | null;
+  view: unknown;
+  lang: string;
+  assetPath: unknown;
+  signatureEndpoint: unknown;
+}
+
+/** Read here, in the lazily loaded join code, rather than by the element: its first load stays small. */
+export function joinInputsOf(element: JoinAttributes, baseUrl: string): JoinInputs {
+  return {
+    meetingNumber: element.meetingNumber,
+    userName: element.userName,
+    userEmail: element.userEmail,
+    passcode: element.passcode || element.password,
+    role: element.role,
+    view: element.view,
+    language: element.lang,
+    assetPath: element.assetPath,
+    signatureEndpoint: element.signatureEndpoint,
+    baseUrl,
+  };
+}
+
 export function readJoinConfig(inputs: JoinInputs): JoinConfig | ZoomJoinError {
   const rawMeetingNumber = text(inputs.meetingNumber);
   if (!rawMeetingNumber) {
@@ -134,7 +165,8 @@ export function readJoinConfig(inputs: JoinInputs): JoinConfig | ZoomJoinError {
     if (!url) {
       return configError(
         'signature-endpoint-invalid',
-        `The signature-endpoint "${endpointText.slice(0, 80)}" is not an http(s) URL.`,
+        // Without its query string: query strings may carry tokens.
+        `The signature-endpoint "${endpointText.split('?')[0]!.slice(0, 80)}" is not an http(s) URL.`,
         'Point signature-endpoint at your signature server, e.g. /api/signature or https://auth.example.com/.',
       );
     }

@@ -65,7 +65,12 @@ export class AssetWatch implements ReactiveController {
 
   /** Before the signature: raises asset-path errors and waits (bounded) for what the join needs. */
   async prepareJoin(signal: AbortSignal): Promise<void> {
-    const controller = await this.ensureController();
+    let controller: AssetPreloadController;
+    try {
+      controller = await this.ensureController();
+    } catch {
+      return; // The preload code could not load: the join goes on and the SDK fetches its files itself.
+    }
     await controller.prepareJoin(signal);
   }
 

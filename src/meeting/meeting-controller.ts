@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { JoinConfig, JoinInputs } from '../config/join-config.js';
+import type { JoinAttributes } from '../config/join-config.js';
 import { ErrorCategory, ZoomJoinError, type SdkView } from '../errors.js';
 import { emit, type ZoomLeftReason } from '../events.js';
 import type { SdkMemoryFailure } from '../memory/sdk-memory-failure.js';
@@ -11,9 +11,8 @@ import { joinableStatuses, ZoomStatus } from '../status.js';
 import { claimPageMeeting, releasePageMeeting } from './page-meeting.js';
 
 /** What the controller needs from its element. */
-export interface MeetingHost extends ReactiveControllerHost, HTMLElement {
-  joinInputs(): JoinInputs;
-  secrets(): MeetingSecrets;
+/** What the controller needs from its element: its attributes and secret properties, and a few hooks. */
+export interface MeetingHost extends ReactiveControllerHost, HTMLElement, JoinAttributes, MeetingSecrets {
   sdkRoot(): HTMLElement;
   sdkMemoryFailure(failure: SdkMemoryFailure): void;
   /** Checks the asset path and waits (bounded) for the preload; rejects with an `assets` ZoomJoinError. */
@@ -58,7 +57,6 @@ export class MeetingController implements ReactiveController {
   private run?: { promise: Promise<void>; abort: AbortController };
   private leaving?: Promise<void>;
   private teardownTimer?: ReturnType<typeof setTimeout>;
-  private joinedConfig?: JoinConfig;
   private meetingLock?: MeetingLock;
 
   constructor(
@@ -83,11 +81,6 @@ export class MeetingController implements ReactiveController {
     }, this.settings().teardownDelayMs);
   }
 
-  /** True while a teardown is scheduled (the element was removed and not put back yet). */
-  get teardownPending(): boolean {
-    return this.teardownTimer !== undefined;
-  }
-
   join(): Promise<void> {
     if (this.run) return this.run.promise;
     if (this.status === ZoomStatus.joined) return Promise.resolve();
@@ -100,13 +93,14 @@ export class MeetingController implements ReactiveController {
   }
 
   async leave(reason: ZoomLeftReason = 'user'): Promise<void> {
-    if (this.leaving) return this.leaving;
+    // A join queued behind a leave in progress is cancelled too, not left to start afterwards.
     if (this.run) {
       // Leaving while joining cancels the join; for memory pressure that is a failure the page must hear of.
       this.run.abort.abort(reason === 'memory-pressure' ? memoryPressureAbort : abortError());
       await this.run.promise.catch(() => undefined);
       return;
     }
+    if (this.leaving) return this.leaving;
     if (this.status !== ZoomStatus.joined) return;
     this.leaving = this.runLeave(reason).finally(() => {
       this.leaving = undefined;
@@ -115,7 +109,10 @@ export class MeetingController implements ReactiveController {
   }
 
   private async runJoin(signal: AbortSignal): Promise<void> {
-    if (this.leaving) await this.leaving;
+    if (this.leaving) {
+      await this.leaving;
+      if (signal.aborted) throw (await loadJoinMachinery()).cancelledError();
+    }
     if (!joinableStatuses.has(this.status)) return;
 
     // The attribute checks and error texts come with the join machinery (one small lazy chunk, no network but
@@ -135,7 +132,7 @@ export class MeetingController implements ReactiveController {
         }),
       );
     }
-    const config = machinery.readJoinConfig(this.host.joinInputs());
+    const config = machinery.readJoinConfig(machinery.joinInputsOf(this.host, document.baseURI));
     if (config instanceof ZoomJoinError) return this.fail(config);
     for (const warning of machinery.optionalAttributeWarnings(this.host)) {
       this.host.dispatchEvent(new CustomEvent('zoom-warning', { detail: warning, bubbles: true, composed: true }));
@@ -150,7 +147,7 @@ export class MeetingController implements ReactiveController {
       const videoWebRtcMode = await this.host.videoWebRtcMode();
       await machinery.runJoinFlow({
         config,
-        secrets: this.host.secrets(),
+        secrets: this.host,
         allowDuplicate: this.settings().allowDuplicate,
         enforceVirtualBackground: this.host.enforceVirtualBackground(),
         ...(videoWebRtcMode !== undefined ? { videoWebRtcMode } : {}),
@@ -163,7 +160,8 @@ export class MeetingController implements ReactiveController {
         onSignatureWarnings: (problems) => emit(this.host, 'zoom-signature-warning', { problems }),
         onSigned: () => this.setStatus(ZoomStatus.joining),
       });
-      this.joinedConfig = config;
+      // The join is over before anyone hears of it: a leave() from a zoom-joined listener must leave, not cancel.
+      if (this.run?.abort.signal === signal) this.run = undefined;
       this.setStatus(ZoomStatus.joined);
       emit(this.host, 'zoom-joined', {
         meetingNumber: config.meetingNumber,
@@ -237,7 +235,6 @@ export class MeetingController implements ReactiveController {
 
   /** Frees the page's meeting slot. The SDK client stays for the next join; teardown destroys it. */
   private endMeeting(): void {
-    this.joinedConfig = undefined;
     releasePageMeeting(this);
     this.meetingLock?.release();
     this.meetingLock = undefined;
@@ -283,8 +280,4 @@ export class MeetingController implements ReactiveController {
     this.setStatus(state === 'preloading' ? ZoomStatus.preloading : state === 'ready' ? ZoomStatus.ready : ZoomStatus.idle);
   }
 
-  /** The meeting currently joined, for the element's own display. */
-  get joined(): JoinConfig | undefined {
-    return this.joinedConfig;
-  }
 }

@@ -9,8 +9,8 @@ type MemoryModule = typeof import('../memory/index.js');
 /** The monitor is only needed once a meeting is on its way, so it stays out of the element's first load. */
 const loadMemoryModule = memoizeImport((): Promise<MemoryModule> => import('../memory/index.js'));
 
-export interface MemoryWatchHost extends ReactiveControllerHost, HTMLElement {
-  memoryAttributes(): MemoryAttributes;
+/** The element: its memory attributes are read straight from its properties (same names). */
+export interface MemoryWatchHost extends ReactiveControllerHost, HTMLElement, MemoryAttributes {
   /** The `on-memory-pressure="leave"` policy asked the element to leave. */
   leaveForMemoryPressure(): void;
 }
@@ -47,7 +47,7 @@ export class MemoryWatch implements ReactiveController {
         if (this.monitor) return;
         this.module = module;
         this.monitor = new module.MemoryMonitor(this.host, {
-          settings: () => module.readMemorySettings(this.host.memoryAttributes()),
+          settings: () => module.readMemorySettings(this.host),
           onWarning: (_warning, action) => {
             if (action.leave) this.host.leaveForMemoryPressure();
           },

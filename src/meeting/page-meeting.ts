@@ -13,7 +13,3 @@ export function claimPageMeeting(claimant: object): boolean {
 export function releasePageMeeting(claimant: object): void {
   if (owner === claimant) owner = undefined;
 }
-
-export function pageMeetingOwner(): object | undefined {
-  return owner;
-}

@@ -179,8 +179,9 @@ export class MemoryMonitor implements ReactiveController {
   }
 
   hostDisconnected(): void {
-    this.restartOnConnect = this.isRunning;
+    const wasRunning = this.isRunning;
     this.stop();
+    this.restartOnConnect = wasRunning;
   }
 
   /** Starts a fresh run (new window, no active warnings). Does nothing if already running. */
@@ -197,6 +198,8 @@ export class MemoryMonitor implements ReactiveController {
 
   /** Stops everything the monitor runs. Active warnings stay readable until the next start(). */
   stop(): void {
+    // An explicit stop also cancels a restart a disconnect scheduled: the owner no longer wants the watch.
+    this.restartOnConnect = false;
     if (!this.isRunning) return;
     this.isRunning = false;
     this.generation++;

@@ -112,8 +112,14 @@ export class ClientViewAdapter implements SdkAdapter {
         ...(options.tk ? { tk: options.tk } : {}),
         ...(options.obfToken ? { obfToken: options.obfToken } : {}),
       });
+      if (signal.aborted) {
+        // The element stopped waiting while the SDK was still joining: leave what it joined.
+        await callbackToPromise((o) => api.leaveMeeting(o), {}).catch(() => undefined);
+        throw signal.reason;
+      }
       this.joined = true;
     } catch (raw) {
+      if (signal.aborted) throw signal.reason;
       throw normalizeSdkError(raw, { view: this.view, stage: 'join', secrets });
     } finally {
       this.restorePageBeforeUnload();

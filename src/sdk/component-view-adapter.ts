@@ -157,8 +157,14 @@ export class ComponentViewAdapter implements SdkAdapter {
         ...(options.tk ? { tk: options.tk } : {}),
         ...(options.obfToken ? { obfToken: options.obfToken } : {}),
       });
+      if (signal.aborted) {
+        // The element stopped waiting (left or removed) while the SDK was still joining: leave what it joined.
+        await client.leaveMeeting().catch(() => undefined);
+        throw signal.reason;
+      }
       this.joined = true;
     } catch (raw) {
+      if (signal.aborted) throw signal.reason;
       throw normalizeSdkError(raw, { view: this.view, stage: 'join', secrets: this.secrets });
     } finally {
       removeStaleMediaScripts();
@@ -168,6 +174,7 @@ export class ComponentViewAdapter implements SdkAdapter {
   async leave(): Promise<void> {
     if (!this.client) return;
     this.joined = false;
+    this.secrets = [];
     try {
       await this.client.leaveMeeting();
     } catch (raw) {

@@ -19,8 +19,9 @@ export interface NormalizeContext {
 /**
  * Turns anything either SDK view rejects with, throws, or reports through a callback or `connection-change` into a
  * `ZoomJoinError`. Numbers go through the join-error table; the SDK's text is recognised where it says more than its
- * number; everything else becomes `sdk-unknown` with the raw value described. The raw value stays on `cause` (it may
- * hold secrets — the Client View attaches the join options — so never log `cause`); messages are scrubbed.
+ * number; everything else becomes `sdk-unknown` with the raw value described. `cause` gets a scrubbed copy of what
+ * the SDK said, never the raw value: the Client View attaches the join options (signature, zak, ...) to its errors,
+ * and consoles print a `cause` chain.
  */
 export function normalizeSdkError(raw: unknown, context: NormalizeContext): ZoomJoinError {
   // Already normalised (an adapter may catch its own error): normalising twice would bury the real cause.
@@ -33,7 +34,7 @@ export function normalizeSdkError(raw: unknown, context: NormalizeContext): Zoom
     message: scrub(draft.message),
     title: scrub(draft.title ?? draft.message),
     view: context.view,
-    cause: raw,
+    cause: safeCause(raw, scrub),
   };
   if (draft.sdkType !== undefined) init.sdkType = scrub(draft.sdkType);
   return new ZoomJoinError(init);
@@ -302,4 +303,35 @@ function secretScrubber(secrets: readonly string[]): Scrub {
     for (const needle of ordered) out = out.split(needle).join(REDACTED);
     return out.replace(JWT_SHAPED, REDACTED);
   };
+}
+
+/** The fields of an SDK failure worth keeping for debugging; everything else (join options, tokens) is dropped. */
+const CAUSE_FIELDS = ['type', 'reason', 'errorCode', 'errorMessage', 'method', 'status', 'state', 'code', 'message'] as const;
+
+/**
+ * What `cause` may hold: an Error with its message and stack scrubbed, a string scrubbed, or an object reduced to
+ * the known SDK fields (strings scrubbed). Secrets must not ride along on an event detail.
+ */
+function safeCause(raw: unknown, scrub: Scrub): unknown {
+  if (raw instanceof Error) {
+    const copy = new Error(scrub(raw.message));
+    copy.name = raw.name;
+    if (raw.stack) copy.stack = scrub(raw.stack);
+    return copy;
+  }
+  if (typeof raw === 'string') return scrub(raw);
+  if (raw === null || typeof raw !== 'object') return raw;
+  const record = raw as Record<string, unknown>;
+  const kept: Record<string, unknown> = {};
+  for (const field of CAUSE_FIELDS) {
+    let value: unknown;
+    try {
+      value = record[field];
+    } catch {
+      continue; // a hostile or revoked object: keep what can be read
+    }
+    if (typeof value === 'string') kept[field] = scrub(value);
+    else if (typeof value === 'number' || typeof value === 'boolean') kept[field] = value;
+  }
+  return kept;
 }

@@ -149,7 +149,9 @@ export async function resolveSignature(
   throwIfAborted(options.signal);
   const direct = source.signature?.trim();
   if (direct) return source.sdkKey ? { signature: direct, sdkKey: source.sdkKey } : { signature: direct };
-  if (source.provider) return callProvider(source.provider, params, options.signal);
+  if (source.provider) {
+    return callProvider(source.provider, params, options.signal, source.request?.timeoutMs ?? SIGNATURE_REQUEST_DEFAULTS.timeoutMs);
+  }
   const endpoint = source.endpoint?.trim();
   if (endpoint) return fetchSignature(endpoint, params, { ...source.request, ...options });
   throw endpointMissingError();
@@ -158,8 +160,23 @@ export async function resolveSignature(
 async function callProvider(
   provider: SignatureProvider,
   params: SignatureParams,
-  signal: AbortSignal = new AbortController().signal,
+  outer: AbortSignal = new AbortController().signal,
+  timeoutMs: number,
 ): Promise<SignatureResult> {
+  // A provider that never settles would leave the element "Getting a signature…" forever: bound it like a fetch.
+  const controller = new AbortController();
+  const cancel = () => controller.abort();
+  outer.addEventListener('abort', cancel, { once: true });
+  if (outer.aborted) controller.abort();
+  let timedOut = false;
+  const timer =
+    timeoutMs > 0 && Number.isFinite(timeoutMs)
+      ? setTimeout(() => {
+          timedOut = true;
+          controller.abort();
+        }, timeoutMs)
+      : undefined;
+  const { signal } = controller;
   let value: unknown;
   try {
     // Wrapped so a provider that throws synchronously is reported like one that rejects.
@@ -168,11 +185,15 @@ async function callProvider(
       signal,
     );
   } catch (error) {
+    if (timedOut) throw providerFailedError(`did not answer within ${timeoutMs} ms.`);
     // Only our own abort is cancellation; a provider's internal AbortError is its failure.
     if (signal.aborted) throw abortError();
     // A provider built on fetchSignature already throws the precise error; keep it.
     if (error instanceof ZoomJoinError && error.category === 'signature') throw error;
     throw providerFailedError(`threw: ${causeText(error)}`, error);
+  } finally {
+    clearTimeout(timer);
+    outer.removeEventListener('abort', cancel);
   }
   if (typeof value === 'string') {
     if (value.trim()) return { signature: value.trim() };

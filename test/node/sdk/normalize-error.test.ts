@@ -3,6 +3,28 @@ import { describe, test } from 'node:test';
 import { ErrorCategory, ZoomJoinError } from '../../../src/errors.js';
 import { normalizeSdkError, type NormalizeContext } from '../../../src/sdk/normalize-error.js';
 
+const CAUSE_FIELDS = ['type', 'reason', 'errorCode', 'errorMessage', 'method', 'status', 'state', 'code', 'message'];
+
+/** `cause` keeps what the SDK said (scrubbed), never the raw value itself (it can carry the join options). */
+function assertSafeCause(cause: unknown, raw: unknown): void {
+  if (raw instanceof Error) {
+    assert.ok(cause instanceof Error);
+    assert.notEqual(cause, raw);
+    assert.equal((cause as Error).name, raw.name);
+    assert.equal((cause as Error).message, raw.message);
+  } else if (raw !== null && typeof raw === 'object') {
+    const expected = Object.fromEntries(
+      CAUSE_FIELDS.flatMap((field) => {
+        const value = (raw as Record<string, unknown>)[field];
+        return ['string', 'number', 'boolean'].includes(typeof value) ? [[field, value]] : [];
+      }),
+    );
+    assert.deepEqual(cause, expected);
+  } else {
+    assert.equal(cause, raw);
+  }
+}
+
 const component: NormalizeContext = { view: 'component', stage: 'join' };
 const client: NormalizeContext = { view: 'client', stage: 'join' };
 
@@ -44,7 +66,7 @@ describe('Component View rejections {type, reason, errorCode}', () => {
     assert.equal(error.sdkCode, -3000);
     assert.equal(error.sdkType, 'JOIN_MEETING_FAILED');
     assert.equal(error.view, 'component');
-    assert.equal(error.cause, raw);
+    assertSafeCause(error.cause, raw);
     assert.match(error.message, /\[Zoom -3000\]/);
   });
 
@@ -122,7 +144,7 @@ describe('Client View callback errors {method, status, errorCode, errorMessage}'
     assert.equal(error.code, 'join-failed');
     assert.equal(error.sdkCode, 1);
     assert.equal(error.view, 'client');
-    assert.equal(error.cause, raw);
+    assertSafeCause(error.cause, raw);
     assert.doesNotMatch(error.message, /SDK said/);
   });
 
@@ -200,7 +222,7 @@ describe('plain Errors the SDK throws or rejects with', () => {
       const error = normalizeSdkError(raw, component);
       assert.equal(error.code, code);
       assert.equal(error.category, category);
-      assert.equal(error.cause, raw);
+      assertSafeCause(error.cause, raw);
       assert.equal(error.sdkCode, undefined);
     });
   }
@@ -245,7 +267,7 @@ describe('loading the SDK module', () => {
     assert.equal(error.code, 'sdk-load-failed');
     assert.ok(error.category === ErrorCategory.assets || error.category === ErrorCategory.network);
     assert.equal(error.retryable, true);
-    assert.equal(error.cause, raw);
+    assertSafeCause(error.cause, raw);
     assert.match(error.message, /Component View/);
     assert.match(error.message, /zoom-embedded\.js/);
   });
@@ -283,7 +305,7 @@ describe('anything else', () => {
       assert.equal(error.retryable, false);
       assert.equal(error.sdkCode, undefined);
       assert.match(error.message, described);
-      assert.equal(error.cause, raw);
+      assertSafeCause(error.cause, raw);
     });
   }
 
@@ -387,4 +409,20 @@ describe('messages never contain a secret', () => {
     const error = normalizeSdkError({ errorCode: 3008 }, { ...component, secrets: ['', passcode] });
     assert.equal(error.message, 'The meeting has not started [Zoom 3008]');
   });
+});
+
+test('cause never carries the join options the Client View attaches (signature, zak)', () => {
+  const signature = 'eyJhbGciOiJIUzI1NiJ9.eyJhcHBLZXkiOiJrIn0.c2lnbmF0dXJlLXBhcnQ';
+  const raw = {
+    method: 'join',
+    status: false,
+    errorCode: 3712,
+    errorMessage: 'Signature is invalid.',
+    args: { signature, zak: 'zak-SECRET-value', userName: 'Ada' },
+  };
+  const error = normalizeSdkError(raw, { view: 'client', stage: 'join', secrets: [signature, 'zak-SECRET-value'] });
+  const serialised = JSON.stringify(error.cause) + String(error.message) + String(error.hint);
+  assert.ok(!serialised.includes(signature));
+  assert.ok(!serialised.includes('zak-SECRET-value'));
+  assert.equal((error.cause as { errorCode?: number }).errorCode, 3712);
 });
