@@ -116,7 +116,7 @@ export async function startSignatureServer(
         return errorResponse(404, SignatureErrorCode.notFound, 'The signature endpoint is POST /.');
       }
       const address = bindings.incoming.socket.remoteAddress;
-      if (address !== undefined) peers.set(request, address);
+      if (address !== undefined) peers.set(request, rateLimitKeyOf(address));
       return handler(request);
     },
   });
@@ -167,4 +167,23 @@ function allowedHostsFor(host: string, listed: string | undefined): string[] {
     .map((name) => name.trim().toLowerCase())
     .filter((name) => name !== '');
   return LOOPBACK_NAMES.includes(host.toLowerCase()) ? [...LOOPBACK_NAMES, ...names] : names;
+}
+
+/**
+ * One rate-limit budget per client: an IPv4 address, or an IPv6 /64 (one host usually owns a whole /64 and could
+ * rotate through it to get a fresh budget per request).
+ */
+export function rateLimitKeyOf(address: string): string {
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+  if (mapped) return mapped[1]!;
+  if (!address.includes(':')) return address;
+  const [head = '', tail = ''] = address.split('::');
+  const headGroups = head ? head.split(':') : [];
+  const tailGroups = tail ? tail.split(':') : [];
+  const missing = 8 - headGroups.length - tailGroups.length;
+  const groups = address.includes('::') ? [...headGroups, ...Array<string>(Math.max(0, missing)).fill('0'), ...tailGroups] : headGroups;
+  return `${groups
+    .slice(0, 4)
+    .map((group) => group.toLowerCase().replace(/^0+(?=.)/, ''))
+    .join(':')}::/64`;
 }

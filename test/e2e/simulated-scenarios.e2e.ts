@@ -167,7 +167,8 @@ describe('simulated scenarios', { timeout: 240_000 }, () => {
       const progress = (await demo.events('zoom-progress')).map(
         (event) => event.detail as { fraction: number; loaded: number; total: number; file: string },
       );
-      assert.ok(progress.length >= 10, `many progress events (${progress.length})`);
+      // At least one report per file and some within files; how many depends on how the network chunks the bytes.
+      assert.ok(progress.length >= 6, `many progress events (${progress.length})`);
       for (let i = 1; i < progress.length; i++) {
         assert.ok((progress[i]?.fraction ?? 0) >= (progress[i - 1]?.fraction ?? 0), 'progress only moves forward');
       }
