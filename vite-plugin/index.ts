@@ -7,7 +7,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { cp } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
-import { dirname, extname, join, normalize, sep } from 'node:path';
+import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
 import type { Plugin, ResolvedConfig } from 'vite';
 
 export interface ZoomSdkAssetsOptions {
@@ -105,7 +105,8 @@ export function zoomSdkAssets(options: ZoomSdkAssetsOptions = {}): Plugin {
     },
     async writeBundle() {
       if (!config) return;
-      const target = join(config.root, config.build.outDir, prefix.replace(/^\//, ''));
+      // resolve, not join: Vite hands outDir over already absolute.
+      const target = resolve(config.root, config.build.outDir, prefix.replace(/^\//, ''));
       await cp(sdkDist(), target, { recursive: true });
     },
   };
