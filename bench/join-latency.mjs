@@ -11,7 +11,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../scripts/chromium.mjs';
 import { build } from 'vite';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -21,7 +21,6 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const SETTLE_MS = 3000;
 const THROUGHPUT_BYTES_PER_S = (20 * 1000 * 1000) / 8;
 const LATENCY_MS = 40;
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 const MIME = {
   '.html': 'text/html; charset=utf-8',
@@ -158,11 +157,7 @@ const buildMs = await buildPage();
 console.log(`built bench/pages into .cache/bench-join-latency in ${buildMs} ms (vite, production)`);
 const server = await startServer();
 const origin = `http://127.0.0.1:${server.address().port}`;
-const browser = await chromium.launch({
-  executablePath: CHROMIUM,
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const browser = await launchChromium();
 
 const results = { raw: [], element: [], preloaded: [], 'preload-only': [] };
 try {

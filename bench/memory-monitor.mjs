@@ -15,7 +15,7 @@ import { readFile } from 'node:fs/promises';
 import { once } from 'node:events';
 import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../scripts/chromium.mjs';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const OVERHEAD_S = Number(process.env.BENCH_OVERHEAD_S ?? 45);
@@ -192,11 +192,7 @@ async function measureLeak(browser, origin, { mbps, limitMbps, isolated }) {
 const benchStarted = performance.now();
 const script = await bundle();
 const { server, origin } = await serve(script);
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const browser = await launchChromium();
 try {
   console.log(`chromium ${browser.version()}, serving ${origin}`);
   const overhead = await measureOverhead(browser, origin);

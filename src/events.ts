@@ -1,4 +1,6 @@
+import type { ZoomAssetEventDetails } from './assets/asset-events.js';
 import type { SdkView, SignatureProblem, ZoomJoinError } from './errors.js';
+import type { ZoomMemoryEventDetails } from './memory/memory-events.js';
 import type { ZoomStatus } from './status.js';
 
 export interface ZoomStatusDetail {
@@ -28,8 +30,11 @@ export type ZoomLeftEvent = CustomEvent<ZoomLeftDetail>;
 export type ZoomErrorEvent = CustomEvent<ZoomJoinError>;
 export type ZoomSignatureWarningEvent = CustomEvent<ZoomSignatureWarningDetail>;
 
-/** Event name → detail type; the single source for `emit()` and the global event map. */
-export interface ZoomJoinEventDetails {
+/**
+ * Event name → detail type for every `zoom-*` event, the element's own and those of its asset and memory
+ * controllers: the one map `emit()` checks against.
+ */
+export interface ZoomJoinEventDetails extends ZoomAssetEventDetails, ZoomMemoryEventDetails {
   'zoom-status': ZoomStatusDetail;
   'zoom-joined': ZoomJoinedDetail;
   'zoom-left': ZoomLeftDetail;
@@ -37,13 +42,20 @@ export interface ZoomJoinEventDetails {
   'zoom-signature-warning': ZoomSignatureWarningDetail;
 }
 
-/** Every event leaves the shadow root and bubbles, so a page can listen on `document` as well as the element. */
+/**
+ * Every event leaves the shadow root and bubbles, so a page can listen on `document` as well as the element.
+ * `cancelable` lets a page take over the reaction (memory warnings); returns false when a listener called
+ * `preventDefault()`.
+ */
 export function emit<K extends keyof ZoomJoinEventDetails>(
   target: EventTarget,
   name: K,
   detail: ZoomJoinEventDetails[K],
+  options: { cancelable?: boolean } = {},
 ): boolean {
-  return target.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
+  return target.dispatchEvent(
+    new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable: options.cancelable ?? false }),
+  );
 }
 
 declare global {

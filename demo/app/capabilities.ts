@@ -1,3 +1,4 @@
+import { detectCapabilities as detectSdkCapabilities } from '../../src/assets/capabilities.js';
 import { performanceMemory } from './memory-panel.js';
 
 /**
@@ -11,33 +12,6 @@ export interface Capability {
   /** true good, false missing or limited, undefined neutral. */
   ok?: boolean;
   note?: string;
-}
-
-// Minimal modules from the WebAssembly feature tests: valid only if the engine knows the instructions they use.
-const SIMD_MODULE = new Uint8Array([
-  0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 123, 3, 2, 1, 0, 10, 10, 1, 8, 0, 65, 0, 253, 15, 253, 98, 11,
-]);
-const THREADS_MODULE = new Uint8Array([
-  0, 97, 115, 109, 1, 0, 0, 0, 1, 4, 1, 96, 0, 0, 3, 2, 1, 0, 5, 4, 1, 3, 1, 1, 10, 11, 1, 9, 0, 65, 0, 254, 16, 2, 0,
-  26, 11,
-]);
-
-function validates(bytes: Uint8Array<ArrayBuffer>): boolean {
-  try {
-    return typeof WebAssembly === 'object' && WebAssembly.validate(bytes);
-  } catch {
-    return false;
-  }
-}
-
-/** Whether the page can really share wasm memory between threads (atomics valid and a shared memory creatable). */
-function wasmThreads(): boolean {
-  if (!validates(THREADS_MODULE) || typeof SharedArrayBuffer !== 'function') return false;
-  try {
-    return new WebAssembly.Memory({ initial: 1, maximum: 1, shared: true }).buffer instanceof SharedArrayBuffer;
-  } catch {
-    return false;
-  }
 }
 
 /**
@@ -56,7 +30,9 @@ async function memoryPrecision(): Promise<'precise' | 'coarse' | 'unavailable'> 
 export async function detectCapabilities(): Promise<Capability[]> {
   const nav = navigator as Navigator & { deviceMemory?: number };
   const isolated = globalThis.crossOriginIsolated === true;
-  const threads = wasmThreads();
+  // The same probes the element plans its downloads with; threads also need a usable SharedArrayBuffer.
+  const sdk = detectSdkCapabilities();
+  const threads = sdk.wasmThreads && sdk.sharedArrayBuffer;
   const precision = await memoryPrecision();
   const measureMemory = typeof (performance as { measureUserAgentSpecificMemory?: unknown }).measureUserAgentSpecificMemory === 'function';
   return [
@@ -67,7 +43,7 @@ export async function detectCapabilities(): Promise<Capability[]> {
       ok: isolated,
       note: isolated ? 'SharedArrayBuffer available' : 'no SharedArrayBuffer: gallery view needs video_webrtc_mode=1; set DEMO_CROSS_ORIGIN_ISOLATION=1',
     },
-    { id: 'simd', label: 'WebAssembly SIMD', value: String(validates(SIMD_MODULE)), ok: validates(SIMD_MODULE) },
+    { id: 'simd', label: 'WebAssembly SIMD', value: String(sdk.wasmSimd), ok: sdk.wasmSimd },
     {
       id: 'threads',
       label: 'WebAssembly threads',

@@ -17,20 +17,11 @@ export type ZoomProgressEvent = CustomEvent<ZoomProgressDetail>;
 export type ZoomCapabilitiesEvent = CustomEvent<ZoomCapabilitiesDetail>;
 export type ZoomWarningEvent = CustomEvent<ZoomWarningDetail>;
 
-/** Event name → detail type, in the shape of events.ts's ZoomJoinEventDetails (merge them when integrating). */
+/** Event name → detail type; part of events.ts's ZoomJoinEventDetails, which `emit()` checks against. */
 export interface ZoomAssetEventDetails {
   'zoom-progress': ZoomProgressDetail;
   'zoom-capabilities': ZoomCapabilitiesDetail;
   'zoom-warning': ZoomWarningDetail;
-}
-
-/** Same contract as events.ts's emit(): bubbles and leaves the shadow root. */
-export function emitAssetEvent<K extends keyof ZoomAssetEventDetails>(
-  target: EventTarget,
-  name: K,
-  detail: ZoomAssetEventDetails[K],
-): boolean {
-  return target.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
 }
 
 declare global {

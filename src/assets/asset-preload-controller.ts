@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { SdkView } from '../errors.js';
-import { emitAssetEvent } from './asset-events.js';
+import { emit } from '../events.js';
 import { detectCapabilities, type Capabilities } from './capabilities.js';
 import { checkAssetPathOnce } from './check-asset-path.js';
 import { describeCapabilities, type ZoomCapabilitiesDetail } from './isolation.js';
@@ -199,7 +199,7 @@ export class AssetPreloadController implements ReactiveController {
 
     const capabilities = AssetPreloadController.detect();
     this.capabilities = describeCapabilities(capabilities, { enforceVirtualBackground: settings.virtualBackground === 'enforce' });
-    emitAssetEvent(this.host, 'zoom-capabilities', this.capabilities);
+    emit(this.host, 'zoom-capabilities', this.capabilities);
 
     const manifest: Promise<AssetManifest | undefined> = location.selfHosted
       ? checkAssetPathOnce(location.libUrl, { signal })
@@ -213,7 +213,7 @@ export class AssetPreloadController implements ReactiveController {
         ...(found ? { manifest: found } : {}),
       });
       this.plan = plan;
-      for (const warning of plan.warnings) emitAssetEvent(this.host, 'zoom-warning', warning);
+      for (const warning of plan.warnings) emit(this.host, 'zoom-warning', warning);
       return plan;
     });
     planned.catch(() => {
@@ -226,14 +226,14 @@ export class AssetPreloadController implements ReactiveController {
         preloadAssets(plan, location.libUrl, {
           signal,
           crossOriginIsolated: capabilities.crossOriginIsolated,
-          onProgress: (progress) => emitAssetEvent(this.host, 'zoom-progress', progress),
+          onProgress: (progress) => emit(this.host, 'zoom-progress', progress),
         }),
       ),
     ).then((result) => {
       if (result && !signal.aborted) {
         this.preloadResult = result;
         if (result.failed > 0) {
-          emitAssetEvent(this.host, 'zoom-warning', {
+          emit(this.host, 'zoom-warning', {
             code: 'asset-preload-incomplete',
             message: `${result.failed} of ${result.files.length} SDK files could not be preloaded; the SDK will fetch them itself.`,
           });
@@ -251,7 +251,7 @@ export class AssetPreloadController implements ReactiveController {
             this.warmResult = await warmJsMedia(location.libUrl, { signal, crossOriginIsolated: capabilities.crossOriginIsolated });
           } catch (error) {
             if (signal.aborted) throw error;
-            emitAssetEvent(this.host, 'zoom-warning', { code: 'warm-failed', message: 'js_media could not be run ahead of the join; the join goes on without it.' });
+            emit(this.host, 'zoom-warning', { code: 'warm-failed', message: 'js_media could not be run ahead of the join; the join goes on without it.' });
           }
         }),
     ).then(() => {

@@ -1,6 +1,5 @@
 /** Asset preloading: the public surface (re-exported from the package entry when integrated). */
 export { AssetPreloadController, AssetState, type AssetSettings, type AssetPreloadRun } from './asset-preload-controller.js';
-export { emitAssetEvent } from './asset-events.js';
 export type {
   ZoomAssetEventDetails,
   ZoomCapabilitiesDetail,

@@ -135,7 +135,7 @@ export class MeetingController implements ReactiveController {
     const config = machinery.readJoinConfig(machinery.joinInputsOf(this.host, document.baseURI));
     if (config instanceof ZoomJoinError) return this.fail(config);
     for (const warning of machinery.optionalAttributeWarnings(this.host)) {
-      this.host.dispatchEvent(new CustomEvent('zoom-warning', { detail: warning, bubbles: true, composed: true }));
+      emit(this.host, 'zoom-warning', warning);
     }
     if (!claimPageMeeting(this)) return this.fail(machinery.anotherMeetingActiveError());
 

@@ -1,4 +1,4 @@
-import { nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { MemoryMonitor } from '../memory/memory-monitor.js';
 import type { MemoryAttributes } from '../memory/memory-settings.js';
 import type { SdkMemoryFailure } from '../memory/sdk-memory-failure.js';
@@ -19,18 +19,13 @@ export interface MemoryWatchHost extends ReactiveControllerHost, HTMLElement, Me
  * Starts the memory monitor (src/memory/) while the element preloads, joins or is joined, loading it on first
  * use, and stops it otherwise. If the monitor cannot load, the meeting goes on without it.
  */
-export class MemoryWatch implements ReactiveController {
+/** Not a controller itself: the monitor it creates is one, and follows connect/disconnect on its own. */
+export class MemoryWatch {
   private monitor?: MemoryMonitor;
   private module?: MemoryModule;
   private wanted = false;
 
-  constructor(private readonly host: MemoryWatchHost) {
-    host.addController(this);
-  }
-
-  hostConnected(): void {
-    // The monitor, once created, is a controller of the host itself and follows connect/disconnect on its own.
-  }
+  constructor(private readonly host: MemoryWatchHost) {}
 
   sync(active: boolean): void {
     this.wanted = active;

@@ -7,7 +7,6 @@ export type {
   MemoryMonitorHost,
   MemoryMonitorOptions,
 } from './memory-monitor.js';
-export { emitMemoryEvent } from './memory-events.js';
 export type * from './memory-events.js';
 export { MemoryPressurePolicy, memoryPressureAction, parseMemoryPressurePolicy } from './memory-policy.js';
 export type { MemoryPressureAction } from './memory-policy.js';

@@ -69,21 +69,6 @@ export interface ZoomMemoryEventDetails {
   'zoom-memory-warning': ZoomMemoryWarningDetail;
 }
 
-/**
- * Same contract as `emit()` in events.ts (bubbles, leaves the shadow root), plus `cancelable` so a page can take
- * over the reaction to a warning. Returns false when a listener called `preventDefault()`.
- */
-export function emitMemoryEvent<K extends keyof ZoomMemoryEventDetails>(
-  target: EventTarget,
-  name: K,
-  detail: ZoomMemoryEventDetails[K],
-  options: { cancelable?: boolean } = {},
-): boolean {
-  return target.dispatchEvent(
-    new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable: options.cancelable ?? false }),
-  );
-}
-
 declare global {
   interface GlobalEventHandlersEventMap {
     'zoom-memory': ZoomMemoryEvent;

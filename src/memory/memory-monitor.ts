@@ -1,14 +1,10 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { emit } from '../events.js';
 import { systemClock, type MonitorClock, type TimerHandle } from './clock.js';
 import { ConditionLatch, type LatchChange } from './condition-latch.js';
 import { FreezeDetector, type FreezeDetectedBy } from './freeze-detector.js';
 import { GrowthWindow } from './growth-window.js';
-import {
-  emitMemoryEvent,
-  type MemoryWarningReason,
-  type ZoomMemoryDetail,
-  type ZoomMemoryWarningDetail,
-} from './memory-events.js';
+import type { MemoryWarningReason, ZoomMemoryDetail, ZoomMemoryWarningDetail } from './memory-events.js';
 import { memoryPressureAction, type MemoryPressureAction } from './memory-policy.js';
 import { detectMemorySampler, type MemoryReading, type MemorySampler, type MemorySource } from './memory-sampler.js';
 import { normalizeMemorySettings, type MemoryMonitorSettings } from './memory-settings.js';
@@ -333,7 +329,7 @@ export class MemoryMonitor implements ReactiveController {
       ...(reading.rebased ? { rebased: true as const } : {}),
     };
     this.latestSample = sample;
-    emitMemoryEvent(this.host, 'zoom-memory', sample);
+    emit(this.host, 'zoom-memory', sample);
     // A listener may have stopped the monitor.
     if (this.isRunning) this.evaluate(sample);
   }
@@ -406,7 +402,7 @@ export class MemoryMonitor implements ReactiveController {
   }
 
   private raise(detail: ZoomMemoryWarningDetail): void {
-    const allowed = emitMemoryEvent(this.host, 'zoom-memory-warning', detail, { cancelable: true });
+    const allowed = emit(this.host, 'zoom-memory-warning', detail, { cancelable: true });
     const action = allowed
       ? memoryPressureAction(this.settings.policy, detail.reason)
       : { show: false, leave: false };

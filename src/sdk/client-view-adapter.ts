@@ -1,6 +1,7 @@
 import type { SdkAdapter, SdkEventListener, SdkInitOptions, SdkJoinOptions } from './adapter.js';
 import { normalizeSdkError } from './normalize-error.js';
-import { hasFunctions, memoizeImport, secretsOf, throwIfAborted, unwrapModule } from './sdk-module.js';
+import { memoizeImport } from '../lazy-import.js';
+import { hasFunctions, secretsOf, throwIfAborted, unwrapModule } from './sdk-module.js';
 
 interface CallbackOptions {
   success?: (result: unknown) => void;

@@ -1,7 +1,8 @@
 import type { SdkAdapter, SdkEventListener, SdkInitOptions, SdkJoinOptions } from './adapter.js';
 import { sdkMemoryFailure } from '../memory/sdk-memory-failure.js';
 import { normalizeSdkError } from './normalize-error.js';
-import { hasFunctions, memoizeImport, secretsOf, throwIfAborted, unwrapModule } from './sdk-module.js';
+import { memoizeImport } from '../lazy-import.js';
+import { hasFunctions, secretsOf, throwIfAborted, unwrapModule } from './sdk-module.js';
 
 /** The few members of the Component View client we use, typed structurally (the SDK's own typings are loose). */
 interface EmbeddedClient {

@@ -1,5 +1,3 @@
-export { memoizeImport } from '../lazy-import.js';
-export { untilAborted } from '../until-aborted.js';
 
 /**
  * The SDK ships CommonJS re-exports of UMD builds. Bundlers hand them over in different wrappers (named export,

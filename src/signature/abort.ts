@@ -43,3 +43,37 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 export function raceAbort<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
   return untilAborted(work, signal, abortError);
 }
+
+/** A signal for one bounded step: it aborts when `outer` does or when `timeoutMs` passes (0 or ∞: no limit). */
+export interface TimeoutScope {
+  signal: AbortSignal;
+  /** True when the limit, not `outer`, aborted the step. */
+  readonly timedOut: boolean;
+  /** Clears the timer and the listener on `outer`; call it in a `finally`. */
+  dispose(): void;
+}
+
+export function timeoutScope(outer: AbortSignal | undefined, timeoutMs: number): TimeoutScope {
+  const controller = new AbortController();
+  const forwardAbort = () => controller.abort();
+  outer?.addEventListener('abort', forwardAbort, { once: true });
+  if (outer?.aborted) controller.abort();
+  let timedOut = false;
+  const timer =
+    timeoutMs > 0 && Number.isFinite(timeoutMs)
+      ? setTimeout(() => {
+          timedOut = true;
+          controller.abort();
+        }, timeoutMs)
+      : undefined;
+  return {
+    signal: controller.signal,
+    get timedOut() {
+      return timedOut;
+    },
+    dispose() {
+      clearTimeout(timer);
+      outer?.removeEventListener('abort', forwardAbort);
+    },
+  };
+}

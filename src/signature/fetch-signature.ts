@@ -4,7 +4,7 @@
  */
 
 import { ZoomJoinError } from '../errors.js';
-import { abortError, raceAbort, sleep, throwIfAborted } from './abort.js';
+import { abortError, raceAbort, sleep, throwIfAborted, timeoutScope } from './abort.js';
 import { parseRetryAfter, retryDelay } from './backoff.js';
 import { excerptBody, looksLikeHtml } from './body-excerpt.js';
 import { buildSignatureRequest } from './build-request.js';
@@ -70,22 +70,12 @@ async function attemptOnce(
 ): Promise<Attempt> {
   const { signal } = options;
   const timeoutMs = options.timeoutMs ?? SIGNATURE_REQUEST_DEFAULTS.timeoutMs;
-  const controller = new AbortController();
-  const forwardAbort = () => controller.abort();
-  signal?.addEventListener('abort', forwardAbort, { once: true });
-  let timedOut = false;
-  const timer =
-    timeoutMs > 0 && Number.isFinite(timeoutMs)
-      ? setTimeout(() => {
-          timedOut = true;
-          controller.abort();
-        }, timeoutMs)
-      : undefined;
+  const scope = timeoutScope(signal, timeoutMs);
 
   try {
     let request: Request;
     try {
-      request = buildSignatureRequest(endpoint, params, options, controller.signal);
+      request = buildSignatureRequest(endpoint, params, options, scope.signal);
     } catch (error) {
       return { error: requestInvalidError(endpoint, error) };
     }
@@ -94,17 +84,16 @@ async function attemptOnce(
     let response: Response;
     let text: string;
     try {
-      response = await raceAbort(fetchImpl(request), controller.signal);
-      text = await raceAbort(response.text(), controller.signal);
+      response = await raceAbort(fetchImpl(request), scope.signal);
+      text = await raceAbort(response.text(), scope.signal);
     } catch (error) {
       if (signal?.aborted) throw abortError();
-      if (timedOut) return { error: timeoutError(endpoint, timeoutMs, attempt) };
+      if (scope.timedOut) return { error: timeoutError(endpoint, timeoutMs, attempt) };
       return { error: networkError(endpoint, attempt, error) };
     }
     return interpretResponse(endpoint, response, text, attempt);
   } finally {
-    clearTimeout(timer);
-    signal?.removeEventListener('abort', forwardAbort);
+    scope.dispose();
   }
 }
 
@@ -164,19 +153,8 @@ async function callProvider(
   timeoutMs: number,
 ): Promise<SignatureResult> {
   // A provider that never settles would leave the element "Getting a signature…" forever: bound it like a fetch.
-  const controller = new AbortController();
-  const cancel = () => controller.abort();
-  outer.addEventListener('abort', cancel, { once: true });
-  if (outer.aborted) controller.abort();
-  let timedOut = false;
-  const timer =
-    timeoutMs > 0 && Number.isFinite(timeoutMs)
-      ? setTimeout(() => {
-          timedOut = true;
-          controller.abort();
-        }, timeoutMs)
-      : undefined;
-  const { signal } = controller;
+  const scope = timeoutScope(outer, timeoutMs);
+  const { signal } = scope;
   let value: unknown;
   try {
     // Wrapped so a provider that throws synchronously is reported like one that rejects.
@@ -185,15 +163,14 @@ async function callProvider(
       signal,
     );
   } catch (error) {
-    if (timedOut) throw providerFailedError(`did not answer within ${timeoutMs} ms.`);
+    if (scope.timedOut) throw providerFailedError(`did not answer within ${timeoutMs} ms.`);
     // Only our own abort is cancellation; a provider's internal AbortError is its failure.
     if (signal.aborted) throw abortError();
     // A provider built on fetchSignature already throws the precise error; keep it.
     if (error instanceof ZoomJoinError && error.category === 'signature') throw error;
     throw providerFailedError(`threw: ${causeText(error)}`, error);
   } finally {
-    clearTimeout(timer);
-    outer.removeEventListener('abort', cancel);
+    scope.dispose();
   }
   if (typeof value === 'string') {
     if (value.trim()) return { signature: value.trim() };

@@ -4,24 +4,17 @@
  */
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium as launchDebianChromium } from '../../../scripts/chromium.mjs';
 
 export const RESULTS_DIR = fileURLToPath(new URL('../../../test-results/', import.meta.url));
 
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      // Offline on purpose, even on a machine with internet: no host but the local dev server resolves, so the
-      // real SDK meets the same "connection error" everywhere and no test ever reaches zoom.us.
-      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
-    ],
-  });
+  return launchDebianChromium([
+    // Offline on purpose, even on a machine with internet: no host but the local dev server resolves, so the
+    // real SDK meets the same "connection error" everywhere and no test ever reaches zoom.us.
+    '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+  ]);
 }
 
 export interface RecordedEvent {

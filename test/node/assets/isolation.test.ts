@@ -1,24 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import type { Capabilities } from '../../../src/assets/capabilities.js';
+import { device, isolated } from './devices.js';
 import { describeCapabilities } from '../../../src/assets/isolation.js';
 
-function device(overrides: Partial<Capabilities> = {}): Capabilities {
-  return {
-    wasmSimd: true,
-    wasmThreads: true,
-    sharedArrayBuffer: false,
-    crossOriginIsolated: false,
-    chromiumVersion: 130,
-    android: false,
-    offscreenCanvas: true,
-    hardwareConcurrency: 8,
-    deviceMemory: 8,
-    saveData: false,
-    ...overrides,
-  };
-}
-const isolated = { sharedArrayBuffer: true, crossOriginIsolated: true };
 const enabled = (detail: ReturnType<typeof describeCapabilities>): Record<string, boolean> =>
   Object.fromEntries(Object.entries(detail.features).map(([name, state]) => [name, state.enabled]));
 

@@ -1,26 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { BUILTIN_MANIFEST } from '../../../src/assets/builtin-manifest.js';
+import { device, isolated } from './devices.js';
 import type { Capabilities } from '../../../src/assets/capabilities.js';
 import { planAssets, type AssetPlan } from '../../../src/assets/plan.js';
 
-/** A desktop Chromium 130, 8 cores, 8 GB, not isolated: the most common visitor. */
-function device(overrides: Partial<Capabilities> = {}): Capabilities {
-  return {
-    wasmSimd: true,
-    wasmThreads: true,
-    sharedArrayBuffer: false,
-    crossOriginIsolated: false,
-    chromiumVersion: 130,
-    android: false,
-    offscreenCanvas: true,
-    hardwareConcurrency: 8,
-    deviceMemory: 8,
-    saveData: false,
-    ...overrides,
-  };
-}
-const isolated = { sharedArrayBuffer: true, crossOriginIsolated: true };
 
 const paths = (plan: AssetPlan, stage?: string): string[] =>
   plan.files.filter((file) => !stage || file.stage === stage).map((file) => file.path);

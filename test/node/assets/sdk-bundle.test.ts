@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { device as caps } from './devices.js';
 import type { Capabilities } from '../../../src/assets/capabilities.js';
 import { planAssets } from '../../../src/assets/plan.js';
 
@@ -64,21 +65,6 @@ function sdkPreloadChoice(table: SdkAsset[], probe: SdkProbe): string[] {
   return ['js_media.min.js', ...workers, ...wasms];
 }
 
-function caps(overrides: Partial<Capabilities>): Capabilities {
-  return {
-    wasmSimd: true,
-    wasmThreads: true,
-    sharedArrayBuffer: false,
-    crossOriginIsolated: false,
-    chromiumVersion: 130,
-    android: false,
-    offscreenCanvas: true,
-    hardwareConcurrency: 8,
-    deviceMemory: 8,
-    saveData: false,
-    ...overrides,
-  };
-}
 
 const planned = (capabilities: Capabilities): string[] =>
   planAssets({ view: 'component', capabilities }).files.map((file) => file.path);

@@ -6,7 +6,8 @@ import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { CHROMIUM_PATH, launchChromium } from '../../../scripts/chromium.mjs';
 import { startStaticServer, type StaticServer } from '../../cdn/static-server.js';
 import { testSignature } from '../../support/test-signature.js';
 
@@ -14,7 +15,6 @@ const root = fileURLToPath(new URL('../../../', import.meta.url));
 /** ZOOM_JOIN_CDN_DIR points the test at another build of dist/cdn (the page still loads /dist/cdn/zoom-join.js). */
 const cdnDir = process.env.ZOOM_JOIN_CDN_DIR ?? join(root, 'dist/cdn');
 const sdkDist = join(dirname(fileURLToPath(import.meta.resolve('@zoom/meetingsdk/package.json'))), 'dist');
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /**
  * The Content-Security-Policy README.md recommends for the Component View with self-hosted assets
@@ -61,13 +61,9 @@ describe('dist/cdn/zoom-join.js on a plain page', { timeout: 120000 }, () => {
 
   before(async () => {
     assert.ok(existsSync(join(cdnDir, 'zoom-join.js')), `${cdnDir}/zoom-join.js exists (run npm run build)`);
-    assert.ok(existsSync(chromiumPath), `Chromium at ${chromiumPath} (set CHROMIUM_PATH)`);
+    assert.ok(existsSync(CHROMIUM_PATH), `Chromium at ${CHROMIUM_PATH} (set CHROMIUM_PATH)`);
     server = await startStaticServer({ root, mounts: { '/dist/cdn/': cdnDir, '/sdk/': sdkDist } });
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
   });
 
   after(async () => {
