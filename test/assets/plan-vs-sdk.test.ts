@@ -6,14 +6,11 @@
 import { expect } from '@open-wc/testing';
 import { detectCapabilities } from '../../src/assets/capabilities.js';
 import { planAssets } from '../../src/assets/plan.js';
-import { ZoomJoinError } from '../../src/errors.js';
-import { ComponentViewAdapter } from '../../src/sdk/component-view-adapter.js';
 import { networkLog } from '../support/network-log.js';
-import { testSignature } from '../support/test-signature.js';
+import { joinRealSdkOffline } from './real-sdk-offline-join.js';
 
 const LIB = new URL('/node_modules/@zoom/meetingsdk/dist/lib', window.location.href).href;
 /** What an offline join ends in, without warming. */
-const OFFLINE_JOIN_FAILURE = { code: 'connection-error', category: 'network', sdkCode: -3000, sdkType: 'JOIN_MEETING_FAILED', retryable: true };
 const tick = (ms = 0): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 interface JsMediaUtil {
@@ -26,23 +23,8 @@ describe('plan vs the real SDK (Component View, offline)', function () {
 
   it("join fetches exactly the plan's join stage from av/ (js_media as a script), then fails with -3000", async () => {
     await networkLog({ clear: true });
-    const root = document.createElement('div');
-    document.body.append(root);
-    const adapter = new ComponentViewAdapter();
-    const signal = new AbortController().signal;
-    await adapter.load(signal);
-    await adapter.init({ root, libUrl: LIB, selfHosted: true, language: 'en-US' }, signal);
-    const error = await adapter
-      .join({ meetingNumber: '12345678901', userName: 'Plan check', signature: testSignature({ meetingNumber: '12345678901' }) }, signal)
-      .then(
-        () => undefined,
-        (caught: unknown) => caught,
-      );
-    expect(error).to.be.instanceOf(ZoomJoinError);
-    // The baseline the warm-up tests compare with (warm-real-sdk.test.ts, warm-failed-real-sdk.test.ts).
-    const { code, category, sdkCode, sdkType, retryable } = error as ZoomJoinError;
-    expect({ code, category, sdkCode, sdkType, retryable }).to.deep.equal(OFFLINE_JOIN_FAILURE);
-    expect((error as ZoomJoinError).cause).to.deep.include({ type: 'JOIN_MEETING_FAILED', reason: 'connection error', errorCode: -3000 });
+    const { error, cleanUp } = await joinRealSdkOffline(LIB, 'Plan check');
+    expect(error.cause).to.deep.include({ type: 'JOIN_MEETING_FAILED', reason: 'connection error', errorCode: -3000 });
     await tick(2000); // anything the SDK starts after the failure lands in the log too
 
     const log = await networkLog();
@@ -57,8 +39,7 @@ describe('plan vs the real SDK (Component View, offline)', function () {
     expect(log.filter((request) => mediaStage.includes(request.url)), 'media files wait for wc/info').to.deep.equal([]);
     expect(log.some((request) => request.url.includes('/wc/info')), 'it did try wc/info').to.equal(true);
     console.log(`SDK requests from lib/: ${log.filter((request) => request.url.startsWith(LIB)).map((request) => request.url.slice(LIB.length)).join(', ')}`);
-    await adapter.destroy();
-    root.remove();
+    await cleanUp();
   });
 
   it("js_media's own SIMD and multithread verdicts agree with detectCapabilities", async () => {

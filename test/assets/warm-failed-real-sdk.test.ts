@@ -3,14 +3,11 @@
 import { expect } from '@open-wc/testing';
 import { assetUrl } from '../../src/assets/preloader.js';
 import { warmJsMedia, warmSkipReason } from '../../src/assets/warm.js';
-import { ZoomJoinError } from '../../src/errors.js';
-import { ComponentViewAdapter } from '../../src/sdk/component-view-adapter.js';
 import { networkLog } from '../support/network-log.js';
-import { testSignature } from '../support/test-signature.js';
+import { joinRealSdkOffline } from './real-sdk-offline-join.js';
 
 const LIB = new URL('/node_modules/@zoom/meetingsdk/dist/lib', window.location.href).href;
 const BROKEN_LIB = new URL('/node_modules/@zoom/meetingsdk/dist/missing-lib', window.location.href).href;
-const OFFLINE_JOIN_FAILURE = { code: 'connection-error', category: 'network', sdkCode: -3000, sdkType: 'JOIN_MEETING_FAILED', retryable: true };
 
 describe('a failed warm-up (real SDK, Component View, offline)', function () {
   this.timeout(60000);
@@ -27,24 +24,9 @@ describe('a failed warm-up (real SDK, Component View, offline)', function () {
     expect(warmSkipReason()).to.equal(undefined);
     expect(document.querySelector(`script[src="${assetUrl(BROKEN_LIB, 'js_media.min.js')}"]`)).to.equal(null);
 
-    const root = document.createElement('div');
-    document.body.append(root);
-    const adapter = new ComponentViewAdapter();
-    const signal = new AbortController().signal;
-    await adapter.load(signal);
-    await adapter.init({ root, libUrl: LIB, selfHosted: true, language: 'en-US' }, signal);
-    const error = await adapter
-      .join({ meetingNumber: '12345678901', userName: 'Warm failed', signature: testSignature({ meetingNumber: '12345678901' }) }, signal)
-      .then(
-        () => undefined,
-        (caught: unknown) => caught,
-      );
-    expect(error).to.be.instanceOf(ZoomJoinError);
-    const { code, category, sdkCode, sdkType, retryable } = error as ZoomJoinError;
-    expect({ code, category, sdkCode, sdkType, retryable }).to.deep.equal(OFFLINE_JOIN_FAILURE);
+    const { cleanUp } = await joinRealSdkOffline(LIB, 'Warm failed');
     const log = await networkLog();
     expect(log.filter((request) => request.url === assetUrl(LIB, 'js_media.min.js'))).to.have.length(1);
-    await adapter.destroy();
-    root.remove();
+    await cleanUp();
   });
 });

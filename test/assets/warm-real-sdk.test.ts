@@ -6,13 +6,10 @@ import { detectCapabilities } from '../../src/assets/capabilities.js';
 import { planAssets } from '../../src/assets/plan.js';
 import { assetUrl, preloadAssets } from '../../src/assets/preloader.js';
 import { warmJsMedia, warmSkipReason } from '../../src/assets/warm.js';
-import { ZoomJoinError } from '../../src/errors.js';
-import { ComponentViewAdapter } from '../../src/sdk/component-view-adapter.js';
 import { networkLog } from '../support/network-log.js';
-import { testSignature } from '../support/test-signature.js';
+import { joinRealSdkOffline } from './real-sdk-offline-join.js';
 
 const LIB = new URL('/node_modules/@zoom/meetingsdk/dist/lib', window.location.href).href;
-const OFFLINE_JOIN_FAILURE = { code: 'connection-error', category: 'network', sdkCode: -3000, sdkType: 'JOIN_MEETING_FAILED', retryable: true };
 
 interface MemoryPerformance {
   memory?: { usedJSHeapSize: number };
@@ -36,38 +33,20 @@ describe('warming js_media with the real SDK (Component View, offline)', functio
     expect(await warmJsMedia(LIB), 'warming twice shares the first result').to.equal(warm);
     expect(warmSkipReason()).to.equal('already-loaded');
 
-    const root = document.createElement('div');
-    document.body.append(root);
-    const adapter = new ComponentViewAdapter();
-    const signal = new AbortController().signal;
-    await adapter.load(signal);
-    await adapter.init({ root, libUrl: LIB, selfHosted: true, language: 'en-US' }, signal);
-    const joinStarted = performance.now();
-    const joining = adapter.join(
-      { meetingNumber: '12345678901', userName: 'Warm check', signature: testSignature({ meetingNumber: '12345678901' }) },
-      signal,
-    );
-    const error = await joining.then(
-      () => undefined,
-      (caught: unknown) => caught,
-    );
-    expect(error).to.be.instanceOf(ZoomJoinError);
-    const { code, category, sdkCode, sdkType, retryable } = error as ZoomJoinError;
-    expect({ code, category, sdkCode, sdkType, retryable }).to.deep.equal(OFFLINE_JOIN_FAILURE);
-    expect((error as ZoomJoinError).cause).to.deep.include({ type: 'JOIN_MEETING_FAILED', reason: 'connection error', errorCode: -3000 });
+    const { error, joinStartedAt, cleanUp } = await joinRealSdkOffline(LIB, 'Warm check');
+    expect(error.cause).to.deep.include({ type: 'JOIN_MEETING_FAILED', reason: 'connection error', errorCode: -3000 });
 
     const timings = performance.getEntriesByName(url) as PerformanceResourceTiming[];
     const downloads = timings.filter((entry) => entry.transferSize > 0 && entry.transferSize >= entry.encodedBodySize);
     expect(downloads, 'js_media crossed the network once').to.have.length(1);
     const log = await networkLog();
     const wcInfo = performance.getEntriesByType('resource').find((entry) => entry.name.includes('/wc/info'));
-    const wcInfoAt = wcInfo ? wcInfo.startTime - joinStarted : Number.NaN;
+    const wcInfoAt = wcInfo ? wcInfo.startTime - joinStartedAt : Number.NaN;
     console.log(
       `warm-up ${Math.round(warm.durationMs)} ms; heap +${((heapAfter - heapBefore) / 1e6).toFixed(1)} MB (warm.heapDeltaBytes ${((warm.heapDeltaBytes ?? 0) / 1e6).toFixed(1)} MB); ` +
         `join → wc/info ${Math.round(wcInfoAt)} ms; js_media requests seen: ${log.filter((request) => request.url === url).length}, ` +
         `transfer sizes: ${timings.map((entry) => entry.transferSize).join('/')}`,
     );
-    await adapter.destroy();
-    root.remove();
+    await cleanUp();
   });
 });
