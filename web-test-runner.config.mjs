@@ -10,6 +10,14 @@ import { signatureEndpointMiddleware } from './test/support/signature-endpoint-m
 /** Every URL each test page requested, so tests can prove which hosts the SDK talked to. */
 const requestsByPage = new WeakMap();
 
+/**
+ * The Zoom double: what each page's wc/info request gets, as set by the test (test/support/zoom-double.ts sends an
+ * answer from demo/zoom-double/wc-info.ts). Unset, or for any other Zoom URL, the request fails as it does offline.
+ */
+const zoomAnswerByPage = new WeakMap();
+const ZOOM_HOST = /^https?:\/\/(?:[a-z0-9-]+\.)*(?:zoom\.us|zoom\.com|zoomgov\.com)(?::\d+)?\//;
+const WC_INFO = /^https:\/\/(?:[a-z0-9-]+\.)*zoom\.us\/api\/v1\/wc\/info(?:[?#]|$)/;
+
 /** The SDK's CommonJS entries, served as the ESM copies scripts/prebundle-sdk.mjs made. */
 const sdkAliases = {
   '@zoom/meetingsdk/embedded': '/.cache/sdk-esm/zoom-embedded.esm.js',
@@ -25,6 +33,36 @@ const sdkAliasPlugin = {
     return sdkAliases[source];
   },
 };
+
+const zoomDoublePlugin = {
+  name: 'zoom-double',
+  async executeCommand({ command, payload, session }) {
+    if (command !== 'zoom-double') return undefined;
+    const page = session.browser.getPage(session.id);
+    // `hang` keeps the request open (a Zoom that never answers); `response` is {status, headers, body}.
+    zoomAnswerByPage.set(page, payload ?? undefined);
+    return true;
+  },
+};
+
+async function answerZoom(page, route) {
+  const request = route.request();
+  const double = zoomAnswerByPage.get(page);
+  if (!double || !WC_INFO.test(request.url())) return route.abort('internetdisconnected');
+  if (double.hang) return undefined;
+  if (request.method() === 'OPTIONS') {
+    return route.fulfill({
+      status: 204,
+      headers: {
+        'access-control-allow-origin': double.response.headers['access-control-allow-origin'],
+        'access-control-allow-credentials': 'true',
+        'access-control-allow-methods': 'POST',
+        'access-control-allow-headers': 'content-type',
+      },
+    });
+  }
+  return route.fulfill(double.response);
+}
 
 const networkLogPlugin = {
   name: 'network-log',
@@ -71,7 +109,7 @@ export default {
   testsFinishTimeout: 10 * 60 * 1000,
   testFramework: { config: { timeout: 30000 } },
   middleware: [signatureEndpointMiddleware, referenceServerMiddleware],
-  plugins: [sdkAliasPlugin, esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json' }), networkLogPlugin],
+  plugins: [sdkAliasPlugin, esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json' }), networkLogPlugin, zoomDoublePlugin],
   browsers: [
     playwrightLauncher({
       product: 'chromium',
@@ -82,6 +120,8 @@ export default {
       },
       async createPage({ context }) {
         const page = await context.newPage();
+        // Nothing may reach Zoom from a test, whatever the machine's network: the double answers or the request fails.
+        await page.route(ZOOM_HOST, (route) => answerZoom(page, route));
         const log = [];
         requestsByPage.set(page, log);
         page.on('request', (request) => {

@@ -11,6 +11,8 @@ import type { SignatureProvider, SignatureRequestOptions } from './signature/sig
 import { ZoomStatus } from './status.js';
 import { zoomJoinStyles } from './zoom-join.styles.js';
 
+const DEFAULT_JOIN_TIMEOUT_MS = 60000;
+
 const statusText: Record<ZoomStatus, string> = {
   idle: 'Not in a meeting',
   preloading: 'Preparing Zoom…',
@@ -75,6 +77,7 @@ export class ZoomJoin extends LitElement {
     signatureEndpoint: { attribute: 'signature-endpoint' },
     autoJoin: { type: Boolean, attribute: 'auto-join' },
     allowDuplicate: { type: Boolean, attribute: 'allow-duplicate' },
+    joinTimeout: { type: Number, attribute: 'join-timeout' },
     memoryInterval: { attribute: 'memory-interval' },
     memoryGrowthLimit: { attribute: 'memory-growth-limit' },
     memoryBudget: { attribute: 'memory-budget' },
@@ -119,6 +122,11 @@ export class ZoomJoin extends LitElement {
   autoJoin = false;
   /** Join even when this meeting is already open in another element or tab of this browser. */
   allowDuplicate = false;
+  /**
+   * The longest a join may take, from the click to being in the meeting, in milliseconds (default 60000; 0 for no
+   * limit). When it runs out the element stops the SDK and raises `join-timeout` naming the step it hung in.
+   */
+  joinTimeout = DEFAULT_JOIN_TIMEOUT_MS;
   /** Memory sampling period in ms (default 2000). */
   memoryInterval?: string;
   /** Heap growth, in MB/s sustained over the window, that raises a warning (default 5). */
@@ -148,6 +156,8 @@ export class ZoomJoin extends LitElement {
     adapterFactory: (this.constructor as typeof ZoomJoin).adapterFactory,
     teardownDelayMs: (this.constructor as typeof ZoomJoin).teardownDelayMs,
     allowDuplicate: this.allowDuplicate,
+    // A value the check reports as unusable (negative, not a number) falls back to the default.
+    joinTimeoutMs: Number.isFinite(this.joinTimeout) && this.joinTimeout >= 0 ? this.joinTimeout : DEFAULT_JOIN_TIMEOUT_MS,
   }));
   private readonly memory = new MemoryWatch(this);
   private readonly assets = new AssetWatch(
@@ -288,7 +298,9 @@ export class ZoomJoin extends LitElement {
       (status === ZoomStatus.idle || status === ZoomStatus.ready || status === ZoomStatus.left);
     const showCancel = status === ZoomStatus.signing || status === ZoomStatus.joining;
     return html`
-      <div part="status" role="status" aria-live="polite">${statusText[status]}</div>
+      <div part="status" role="status" aria-live="polite">
+        ${statusText[status]}${this.meeting.statusDetail ? html` — ${this.meeting.statusDetail}` : nothing}
+      </div>
       ${showJoin
         ? html`<button part="join-button" type="button" @click=${this.onJoinClick}>Join meeting</button>`
         : nothing}

@@ -1,6 +1,7 @@
 import type { ZoomCapabilitiesDetail } from './isolation.js';
 import type { AssetWarning } from './plan.js';
 import type { AssetProgress } from './progress-tracker.js';
+import type { SdkPrompt } from '../sdk/adapter.js';
 
 export type { ZoomCapabilitiesDetail } from './isolation.js';
 
@@ -9,7 +10,8 @@ export type ZoomProgressDetail = AssetProgress;
 
 /** `zoom-warning`: something degraded but the element goes on (e.g. `vb-skipped-low-memory`). */
 export interface ZoomWarningDetail {
-  code: AssetWarning['code'];
+  /** An asset or attribute problem, or a form the Client View shows instead of failing (`passcode-prompt`, …). */
+  code: AssetWarning['code'] | SdkPrompt;
   message: string;
 }
 

@@ -12,6 +12,7 @@ const properties = {
   'memory-budget': 'memoryBudget',
   'freeze-threshold': 'freezeThreshold',
   'on-memory-pressure': 'onMemoryPressure',
+  'join-timeout': 'joinTimeout',
 } as const;
 type OptionalAttribute = keyof typeof properties;
 
@@ -32,6 +33,7 @@ const rules: Record<OptionalAttribute, { check: Check; expected: string; fallbac
   'memory-budget': { check: positiveNumber, expected: 'a number of MB above 0', fallback: 'no budget' },
   'freeze-threshold': { check: nonNegativeNumber, expected: 'a number of milliseconds, 0 to turn it off', fallback: '2000' },
   'on-memory-pressure': { check: oneOf('warn', 'leave', 'none'), expected: 'warn, leave or none', fallback: 'warn' },
+  'join-timeout': { check: nonNegativeNumber, expected: 'a number of milliseconds, 0 for no limit', fallback: '60000' },
 };
 
 /**

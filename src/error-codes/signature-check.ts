@@ -45,6 +45,7 @@ export const signatureCheckErrors = {
     retryable: false,
     sdkKeys: ['apac.errorcodes_pac_api_wrong'],
     sdkText: 'The accounts API Key is not valid.',
+    serverText: 'The api key is wrong.',
   },
   3705: {
     code: 'signature-expired',
@@ -57,6 +58,7 @@ export const signatureCheckErrors = {
     retryable: false,
     sdkKeys: ['apac.errorcodes_pac_signature_expired'],
     sdkText: 'The signature has expired.',
+    serverText: 'The signature has expired.',
   },
   3706: {
     code: 'meeting-number-wrong',
@@ -68,6 +70,7 @@ export const signatureCheckErrors = {
     retryable: false,
     sdkKeys: ['apac.errorcodes_pac_mn_wrong'],
     sdkText: 'The meeting number is wrong.',
+    serverText: 'The meeting number is wrong.',
   },
   3707: {
     code: 'meeting-number-not-found',
@@ -79,6 +82,7 @@ export const signatureCheckErrors = {
     retryable: false,
     sdkKeys: ['apac.errorcodes_pac_mn_not_fount'],
     sdkText: 'The meeting number is not found.',
+    serverText: 'The meeting number is not found.',
   },
   3708: {
     code: 'role-invalid',
@@ -88,6 +92,7 @@ export const signatureCheckErrors = {
     retryable: false,
     sdkKeys: ['apac.errorcodes_pac_role_error'],
     sdkText: 'Incorrect role.',
+    serverText: 'The role is not applicable.',
   },
   3709: {
     code: 'meeting-host-not-found',
@@ -99,6 +104,7 @@ export const signatureCheckErrors = {
     retryable: false,
     sdkKeys: ['apac.errorcodes_pac_host_not_found', 'apac.errorcodes_require_host'],
     sdkText: 'The meeting host is not found.',
+    serverText: 'The meeting host is not found.',
   },
   3710: {
     code: 'sdk-key-deactivated',
@@ -110,6 +116,7 @@ export const signatureCheckErrors = {
     retryable: false,
     sdkKeys: ['apac.errorcodes_pac_api_disabled'],
     sdkText: 'The accounts API Key is deactivated.',
+    serverText: "The account don't enable API.",
   },
   3711: {
     code: 'cannot-host-concurrently',
@@ -121,6 +128,7 @@ export const signatureCheckErrors = {
     retryable: false,
     sdkKeys: ['apac.errorcodes_pac_cant_host_other_mn'],
     sdkText: 'Cannot not host another meeting concurrently.',
+    serverText: "Can not be host in other account's meeting.",
   },
   3712: {
     code: 'signature-invalid',
@@ -135,6 +143,7 @@ export const signatureCheckErrors = {
     retryable: false,
     sdkKeys: ['apac.errorcodes_pac_invalid_signature'],
     sdkText: 'Signature is invalid.',
+    serverText: 'Invalid signature.',
   },
   3713: {
     code: 'no-permission',
@@ -146,6 +155,7 @@ export const signatureCheckErrors = {
     retryable: false,
     sdkKeys: ['apac.errorcodes_pac_no_permission'],
     sdkText: 'No permission.',
+    serverText: 'No permission',
   },
   3714: {
     code: 'meeting-number-or-passcode-wrong',

@@ -21,6 +21,11 @@ export interface ZoomErrorEntry {
   readonly sdkKeys?: readonly string[];
   /** The SDK's own English for `sdkKeys[0]` (lib/lang/en-US.json, else the bundle's built-in en-US strings). */
   readonly sdkText?: string;
+  /**
+   * Zoom's own wording of this refusal in its join web service's answer (sent with errorCode 200), which both views
+   * map to this number; it differs from `sdkText`.
+   */
+  readonly serverText?: string;
 }
 
 /** What `describeZoomError` returns: a table row plus the number it was asked about. */

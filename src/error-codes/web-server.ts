@@ -6,6 +6,19 @@ import type { ZoomErrorTable } from './types.js';
  * sign-in codes the Component View passes through (3051, 3052, 6024).
  */
 export const webServerErrors = {
+  // Zoom answers 124 when the tk it got is expired; the Client View reports it as 3610 with this text, the Component
+  // View as its catch-all 200 with the text.
+  124: {
+    code: 'tk-expired',
+    category: ErrorCategory.config,
+    title: 'The registration token (tk) has expired',
+    hint:
+      "The tk passed to join belongs to a registration that has expired or was cancelled. Get the registrant's current " +
+      'join link (its tk parameter) or register again, set the new value as the tk property, and join again.',
+    retryable: false,
+    sdkKeys: ['apac.errorcodes_tk_expired'],
+    sdkText: 'Token has expired.',
+  },
   3000: {
     code: 'another-meeting-in-progress',
     category: ErrorCategory.meeting,
@@ -248,10 +261,10 @@ export const webServerErrors = {
   3610: {
     code: 'meeting-not-found',
     category: ErrorCategory.meeting,
-    title: 'The meeting does not exist, or the registration token has expired',
+    title: 'The meeting does not exist',
     hint:
-      'Check the meeting number (digits only); it may have been deleted. For registered meetings and webinars, get a ' +
-      'fresh tk for the registrant.',
+      'Check the meeting number (digits only, no spaces); the meeting may have been deleted, or it was a one-off ' +
+      'meeting that has ended.',
     retryable: false,
     sdkKeys: ['apac.errorcodes_not_exist', 'apac.errorcodes_tk_expired'],
     sdkText: 'Meeting does not exist.',

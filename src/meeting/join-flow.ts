@@ -26,7 +26,19 @@ export interface JoinFlowContext {
   onSignatureWarnings(problems: SignatureProblem[]): void;
   /** The signature is in hand and checked: the SDK is next. */
   onSigned(): void;
+  /** The step the flow is on, for a join that runs out of time to name. */
+  onStep(step: JoinStep): void;
 }
+
+/** The steps of a join, worded for the person reading a join-timeout message. */
+export const JoinStep = {
+  lock: 'checking that the meeting is not open in another tab',
+  signature: 'getting and checking the signature',
+  load: 'loading the Zoom SDK',
+  init: 'starting the Zoom SDK',
+  join: "joining (the SDK asks Zoom's join web service, then the meeting server)",
+} as const;
+export type JoinStep = (typeof JoinStep)[keyof typeof JoinStep];
 
 /**
  * The steps of one join after the attributes were checked: the browser-wide lock, the signature (fetched and
@@ -38,11 +50,13 @@ export async function runJoinFlow(context: JoinFlowContext): Promise<void> {
   let signed: { signature: string; sdkKey?: string } | undefined;
   try {
     if (!context.allowDuplicate) {
+      context.onStep(JoinStep.lock);
       // A second tab of this browser joining the same meeting would kick the first one out (3000 / 4008).
       const lock = await acquireMeetingLock(config.meetingNumber, { signal });
       if (!lock) throw meetingOpenElsewhereError();
       context.onLock(lock);
     }
+    context.onStep(JoinStep.signature);
     signed = await resolveSignature(
       {
         ...(secrets.signature ? { signature: secrets.signature } : {}),
@@ -69,6 +83,7 @@ export async function runJoinFlow(context: JoinFlowContext): Promise<void> {
     context.onSigned();
     const adapter = await context.adapterFor(config.view);
     throwIfAborted(signal);
+    context.onStep(JoinStep.load);
     await untilAborted(adapter.load(signal), signal);
     throwIfAborted(signal);
     const initOptions = {
@@ -78,6 +93,7 @@ export async function runJoinFlow(context: JoinFlowContext): Promise<void> {
       language: config.language,
       ...(context.enforceVirtualBackground ? { enforceVirtualBackground: true } : {}),
     };
+    context.onStep(JoinStep.init);
     await untilAborted(adapter.init(initOptions, signal), signal);
     throwIfAborted(signal);
     const joinOptions = {
@@ -91,6 +107,7 @@ export async function runJoinFlow(context: JoinFlowContext): Promise<void> {
       ...(secrets.tk ? { tk: secrets.tk } : {}),
       ...(secrets.obfToken ? { obfToken: secrets.obfToken } : {}),
     };
+    context.onStep(JoinStep.join);
     await untilAborted(adapter.join(joinOptions, signal), signal);
     throwIfAborted(signal);
   } catch (raw) {

@@ -3,7 +3,8 @@ import type { JoinAttributes } from '../config/join-config.js';
 import { ErrorCategory, ZoomJoinError, type SdkView } from '../errors.js';
 import { emit, type ZoomLeftReason } from '../events.js';
 import type { SdkMemoryFailure } from '../memory/sdk-memory-failure.js';
-import type { SdkAdapter, SdkAdapterEvent, SdkAdapterFactory } from '../sdk/adapter.js';
+import type { ZoomAnswer } from '../error-codes/zoom-answers.js';
+import type { SdkAdapter, SdkAdapterEvent, SdkAdapterFactory, SdkPrompt } from '../sdk/adapter.js';
 import type { MeetingLock } from './browser-lock.js';
 import type { MeetingSecrets } from './meeting-secrets.js';
 import { loadJoinMachinery, type JoinMachinery } from './load-join-machinery.js';
@@ -30,6 +31,8 @@ export interface MeetingSettings {
   teardownDelayMs: number;
   /** Skip the one-meeting-per-browser lock (`allow-duplicate`). */
   allowDuplicate: boolean;
+  /** The longest a join may take, click to joined, in ms; 0 for no limit. */
+  joinTimeoutMs: number;
 }
 
 function abortError(): DOMException {
@@ -42,6 +45,24 @@ function isAbort(error: unknown, signal: AbortSignal): boolean {
 
 /** The abort reason that marks a join stopped by the `on-memory-pressure="leave"` policy. */
 const memoryPressureAbort = new DOMException('Stopped by the memory-pressure policy', 'AbortError');
+/** The abort reason that marks a join that ran out of its `join-timeout`. */
+const joinTimeoutAbort = new DOMException('The join ran out of time', 'AbortError');
+
+/** What the status line adds while the Client View shows one of its forms. */
+const promptStatus: Record<SdkPrompt, { line: string; warning: string }> = {
+  'passcode-prompt': {
+    line: 'Zoom is asking for the meeting passcode',
+    warning:
+      'Zoom refused the passcode (3004) and the Zoom SDK now asks for it in its own window: enter the passcode there, ' +
+      'or set the right one on the element and join again.',
+  },
+  'registration-prompt': {
+    line: 'Zoom is asking you to register for this meeting',
+    warning:
+      'This meeting requires registration (3099) and the Zoom SDK now offers its registration form: register there, ' +
+      "or pass the registrant's tk and join again.",
+  },
+};
 
 /**
  * Owns one meeting: status, the SDK adapter, join and leave, and teardown on removal. Every step takes the
@@ -50,6 +71,8 @@ const memoryPressureAbort = new DOMException('Stopped by the memory-pressure pol
 export class MeetingController implements ReactiveController {
   status: ZoomStatus = ZoomStatus.idle;
   error?: ZoomJoinError;
+  /** A line the status adds while joining: the SDK is asking the user for something. */
+  statusDetail?: string;
 
   private adapter?: SdkAdapter;
   private unsubscribe?: () => void;
@@ -58,6 +81,8 @@ export class MeetingController implements ReactiveController {
   private leaving?: Promise<void>;
   private teardownTimer?: ReturnType<typeof setTimeout>;
   private meetingLock?: MeetingLock;
+  /** What the current join reached, for a join-timeout message. */
+  private progress: { step: string; zoomAnswer?: ZoomAnswer; prompt?: SdkPrompt } = { step: 'starting' };
 
   constructor(
     private readonly host: MeetingHost,
@@ -85,7 +110,12 @@ export class MeetingController implements ReactiveController {
     if (this.run) return this.run.promise;
     if (this.status === ZoomStatus.joined) return Promise.resolve();
     const abort = new AbortController();
+    this.progress = { step: 'checking the attributes and the SDK files' };
+    const { joinTimeoutMs } = this.settings();
+    const timer =
+      joinTimeoutMs > 0 ? setTimeout(() => abort.abort(joinTimeoutAbort), joinTimeoutMs) : undefined;
     const promise = this.runJoin(abort.signal).finally(() => {
+      clearTimeout(timer);
       if (this.run?.abort === abort) this.run = undefined;
     });
     this.run = { promise, abort };
@@ -159,6 +189,9 @@ export class MeetingController implements ReactiveController {
         },
         onSignatureWarnings: (problems) => emit(this.host, 'zoom-signature-warning', { problems }),
         onSigned: () => this.setStatus(ZoomStatus.joining),
+        onStep: (step) => {
+          this.progress.step = step;
+        },
       });
       // The join is over before anyone hears of it: a leave() from a zoom-joined listener must leave, not cancel.
       if (this.run?.abort.signal === signal) this.run = undefined;
@@ -173,6 +206,13 @@ export class MeetingController implements ReactiveController {
       await this.adapter?.leave().catch(() => undefined);
       this.endMeeting();
       if (signal.reason === memoryPressureAbort) return this.fail(machinery.memoryPressureError());
+      if (signal.reason === joinTimeoutAbort) {
+        // Whatever the SDK started (a join still waiting, a form it shows) goes with its client.
+        await this.disposeAdapter();
+        return this.fail(
+          machinery.joinTimeoutError({ timeoutMs: this.settings().joinTimeoutMs, ...this.progress }),
+        );
+      }
       if (isAbort(raw, signal)) {
         this.setStatus(ZoomStatus.idle);
         throw machinery.cancelledError();
@@ -217,6 +257,18 @@ export class MeetingController implements ReactiveController {
   private onSdkEvent(event: SdkAdapterEvent): void {
     if (event.type === 'memory-failure') {
       this.host.sdkMemoryFailure(event.failure);
+      return;
+    }
+    if (event.type === 'zoom-answered') {
+      if (this.run) this.progress.zoomAnswer = event.answer;
+      return;
+    }
+    if (event.type === 'prompt') {
+      if (!this.run || this.progress.prompt === event.prompt) return;
+      this.progress.prompt = event.prompt;
+      this.statusDetail = promptStatus[event.prompt].line;
+      this.host.requestUpdate();
+      emit(this.host, 'zoom-warning', { code: event.prompt, message: promptStatus[event.prompt].warning });
       return;
     }
     if (this.status !== ZoomStatus.joined) return;
@@ -267,6 +319,7 @@ export class MeetingController implements ReactiveController {
     if (previous === status) return;
     this.status = status;
     if (status !== ZoomStatus.error) this.error = undefined;
+    this.statusDetail = undefined;
     this.host.requestUpdate();
     emit(this.host, 'zoom-status', { status, previous });
   }

@@ -1,4 +1,5 @@
 import type { SdkView, ZoomJoinError } from '../errors.js';
+import type { ZoomAnswer } from '../error-codes/zoom-answers.js';
 import type { SdkMemoryFailure } from '../memory/sdk-memory-failure.js';
 
 /** What either SDK view needs before a join. */
@@ -25,14 +26,20 @@ export interface SdkJoinOptions {
   obfToken?: string;
 }
 
+/** A form the Client View shows instead of failing; the join waits for the user to fill it in. */
+export type SdkPrompt = 'passcode-prompt' | 'registration-prompt';
+
 /**
  * Things the SDK reports on its own: the meeting ended, the connection failed for good, or the SDK ran out of
- * memory (WasmOutOfMemory, a lost WebGL context).
+ * memory (WasmOutOfMemory, a lost WebGL context); and, during a join, what Zoom's join web service answered and
+ * whether the SDK now asks the user for something.
  */
 export type SdkAdapterEvent =
   | { type: 'meeting-ended' }
   | { type: 'connection-failed'; error: ZoomJoinError }
-  | { type: 'memory-failure'; failure: SdkMemoryFailure };
+  | { type: 'memory-failure'; failure: SdkMemoryFailure }
+  | { type: 'zoom-answered'; answer: ZoomAnswer }
+  | { type: 'prompt'; prompt: SdkPrompt; sdkCode: number };
 
 export type SdkEventListener = (event: SdkAdapterEvent) => void;
 

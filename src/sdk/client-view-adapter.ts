@@ -2,6 +2,7 @@ import type { SdkAdapter, SdkEventListener, SdkInitOptions, SdkJoinOptions } fro
 import { normalizeSdkError } from './normalize-error.js';
 import { memoizeImport } from '../lazy-import.js';
 import { hasFunctions, secretsOf, throwIfAborted, unwrapModule } from './sdk-module.js';
+import { joinWatchingZoom } from './watched-join.js';
 
 interface CallbackOptions {
   success?: (result: unknown) => void;
@@ -44,6 +45,17 @@ function callbackToPromise(invoke: (options: CallbackOptions) => void, options: 
   return new Promise((resolve, reject) => {
     invoke({ ...options, success: resolve, error: reject });
   });
+}
+
+const LEAVE_WAIT_MS = 2000;
+
+/** Waits for `promise` at most `ms`; never rejects. */
+function settleWithin(promise: Promise<unknown>, ms: number): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const wait = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, ms);
+  });
+  return Promise.race([promise.then(() => undefined, () => undefined), wait]).finally(() => clearTimeout(timer));
 }
 
 /** `onMeetingStatus` values from the SDK's documentation. */
@@ -102,7 +114,7 @@ export class ClientViewAdapter implements SdkAdapter {
     const api = this.requireApi();
     const secrets = secretsOf(options);
     try {
-      await callbackToPromise((o) => api.join(o), {
+      const joinOptions = {
         signature: options.signature,
         meetingNumber: options.meetingNumber,
         userName: options.userName,
@@ -112,6 +124,14 @@ export class ClientViewAdapter implements SdkAdapter {
         ...(options.zak ? { zak: options.zak } : {}),
         ...(options.tk ? { tk: options.tk } : {}),
         ...(options.obfToken ? { obfToken: options.obfToken } : {}),
+      };
+      await joinWatchingZoom(() => callbackToPromise((o) => api.join(o), joinOptions), {
+        view: this.view,
+        realm: window,
+        secrets,
+        notify: (event) => {
+          for (const listener of [...this.listeners]) listener(event);
+        },
       });
       if (signal.aborted) {
         // The element stopped waiting while the SDK was still joining: leave what it joined.
@@ -120,8 +140,11 @@ export class ClientViewAdapter implements SdkAdapter {
       }
       this.joined = true;
     } catch (raw) {
+      // A join the SDK still runs (a prompt it shows, an answer it never reported) must not linger on the page;
+      // leaveMeeting may never call back then, so it gets a moment, not a promise to wait on.
+      await settleWithin(callbackToPromise((o) => api.leaveMeeting(o), {}), LEAVE_WAIT_MS);
       if (signal.aborted) throw signal.reason;
-      throw normalizeSdkError(raw, { view: this.view, stage: 'join', secrets });
+      throw raw;
     } finally {
       this.restorePageBeforeUnload();
     }

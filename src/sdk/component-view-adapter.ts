@@ -3,6 +3,7 @@ import { sdkMemoryFailure } from '../memory/sdk-memory-failure.js';
 import { normalizeSdkError } from './normalize-error.js';
 import { memoizeImport } from '../lazy-import.js';
 import { hasFunctions, secretsOf, throwIfAborted, unwrapModule } from './sdk-module.js';
+import { joinWatchingZoom } from './watched-join.js';
 
 /** The few members of the Component View client we use, typed structurally (the SDK's own typings are loose). */
 interface EmbeddedClient {
@@ -147,7 +148,7 @@ export class ComponentViewAdapter implements SdkAdapter {
     const client = this.requireClient();
     this.secrets = secretsOf(options);
     try {
-      await client.join({
+      const joinOptions = {
         signature: options.signature,
         meetingNumber: options.meetingNumber,
         userName: options.userName,
@@ -157,6 +158,12 @@ export class ComponentViewAdapter implements SdkAdapter {
         ...(options.zak ? { zak: options.zak } : {}),
         ...(options.tk ? { tk: options.tk } : {}),
         ...(options.obfToken ? { obfToken: options.obfToken } : {}),
+      };
+      await joinWatchingZoom(() => client.join(joinOptions), {
+        view: this.view,
+        realm: window,
+        secrets: this.secrets,
+        notify: (event) => this.notify(event),
       });
       if (signal.aborted) {
         // The element stopped waiting (left or removed) while the SDK was still joining: leave what it joined.
@@ -166,7 +173,7 @@ export class ComponentViewAdapter implements SdkAdapter {
       this.joined = true;
     } catch (raw) {
       if (signal.aborted) throw signal.reason;
-      throw normalizeSdkError(raw, { view: this.view, stage: 'join', secrets: this.secrets });
+      throw raw;
     } finally {
       removeStaleMediaScripts();
     }

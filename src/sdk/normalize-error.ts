@@ -5,6 +5,7 @@ import {
   type SdkStage,
   type ZoomErrorEntry,
 } from '../error-codes.js';
+import { isCollapsedSdkCode, zoomCodeOfAnswer, zoomCodeOfText, type ZoomAnswer } from '../error-codes/zoom-answers.js';
 import { ErrorCategory, ZoomJoinError, type SdkView, type ZoomJoinErrorInit } from '../errors.js';
 
 export type { SdkStage };
@@ -14,6 +15,8 @@ export interface NormalizeContext {
   stage: SdkStage;
   /** Values that must never appear in a message: the signature, zak, tk, obfToken, the passcode… */
   secrets?: readonly string[];
+  /** What Zoom's join web service answered during this join, when the adapter saw it. */
+  zoomAnswer?: ZoomAnswer;
 }
 
 /**
@@ -38,6 +41,29 @@ export function normalizeSdkError(raw: unknown, context: NormalizeContext): Zoom
   };
   if (draft.sdkType !== undefined) init.sdkType = scrub(draft.sdkType);
   return new ZoomJoinError(init);
+}
+
+/**
+ * The error for a refusal Zoom answered but the SDK never reported (the Client View, given an answer it cannot
+ * parse, waits forever): Zoom's own number, said plainly.
+ */
+export function unreportedZoomAnswerError(answer: ZoomAnswer, context: NormalizeContext): ZoomJoinError | undefined {
+  const code = zoomCodeOfAnswer(answer);
+  if (code === undefined) return undefined;
+  const scrub = secretScrubber(context.secrets ?? []);
+  const entry = describeZoomError(code, context.view);
+  const text = answer.errorMessage === undefined ? '' : ` ("${clip(scrub(answer.errorMessage))}")`;
+  const answered = answer.httpStatus >= 400 ? `HTTP ${answer.httpStatus}` : `${code}${text}`;
+  return new ZoomJoinError({
+    code: entry.code,
+    category: entry.category,
+    title: entry.title,
+    hint: entry.hint,
+    retryable: entry.retryable,
+    message: `${entry.title} [Zoom ${code}] — Zoom answered ${answered} at wc/info, but the SDK never reported it`,
+    sdkCode: code,
+    view: context.view,
+  });
 }
 
 type Draft = Omit<ZoomJoinErrorInit, 'view' | 'cause'>;
@@ -136,10 +162,39 @@ function fromSdkObject(value: object, context: NormalizeContext, scrub: Scrub): 
   // The text first: -1, 200, 4003 and 5013 each cover several mistakes that only the wording tells apart.
   const recognised = text === undefined ? undefined : matchSdkMessage(text, context.stage);
   if (recognised !== undefined) return build(recognised, facts);
+  const recovered = recoverZoomCode(value, sdkCode, context);
+  if (recovered !== undefined) {
+    const said = recovered.text === undefined ? facts.said : clip(scrub(recovered.text));
+    return build(describeZoomError(recovered.code, context.view), { ...facts, sdkCode: recovered.code, ...(said ? { said } : {}) });
+  }
   if (sdkCode !== undefined) return build(describeZoomError(sdkCode, context.view), facts);
   const typed = sdkType !== undefined && Object.hasOwn(sdkErrorTypes, sdkType) ? sdkErrorTypes[sdkType] : undefined;
   if (typed !== undefined) return build(typed, facts);
   return unknownValue(value, context, scrub, sdkType);
+}
+
+/**
+ * Zoom's own number when the SDK reported one of its catch-alls (the Component View's 200, the Client View's 1):
+ * first from the text it passed on (Zoom's wording or the SDK's en-US string for the number), then from Zoom's
+ * answer as the adapter saw it. Undefined when the SDK's number already says what Zoom meant.
+ */
+function recoverZoomCode(
+  value: object,
+  sdkCode: number | undefined,
+  context: NormalizeContext,
+): { code: number; text?: string } | undefined {
+  if (!isCollapsedSdkCode(sdkCode, context.view)) return undefined;
+  const reported = sdkCode === undefined ? undefined : describeZoomError(sdkCode, context.view).code;
+  for (const field of ['reason', 'result', 'errorMessage']) {
+    const text = readField(value, field);
+    if (typeof text !== 'string') continue;
+    const code = zoomCodeOfText(text);
+    // A text that means what the number already says (3610 "Meeting does not exist.") keeps the SDK's number.
+    if (code !== undefined && describeZoomError(code, context.view).code !== reported) return { code, text };
+  }
+  const answered = context.zoomAnswer === undefined ? undefined : zoomCodeOfAnswer(context.zoomAnswer);
+  if (answered !== undefined && describeZoomError(answered, context.view).code !== reported) return { code: answered };
+  return undefined;
 }
 
 function build(entry: Omit<ZoomErrorEntry, 'sdkKeys'>, facts: Facts): Draft {

@@ -23,9 +23,15 @@ export function throwIfAborted(signal: AbortSignal): void {
   if (signal.aborted) throw signal.reason ?? new DOMException('Aborted', 'AbortError');
 }
 
-/** The join's secrets, so error messages can be scrubbed of them. */
-export function secretsOf(options: { signature: string; zak?: string; tk?: string; obfToken?: string }): string[] {
-  return [options.signature, options.zak, options.tk, options.obfToken].filter(
+/** The join's secrets and its passcode, so error messages can be scrubbed of them. */
+export function secretsOf(options: {
+  signature: string;
+  zak?: string;
+  tk?: string;
+  obfToken?: string;
+  passcode?: string;
+}): string[] {
+  return [options.signature, options.zak, options.tk, options.obfToken, options.passcode].filter(
     (value): value is string => typeof value === 'string' && value.length > 0,
   );
 }
