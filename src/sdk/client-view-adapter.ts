@@ -1,4 +1,5 @@
 import type { SdkAdapter, SdkEventListener, SdkInitOptions, SdkJoinOptions } from './adapter.js';
+import { ErrorCategory, ZoomJoinError } from '../errors.js';
 import { normalizeSdkError } from './normalize-error.js';
 import { memoizeImport } from '../lazy-import.js';
 import { hasFunctions, secretsOf, throwIfAborted, unwrapModule } from './sdk-module.js';
@@ -38,6 +39,26 @@ export const loadClientViewApi = memoizeImport(async (): Promise<ClientViewApi> 
 
 /** The Client View is page-global: its preparation and status listener must happen once per page. */
 let preparedLibUrl: string | undefined;
+/**
+ * Observed with 6.2.0: after one join in a page, a second `ZoomMtg.join()` never calls back (the SDK logs "the
+ * mainTaskType is not exist"), whether or not leaveMeeting or init ran in between. Leaving reloads the page (the
+ * leaveUrl), so only a failed join leaves the page in that state.
+ */
+let joinAttempted = false;
+
+function reloadRequiredError(): ZoomJoinError {
+  return new ZoomJoinError({
+    code: 'client-view-reload-required',
+    category: ErrorCategory.sdk,
+    title: 'The Zoom Client View cannot join again in this page',
+    message: 'The Zoom Client View already tried to join in this page and cannot start a second join until the page reloads.',
+    hint:
+      'The Client View runs one join per page load: reload the page and join again, or use view="component", which ' +
+      'can join again in the same page.',
+    retryable: false,
+    view: 'client',
+  });
+}
 const statusListeners = new Set<(status: number) => void>();
 let statusListenerInstalled = false;
 
@@ -112,6 +133,8 @@ export class ClientViewAdapter implements SdkAdapter {
   async join(options: SdkJoinOptions, signal: AbortSignal): Promise<void> {
     throwIfAborted(signal);
     const api = this.requireApi();
+    if (joinAttempted) throw reloadRequiredError();
+    joinAttempted = true;
     const secrets = secretsOf(options);
     try {
       const joinOptions = {

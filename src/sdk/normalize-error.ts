@@ -175,8 +175,8 @@ function fromSdkObject(value: object, context: NormalizeContext, scrub: Scrub): 
 
 /**
  * Zoom's own number when the SDK reported one of its catch-alls (the Component View's 200, the Client View's 1):
- * first from the text it passed on (Zoom's wording or the SDK's en-US string for the number), then from Zoom's
- * answer as the adapter saw it. Undefined when the SDK's number already says what Zoom meant.
+ * from Zoom's answer as the adapter saw it, else from the text the SDK passed on (Zoom's wording or the SDK's en-US
+ * string for the number). Undefined when the SDK's number already says what Zoom meant.
  */
 function recoverZoomCode(
   value: object,
@@ -185,6 +185,12 @@ function recoverZoomCode(
 ): { code: number; text?: string } | undefined {
   if (!isCollapsedSdkCode(sdkCode, context.view)) return undefined;
   const reported = sdkCode === undefined ? undefined : describeZoomError(sdkCode, context.view).code;
+  // Zoom's answer first: several numbers share a text ("Require login" is 3051, 3052 and 3100).
+  const answered = context.zoomAnswer === undefined ? undefined : zoomCodeOfAnswer(context.zoomAnswer);
+  if (answered !== undefined && describeZoomError(answered, context.view).code !== reported) {
+    const text = [readField(value, 'reason'), readField(value, 'result')].find((field) => typeof field === 'string');
+    return typeof text === 'string' ? { code: answered, text } : { code: answered };
+  }
   for (const field of ['reason', 'result', 'errorMessage']) {
     const text = readField(value, field);
     if (typeof text !== 'string') continue;
@@ -192,8 +198,6 @@ function recoverZoomCode(
     // A text that means what the number already says (3610 "Meeting does not exist.") keeps the SDK's number.
     if (code !== undefined && describeZoomError(code, context.view).code !== reported) return { code, text };
   }
-  const answered = context.zoomAnswer === undefined ? undefined : zoomCodeOfAnswer(context.zoomAnswer);
-  if (answered !== undefined && describeZoomError(answered, context.view).code !== reported) return { code: answered };
   return undefined;
 }
 

@@ -54,6 +54,8 @@ export async function joinWatchingZoom(invoke: () => Promise<unknown>, options: 
   try {
     await Promise.race([invoke(), unreported]);
   } catch (raw) {
+    // An answer whose events are still being dispatched is heard before the SDK's report is read.
+    await new Promise((resolve) => setTimeout(resolve, 0));
     throw normalizeSdkError(raw, { view, stage: 'join', secrets, ...(answer ? { zoomAnswer: answer } : {}) });
   } finally {
     clearTimeout(graceTimer);

@@ -82,7 +82,11 @@ export function watchZoomAnswers(realm: Window & typeof globalThis, listener: Zo
     const patch = function open(this: XMLHttpRequest, ...args: Parameters<XMLHttpRequest['open']>): void {
       const url = String(args[1]);
       if (WC_INFO_PATH.test(url)) {
-        this.addEventListener('loadend', () => {
+        // readystatechange reaches DONE before load and loadend: the SDK settles its join from its load handler
+        // (in microtasks right after it), so a later event would be heard only after the SDK had reported.
+        const onDone = (): void => {
+          if (this.readyState !== XMLHttpRequest.DONE) return;
+          this.removeEventListener('readystatechange', onDone);
           let body: unknown;
           try {
             body = this.responseType === '' || this.responseType === 'text' ? this.responseText : this.response;
@@ -90,7 +94,8 @@ export function watchZoomAnswers(realm: Window & typeof globalThis, listener: Zo
             body = undefined;
           }
           report(listeners, readZoomAnswer(this.status, body));
-        });
+        };
+        this.addEventListener('readystatechange', onDone);
       }
       // Same arguments, same `this`: the SDK's request goes out exactly as it asked.
       return (original as (...rest: unknown[]) => void).apply(this, args);
