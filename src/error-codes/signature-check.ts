@@ -178,5 +178,6 @@ export const signatureCheckErrors = {
     retryable: false,
     sdkKeys: ['apac.errorcodes_pac_not_allow_assistant', 'apac.rmc.assistant_exist_warning'],
     sdkText: 'Assistant join meeting been disabled',
+    serverText: 'Assistant join meeting been disabled',
   },
 } as const satisfies ZoomErrorTable;
