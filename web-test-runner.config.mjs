@@ -39,8 +39,11 @@ const zoomDoublePlugin = {
   async executeCommand({ command, payload, session }) {
     if (command !== 'zoom-double') return undefined;
     const page = session.browser.getPage(session.id);
+    // Routing turns off the page's HTTP cache (Playwright), which the preload tests measure: only pages that use the
+    // double are routed, from their first command on.
+    if (!zoomAnswerByPage.has(page)) await page.route(ZOOM_HOST, (route) => answerZoom(page, route));
     // `hang` keeps the request open (a Zoom that never answers); `response` is {status, headers, body}.
-    zoomAnswerByPage.set(page, payload ?? undefined);
+    zoomAnswerByPage.set(page, payload ?? null);
     return true;
   },
 };
@@ -48,7 +51,7 @@ const zoomDoublePlugin = {
 async function answerZoom(page, route) {
   const request = route.request();
   const double = zoomAnswerByPage.get(page);
-  if (!double || !WC_INFO.test(request.url())) return route.abort('internetdisconnected');
+  if (!double || !WC_INFO.test(request.url())) return route.abort('namenotresolved');
   if (double.hang) return undefined;
   if (request.method() === 'OPTIONS') {
     return route.fulfill({
@@ -116,12 +119,12 @@ export default {
       launchOptions: {
         executablePath: CHROMIUM_PATH,
         headless: true,
-        args: CHROMIUM_ARGS,
+        // Nothing may reach Zoom from a test, whatever the machine's network: its hosts do not resolve, and the
+        // double (page routing) answers before any lookup.
+        args: [...CHROMIUM_ARGS, '--host-resolver-rules=MAP zoom.us ~NOTFOUND, MAP *.zoom.us ~NOTFOUND, MAP *.zoom.com ~NOTFOUND, MAP *.zoomgov.com ~NOTFOUND, MAP *.cloudfront.net ~NOTFOUND'],
       },
       async createPage({ context }) {
         const page = await context.newPage();
-        // Nothing may reach Zoom from a test, whatever the machine's network: the double answers or the request fails.
-        await page.route(ZOOM_HOST, (route) => answerZoom(page, route));
         const log = [];
         requestsByPage.set(page, log);
         page.on('request', (request) => {

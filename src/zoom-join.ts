@@ -37,7 +37,7 @@ const statusText: Record<ZoomStatus, string> = {
  * @fires zoom-signature-warning - `{problems}` when the signature check found warnings (the join goes on)
  * @fires zoom-progress - `{phase: 'assets', loaded, total, fraction, file}` while the SDK's files preload; fraction only grows and ends at 1
  * @fires zoom-capabilities - which SDK features this page and device allow (gallery view, virtual background, ...)
- * @fires zoom-warning - `{code, message}`: something was skipped (e.g. `vb-skipped-low-memory`); nothing failed
+ * @fires zoom-warning - `{code, message}`: something was skipped (e.g. `vb-skipped-low-memory`), or the Client View asks the user for something (`passcode-prompt`, `registration-prompt`); nothing failed
  * @fires zoom-memory - `{usedBytes, limitBytes?, at, source}` every `memory-interval` ms while preparing, joining or joined
  * @fires zoom-memory-warning - `{reason: 'growth' | 'budget' | 'near-limit' | 'freeze' | 'sdk-out-of-memory', ...}`; cancelable
  * @slot - Content shown beside the element's own status line

@@ -29,12 +29,12 @@ describe('<zoom-join> join-timeout', () => {
     const next = new FakeAdapter();
     next.hold('join');
     sdk.adapters().next = next;
-    const target = await element({ 'join-timeout': '300' });
+    const target = await element({ 'join-timeout': '1500' });
     const error = await joinFailure(target);
     expect(error.code).to.equal('join-timeout');
     expect(error.category).to.equal('network');
     expect(error.retryable).to.equal(true);
-    expect(error.message).to.contain('within 0.3 s');
+    expect(error.message).to.contain('within 1.5 s');
     expect(error.message).to.contain("joining (the SDK asks Zoom's join web service");
     expect(target.status).to.equal('error');
     expect(next.count('destroy')).to.equal(1, 'whatever the SDK started goes with its client');
@@ -44,7 +44,7 @@ describe('<zoom-join> join-timeout', () => {
     const next = new FakeAdapter();
     next.hold('join');
     sdk.adapters().next = next;
-    const target = await element({ 'join-timeout': '400' });
+    const target = await element({ 'join-timeout': '1500' });
     const failing = joinFailure(target);
     await waitUntil(() => next.count('join') === 1);
     next.emit({ type: 'zoom-answered', answer: { httpStatus: 200, status: false, errorCode: 200, errorMessage: 'Invalid signature.' } });
