@@ -6,5 +6,5 @@
 export { createSdkAdapter, preloadSdkView } from '../sdk/default-adapter-factory.js';
 export { runJoinFlow } from './join-flow.js';
 export { joinInputsOf, readJoinConfig } from '../config/join-config.js';
-export { anotherMeetingActiveError, cancelledError, memoryPressureError, unexpectedError } from './join-errors.js';
+export { anotherMeetingOnThisPageError, cancelledError, memoryPressureError, unexpectedError } from './join-errors.js';
 export { optionalAttributeWarnings } from '../config/optional-attributes.js';
