@@ -147,7 +147,8 @@ export function checkAssetPathOnce(libUrl: string, options: CheckAssetPathOption
 /** How long the manifest check may take before the asset path counts as unreachable. */
 const CHECK_TIMEOUT_MS = 15_000;
 
-const TIMED_OUT: ErrorAdvice = {
+/** @internal Exported for the error-text tests and docs/errors.md: the 15 s timeout is too slow to provoke there. */
+export const TIMED_OUT: ErrorAdvice = {
   hint: "The server behind the asset path did not answer in time, so the SDK's files cannot be loaded from it.",
   steps: ['Check that the server behind asset-path is up.', ...SERVE_STEPS],
 };
