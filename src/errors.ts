@@ -22,15 +22,32 @@ export type SdkView = 'component' | 'client';
 export interface SignatureProblem {
   code: string;
   severity: 'error' | 'warning';
+  /** What is wrong with this signature, with its values. */
   message: string;
+  /** Why Zoom refuses it (or may misbehave), in one sentence. */
   hint: string;
+  /** What to do about it: short imperative steps, in order. */
+  steps: string[];
+}
+
+/**
+ * What every error text is made of: the cause in one sentence, addressed to the person who must act, and short
+ * numbered steps (one action each). Kept apart so the panel can show the cause as a paragraph and the steps as a
+ * list, and so pages can show either.
+ */
+export interface ErrorAdvice {
+  readonly hint: string;
+  readonly steps: readonly string[];
 }
 
 export interface ZoomJoinErrorInit {
   code: string;
   category: ErrorCategory;
   message: string;
+  /** The cause in one sentence: what is wrong and why. */
   hint: string;
+  /** What to do, in order: short imperative steps. Defaults to none. */
+  steps?: readonly string[];
   retryable?: boolean;
   /** A short human title for the error panel; defaults to the message. */
   title?: string;
@@ -46,7 +63,10 @@ export class ZoomJoinError extends Error {
   readonly code: string;
   readonly category: ErrorCategory;
   readonly title: string;
+  /** The cause in one sentence: what is wrong and why, addressed to the person who must act. */
   readonly hint: string;
+  /** What to do about it: short imperative steps, in order (possibly none). */
+  readonly steps: string[];
   readonly retryable: boolean;
   readonly sdkCode?: number;
   readonly sdkType?: string;
@@ -59,6 +79,8 @@ export class ZoomJoinError extends Error {
     this.category = init.category;
     this.title = init.title ?? init.message;
     this.hint = init.hint;
+    // A copy: table rows share their (frozen, readonly) step lists between every error made from them.
+    this.steps = [...(init.steps ?? [])];
     this.retryable = init.retryable ?? false;
     if (init.sdkCode !== undefined) this.sdkCode = init.sdkCode;
     if (init.sdkType !== undefined) this.sdkType = init.sdkType;
@@ -75,6 +97,7 @@ export class ZoomJoinError extends Error {
       title: this.title,
       message: this.message,
       hint: this.hint,
+      steps: this.steps,
       retryable: this.retryable,
       sdkCode: this.sdkCode,
       sdkType: this.sdkType,

@@ -46,6 +46,10 @@ export const zoomJoinStyles = css`
   [part='error'] p {
     margin: 0.35em 0;
   }
+  [part='error-steps'] {
+    margin: 0.35em 0;
+    padding-inline-start: 1.5em;
+  }
   [part='error-code'] {
     display: block;
     opacity: 0.8;

@@ -48,7 +48,8 @@ const statusText: Record<ZoomStatus, string> = {
  * @csspart error - The error panel
  * @csspart error-title - The error's title
  * @csspart error-message - What went wrong
- * @csspart error-hint - How to fix it
+ * @csspart error-hint - Why it went wrong, in one sentence
+ * @csspart error-steps - What to do about it: an ordered list, one `<li>` per step (absent when there are none)
  * @csspart error-code - The stable error code (and Zoom's number)
  * @csspart retry-button - The Retry button in the error panel
  * @csspart cancel-button - Cancels a join in progress (while signing or joining)
@@ -326,6 +327,9 @@ export class ZoomJoin extends LitElement {
         <strong part="error-title">${error.title}</strong>
         <p part="error-message">${error.message}</p>
         <p part="error-hint">${error.hint}</p>
+        ${error.steps.length > 0
+          ? html`<ol part="error-steps">${error.steps.map((step) => html`<li>${step}</li>`)}</ol>`
+          : nothing}
         <code part="error-code">${error.code}${error.sdkCode !== undefined ? ` (Zoom ${error.sdkCode})` : ''}</code>
         ${error.retryable
           ? html`<button part="retry-button" type="button" @click=${this.onRetryClick}>Retry</button>`

@@ -207,7 +207,13 @@ describe('<zoom-join> with a fake SDK adapter', () => {
     const second = await makeElement();
     const error = oneEvent(second, 'zoom-error');
     await second.join().catch(() => undefined);
-    expect((await error).detail.code).to.equal('another-meeting-active');
+    const { detail } = await error;
+    // One code for "already in a meeting"; the message and title say where the other meeting is.
+    expect(detail.code).to.equal('another-meeting-in-progress');
+    expect(detail.message).to.contain('on this page');
+    expect(detail.title).to.contain('on this page');
+    expect(detail.retryable).to.equal(true);
+    expect(detail.sdkCode).to.equal(undefined);
     expect(second.status).to.equal('error');
     expect(first.status).to.equal('joined');
     expect(adapters.created).to.have.length(1);

@@ -156,8 +156,8 @@ export const SCENARIOS: Readonly<Record<ScenarioId, Scenario>> = {
     id: 'second-tab',
     label: 'Same meeting in a second tab',
     expect:
-      'Join here, then "Open in another tab": the second tab should refuse with meeting-open-elsewhere (cross-tab ' +
-      'lock). "Add a second element" in this page gets another-meeting-active.',
+      'Join here, then "Open in another tab": the second tab should refuse with another-meeting-in-progress, "another ' +
+      'tab" (cross-tab lock). "Add a second element" in this page gets another-meeting-in-progress, "on this page".',
     signatureEndpoint: SIGNER,
     assets: 'fast',
   },

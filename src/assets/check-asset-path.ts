@@ -1,5 +1,5 @@
 import { untilAborted } from '../until-aborted.js';
-import { ErrorCategory, ZoomJoinError } from '../errors.js';
+import { ErrorCategory, ZoomJoinError, type ErrorAdvice } from '../errors.js';
 import { BUILTIN_MANIFEST, BUILTIN_MANIFEST_VERSION } from './builtin-manifest.js';
 import { manifestUrl, parseManifest, type AssetManifest } from './manifest.js';
 import { VERSION_WITNESS } from './sdk-files.js';
@@ -10,16 +10,25 @@ export interface CheckAssetPathOptions {
   fetch?: typeof fetch;
 }
 
-const SERVE_HINT =
-  'Serve the installed package\'s node_modules/@zoom/meetingsdk/dist/lib folder (it holds av/, lang/, ...) and point asset-path at it — e.g. with zoom-join/vite, asset-path="/zoom-sdk/lib".';
+/** The fix for every way the asset path fails to serve the SDK's files. */
+const SERVE_STEPS = [
+  "Serve the installed package's node_modules/@zoom/meetingsdk/dist/lib folder (it holds av/, lang/, …).",
+  'Point asset-path at it (with zoom-join/vite: asset-path="/zoom-sdk/lib").',
+] as const;
 
-function invalid(libUrl: string, message: string, hint: string, cause?: unknown): ZoomJoinError {
+const NOT_SERVED: ErrorAdvice = {
+  hint: "The SDK's files are not served at the asset path, so the SDK would fail to load them.",
+  steps: SERVE_STEPS,
+};
+
+function invalid(libUrl: string, message: string, advice: ErrorAdvice, cause?: unknown): ZoomJoinError {
   return new ZoomJoinError({
     code: 'asset-path-invalid',
     category: ErrorCategory.assets,
     title: 'The Zoom SDK files were not found',
     message: `${message} (checked ${manifestUrl(libUrl)})`,
-    hint,
+    hint: advice.hint,
+    steps: advice.steps,
     retryable: true,
     ...(cause !== undefined ? { cause } : {}),
   });
@@ -49,32 +58,44 @@ export async function checkAssetPath(libUrl: string, options: CheckAssetPathOpti
     throw invalid(
       libUrl,
       'The asset path could not be reached.',
-      `Check that the URL is right and, when it is on another origin, that it sends Access-Control-Allow-Origin (the SDK fetches its workers and wasm with CORS). ${SERVE_HINT}`,
+      {
+        hint:
+          'The asset path could not be reached: its URL is wrong, or a server on another origin does not send ' +
+          'Access-Control-Allow-Origin (the SDK fetches its workers and wasm with CORS).',
+        steps: [
+          'Check that the asset-path URL is right.',
+          'When it is on another origin, make that server send Access-Control-Allow-Origin.',
+          ...SERVE_STEPS,
+        ],
+      },
       error,
     );
   }
   const contentType = response.headers.get('content-type') ?? '';
   if (!response.ok) {
-    throw invalid(libUrl, `The asset path answered HTTP ${response.status} for av/manifest.json.`, SERVE_HINT);
+    throw invalid(libUrl, `The asset path answered HTTP ${response.status} for av/manifest.json.`, NOT_SERVED);
   }
   const body = await response.text();
   if (looksLikeHtml(contentType, body)) {
     throw invalid(
       libUrl,
       'The asset path answered with an HTML page instead of the SDK\'s manifest.',
-      `A single-page-app fallback or a login page is probably answering for missing files. ${SERVE_HINT}`,
+      {
+        hint: "A single-page-app fallback or a login page is probably answering for the SDK's missing files.",
+        steps: SERVE_STEPS,
+      },
     );
   }
   let json: unknown;
   try {
     json = JSON.parse(body);
   } catch (error) {
-    throw invalid(libUrl, 'av/manifest.json is not valid JSON.', SERVE_HINT, error);
+    throw invalid(libUrl, 'av/manifest.json is not valid JSON.', NOT_SERVED, error);
   }
   const manifest = parseManifest(json);
   const witness = manifest?.[VERSION_WITNESS];
   if (!manifest || !witness) {
-    throw invalid(libUrl, `av/manifest.json does not list the SDK's files (no ${VERSION_WITNESS}).`, SERVE_HINT);
+    throw invalid(libUrl, `av/manifest.json does not list the SDK's files (no ${VERSION_WITNESS}).`, NOT_SERVED);
   }
   const expected = BUILTIN_MANIFEST[VERSION_WITNESS];
   if (witness.hash !== expected.hash || witness.size !== expected.size) {
@@ -83,7 +104,14 @@ export async function checkAssetPath(libUrl: string, options: CheckAssetPathOpti
       category: ErrorCategory.assets,
       title: 'The Zoom SDK files are from another version',
       message: `The files at the asset path are not @zoom/meetingsdk ${BUILTIN_MANIFEST_VERSION}, the version this page runs (its ${VERSION_WITNESS} differs).`,
-      hint: `Copy dist/lib from the installed @zoom/meetingsdk ${BUILTIN_MANIFEST_VERSION} again after every SDK upgrade (zoom-join/vite does it on build), and bust any CDN cache in front of it.`,
+      hint:
+        `The files at the asset path are not those of @zoom/meetingsdk ${BUILTIN_MANIFEST_VERSION}, which this page ` +
+        'runs, and the two must match.',
+      steps: [
+        `Copy dist/lib from the installed @zoom/meetingsdk ${BUILTIN_MANIFEST_VERSION} again after every SDK upgrade ` +
+          '(zoom-join/vite does it on build).',
+        'Bust any CDN cache in front of it.',
+      ],
       retryable: false,
     });
   }
@@ -104,7 +132,7 @@ export function checkAssetPathOnce(libUrl: string, options: CheckAssetPathOption
     check = checkAssetPath(libUrl, { ...(options.fetch ? { fetch: options.fetch } : {}), signal: timeout }).catch(
       (error: unknown) => {
         if (!timeout.aborted) throw error;
-        throw invalid(libUrl, `The asset path did not answer within ${CHECK_TIMEOUT_MS / 1000} s.`, SERVE_HINT, error);
+        throw invalid(libUrl, `The asset path did not answer within ${CHECK_TIMEOUT_MS / 1000} s.`, TIMED_OUT, error);
       },
     );
     checks.set(libUrl, check);
@@ -118,6 +146,12 @@ export function checkAssetPathOnce(libUrl: string, options: CheckAssetPathOption
 
 /** How long the manifest check may take before the asset path counts as unreachable. */
 const CHECK_TIMEOUT_MS = 15_000;
+
+/** @internal Exported for the error-text tests and docs/errors.md: the 15 s timeout is too slow to provoke there. */
+export const TIMED_OUT: ErrorAdvice = {
+  hint: "The server behind the asset path did not answer in time, so the SDK's files cannot be loaded from it.",
+  steps: ['Check that the server behind asset-path is up.', ...SERVE_STEPS],
+};
 
 /** @internal Tests only. */
 export function forgetAssetPathChecks(): void {

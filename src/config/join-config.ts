@@ -1,4 +1,4 @@
-import { ErrorCategory, ZoomJoinError, type SdkView } from '../errors.js';
+import { ErrorCategory, ZoomJoinError, type ErrorAdvice, type SdkView } from '../errors.js';
 import { SDK_CDN_LIB_URL } from '../sdk/version.js';
 
 /** What the element's attributes say, checked and normalised before anything is fetched or loaded. */
@@ -30,8 +30,10 @@ export interface JoinInputs {
   baseUrl: string;
 }
 
-function configError(code: string, message: string, hint: string): ZoomJoinError {
-  return new ZoomJoinError({ code, category: ErrorCategory.config, message, hint });
+/** A bad attribute: a stable title, the value in the message, the cause and the fix in `advice`. */
+function configError(code: string, title: string, message: string, advice: ErrorAdvice): ZoomJoinError {
+  const { hint, steps } = advice;
+  return new ZoomJoinError({ code, category: ErrorCategory.config, title, message, hint, steps });
 }
 
 function text(value: unknown): string {
@@ -94,16 +96,27 @@ export function readJoinConfig(inputs: JoinInputs): JoinConfig | ZoomJoinError {
   if (!rawMeetingNumber) {
     return configError(
       'meeting-number-missing',
+      'No meeting number',
       'No meeting number was given.',
-      'Set the meeting-number attribute to the 9–11 digit ID of the meeting (spaces and dashes are fine).',
+      {
+        hint: 'The element has no meeting number, so it does not know which meeting to join.',
+        steps: ['Set the meeting-number attribute to the 9–11 digit ID of the meeting (spaces and dashes are fine).'],
+      },
     );
   }
   const meetingNumber = normaliseMeetingNumber(rawMeetingNumber);
   if (!/^[0-9]{9,11}$/.test(meetingNumber)) {
     return configError(
       'meeting-number-invalid',
+      'The meeting number is not valid',
       `The meeting number "${rawMeetingNumber.slice(0, 40)}" is not 9–11 digits.`,
-      'Use the numeric meeting ID from the invitation (for example 123 4567 8901), not the join link or the passcode.',
+      {
+        hint: 'A meeting number is the numeric meeting ID of 9–11 digits, and this value is not one.',
+        steps: [
+          'Use the numeric meeting ID from the invitation (for example 123 4567 8901).',
+          'Do not use the join link or the passcode.',
+        ],
+      },
     );
   }
 
@@ -111,8 +124,12 @@ export function readJoinConfig(inputs: JoinInputs): JoinConfig | ZoomJoinError {
   if (!userName) {
     return configError(
       'user-name-missing',
+      'No user name',
       'No user name was given.',
-      'Set the user-name attribute: Zoom shows it to the other participants.',
+      {
+        hint: 'The element has no user name, and Zoom needs one to show to the other participants.',
+        steps: ['Set the user-name attribute.'],
+      },
     );
   }
 
@@ -120,8 +137,15 @@ export function readJoinConfig(inputs: JoinInputs): JoinConfig | ZoomJoinError {
   if (userEmail && !/^[^\s@]+@[^\s@]+$/.test(userEmail)) {
     return configError(
       'user-email-invalid',
+      'The email address is invalid',
       'The user-email attribute is not an email address.',
-      'Give an address like name@example.com, or remove the attribute (it is only needed for webinars and registration).',
+      {
+        hint: 'The user-email attribute holds something other than an email address.',
+        steps: [
+          'Give an address like name@example.com.',
+          'Or remove the attribute: it is only needed for webinars and registration.',
+        ],
+      },
     );
   }
 
@@ -129,8 +153,12 @@ export function readJoinConfig(inputs: JoinInputs): JoinConfig | ZoomJoinError {
   if (role === undefined) {
     return configError(
       'role-invalid',
+      'The role is not 0 or 1',
       `The role "${text(inputs.role).slice(0, 20)}" is not 0 or 1.`,
-      'Use role="0" to join as an attendee, or role="1" to start as the host (which also needs a ZAK).',
+      {
+        hint: 'The role attribute must be 0 (attendee) or 1 (host), and it is something else.',
+        steps: ['Use role="0" to join as an attendee, or role="1" to start as the host (which also needs a ZAK).'],
+      },
     );
   }
 
@@ -138,8 +166,12 @@ export function readJoinConfig(inputs: JoinInputs): JoinConfig | ZoomJoinError {
   if (view !== 'component' && view !== 'client') {
     return configError(
       'view-invalid',
+      'Unknown view',
       `The view "${view.slice(0, 20)}" is not one the SDK has.`,
-      'Use view="component" (the meeting inside the element) or view="client" (Zoom\'s full-page Client View).',
+      {
+        hint: 'The SDK has two views, component and client, and the view attribute names neither.',
+        steps: ['Use view="component" (the meeting inside the element) or view="client" (Zoom\'s full-page Client View).'],
+      },
     );
   }
 
@@ -151,8 +183,15 @@ export function readJoinConfig(inputs: JoinInputs): JoinConfig | ZoomJoinError {
     if (!url) {
       return configError(
         'asset-path-invalid',
+        'The asset path is not a URL',
         `The asset-path "${assetPath.slice(0, 80)}" is not an http(s) URL.`,
-        'Point asset-path at the folder where @zoom/meetingsdk/dist/lib is served (it holds av/, lang/, ...), e.g. /zoom/lib.',
+        {
+          hint: "The asset-path attribute is not an http(s) URL, so the SDK's files cannot be fetched from it.",
+          steps: [
+            'Point asset-path at the folder where @zoom/meetingsdk/dist/lib is served (it holds av/, lang/, …), for ' +
+              'example /zoom/lib.',
+          ],
+        },
       );
     }
     libUrl = url.href.replace(/\/+$/, '');
@@ -165,9 +204,15 @@ export function readJoinConfig(inputs: JoinInputs): JoinConfig | ZoomJoinError {
     if (!url) {
       return configError(
         'signature-endpoint-invalid',
+        'The signature endpoint is not a URL',
         // Without its query string: query strings may carry tokens.
         `The signature-endpoint "${endpointText.split('?')[0]!.slice(0, 80)}" is not an http(s) URL.`,
-        'Point signature-endpoint at your signature server, e.g. /api/signature or https://auth.example.com/.',
+        {
+          hint: 'The signature-endpoint attribute is not an http(s) URL, so no signature can be requested from it.',
+          steps: [
+            'Point signature-endpoint at your signature server, for example /api/signature or https://auth.example.com/.',
+          ],
+        },
       );
     }
     signatureEndpoint = url.href;

@@ -23,14 +23,20 @@ export const knownZoomErrorCodes: readonly number[] = Object.freeze(
     .sort((a, b) => a - b),
 );
 
-/** What any number the table does not know gets: honest, and not retryable because nothing says it would help. */
+/**
+ * What any number the table does not know gets, and any value the SDK fails with that nothing recognises (see
+ * normalize-error.ts): one code for "the SDK failed and nothing here knows why". Honest, and not retryable because
+ * nothing says it would help. Unknown numbers are a newer SDK or a server answer the SDK passes on unmapped.
+ */
 export const unknownZoomError: ZoomErrorEntry = Object.freeze({
-  code: 'unknown-sdk-error',
+  code: 'sdk-unknown',
   category: ErrorCategory.sdk,
-  title: 'Unknown Zoom SDK error',
-  hint:
-    'The SDK reported a code this library does not know (a newer SDK or an unmapped server answer). Search the code in ' +
-    "Zoom's Meeting SDK error-code list and the developer forum, and read the SDK's reason and the browser console.",
+  title: 'Unrecognised failure from the Zoom SDK',
+  hint: 'The Zoom SDK failed with a number or a value that has no known meaning, so its cause cannot be named here.',
+  steps: Object.freeze([
+    "Read what the SDK sent (the error's message and cause) and the SDK's own log line in the browser console.",
+    "Search the Zoom number, if the error has one, in Zoom's Meeting SDK error-code list and the developer forum.",
+  ]),
   retryable: false,
 });
 
@@ -46,6 +52,7 @@ export function describeZoomError(sdkCode: number, view?: SdkView): ZoomErrorDes
     category: entry.category,
     title: entry.title,
     hint: entry.hint,
+    steps: [...entry.steps],
     retryable: entry.retryable,
     sdkCode,
   };

@@ -24,9 +24,12 @@ const signatureMalformed: ZoomErrorEntry = {
   category: ErrorCategory.signature,
   title: 'The signature is not a JWT',
   hint:
-    'The SDK decodes the signature in the page and expects a JWT: three base64url parts joined by dots ' +
-    '(header.payload.signature) with a JSON payload. Pass the token your signing endpoint returns — not the Client ' +
-    'Secret, an empty value, or a JSON wrapper around the token — without quotes or whitespace.',
+    'The SDK decodes the signature in the page as a JWT (three base64url parts joined by dots, ' +
+    'header.payload.signature, with a JSON payload), and this value is not one.',
+  steps: [
+    'Pass the token your signing endpoint returns, not the Client Secret, an empty value, or a JSON wrapper around it.',
+    'Remove quotes and whitespace around the token.',
+  ],
   retryable: false,
 };
 
@@ -34,7 +37,11 @@ const signatureMissing: ZoomErrorEntry = {
   code: 'signature-missing',
   category: ErrorCategory.signature,
   title: 'No signature (or no app key) reached the SDK',
-  hint: 'Pass the JWT from your signing endpoint as signature; its payload must carry appKey (the Client ID).',
+  hint: 'No signature, or one without appKey, reached the SDK.',
+  steps: [
+    'Pass the JWT from your signing endpoint as signature.',
+    'Make sure its payload carries appKey (the Client ID).',
+  ],
   retryable: false,
 };
 
@@ -47,8 +54,12 @@ export const sdkMessageRules: readonly SdkMessageRule[] = [
       category: ErrorCategory.config,
       title: 'No element to render the meeting in (zoomAppRoot)',
       hint:
-        'Pass zoomAppRoot to init(): an HTMLElement that exists before init and join and lives in the light DOM — the ' +
-        'SDK injects its styles into document.head, so an element inside a shadow root renders unstyled.',
+        'init() got no zoomAppRoot element to render the meeting in, and the SDK needs one in the light DOM because it ' +
+        'injects its styles into document.head (an element inside a shadow root renders unstyled).',
+      steps: [
+        'Pass zoomAppRoot to init(): an HTMLElement that exists before init and join.',
+        'Keep that element in the light DOM, outside any shadow root.',
+      ],
       retryable: false,
     },
   },
@@ -58,9 +69,8 @@ export const sdkMessageRules: readonly SdkMessageRule[] = [
       code: 'signature-app-key-missing',
       category: ErrorCategory.signature,
       title: 'The signature has no appKey',
-      hint:
-        "The signature's payload carries neither appKey nor sdkKey: sign with appKey set to the Meeting SDK app's " +
-        'Client ID (sdkKey may repeat it).',
+      hint: "The signature's payload carries neither appKey nor sdkKey, so the SDK cannot tell which app signed it.",
+      steps: ["Sign with appKey set to the Meeting SDK app's Client ID (sdkKey may repeat it)."],
       retryable: false,
     },
   },
@@ -70,9 +80,11 @@ export const sdkMessageRules: readonly SdkMessageRule[] = [
       code: 'jwt-app-key-unsupported',
       category: ErrorCategory.signature,
       title: 'JWT-app API keys are no longer accepted',
-      hint:
-        "Remove apiKey from the join options and sign with a Meeting SDK app's Client ID and Client Secret " +
-        '(https://developers.zoom.us/docs/meeting-sdk/auth/).',
+      hint: 'API keys of the retired JWT app type are no longer accepted.',
+      steps: [
+        'Remove apiKey from the join options.',
+        "Sign with a Meeting SDK app's Client ID and Client Secret (https://developers.zoom.us/docs/meeting-sdk/auth/).",
+      ],
       retryable: false,
     },
   },
@@ -82,7 +94,8 @@ export const sdkMessageRules: readonly SdkMessageRule[] = [
       code: 'user-name-invalid',
       category: ErrorCategory.config,
       title: 'The display name is empty or too long',
-      hint: 'Pass userName: the name shown to others, 1–128 characters.',
+      hint: 'The display name (userName) is empty or longer than 128 characters.',
+      steps: ['Pass userName: the name shown to others, 1–128 characters.'],
       retryable: false,
     },
   },
@@ -115,7 +128,8 @@ export const sdkMessageRules: readonly SdkMessageRule[] = [
       code: 'passcode-invalid',
       category: ErrorCategory.config,
       title: 'The passcode is too long',
-      hint: 'Meeting passcodes are at most 32 characters; pass the passcode from the invitation, not a join URL.',
+      hint: 'Meeting passcodes are at most 32 characters, and this one is longer.',
+      steps: ['Pass the passcode from the invitation, not a join URL.'],
       retryable: false,
     },
   },
@@ -125,7 +139,8 @@ export const sdkMessageRules: readonly SdkMessageRule[] = [
       code: 'user-email-invalid',
       category: ErrorCategory.config,
       title: 'The email address is invalid',
-      hint: 'Pass userEmail as a valid address of at most 100 characters, or leave it out.',
+      hint: 'userEmail is not a valid address of at most 100 characters.',
+      steps: ['Pass a valid address of at most 100 characters as userEmail, or leave it out.'],
       retryable: false,
     },
   },
@@ -135,7 +150,8 @@ export const sdkMessageRules: readonly SdkMessageRule[] = [
       code: 'participant-id-invalid',
       category: ErrorCategory.config,
       title: 'The participant ID is too long',
-      hint: 'participantId (customerKey) is at most 36 characters.',
+      hint: 'participantId (customerKey) is longer than its limit of 36 characters.',
+      steps: ['Pass a participantId of at most 36 characters.'],
       retryable: false,
     },
   },
@@ -145,7 +161,8 @@ export const sdkMessageRules: readonly SdkMessageRule[] = [
       code: 'join-parameter-unsafe',
       category: ErrorCategory.config,
       title: 'A join parameter contains a script tag',
-      hint: 'The Client View refuses values containing <script> or </script>; strip them from names and emails.',
+      hint: 'The Client View refuses values containing <script> or </script>.',
+      steps: ['Strip <script> and </script> from names and emails.'],
       retryable: false,
     },
   },
@@ -157,9 +174,8 @@ export const sdkMessageRules: readonly SdkMessageRule[] = [
       code: 'storage-full',
       category: ErrorCategory.browser,
       title: 'The browser has too little storage left',
-      hint:
-        'The Client View needs some free storage (it caches its media files): free disk space, clear site data, or ' +
-        'leave private mode.',
+      hint: 'The Client View caches its media files and needs some free storage, which this browser lacks.',
+      steps: ['Free disk space.', "Clear this site's data.", 'Leave private mode.'],
       retryable: false,
     },
   },
@@ -170,7 +186,8 @@ export const sdkMessageRules: readonly SdkMessageRule[] = [
       code: 'rejoin-timeout',
       category: ErrorCategory.network,
       title: 'Reconnecting to the meeting timed out',
-      hint: 'The connection dropped and the SDK could not get back in time; check the network and join again.',
+      hint: 'The connection dropped and the SDK could not get back into the meeting in time.',
+      steps: ['Check the network.', 'Join again.'],
       retryable: true,
     },
   },

@@ -14,14 +14,16 @@ export const sdkErrorTypes: Readonly<Record<string, ZoomErrorEntry>> = Object.fr
     code: 'invalid-parameter',
     category: ErrorCategory.config,
     title: 'The SDK rejected a parameter',
-    hint: "The SDK's reason names the parameter and what is wrong with it.",
+    hint: "The SDK rejected a parameter, and its reason names the parameter and what is wrong with it.",
+    steps: ["Read the SDK's reason in the error message.", 'Fix that parameter and try again.'],
     retryable: false,
   },
   INSUFFICIENT_PRIVILEGES: {
     code: 'insufficient-privileges',
     category: ErrorCategory.permission,
     title: 'Only the host or a co-host may do this',
-    hint: 'Join as host (role 1 with the host\'s zak) or have the host grant the privilege.',
+    hint: 'Only the host or a co-host may do this, and this participant is neither.',
+    steps: ["Join as host (role 1 with the host's zak), or ask the host to grant the privilege."],
     retryable: false,
   },
   IMPROPER_MEETING_STATE: {
@@ -29,22 +31,27 @@ export const sdkErrorTypes: Readonly<Record<string, ZoomErrorEntry>> = Object.fr
     category: ErrorCategory.sdk,
     title: 'The meeting is not in a state that allows this',
     hint:
-      'The call needs a joined meeting; the reason says whether it is closed, on hold in the waiting room, or ' +
-      'reconnecting. Wait for join to resolve or for the reconnection.',
+      "The call needs a joined meeting, but the meeting is closed, on hold in the waiting room, or reconnecting (the " +
+      "SDK's reason says which).",
+    steps: ['Wait for join to resolve or for the reconnection to finish.', 'Call again.'],
     retryable: true,
   },
   OPERATION_LOCKED: {
     code: 'operation-locked',
     category: ErrorCategory.permission,
     title: 'The host locked this setting',
-    hint: 'The reason names the locked property; the host (or the account admin) must unlock it.',
+    hint: "The host (or the account admin) locked the setting this call changes, and the SDK's reason names it.",
+    steps: ['Ask the host or the account admin to unlock it.'],
     retryable: false,
   },
   INVALID_OPERATION: {
     code: 'invalid-operation',
     category: ErrorCategory.sdk,
     title: 'The call is not valid now',
-    hint: 'Often a duplicate or out-of-order call (join twice, leave before join); the reason says which.',
+    hint:
+      "The call is not valid now, often because it is a duplicate or out of order (join twice, leave before join); " +
+      "the SDK's reason says which.",
+    steps: ["Read the SDK's reason in the error message.", 'Call join and leave once each, in order.'],
     retryable: false,
   },
 });

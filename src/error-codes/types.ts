@@ -10,8 +10,10 @@ export interface ZoomErrorEntry {
   readonly category: ErrorCategory;
   /** What the SDK means, in plain words (the SDK's own English is often ungrammatical or ambiguous). */
   readonly title: string;
-  /** The fix a developer or an attendee can act on. */
+  /** The cause in one sentence (what is wrong and why), addressed to the developer or attendee who must act. */
   readonly hint: string;
+  /** What to do about it: 1–4 short imperative steps, one action each, in order. */
+  readonly steps: readonly string[];
   /** True when trying the same join again, unchanged (possibly after a wait), may succeed. */
   readonly retryable: boolean;
   /**
@@ -34,6 +36,7 @@ export interface ZoomErrorDescription {
   category: ErrorCategory;
   title: string;
   hint: string;
+  steps: string[];
   retryable: boolean;
   sdkCode: number;
   sdkText?: string;

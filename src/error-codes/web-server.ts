@@ -12,33 +12,42 @@ export const webServerErrors = {
     code: 'tk-expired',
     category: ErrorCategory.config,
     title: 'The registration token (tk) has expired',
-    hint:
-      "The tk passed to join belongs to a registration that has expired or was cancelled. Get the registrant's current " +
-      'join link (its tk parameter) or register again, set the new value as the tk property, and join again.',
+    hint: 'The tk passed to join belongs to a registration that has expired or was cancelled.',
+    steps: [
+      "Get the registrant's current join link and take its tk parameter, or register again.",
+      'Set the new value as the tk property.',
+      'Join again.',
+    ],
     retryable: false,
     sdkKeys: ['apac.errorcodes_tk_expired'],
     sdkText: 'Token has expired.',
   },
   3000: {
+    // One public code for "already in a meeting", wherever the other meeting is: Zoom's 3000 here, and the element's
+    // own checks for another <zoom-join> on this page and this meeting in another tab (src/error-codes/element.ts).
+    // Not about email: Zoom's public error page swaps 3000 and 3005; the SDK's own strings (sdkKeys) say this.
     code: 'another-meeting-in-progress',
     category: ErrorCategory.meeting,
-    title: 'Another meeting is already in progress',
+    title: 'Zoom says another meeting is already in progress',
     hint:
-      'This browser session (or this user) is already in a Zoom meeting — another tab, or an earlier join that was never ' +
-      'left — or, when starting as host, the host is running another meeting. Leave it (leaveMeeting() then ' +
-      'destroyClient(), or close the other tab) and join again. Not about email: Zoom\'s public error page swaps 3000 ' +
-      'and 3005, the SDK\'s own strings say this.',
+      'Zoom says this browser session or this user is already in a meeting (in another tab, or an earlier join that ' +
+      'was never left) or, when starting as host, that the host is running another meeting.',
+    steps: [
+      'Leave the other meeting: close the other tab, or call leaveMeeting() and then destroyClient().',
+      "When starting as host, end the host's other meeting.",
+      'Join again.',
+    ],
     retryable: false,
     sdkKeys: ['apac.errorcodes_web_has_in_progress', 'apac.errorcodes_meeting_has_in_progress'],
     sdkText: 'Already has other meetings in progress.',
   },
   3001: {
+    // The SDK usually reports this answer as 3610 (its maps turn apac.errorcodes_not_exist into 3610).
     code: 'meeting-not-found',
     category: ErrorCategory.meeting,
     title: 'The meeting does not exist',
-    hint:
-      'Check the meeting number (digits only, no spaces); the meeting may have been deleted, or it was a one-off meeting ' +
-      'that has ended. The SDK usually reports this as 3610.',
+    hint: 'No meeting has this number: it is mistyped, the meeting was deleted, or it was a one-off meeting that has ended.',
+    steps: ['Check the meeting number (digits only, no spaces).', 'Ask the organiser for the current meeting number.'],
     retryable: false,
     sdkKeys: ['apac.errorcodes_not_exist'],
     sdkText: 'Meeting does not exist.',
@@ -47,9 +56,8 @@ export const webServerErrors = {
     code: 'not-host',
     category: ErrorCategory.permission,
     title: 'You are not the meeting host',
-    hint:
-      "Joining as host (role 1 in the signature) needs the host user's ZAK in the zak option; attendees must be signed " +
-      'with role 0.',
+    hint: "Joining as host (role 1 in the signature) needs the host user's ZAK, and this join has none or another user's.",
+    steps: ["Pass the host user's ZAK in the zak option to start as host.", 'Sign attendees with role 0.'],
     retryable: false,
     sdkKeys: ['apac.errorcodes_not_host'],
     sdkText: 'You are not the meeting host.',
@@ -58,20 +66,23 @@ export const webServerErrors = {
     code: 'wrong-passcode',
     category: ErrorCategory.config,
     title: 'The meeting passcode is wrong',
-    hint:
-      'Pass the meeting passcode exactly as in the invitation (case-sensitive) in the password/passWord option; ' +
-      'attendees should re-enter it. A meeting without a passcode needs an empty one.',
+    hint: "The passcode does not match the meeting's passcode, which is case-sensitive.",
+    steps: [
+      'Pass the passcode exactly as in the invitation (the passcode attribute, or the password/passWord option).',
+      'Pass an empty passcode for a meeting without one.',
+      'Ask attendees to re-enter it.',
+    ],
     retryable: false,
     sdkKeys: ['apac.errorcodes_wrong_pass'],
     sdkText: 'Meeting Passcode wrong.',
   },
   3005: {
+    // Zoom's public error page lists this meaning under 3000; the SDK reports it as 3005.
     code: 'email-required',
     category: ErrorCategory.config,
     title: 'An email address is required to join (webinar)',
-    hint:
-      "Webinars (and meetings that ask for it) need the attendee's email in the userEmail join option. Zoom's public " +
-      'error page lists this meaning under 3000; the SDK reports it as 3005.',
+    hint: "Webinars (and meetings that ask for it) need the attendee's email, and none was given.",
+    steps: ["Pass the attendee's email in the userEmail join option (the user-email attribute)."],
     retryable: false,
     sdkKeys: ['apac.errorcodes_web_require_email', 'apac.errorcodes_email_require'],
     sdkText: 'User email is required.',
@@ -80,9 +91,12 @@ export const webServerErrors = {
     code: 'meeting-not-started',
     category: ErrorCategory.meeting,
     title: 'The meeting has not started',
-    hint:
-      'The host has not started the meeting and joining before the host is off. Wait and try again (keep a waiting ' +
-      "screen), ask the host to start it, or enable 'Allow participants to join before host'.",
+    hint: 'The host has not started the meeting, and joining before the host is turned off.',
+    steps: [
+      'Wait and try again (keep a waiting screen up).',
+      'Ask the host to start the meeting.',
+      "Ask the host to enable 'Allow participants to join before host' if attendees should not wait.",
+    ],
     retryable: true,
     sdkKeys: ['apac.errorcodes_not_start'],
     sdkText: 'Meeting has not started',
@@ -92,8 +106,9 @@ export const webServerErrors = {
     category: ErrorCategory.permission,
     title: 'You were removed from this meeting',
     hint:
-      'The host removed this participant, and Zoom blocks rejoining the same meeting unless the account allows removed ' +
-      'participants to rejoin. Contact the host.',
+      'The host removed this participant, and Zoom blocks rejoining the same meeting unless the account allows ' +
+      'removed participants to rejoin.',
+    steps: ['Contact the host.'],
     retryable: false,
     sdkKeys: ['apac.errorcodes_be_removed'],
     sdkText: 'Be removed.',
@@ -102,7 +117,11 @@ export const webServerErrors = {
     code: 'role-missing',
     category: ErrorCategory.signature,
     title: 'The signature has no role',
-    hint: 'Add role to the signature payload as a number: 0 for an attendee, 1 for the host (who also needs a zak).',
+    hint: "The signature's payload has no role claim.",
+    steps: [
+      'Add role to the signature payload as a number: 0 for an attendee, 1 for the host.',
+      "Pass the host's zak as well when signing with role 1.",
+    ],
     retryable: false,
     sdkKeys: ['apac.errorcodes_role_type'],
     sdkText: 'Role type is required.',
@@ -112,8 +131,9 @@ export const webServerErrors = {
     category: ErrorCategory.permission,
     title: "A panelist's email cannot register as an attendee",
     hint:
-      'This email belongs to a webinar panelist; panelists join with their panelist link (its tk), not by registering. ' +
-      'Use another email, or join as the panelist.',
+      'This email belongs to a webinar panelist, and panelists join with their panelist link (its tk) instead of ' +
+      'registering.',
+    steps: ['Join as the panelist, with the tk from the panelist link.', 'Or register with another email.'],
     retryable: false,
     sdkKeys: ['apac.errorcodes_denied_register_with_panelist'],
     sdkText: 'Denied register use panelist email.',
@@ -122,9 +142,11 @@ export const webServerErrors = {
     code: 'webinar-login-required',
     category: ErrorCategory.permission,
     title: 'The webinar only admits signed-in Zoom users',
-    hint:
-      "Join as an authenticated user (pass the user's ZAK as zak, or an OBF token), or ask the host to drop the sign-in " +
-      'requirement.',
+    hint: 'The webinar only admits users signed in to Zoom, and this join is anonymous.',
+    steps: [
+      "Join as an authenticated user: pass the user's ZAK as zak, or an OBF token as obfToken.",
+      'Or ask the host to drop the sign-in requirement.',
+    ],
     retryable: false,
     sdkKeys: ['apac.errorcodes_webinar_enforce_login'],
   },
@@ -132,9 +154,8 @@ export const webServerErrors = {
     code: 'login-required-zoom',
     category: ErrorCategory.permission,
     title: 'Signing in to Zoom is required to join',
-    hint:
-      "The meeting only admits authenticated users. Pass the attendee's ZAK as zak, or ask the host to relax the " +
-      'authentication setting; the SDK also returns a sign-in URL with this error.',
+    hint: 'The meeting only admits users signed in to Zoom (the SDK also returns a sign-in URL with this error).',
+    steps: ["Pass the attendee's ZAK as zak.", 'Or ask the host to relax the authentication setting.'],
     retryable: false,
     sdkKeys: ['apac.errorcodes_login_required'],
     sdkText: 'Require login',
@@ -143,9 +164,8 @@ export const webServerErrors = {
     code: 'login-required-domain',
     category: ErrorCategory.permission,
     title: 'Signing in with an authorised account is required to join',
-    hint:
-      'The meeting only admits users signed in with an account from specific domains. Join with a ZAK of such a user, ' +
-      'or ask the host to change the authentication profile.',
+    hint: 'The meeting only admits users signed in with an account from specific domains.',
+    steps: ['Join with the ZAK of a user from an allowed domain.', 'Or ask the host to change the authentication profile.'],
     retryable: false,
     sdkKeys: ['apac.errorcodes_login_required'],
     sdkText: 'Require login',
@@ -154,9 +174,8 @@ export const webServerErrors = {
     code: 'real-name-required',
     category: ErrorCategory.permission,
     title: 'Real-name authentication is required',
-    hint:
-      "The meeting requires signed-in users with verified (real-name) accounts; join with such a user's ZAK or ask the " +
-      'host to turn the requirement off.',
+    hint: 'The meeting requires signed-in users with verified (real-name) accounts.',
+    steps: ["Join with a verified user's ZAK.", 'Or ask the host to turn the requirement off.'],
     retryable: false,
     sdkKeys: ['apac.errorcodes_real_name', 'apac.errorcodes_login_required'],
   },
@@ -164,9 +183,11 @@ export const webServerErrors = {
     code: 'registration-required',
     category: ErrorCategory.permission,
     title: 'This meeting requires registration',
-    hint:
-      "Register the attendee (registration page or the Zoom API) and pass the registrant's token as tk in the join " +
-      'options.',
+    hint: "The meeting requires registration, and this join carries no registrant's token.",
+    steps: [
+      'Register the attendee (on the registration page or with the Zoom API).',
+      "Pass the registrant's token as tk in the join options.",
+    ],
     retryable: false,
     sdkKeys: ['apac.errorcodes_register'],
     sdkText: 'This meeting requires registration.',
@@ -175,9 +196,8 @@ export const webServerErrors = {
     code: 'login-required',
     category: ErrorCategory.permission,
     title: 'Signing in is required to join',
-    hint:
-      "The meeting only admits signed-in users (or this panelist email may not register). Pass the user's ZAK as zak, " +
-      'or ask the host to allow guests.',
+    hint: 'The meeting only admits signed-in users, or this panelist email may not register.',
+    steps: ["Pass the user's ZAK as zak.", 'Or ask the host to allow guests.'],
     retryable: false,
     sdkKeys: ['apac.errorcodes_login_required', 'apac.errorcodes_denied_register_with_panelist'],
     sdkText: 'Require login',
@@ -186,7 +206,8 @@ export const webServerErrors = {
     code: 'webinar-sign-in-unsupported',
     category: ErrorCategory.permission,
     title: 'Signing in to this webinar is not supported on the web',
-    hint: 'The webinar needs a sign-in the web SDK cannot perform; join with the Zoom app, or ask the host to drop it.',
+    hint: 'The webinar needs a sign-in that the web SDK cannot perform.',
+    steps: ['Join with the Zoom app.', 'Or ask the host to drop the sign-in.'],
     retryable: false,
     sdkKeys: ['apac.errorcodes_sign_webinar'],
     sdkText: "Dont' support sign in webinar",
@@ -195,7 +216,8 @@ export const webServerErrors = {
     code: 'panelist-tk-required',
     category: ErrorCategory.config,
     title: 'A panelist must join with their tk',
-    hint: "Pass the panelist's tk (from the panelist invitation link) in the join options.",
+    hint: 'A panelist must join with the tk of their panelist invitation, and none was given.',
+    steps: ["Pass the panelist's tk (from the panelist invitation link) in the join options."],
     retryable: false,
     sdkKeys: ['apac.errorcodes_panelist_tk'],
     sdkText: 'require tk parameter to join as a panelist',
@@ -204,9 +226,8 @@ export const webServerErrors = {
     code: 'start-with-token-unsupported',
     category: ErrorCategory.config,
     title: 'The meeting cannot be started with this token',
-    hint:
-      'The zak cannot start this meeting: fetch a fresh ZAK for the host user (GET /users/me/token?type=zak; it lasts ' +
-      'about two hours) and sign with role 1.',
+    hint: 'The zak cannot start this meeting: it has expired (a ZAK lasts about two hours) or is not the host user\'s.',
+    steps: ['Fetch a fresh ZAK for the host user (GET /users/me/token?type=zak).', 'Sign with role 1 and pass the ZAK as zak.'],
     retryable: false,
     sdkKeys: ['apac.errorcodes_zak2'],
     sdkText: 'Token error',
@@ -215,9 +236,8 @@ export const webServerErrors = {
     code: 'web-client-disabled',
     category: ErrorCategory.permission,
     title: 'Joining from a web browser is not allowed',
-    hint:
-      "The host's account disables the web client for this meeting; an admin must allow joining from the browser, or " +
-      'attendees use the Zoom app.',
+    hint: "The host's account disables the web client for this meeting.",
+    steps: ["Ask an admin of the host's account to allow joining from the browser.", 'Meanwhile, join with the Zoom app.'],
     retryable: false,
     sdkKeys: ['apac.errorcodes_web_not_support_webclient'],
     sdkText: 'Not support start or join meeting from web.',
@@ -226,7 +246,8 @@ export const webServerErrors = {
     code: 'webinar-needs-newer-sdk',
     category: ErrorCategory.sdk,
     title: 'This SDK version cannot join webinars',
-    hint: 'Upgrade @zoom/meetingsdk (and its self-hosted assets) to the latest release.',
+    hint: 'This version of the Meeting SDK cannot join webinars.',
+    steps: ['Upgrade @zoom/meetingsdk to the latest release.', 'Update its self-hosted assets with it.'],
     retryable: false,
     sdkKeys: ['apac.errorcodes_web_should_support_webinar_with_latest_version'],
     sdkText: "The current sdk version doesn't support webinar, please upgrade to the latest version.",
@@ -235,7 +256,8 @@ export const webServerErrors = {
     code: 'registration-webinar-unsupported',
     category: ErrorCategory.permission,
     title: 'This registration webinar cannot be joined this way',
-    hint: "Register the attendee and pass the registrant's tk, or ask the host to remove registration.",
+    hint: "The webinar requires registration, and this join carries no registrant's token.",
+    steps: ["Register the attendee and pass the registrant's tk.", 'Or ask the host to remove registration.'],
     retryable: false,
     sdkKeys: ['apac.errorcodes_web_not_support_registration_webinar'],
     sdkText: 'Not support registration webinar',
@@ -244,7 +266,8 @@ export const webServerErrors = {
     code: 'tsp-audio-unsupported',
     category: ErrorCategory.meeting,
     title: 'Meetings with third-party (TSP) audio cannot be joined from the web',
-    hint: "Join with the Zoom app, or ask the host to change the meeting's audio type.",
+    hint: 'The meeting uses third-party (TSP) audio, which the web SDK cannot join.',
+    steps: ['Join with the Zoom app.', "Or ask the host to change the meeting's audio type."],
     retryable: false,
     sdkKeys: ['apac.errorcodes_web_not_support_tsp'],
     sdkText: 'Not support start or join meeting from web, when you chose TSP as his audio in a meeting.',
@@ -253,7 +276,8 @@ export const webServerErrors = {
     code: 'webinar-start-from-web-disallowed',
     category: ErrorCategory.permission,
     title: 'Webinars cannot be started from the web',
-    hint: 'Start the webinar from the Zoom app; the web SDK can then join it.',
+    hint: 'Zoom does not let the web SDK start a webinar, only join one.',
+    steps: ['Start the webinar from the Zoom app.', 'Then join it with the web SDK.'],
     retryable: false,
     sdkKeys: ['apac.errorcodes_web_not_allow_start_webinar_from_web'],
     sdkText: 'Not allow to start webinar from web.',
@@ -263,8 +287,8 @@ export const webServerErrors = {
     category: ErrorCategory.meeting,
     title: 'The meeting does not exist',
     hint:
-      'Check the meeting number (digits only, no spaces); the meeting may have been deleted, or it was a one-off ' +
-      'meeting that has ended.',
+      'No meeting has this number: it is mistyped, the meeting was deleted, or it was a one-off meeting that has ended.',
+    steps: ['Check the meeting number (digits only, no spaces).', 'Ask the organiser for the current invitation.'],
     retryable: false,
     sdkKeys: ['apac.errorcodes_not_exist', 'apac.errorcodes_tk_expired'],
     sdkText: 'Meeting does not exist.',
@@ -273,9 +297,8 @@ export const webServerErrors = {
     code: 'browser-join-disallowed',
     category: ErrorCategory.permission,
     title: 'This meeting can only be joined from the Zoom app',
-    hint:
-      "The meeting's policy blocks joining from a browser; ask the host or admin to allow it, or join with the Zoom " +
-      'desktop or mobile app.',
+    hint: "The meeting's policy blocks joining from a browser.",
+    steps: ['Ask the host or admin to allow joining from the browser.', 'Or join with the Zoom desktop or mobile app.'],
     retryable: false,
     sdkKeys: ['apac.errorcodes_need_use_zoom_desktop_or_mobile'],
     sdkText: 'Unable join from browser, please join using the Zoom desktop client or mobile app.',
@@ -285,8 +308,9 @@ export const webServerErrors = {
     category: ErrorCategory.permission,
     title: "The attendee's email is blocked by the host's administrator",
     hint:
-      'Use an email (or a domain) the host allows, or contact the host. The Component View also uses this number for an ' +
-      'attendee removed from a webinar.',
+      "The host's administrator blocks this attendee's email address or its domain (the Component View also reports " +
+      'an attendee removed from a webinar this way).',
+    steps: ['Use an email address (or domain) the host allows.', 'Or contact the host.'],
     retryable: false,
     sdkKeys: ['apac.errorcodes_denied_email'],
     sdkText: 'Email is blocked by Administrator.',
@@ -295,7 +319,8 @@ export const webServerErrors = {
     code: 'web-server-no-response',
     category: ErrorCategory.network,
     title: 'No response from the Zoom web server',
-    hint: 'zoom.us did not answer in time; check the connection and proxies, then try again.',
+    hint: 'zoom.us did not answer in time.',
+    steps: ['Check the connection and any proxy.', 'Try again.'],
     retryable: true,
     sdkKeys: ['apac.errorcodes_no_response_from_web', 'apac.errorcodes_rwc_empty'],
     sdkText: 'No response from web, try again later.',
@@ -304,7 +329,8 @@ export const webServerErrors = {
     code: 'web-server-unreachable',
     category: ErrorCategory.network,
     title: 'Cannot connect to the Zoom web server',
-    hint: 'The connection to zoom.us failed; check the network, firewall and proxies (allow *.zoom.us), then try again.',
+    hint: 'The connection to zoom.us failed.',
+    steps: ['Check the network, firewall and proxies.', 'Allow *.zoom.us.', 'Try again.'],
     retryable: true,
     sdkKeys: ['apac.errorcodes_rwc_error'],
     sdkText: 'Could not connect to Web Server error.',
@@ -313,9 +339,8 @@ export const webServerErrors = {
     code: 'zak-invalid',
     category: ErrorCategory.config,
     title: 'The ZAK token is invalid',
-    hint:
-      "The zak is wrong or expired: fetch a fresh ZAK for the meeting's host (or alternative host) — it lasts about two " +
-      'hours — and pass it unchanged.',
+    hint: 'The zak is wrong or has expired (a ZAK lasts about two hours).',
+    steps: ["Fetch a fresh ZAK for the meeting's host (or an alternative host).", 'Pass it unchanged as zak.'],
     retryable: false,
     sdkKeys: ['apac.errorcodes_zak'],
     sdkText: 'Token error',
@@ -324,7 +349,8 @@ export const webServerErrors = {
     code: 'host-account-required',
     category: ErrorCategory.permission,
     title: "Starting this webinar needs the host's or an alternative host's account",
-    hint: "Start it with the ZAK of the webinar's host or an alternative host.",
+    hint: "Only the webinar's host or an alternative host may start this webinar.",
+    steps: ["Start it with the ZAK of the webinar's host or an alternative host."],
     retryable: false,
     sdkKeys: ['apac.errorcodes_host_email'],
     sdkText: 'Please use host/alternative email to start the webinar.',
@@ -333,7 +359,8 @@ export const webServerErrors = {
     code: 'host-inactive',
     category: ErrorCategory.meeting,
     title: "The meeting host's account is inactive",
-    hint: "The host's account is deactivated or unlicensed; the host's admin must reactivate it.",
+    hint: "The host's account is deactivated or unlicensed.",
+    steps: ["Ask the host's admin to reactivate the account."],
     retryable: false,
     sdkKeys: ['apac.errorcodes_host_inactive'],
     sdkText: 'Meeting host is inactive.',
@@ -342,7 +369,8 @@ export const webServerErrors = {
     code: 'host-email-as-attendee',
     category: ErrorCategory.config,
     title: "The host's email was used to join as an attendee",
-    hint: "Pass the attendee's own email in userEmail, or start as host with the host's ZAK.",
+    hint: "The host's email address was used to join as an attendee.",
+    steps: ["Pass the attendee's own email in userEmail.", "Or start as host with the host's ZAK."],
     retryable: false,
     sdkKeys: ['apac.errorcodes_host_email_as_attendee'],
     sdkText: 'Host email as attendee',
@@ -351,7 +379,8 @@ export const webServerErrors = {
     code: 'simulive-unsupported',
     category: ErrorCategory.meeting,
     title: 'Simulive webinars cannot be joined from the web SDK',
-    hint: 'Join with the Zoom app.',
+    hint: 'This is a simulive webinar, which the web SDK cannot join.',
+    steps: ['Join with the Zoom app.'],
     retryable: false,
     sdkKeys: ['apac.errorcodes_not_support_simulive'],
   },
@@ -359,7 +388,8 @@ export const webServerErrors = {
     code: 'api-rate-limited',
     category: ErrorCategory.sdk,
     title: 'Called too often (API limit reached)',
-    hint: 'join and other calls are rate-limited (join: once per 10 s). Wait, then try once — do not retry in a loop.',
+    hint: 'join and other calls are rate-limited (join: once per 10 s), and this call came too soon.',
+    steps: ['Wait at least 10 s.', 'Try once: do not retry in a loop.'],
     retryable: true,
     sdkKeys: ['apac.errorcodes_frequent_call'],
     sdkText: 'You have reached the API limit for this call.',
@@ -368,9 +398,8 @@ export const webServerErrors = {
     code: 'join-throttled-captcha',
     category: ErrorCategory.permission,
     title: 'Too many join attempts: Zoom requires a CAPTCHA',
-    hint:
-      'Zoom throttles this network or browser after repeated joins. Stop automatic retries and wait several minutes ' +
-      'before joining again.',
+    hint: 'Zoom throttles this network or browser after repeated joins and now asks for a CAPTCHA.',
+    steps: ['Stop automatic retries.', 'Wait several minutes before joining again.'],
     retryable: false,
     sdkKeys: ['apac.errorcodes_frequent_join'],
     sdkText: 'You be limit by zoom, need to check recaptcha.',
@@ -379,10 +408,13 @@ export const webServerErrors = {
     code: 'wasm-download-failed',
     category: ErrorCategory.network,
     title: 'The media (WebAssembly) files could not be downloaded',
-    hint:
-      'A network, firewall, proxy or content blocker stops the .wasm and worker files: allow the asset origin (the ' +
-      'self-hosted lib/av or *.zoom.us / the CloudFront fallback), serve .wasm as application/wasm, and send CORP/CORS ' +
-      'headers when the page is cross-origin isolated. Then try again.',
+    hint: 'A network, firewall, proxy or content blocker stops the .wasm and worker files.',
+    steps: [
+      'Allow the asset origin: the self-hosted lib/av, or *.zoom.us and the CloudFront fallback.',
+      'Serve .wasm files as application/wasm.',
+      'Send CORP/CORS headers when the page is cross-origin isolated.',
+      'Try again.',
+    ],
     retryable: true,
     sdkKeys: ['apac.errorcodes_wasm_fail'],
     sdkText: 'Download wasm files error, please check your network and firewall.',
@@ -391,7 +423,8 @@ export const webServerErrors = {
     code: 'zak-and-obf-token',
     category: ErrorCategory.config,
     title: 'zak and obfToken cannot be used together',
-    hint: 'Pass either a ZAK (zak) or an OBF token (obfToken), never both.',
+    hint: 'The join carries both a ZAK and an OBF token, and Zoom accepts only one of them.',
+    steps: ['Pass either a ZAK (zak) or an OBF token (obfToken), never both.'],
     retryable: false,
     sdkKeys: ['apac.errorcodes_obf'],
     sdkText: 'Token error: obfToken and zak cannot be used simultaneously',
@@ -400,9 +433,11 @@ export const webServerErrors = {
     code: 'login-required-sso',
     category: ErrorCategory.permission,
     title: 'Signing in with single sign-on (SSO) is required to join',
-    hint:
-      "The meeting only admits users signed in through the host's SSO; join with such a user's ZAK, or ask the host to " +
-      'change the authentication setting.',
+    hint: "The meeting only admits users signed in through the host's single sign-on (SSO).",
+    steps: [
+      "Join with the ZAK of a user signed in through the host's SSO.",
+      'Or ask the host to change the authentication setting.',
+    ],
     retryable: false,
     sdkKeys: ['apac.errorcodes_login_required'],
     sdkText: 'Require login',
@@ -411,7 +446,8 @@ export const webServerErrors = {
     code: 'simulive-ended',
     category: ErrorCategory.meeting,
     title: 'This simulive webinar has ended',
-    hint: 'The webinar is over; nothing to join.',
+    hint: 'The simulive webinar is over, so there is nothing to join.',
+    steps: ['Ask the organiser whether there is a later session.'],
     retryable: false,
     sdkKeys: ['apac.errorcodes_web_unable_join_ended_simulive'],
     sdkText: 'You cannot join this webinar now because it is ended.',

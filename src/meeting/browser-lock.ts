@@ -10,7 +10,8 @@
  * crashed tab, whose channel is gone, frees its meeting too; its weak spot is a holder whose main thread is too
  * busy to answer within the timeout, which then lets a duplicate through.
  */
-import { ErrorCategory, ZoomJoinError } from '../errors.js';
+import { meetingOpenInAnotherTab } from '../error-codes/element.js';
+import { ZoomJoinError } from '../errors.js';
 
 export interface MeetingLock {
   /** Gives the meeting up for other tabs and elements. Safe to call more than once. */
@@ -71,15 +72,20 @@ export async function acquireMeetingLock(
   return bindToSignal(lock, signal);
 }
 
-/** What the element reports when `acquireMeetingLock` resolved null and `allow-duplicate` is not set. */
-export function meetingOpenElsewhereError(): ZoomJoinError {
+/**
+ * What the element reports when `acquireMeetingLock` resolved null and `allow-duplicate` is not set: the public
+ * code every "already in a meeting" failure shares, with this case's title, message and steps.
+ */
+export function meetingOpenInAnotherTabError(): ZoomJoinError {
+  const entry = meetingOpenInAnotherTab;
   return new ZoomJoinError({
-    code: 'meeting-open-elsewhere',
-    category: ErrorCategory.meeting,
-    title: 'This meeting is already open in this browser',
+    code: entry.code,
+    category: entry.category,
+    title: entry.title,
     message: 'The same meeting is already open in another tab, window or element of this browser.',
-    hint: 'Switch to the tab or window that has the meeting, or leave it there and try again.',
-    retryable: true,
+    hint: entry.hint,
+    steps: entry.steps,
+    retryable: entry.retryable,
   });
 }
 

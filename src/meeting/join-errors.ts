@@ -1,28 +1,32 @@
 /** Join failures the meeting controller raises itself; loaded with the join machinery, not the first load. */
+import { unknownZoomError } from '../error-codes/describe.js';
+import { anotherMeetingOnThisPage, joinCancelled } from '../error-codes/element.js';
+import type { ZoomErrorEntry } from '../error-codes/types.js';
 import { zoomCodeOfAnswer, type ZoomAnswer } from '../error-codes/zoom-answers.js';
 import { ErrorCategory, ZoomJoinError } from '../errors.js';
 import type { SdkPrompt } from '../sdk/adapter.js';
 
-/** A second element on the page tried to join while the first is in a meeting (see page-meeting.ts). */
-export function anotherMeetingActiveError(): ZoomJoinError {
+function fromEntry(entry: ZoomErrorEntry, message: string, cause?: unknown): ZoomJoinError {
   return new ZoomJoinError({
-    code: 'another-meeting-active',
-    category: ErrorCategory.meeting,
-    message: 'Another <zoom-join> on this page is already in a meeting.',
-    hint: 'The Zoom SDK runs one meeting per page: leave the other meeting first, or remove the other element.',
-    retryable: true,
+    code: entry.code,
+    category: entry.category,
+    title: entry.title,
+    message,
+    hint: entry.hint,
+    steps: entry.steps,
+    retryable: entry.retryable,
+    ...(cause !== undefined ? { cause } : {}),
   });
+}
+
+/** A second element on the page tried to join while the first is in a meeting (see page-meeting.ts). */
+export function anotherMeetingOnThisPageError(): ZoomJoinError {
+  return fromEntry(anotherMeetingOnThisPage, 'Another <zoom-join> on this page is already in a meeting.');
 }
 
 /** The join was aborted by leave() or by the element's removal (not reported as zoom-error). */
 export function cancelledError(): ZoomJoinError {
-  return new ZoomJoinError({
-    code: 'join-cancelled',
-    category: ErrorCategory.sdk,
-    message: 'The join was cancelled: the element left the page or leave() was called.',
-    hint: 'Call join() again when the element is back on the page.',
-    retryable: true,
-  });
+  return fromEntry(joinCancelled, 'The join was cancelled: the element left the page or leave() was called.');
 }
 
 /** The `on-memory-pressure="leave"` policy stopped a join in progress. */
@@ -30,19 +34,27 @@ export function memoryPressureError(): ZoomJoinError {
   return new ZoomJoinError({
     code: 'memory-pressure',
     category: ErrorCategory.memory,
+    title: 'The join was stopped: memory ran low',
     message: 'The join was stopped because the page was running out of memory (on-memory-pressure="leave").',
-    hint: 'Close other tabs or apps, turn off virtual background, then join again.',
+    hint: 'This page was running out of memory, so the join was stopped before the tab could crash.',
+    steps: ['Close other tabs and apps.', 'Turn off virtual background.', 'Join again.'],
     retryable: true,
   });
 }
 
-/** Something that is not a ZoomJoinError escaped the join flow (a bug: the flow normalises every failure). */
+/**
+ * Something that is not a ZoomJoinError escaped the join flow (a bug: the flow normalises every failure). The same
+ * code as every failure nothing recognises; retryable, because the fault is in the page's code path, not in the
+ * SDK's answer, and another try costs nothing.
+ */
 export function unexpectedError(raw: unknown): ZoomJoinError {
   return new ZoomJoinError({
-    code: 'sdk-unknown',
+    code: unknownZoomError.code,
     category: ErrorCategory.sdk,
+    title: 'The join failed unexpectedly',
     message: 'The join failed unexpectedly.',
-    hint: 'Try again; if it repeats, the browser console has the details.',
+    hint: 'The join failed in a way that has no known cause.',
+    steps: ['Try again.', 'If it repeats, read the details in the browser console.'],
     retryable: true,
     cause: raw,
   });
@@ -81,10 +93,12 @@ export function joinTimeoutError(facts: JoinTimeoutFacts): ZoomJoinError {
     code: 'join-timeout',
     category: ErrorCategory.network,
     message: `The join did not finish within ${seconds} s; it was ${facts.step}.${zoomPart}`,
-    hint:
-      'A step of the join hung: usually a slow or filtered network to *.zoom.us, or a form of the Zoom SDK nobody ' +
-      'filled in. Check the connection and try again; raise join-timeout (milliseconds, 0 for no limit) if joins are ' +
-      'just slow here.',
+    title: 'The join took too long',
+    hint: 'A step of the join hung: usually a slow or filtered network to *.zoom.us, or a form of the Zoom SDK nobody filled in.',
+    steps: [
+      'Check the connection to *.zoom.us and try again.',
+      'If joins are just slow here, raise join-timeout (milliseconds, 0 for no limit).',
+    ],
     retryable: true,
   });
 }

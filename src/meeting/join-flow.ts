@@ -8,7 +8,7 @@ import { checkSignature } from '../signature/check-signature.js';
 import { explainSignatureRejection } from '../signature/explain-rejection.js';
 import { resolveSignature } from '../signature/fetch-signature.js';
 import type { MeetingSecrets } from './meeting-secrets.js';
-import { acquireMeetingLock, meetingOpenElsewhereError, type MeetingLock } from './browser-lock.js';
+import { acquireMeetingLock, meetingOpenInAnotherTabError, type MeetingLock } from './browser-lock.js';
 
 
 /** What the flow asks of the controller that runs it. */
@@ -53,7 +53,7 @@ export async function runJoinFlow(context: JoinFlowContext): Promise<void> {
       context.onStep(JoinStep.lock);
       // A second tab of this browser joining the same meeting would kick the first one out (3000 / 4008).
       const lock = await acquireMeetingLock(config.meetingNumber, { signal });
-      if (!lock) throw meetingOpenElsewhereError();
+      if (!lock) throw meetingOpenInAnotherTabError();
       context.onLock(lock);
     }
     context.onStep(JoinStep.signature);

@@ -7,7 +7,7 @@ export { createSdkAdapter, preloadSdkView } from '../sdk/default-adapter-factory
 export { runJoinFlow } from './join-flow.js';
 export { joinInputsOf, readJoinConfig } from '../config/join-config.js';
 export {
-  anotherMeetingActiveError,
+  anotherMeetingOnThisPageError,
   cancelledError,
   joinTimeoutError,
   memoryPressureError,

@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { JoinAttributes } from '../config/join-config.js';
-import { ErrorCategory, ZoomJoinError, type SdkView } from '../errors.js';
+import { ZoomJoinError, type SdkView } from '../errors.js';
 import { emit, type ZoomLeftReason } from '../events.js';
 import type { SdkMemoryFailure } from '../memory/sdk-memory-failure.js';
 import type { ZoomAnswer } from '../error-codes/zoom-answers.js';
@@ -10,6 +10,7 @@ import type { MeetingSecrets } from './meeting-secrets.js';
 import { loadJoinMachinery, type JoinMachinery } from './load-join-machinery.js';
 import { joinableStatuses, ZoomStatus } from '../status.js';
 import { claimPageMeeting, releasePageMeeting } from './page-meeting.js';
+import { joinCodeLoadFailedError } from './join-code-load-error.js';
 
 /** What the controller needs from its element. */
 /** What the controller needs from its element: its attributes and secret properties, and a few hooks. */
@@ -151,23 +152,14 @@ export class MeetingController implements ReactiveController {
     try {
       machinery = await loadJoinMachinery();
     } catch (raw) {
-      return this.fail(
-        new ZoomJoinError({
-          code: 'sdk-load-failed',
-          category: ErrorCategory.network,
-          message: 'The code that joins a meeting could not be loaded.',
-          hint: 'Check the connection (or whether the site was just updated) and try again.',
-          retryable: true,
-          cause: raw,
-        }),
-      );
+      return this.fail(joinCodeLoadFailedError(raw));
     }
     const config = machinery.readJoinConfig(machinery.joinInputsOf(this.host, document.baseURI));
     if (config instanceof ZoomJoinError) return this.fail(config);
     for (const warning of machinery.optionalAttributeWarnings(this.host)) {
       emit(this.host, 'zoom-warning', warning);
     }
-    if (!claimPageMeeting(this)) return this.fail(machinery.anotherMeetingActiveError());
+    if (!claimPageMeeting(this)) return this.fail(machinery.anotherMeetingOnThisPageError());
 
     try {
       // Asset-path problems surface here, before the signature and the SDK (instead of the SDK's opaque 5001).

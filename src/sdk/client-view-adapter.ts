@@ -46,15 +46,15 @@ let preparedLibUrl: string | undefined;
  */
 let joinAttempted = false;
 
-function reloadRequiredError(): ZoomJoinError {
+/** `client-view-reload-required`: a second join in a page the Client View already joined from. */
+export function clientViewReloadRequiredError(): ZoomJoinError {
   return new ZoomJoinError({
     code: 'client-view-reload-required',
     category: ErrorCategory.sdk,
     title: 'The Zoom Client View cannot join again in this page',
     message: 'The Zoom Client View already tried to join in this page and cannot start a second join until the page reloads.',
-    hint:
-      'The Client View runs one join per page load: reload the page and join again, or use view="component", which ' +
-      'can join again in the same page.',
+    hint: 'The Zoom Client View runs one join per page load, and this page already used it.',
+    steps: ['Reload the page and join again.', 'To retry without reloading, use view="component", which can join again.'],
     retryable: false,
     view: 'client',
   });
@@ -133,7 +133,7 @@ export class ClientViewAdapter implements SdkAdapter {
   async join(options: SdkJoinOptions, signal: AbortSignal): Promise<void> {
     throwIfAborted(signal);
     const api = this.requireApi();
-    if (joinAttempted) throw reloadRequiredError();
+    if (joinAttempted) throw clientViewReloadRequiredError();
     joinAttempted = true;
     const secrets = secretsOf(options);
     try {

@@ -2,9 +2,11 @@ import {
   describeZoomError,
   matchSdkMessage,
   sdkErrorTypes,
+  unknownZoomError,
   type SdkStage,
   type ZoomErrorEntry,
 } from '../error-codes.js';
+import { joinCancelled } from '../error-codes/element.js';
 import { isCollapsedSdkCode, zoomCodeOfAnswer, zoomCodeOfText, type ZoomAnswer } from '../error-codes/zoom-answers.js';
 import { ErrorCategory, ZoomJoinError, type SdkView, type ZoomJoinErrorInit } from '../errors.js';
 
@@ -59,6 +61,7 @@ export function unreportedZoomAnswerError(answer: ZoomAnswer, context: Normalize
     category: entry.category,
     title: entry.title,
     hint: entry.hint,
+    steps: entry.steps,
     retryable: entry.retryable,
     message: `${entry.title} [Zoom ${code}] — Zoom answered ${answered} at wc/info, but the SDK never reported it`,
     sdkCode: code,
@@ -80,29 +83,16 @@ const sdkLoadFailed = {
   code: 'sdk-load-failed',
   title: 'The Zoom Meeting SDK could not be loaded',
   hint:
-    'The dynamic import of @zoom/meetingsdk failed: the network dropped, the chunk is missing after a new deploy or ' +
-    'under a wrong base path (404, or HTML served instead of JavaScript), or a Content-Security-Policy or content ' +
-    "blocker refused it. Reload the page; the browser's network panel shows the failed module request.",
+    'The browser could not load the Zoom Meeting SDK because the network dropped, its file is missing after a new ' +
+    'deploy or under a wrong base path (a 404, or HTML served instead of JavaScript), or a Content-Security-Policy ' +
+    'or content blocker refused it.',
+  steps: [
+    'Reload the page.',
+    "If it fails again, find the failed module request in the browser's network panel.",
+    'Keep the chunks/ folder next to zoom-join.js, and allow it in the CSP script-src.',
+  ],
   retryable: true,
 } as const;
-
-const aborted: ZoomErrorEntry = {
-  code: 'aborted',
-  category: ErrorCategory.sdk,
-  title: 'Cancelled',
-  hint: 'The step was aborted (the element was removed or a newer join started); nothing to fix if that was intended.',
-  retryable: false,
-};
-
-const unrecognised: ZoomErrorEntry = {
-  code: 'sdk-unknown',
-  category: ErrorCategory.sdk,
-  title: 'Unrecognised failure from the Zoom SDK',
-  hint:
-    "The SDK failed in a way this library does not recognise; the message describes the raw value and the error's " +
-    "cause holds it. The browser console usually has the SDK's own log line.",
-  retryable: false,
-};
 
 // Dynamic-import failures say "Failed to fetch dynamically imported module" whether the file is missing or the
 // network is down; only these words point at the network itself.
@@ -110,7 +100,8 @@ const NETWORK_WORDS = /network|offline|timed? ?out|ERR_INTERNET|ERR_NETWORK|ERR_
 
 function classify(raw: unknown, context: NormalizeContext, scrub: Scrub): Draft {
   const thrown = asThrown(raw);
-  if (thrown?.name === 'AbortError') return build(aborted, { said: describeRaw(raw, scrub) });
+  // An AbortError from inside the SDK is a cancelled join, the same as one the element cancels itself.
+  if (thrown?.name === 'AbortError') return build(joinCancelled, { said: describeRaw(raw, scrub) });
 
   if (context.stage === 'load') {
     const description = describeRaw(raw, scrub);
@@ -213,6 +204,7 @@ function build(entry: Omit<ZoomErrorEntry, 'sdkKeys'>, facts: Facts): Draft {
     category: entry.category,
     title: entry.title,
     hint: entry.hint,
+    steps: entry.steps,
     retryable: entry.retryable,
     message: `${entry.title}${codePart}${said}`,
   };
@@ -222,7 +214,7 @@ function build(entry: Omit<ZoomErrorEntry, 'sdkKeys'>, facts: Facts): Draft {
 }
 
 function unknownValue(raw: unknown, context: NormalizeContext, scrub: Scrub, sdkType?: string): Draft {
-  const draft = build(unrecognised, sdkType === undefined ? {} : { sdkType });
+  const draft = build(unknownZoomError, sdkType === undefined ? {} : { sdkType });
   draft.message = `The Zoom SDK failed during ${context.stage} with an unrecognised value: ${describeRaw(raw, scrub)}`;
   return draft;
 }

@@ -22,6 +22,7 @@ export function checkSignature(signature: string, expected: SignatureExpectation
       title: 'The signature was rejected before joining',
       message: `The signature would be refused by Zoom: ${first.message}`,
       hint: first.hint,
+      steps: first.steps,
       problems,
     });
   }

@@ -12,8 +12,9 @@ export interface RejectionContext {
 }
 
 /**
- * When Zoom refuses a signature, adds what `inspectSignature` finds in it to the hint — or says that the claims
- * look right, which points at the secret (the OAuth-app mistake) rather than the payload.
+ * When Zoom refuses a signature, puts what `inspectSignature` finds in it first in the steps — or, when the claims
+ * look right, a step that points at the secret (the OAuth-app mistake) rather than the payload. The hint stays the
+ * one-sentence cause of Zoom's answer.
  */
 export function explainSignatureRejection(error: ZoomJoinError, context: RejectionContext): ZoomJoinError {
   if (error.sdkCode === undefined || !SIGNATURE_SDK_CODES.has(error.sdkCode)) return error;
@@ -22,17 +23,18 @@ export function explainSignatureRejection(error: ZoomJoinError, context: Rejecti
     role: context.role,
     ...(context.sdkKey ? { sdkKey: context.sdkKey } : {}),
   });
-  const findings =
+  const finding =
     problems.length > 0
-      ? ` The in-page check of this signature found: ${problems.map((problem) => problem.message).join(' ')}`
-      : ' The in-page check found nothing wrong with its claims (appKey, mn, role, iat, exp), so the secret it was ' +
-        'signed with is the likely cause.';
+      ? `Fix what the in-page check of this signature found: ${problems.map((problem) => problem.message).join(' ')}`
+      : 'Check the Client Secret it was signed with first: the in-page check found nothing wrong with its claims ' +
+        '(appKey, mn, role, iat, exp).';
   return new ZoomJoinError({
     code: error.code,
     category: error.category,
     title: error.title,
     message: error.message,
-    hint: `${error.hint}${findings}`,
+    hint: error.hint,
+    steps: [finding, ...error.steps],
     retryable: error.retryable,
     ...(error.sdkCode !== undefined ? { sdkCode: error.sdkCode } : {}),
     ...(error.sdkType !== undefined ? { sdkType: error.sdkType } : {}),

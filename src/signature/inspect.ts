@@ -3,7 +3,7 @@
  * an opaque 3705/3706/3712. It decodes and never verifies: the secret stays on the server.
  */
 
-import type { SignatureProblem } from '../errors.js';
+import type { ErrorAdvice, SignatureProblem } from '../errors.js';
 import { decodeJsonObjectSegment } from './base64url.js';
 import { formatDuration, isoTime, showValue } from './describe.js';
 
@@ -57,18 +57,23 @@ const SIGN_WITH_MEETING_SDK_APP =
   'Sign it on your server with the Client ID and Client Secret of a Meeting SDK app (Zoom App Marketplace → ' +
   'Develop → General App / Meeting SDK), not with OAuth or Server-to-Server OAuth credentials.';
 
+/** `hint` is why Zoom refuses it, in one sentence; `steps` what to do. The problem's message says what was found. */
+function advice(hint: string, ...steps: string[]): ErrorAdvice {
+  return { hint, steps };
+}
+
 export function hasErrors(problems: readonly SignatureProblem[]): boolean {
   return problems.some((problem) => problem.severity === 'error');
 }
 
 export function inspectSignature(jwt: string, expected: SignatureExpectations = {}): SignatureInspection {
   const problems: SignatureProblem[] = [];
-  const add = (code: SignatureProblemCode, severity: SignatureProblem['severity'], message: string, hint: string) =>
-    problems.push({ code, severity, message, hint });
+  const add: AddProblem = (code, severity, message, { hint, steps }) =>
+    problems.push({ code, severity, message, hint, steps: [...steps] });
 
   const structure = describeMalformed(jwt);
   if (structure) {
-    add('malformed', 'error', structure, MALFORMED_HINT);
+    add('malformed', 'error', structure, MALFORMED);
     return { header: null, payload: null, problems };
   }
   const [headerPart = '', payloadPart = ''] = jwt.split('.');
@@ -76,7 +81,7 @@ export function inspectSignature(jwt: string, expected: SignatureExpectations = 
   const payload = decodeJsonObjectSegment(payloadPart);
   if (!header || !payload) {
     const which = !header && !payload ? 'header and payload are' : !header ? 'header is' : 'payload is';
-    add('malformed', 'error', `The signature's JWT ${which} not base64url-encoded JSON objects.`, MALFORMED_HINT);
+    add('malformed', 'error', `The signature's JWT ${which} not base64url-encoded JSON objects.`, MALFORMED);
     return { header, payload, problems };
   }
 
@@ -85,7 +90,11 @@ export function inspectSignature(jwt: string, expected: SignatureExpectations = 
       'alg',
       'error',
       `The signature is signed with alg ${showValue(header['alg'])}; Zoom accepts only HS256.`,
-      `Use HMAC SHA-256 (header alg "HS256"). ${SIGN_WITH_MEETING_SDK_APP}`,
+      advice(
+        'Zoom verifies only HMAC SHA-256 signatures (alg HS256).',
+        'Sign with HMAC SHA-256 (header alg "HS256").',
+        SIGN_WITH_MEETING_SDK_APP,
+      ),
     );
   }
 
@@ -100,7 +109,10 @@ export function inspectSignature(jwt: string, expected: SignatureExpectations = 
       'video-webrtc-mode',
       'warning',
       `The signature's video_webrtc_mode is ${showValue(webRtcMode)}; the SDK understands only the numbers 0 and 1.`,
-      'Send video_webrtc_mode as the number 1 (gallery view without SharedArrayBuffer) or 0, or leave it out.',
+      advice(
+        'The SDK understands only the numbers 0 and 1 for video_webrtc_mode.',
+        'Send video_webrtc_mode as the number 1 (gallery view without SharedArrayBuffer) or 0, or leave it out.',
+      ),
     );
   }
 
@@ -111,12 +123,14 @@ type AddProblem = (
   code: SignatureProblemCode,
   severity: SignatureProblem['severity'],
   message: string,
-  hint: string,
+  advice: ErrorAdvice,
 ) => void;
 
-const MALFORMED_HINT =
-  'Pass exactly the JWT your signature endpoint returns (the "signature" field of its JSON answer, three ' +
-  'base64url parts joined by dots), not the whole response, a ZAK, or an OAuth access token.';
+const MALFORMED = advice(
+  'Zoom expects a JWT (three base64url parts joined by dots), and this value cannot be one.',
+  'Pass exactly the JWT your signature endpoint returns: the "signature" field of its JSON answer.',
+  'Do not pass the whole response, a ZAK, or an OAuth access token.',
+);
 
 /** Why the string cannot be a JWT at all, or `undefined` when it has the right shape. */
 function describeMalformed(jwt: unknown): string | undefined {
@@ -145,7 +159,11 @@ function checkKeys(payload: Record<string, unknown>, expected: SignatureExpectat
       'missing-app-key',
       'error',
       'The signature carries neither appKey nor sdkKey, so the SDK cannot tell which app signed it ("appKey can not empty").',
-      `Put the Meeting SDK app's Client ID in the payload as appKey (and sdkKey, same value). ${SIGN_WITH_MEETING_SDK_APP}`,
+      advice(
+        'Without appKey or sdkKey, Zoom cannot tell which app signed the token.',
+        "Put the Meeting SDK app's Client ID in the payload as appKey (and sdkKey, same value).",
+        SIGN_WITH_MEETING_SDK_APP,
+      ),
     );
     return;
   }
@@ -154,7 +172,10 @@ function checkKeys(payload: Record<string, unknown>, expected: SignatureExpectat
       'sdk-key-only',
       'warning',
       'The signature carries sdkKey but no appKey; Meeting SDK 5.0 and later expect appKey.',
-      "Add appKey with the same value as sdkKey (the Meeting SDK app's Client ID).",
+      advice(
+        'Meeting SDK 5.0 and later read the app from appKey, and this token carries only sdkKey.',
+        "Add appKey with the same value as sdkKey (the Meeting SDK app's Client ID).",
+      ),
     );
   }
   if (appKey !== undefined && sdkKey !== undefined && appKey !== sdkKey) {
@@ -162,7 +183,10 @@ function checkKeys(payload: Record<string, unknown>, expected: SignatureExpectat
       'app-key-mismatch',
       'error',
       `The signature's appKey ${showValue(appKey)} and sdkKey ${showValue(sdkKey)} differ.`,
-      "Set both to the Meeting SDK app's Client ID, the same app whose Client Secret signs the token.",
+      advice(
+        'Zoom checks the token against one app, and appKey and sdkKey name two.',
+        "Set both to the Meeting SDK app's Client ID, the same app whose Client Secret signs the token.",
+      ),
     );
     return;
   }
@@ -172,8 +196,11 @@ function checkKeys(payload: Record<string, unknown>, expected: SignatureExpectat
       'app-key-mismatch',
       'error',
       `The signature was made for app ${showValue(carried)}, but this page expects ${showValue(expected.sdkKey)}.`,
-      'The signature endpoint and the page use different Meeting SDK apps (often a development key against a ' +
-        'production page); give both the same Client ID.',
+      advice(
+        'The signature endpoint and the page use different Meeting SDK apps (often a development key against a ' +
+          'production page).',
+        'Give both the same Client ID.',
+      ),
     );
   }
 }
@@ -185,7 +212,11 @@ function checkMeetingNumber(payload: Record<string, unknown>, expected: Signatur
       'missing-meeting-number',
       'error',
       'The signature has no meeting number (mn claim); the web SDK cannot join with it.',
-      'Send the meeting number to your signature endpoint and sign it as mn (digits only).',
+      advice(
+        'The web SDK cannot join with a signature that names no meeting.',
+        'Send the meeting number to your signature endpoint.',
+        'Sign it as mn (digits only).',
+      ),
     );
     return;
   }
@@ -195,7 +226,10 @@ function checkMeetingNumber(payload: Record<string, unknown>, expected: Signatur
       'meeting-number-format',
       'error',
       `The signature's meeting number (mn) is ${showValue(mn)}; it must hold digits only.`,
-      'Strip spaces and dashes before signing ("123 4567 8901" → "12345678901"); Zoom compares mn to the number you join.',
+      advice(
+        'Zoom compares mn, digit for digit, to the number you join.',
+        'Strip spaces and dashes before signing ("123 4567 8901" → "12345678901").',
+      ),
     );
   }
   if (expected.meetingNumber === undefined) return;
@@ -206,8 +240,11 @@ function checkMeetingNumber(payload: Record<string, unknown>, expected: Signatur
       'meeting-number-mismatch',
       'error',
       `The signature is for meeting ${showValue(signed)}, but this page joins meeting ${showValue(wanted)}.`,
-      'Request the signature with the same meeting number you join (Zoom answers 3706 otherwise); a cached ' +
-        'signature from another meeting is a common cause.',
+      advice(
+        'Zoom refuses a signature made for another meeting (it answers 3706), and a cached signature from another ' +
+          'meeting is a common cause.',
+        'Request the signature with the same meeting number you join.',
+      ),
     );
   }
 }
@@ -223,7 +260,10 @@ function checkRole(payload: Record<string, unknown>, expected: SignatureExpectat
       'role-type',
       'warning',
       `The signature's role is the string ${showValue(role)}; Zoom documents it as a number.`,
-      'Sign role as the number 0 (attendee) or 1 (host); Zoom\'s sample endpoint converts the request value with Number().',
+      advice(
+        'Zoom documents role as a number, so a string may be refused.',
+        "Sign role as the number 0 (attendee) or 1 (host), as Zoom's sample endpoint does with Number().",
+      ),
     );
   } else {
     add(
@@ -232,7 +272,11 @@ function checkRole(payload: Record<string, unknown>, expected: SignatureExpectat
       role === undefined
         ? 'The signature has no role claim.'
         : `The signature's role is ${showValue(role)}; it must be 0 (attendee) or 1 (host).`,
-      'Sign role as the number 0 to join as an attendee, or 1 to start the meeting as its host (host also needs a ZAK).',
+      advice(
+        'Zoom accepts only role 0 (attendee) or 1 (host).',
+        'Sign role as the number 0 to join as an attendee, or 1 to start the meeting as its host.',
+        "Pass the host's ZAK as well with role 1.",
+      ),
     );
   }
   if (expected.role !== undefined && effective !== undefined && effective !== expected.role) {
@@ -240,7 +284,10 @@ function checkRole(payload: Record<string, unknown>, expected: SignatureExpectat
       'role-mismatch',
       'error',
       `The signature grants role ${effective}, but this page joins with role ${expected.role}.`,
-      'Request the signature with the role you join with; Zoom answers 3708 (incorrect role) otherwise.',
+      advice(
+        'Zoom refuses a signature whose role differs from the role you join with (it answers 3708, incorrect role).',
+        'Request the signature with the role you join with.',
+      ),
     );
   }
 }
@@ -257,9 +304,15 @@ function checkTimes(payload: Record<string, unknown>, expected: SignatureExpecta
       'error',
       `The signature was issued ${formatDuration(iat - now)} in the future (iat ${isoTime(iat)}).`,
       looksLikeMilliseconds(iat)
-        ? 'iat looks like milliseconds: use Math.floor(Date.now() / 1000) (seconds).'
-        : "The signing server's clock is ahead or this device's clock is behind; sign with iat = now − 30 s and " +
-          'check both clocks (NTP).',
+        ? advice(
+            'iat looks like milliseconds, and Zoom reads it as seconds.',
+            'Use Math.floor(Date.now() / 1000) (seconds) for iat.',
+          )
+        : advice(
+            "The signing server's clock is ahead or this device's clock is behind.",
+            'Sign with iat = now − 30 s.',
+            'Check both clocks (NTP).',
+          ),
     );
   }
   if (exp !== undefined && exp <= now) {
@@ -267,8 +320,12 @@ function checkTimes(payload: Record<string, unknown>, expected: SignatureExpecta
       'expired',
       'error',
       `The signature expired ${formatDuration(now - exp)} ago (exp ${isoTime(exp)}).`,
-      'Fetch a fresh signature right before joining instead of reusing a stored one; if it was just made, ' +
-        "the signing server's clock or this device's clock is wrong.",
+      advice(
+        "Zoom refuses an expired signature: a stored one was reused, or, if it was just made, the signing server's " +
+          "clock or this device's clock is wrong.",
+        'Fetch a fresh signature right before joining instead of reusing a stored one.',
+        "If it was just made, check the signing server's clock and this device's clock (NTP).",
+      ),
     );
   }
   if (iat !== undefined && exp !== undefined) {
@@ -280,8 +337,14 @@ function checkTimes(payload: Record<string, unknown>, expected: SignatureExpecta
         `The signature is valid for ${lifetime < 0 ? '−' : ''}${formatDuration(lifetime)} (exp − iat = ${lifetime} s); ` +
           `Zoom accepts ${MIN_SIGNATURE_LIFETIME}–${MAX_SIGNATURE_LIFETIME} s (30 min to 48 h).`,
         looksLikeMilliseconds(iat) || looksLikeMilliseconds(exp)
-          ? 'iat or exp looks like milliseconds; both must be seconds since the epoch.'
-          : 'Sign with exp = iat + 7200 (two hours, as in Zoom\'s sample) or any value in that range.',
+          ? advice(
+              'iat or exp looks like milliseconds, and both must be seconds since the epoch.',
+              'Use seconds since the epoch for iat and exp (Math.floor(Date.now() / 1000)).',
+            )
+          : advice(
+              `Zoom accepts a signature lifetime (exp − iat) of ${MIN_SIGNATURE_LIFETIME}–${MAX_SIGNATURE_LIFETIME} s only.`,
+              "Sign with exp = iat + 7200 (two hours, as in Zoom's sample) or any value in that range.",
+            ),
       );
     }
   }
@@ -289,19 +352,21 @@ function checkTimes(payload: Record<string, unknown>, expected: SignatureExpecta
   const tokenExp = payload['tokenExp'];
   if (tokenExp === undefined) return;
   if (typeof tokenExp !== 'number' || !Number.isFinite(tokenExp)) {
-    add('claim-type', 'error', `The signature's tokenExp is ${showValue(tokenExp)}, not a number.`, NUMERIC_TIME_HINT);
+    add('claim-type', 'error', `The signature's tokenExp is ${showValue(tokenExp)}, not a number.`, NUMERIC_TIME);
   } else if (iat !== undefined && tokenExp < iat + MIN_SIGNATURE_LIFETIME) {
     add(
       'token-exp',
       'error',
       `The signature's tokenExp is ${describeOffset(tokenExp - iat)} iat; it must be at least ${MIN_SIGNATURE_LIFETIME} s after it.`,
-      'Set tokenExp to the same value as exp.',
+      advice(`Zoom wants tokenExp at least ${MIN_SIGNATURE_LIFETIME} s after iat.`, 'Set tokenExp to the same value as exp.'),
     );
   }
 }
 
-const NUMERIC_TIME_HINT =
-  'Sign iat, exp and tokenExp as numbers of seconds since the epoch (Math.floor(Date.now() / 1000)), not strings.';
+const NUMERIC_TIME = advice(
+  'Zoom reads iat, exp and tokenExp as numbers of seconds since the epoch.',
+  'Sign iat, exp and tokenExp as numbers (Math.floor(Date.now() / 1000)), not strings.',
+);
 
 function numericClaim(payload: Record<string, unknown>, name: 'iat' | 'exp', add: AddProblem): number | undefined {
   const value = payload[name];
@@ -312,7 +377,7 @@ function numericClaim(payload: Record<string, unknown>, name: 'iat' | 'exp', add
     value === undefined
       ? `The signature has no ${name} claim.`
       : `The signature's ${name} is ${showValue(value)}, not a number.`,
-    NUMERIC_TIME_HINT,
+    NUMERIC_TIME,
   );
   return undefined;
 }

@@ -1,9 +1,10 @@
 /**
- * Every way getting a signature can fail, as a ZoomJoinError with a stable code and a hint a developer can act
- * on. No message, title or hint ever includes the signature, and body excerpts are redacted.
+ * Every way getting a signature can fail, as a ZoomJoinError with a stable code, the cause in one sentence and steps
+ * a developer can act on. No message, title, hint or step ever includes the signature, and body excerpts are
+ * redacted.
  */
 
-import { ZoomJoinError } from '../errors.js';
+import { ZoomJoinError, type ErrorAdvice } from '../errors.js';
 import { redactTokens } from './body-excerpt.js';
 
 export const SignatureErrorCode = {
@@ -33,10 +34,12 @@ export function endpointMissingError(): ZoomJoinError {
     category: 'signature',
     title: 'No signature source',
     message: 'There is no way to get a signature: no signature, signature provider or signature endpoint was given.',
-    hint:
-      'Give the element a signature endpoint URL (a back end such as Zoom\'s meetingsdk-auth-endpoint-sample, ' +
-      'which answers POST {meetingNumber, role} with {signature}), a signature provider function, or a signature ' +
-      'made on your server.',
+    hint: 'Zoom admits no one without a signature made on a server, and the element was given no way to get one.',
+    steps: [
+      "Give the element a signature endpoint URL: a back end such as Zoom's meetingsdk-auth-endpoint-sample, which " +
+        'answers POST {meetingNumber, role} with {signature}.',
+      'Or give it a signature provider function, or a signature made on your server.',
+    ],
   });
 }
 
@@ -46,9 +49,12 @@ export function requestInvalidError(endpoint: string, cause: unknown): ZoomJoinE
     category: 'signature',
     title: 'Invalid signature request',
     message: `The signature request to ${describeEndpoint(endpoint)} could not be built: ${causeText(cause)}`,
-    hint:
-      'Check the endpoint URL (absolute, or relative to the page), the method and header names, and that the ' +
-      'body builder returns a body; GET and HEAD requests carry no body.',
+    hint: 'The request to the signature endpoint could not be built from the given URL, method, headers or body.',
+    steps: [
+      'Check the endpoint URL (absolute, or relative to the page).',
+      'Check the method and header names.',
+      'Make the body builder return a body, and send none with GET and HEAD.',
+    ],
     cause,
   });
 }
@@ -60,10 +66,15 @@ export function networkError(endpoint: string, attempts: number, cause: unknown)
     title: 'Signature endpoint unreachable',
     message: `Could not reach the signature endpoint ${describeEndpoint(endpoint)}${afterAttempts(attempts)}.`,
     hint:
-      'Check the URL and that the server is running. Browsers also report refused CORS requests this way: a ' +
-      'cross-origin endpoint must answer the preflight (OPTIONS) and send Access-Control-Allow-Origin (plus ' +
-      'Access-Control-Allow-Credentials with credentials "include"); an http:// endpoint on an https:// page is ' +
-      'blocked as mixed content. The browser console names the exact cause.',
+      'The browser got no answer from the signature endpoint: the URL is wrong, the server is down, or the browser ' +
+      'refused the request (CORS, or mixed content).',
+    steps: [
+      'Check the URL and that the server is running.',
+      'For a cross-origin endpoint, answer the preflight (OPTIONS) and send Access-Control-Allow-Origin (plus ' +
+        'Access-Control-Allow-Credentials with credentials "include").',
+      'Serve the endpoint over https:// when the page is https:// (an http:// endpoint is blocked as mixed content).',
+      'Read the browser console: it names the exact cause.',
+    ],
     retryable: true,
     cause,
   });
@@ -76,29 +87,58 @@ export function timeoutError(endpoint: string, timeoutMs: number, attempts: numb
     title: 'Signature endpoint timed out',
     message: `The signature endpoint ${describeEndpoint(endpoint)} did not answer within ${timeoutMs} ms${afterAttempts(attempts)}.`,
     hint:
-      'The back end is slow or stuck (a cold serverless start, a blocked upstream call). Signing is a local HMAC ' +
-      'and should take milliseconds; raise the timeout only if the endpoint does more than sign.',
+      'The back end is slow or stuck (a cold serverless start, a blocked upstream call), though signing is a local ' +
+      'HMAC that should take milliseconds.',
+    steps: [
+      "Check the back end's logs for what it waits on.",
+      'Raise the timeout (signatureRequest.timeoutMs) only if the endpoint does more than sign.',
+    ],
     retryable: true,
   });
 }
 
-function statusHint(status: number): string {
+function statusAdvice(status: number): ErrorAdvice {
   if (status === 401 || status === 403) {
-    return 'The endpoint refused the request: send the session cookie (credentials "include" for another origin) ' +
-      'or the auth header it expects.';
+    return {
+      hint: 'The endpoint refused the request because it carries no session or credentials it accepts.',
+      steps: ['Send the session cookie (credentials "include" for another origin) or the auth header the endpoint expects.'],
+    };
   }
-  if (status === 404) return 'The signature endpoint URL is wrong: check the path and the server\'s route.';
-  if (status === 405) return 'The endpoint does not accept this method: Zoom\'s sample expects POST.';
+  if (status === 404) {
+    return {
+      hint: 'The signature endpoint URL is wrong: nothing answers at that path.',
+      steps: ["Check the path and the server's route."],
+    };
+  }
+  if (status === 405) {
+    return {
+      hint: "The endpoint does not accept this method (Zoom's sample expects POST).",
+      steps: ['Send the request with the method the endpoint expects (signatureRequest.method).'],
+    };
+  }
   if (status === 400 || status === 422) {
-    return 'The endpoint rejected the request body: Zoom\'s sample expects JSON {meetingNumber, role} with role 0 ' +
-      'or 1 and expirationSeconds within 1800–172800; use a body builder if your back end wants another shape.';
+    return {
+      hint: 'The endpoint rejected the request body.',
+      steps: [
+        "Send what Zoom's sample expects: JSON {meetingNumber, role} with role 0 or 1 and expirationSeconds within " +
+          '1800–172800.',
+        'Use a body builder if your back end wants another shape.',
+      ],
+    };
   }
-  if (status === 429) return 'The endpoint is rate-limiting this client; wait before trying again.';
+  if (status === 429) {
+    return { hint: 'The endpoint is rate-limiting this client.', steps: ['Wait before trying again.'] };
+  }
   if (status >= 500) {
-    return 'The signature back end failed: check its logs (a missing Meeting SDK Client ID/Secret environment ' +
-      'variable is the usual cause).';
+    return {
+      hint: 'The signature back end failed, usually because its Meeting SDK Client ID or Client Secret is not configured.',
+      steps: ["Check the back end's logs.", 'Check that its Client ID and Client Secret environment variables are set.'],
+    };
   }
-  return 'The endpoint did not answer with a signature; check its logs and what it expects.';
+  return {
+    hint: 'The endpoint did not answer with a signature.',
+    steps: ["Check the endpoint's logs and what it expects."],
+  };
 }
 
 export function httpStatusError(
@@ -114,7 +154,7 @@ export function httpStatusError(
     category: 'signature',
     title: `Signature endpoint answered ${status}`,
     message: `The signature endpoint ${describeEndpoint(endpoint)} answered HTTP ${status}${statusText ? ` ${statusText}` : ''}${afterAttempts(attempts)}${said}`,
-    hint: statusHint(status),
+    ...statusAdvice(status),
     retryable: status >= 500 || status === 429,
   });
 }
@@ -126,11 +166,20 @@ export function notJsonError(endpoint: string, status: number, excerpt: string, 
     category: 'signature',
     title: 'Signature endpoint did not answer JSON',
     message: `The signature endpoint ${describeEndpoint(endpoint)} answered HTTP ${status} with ${what}${excerpt ? `: "${excerpt}"` : '.'}`,
-    hint: html
-      ? 'The URL probably points at a web page or a single-page-app fallback (index.html served for unknown ' +
-        'paths), not at the signature endpoint: check the path, the dev-server proxy, and the back end\'s route.'
-      : 'The endpoint must answer JSON such as {"signature": "<JWT>", "sdkKey": "<Client ID>"} ' +
-        '(Content-Type: application/json); a provider function can adapt any other format.',
+    ...(html
+      ? {
+          hint:
+            'The URL probably points at a web page or a single-page-app fallback (index.html served for unknown ' +
+            'paths), not at the signature endpoint.',
+          steps: ['Check the endpoint path.', 'Check the dev-server proxy.', "Check the back end's route."],
+        }
+      : {
+          hint: 'The signature endpoint must answer JSON, and it answered something else.',
+          steps: [
+            'Answer JSON such as {"signature": "<JWT>", "sdkKey": "<Client ID>"} with Content-Type: application/json.',
+            'Or pass a provider function that adapts any other format.',
+          ],
+        }),
   });
 }
 
@@ -141,8 +190,12 @@ export function missingSignatureError(endpoint: string, excerpt: string): ZoomJo
     title: 'No signature in the answer',
     message: `The signature endpoint ${describeEndpoint(endpoint)} answered JSON without a "signature" string${excerpt ? `: ${excerpt}` : '.'}`,
     hint:
-      'The endpoint must answer {"signature": "<JWT>"}; if it uses another field name (token, jwt...) or nests ' +
-      'it, pass a provider function that returns the JWT. An "error" field in the answer usually says why.',
+      'The answer has no "signature" string: the endpoint names the field differently (token, jwt, …), nests it, or ' +
+      'failed.',
+    steps: [
+      'Answer {"signature": "<JWT>"}, or pass a provider function that returns the JWT from any other shape.',
+      'Read the answer\'s "error" field, if it has one: it usually says why.',
+    ],
   });
 }
 
@@ -152,9 +205,11 @@ export function providerFailedError(detail: string, cause?: unknown): ZoomJoinEr
     category: 'signature',
     title: 'Signature provider failed',
     message: `The signature provider ${detail}`,
-    hint:
-      'The provider must resolve to the JWT string or to {signature, sdkKey?}; fix the error it reports, or let ' +
-      'it throw only when no signature can be made.',
+    hint: 'The signature provider threw, or resolved to something other than a signature.',
+    steps: [
+      'Make the provider resolve to the JWT string or to {signature, sdkKey?}.',
+      'Fix the error it reports, and let it throw only when no signature can be made.',
+    ],
     cause,
   });
 }

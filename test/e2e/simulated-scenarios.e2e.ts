@@ -278,22 +278,25 @@ describe('simulated scenarios', { timeout: 240_000 }, () => {
     });
   });
 
-  it('second-tab, one page: a second element is refused (another-meeting-active) and the first stays joined', async () => {
+  it('second-tab, one page: a second element is refused (another-meeting-in-progress, on this page) and the first stays joined', async () => {
     await withScenario('second-tab', async (demo) => {
       assert.equal(await joinAndSettle(demo), 'joined');
       await demo.page.locator('#add-second-element').click();
       await waitForStatus(demo, 'error', 10_000, '#second-element');
       const second = (await demo.events('zoom-error')).filter((event) => event.target === 'second-element');
-      const code = (second[0]?.detail as { code: string }).code;
-      // The page's one-meeting slot answers today; the cross-tab lock, once it lands, may answer first.
-      assert.ok(['another-meeting-active', 'meeting-open-elsewhere'].includes(code), code);
-      assert.match(await errorPanelText(demo, '#second-element'), new RegExp(code));
+      const { code, message } = second[0]?.detail as { code: string; message: string };
+      // One code for "already in a meeting"; the page's one-meeting slot answers before the cross-tab lock can.
+      assert.equal(code, 'another-meeting-in-progress');
+      assert.match(message, /on this page/);
+      const panel = await errorPanelText(demo, '#second-element');
+      assert.match(panel, new RegExp(code));
+      assert.match(panel, /on this page/);
       assert.equal(await demo.page.locator(MAIN).getAttribute('status'), 'joined');
       assert.equal(await demo.page.locator('#event-log li[data-origin="second element"][data-event="zoom-error"]').count(), 1);
     });
   });
 
-  it('second-tab, two tabs: the second tab refuses with meeting-open-elsewhere once the cross-tab lock exists', async (t) => {
+  it('second-tab, two tabs: the second tab refuses with another-meeting-in-progress (another tab) once the cross-tab lock exists', async (t) => {
     await withScenario('second-tab', async (demo) => {
       assert.equal(await joinAndSettle(demo), 'joined');
       const [popup] = await Promise.all([demo.context.waitForEvent('page'), demo.page.locator('#open-second-tab').click()]);
@@ -302,7 +305,9 @@ describe('simulated scenarios', { timeout: 240_000 }, () => {
       assert.ok(new URL(popup.url()).searchParams.has('autojoin'), 'the second tab joins by itself');
       assert.equal(new URL(popup.url()).searchParams.get('scenario'), 'second-tab', 'with the same settings');
       if (status === 'error') {
-        assert.match(await errorPanelText({ ...demo, page: popup }), /meeting-open-elsewhere/);
+        const panel = await errorPanelText({ ...demo, page: popup });
+        assert.match(panel, /another-meeting-in-progress/);
+        assert.match(panel, /another tab/);
       } else {
         // Without a cross-tab lock both tabs join (the real SDK would then run two meetings for one user).
         assert.equal(status, 'joined');

@@ -2,7 +2,7 @@
 // nothing reached the SDK. Then one case per SDK code family, in both views' shapes, through the fake adapter.
 import { expect } from '@open-wc/testing';
 import { describeZoomError } from '../../src/error-codes.js';
-import type { SdkView } from '../../src/errors.js';
+import { ZoomJoinError, type SdkView } from '../../src/errors.js';
 import type { ZoomJoin } from '../../src/zoom-join.js';
 import { errorPanelText, failSdkWith, joinFailure, renderZoomJoin, useFakeSdk } from '../support/element-harness.js';
 import { testSignature } from '../support/test-signature.js';
@@ -92,6 +92,8 @@ describe('<zoom-join> bad input: the code is shown and the SDK is never called',
       expect(panel, 'the error panel is shown').to.exist;
       expect(panel!.querySelector('[part=error-code]')!.textContent).to.contain(badCase.code);
       expect(panel!.querySelector('[part=error-hint]')!.textContent!.trim()).to.not.equal('');
+      expect(error!.steps.length, 'steps say what to do').to.be.within(1, 4);
+      expect(panel!.querySelectorAll('[part=error-steps] > li').length).to.equal(error!.steps.length);
       expect(panel!.querySelector('img'), 'text is escaped, never markup').to.equal(null);
       expect(sdk.adapters().created, 'no SDK adapter was created').to.have.length(0);
     });
@@ -144,6 +146,7 @@ describe('<zoom-join> SDK failures, one per code family, in both views\' shapes'
         const panel = errorPanelText(element);
         expect(panel).to.contain(String(family.sdkCode));
         expect(panel).to.contain(error!.hint.slice(0, 40));
+        for (const step of error!.steps) expect(panel).to.contain(step);
         const retry = element.shadowRoot!.querySelector('[part=retry-button]');
         expect(Boolean(retry)).to.equal(family.retryable);
       });
@@ -180,6 +183,90 @@ describe('<zoom-join> SDK failures, one per code family, in both views\' shapes'
     const event = await errorEvent;
     expect(element.status).to.equal('error');
     expect((event.detail as { sdkCode?: number }).sdkCode).to.equal(-3000);
+  });
+});
+
+describe('<zoom-join> error panel: the cause as a paragraph, the steps as an ordered list', () => {
+  /** The panel's parts, in document order. */
+  function partsOf(element: ZoomJoin): string[] {
+    return [...element.shadowRoot!.querySelectorAll('[part=error] [part]')].map((node) => node.getAttribute('part')!);
+  }
+
+  it('shows every step of an SDK failure as one <li> of <ol part="error-steps">, after the hint', async () => {
+    const element = await renderZoomJoin(valid);
+    element.signature = testSignature({ meetingNumber: MEETING });
+    failSdkWith(sdk, 'join', rawFailure('component', 3004));
+    const error = await joinFailure(element);
+    expect(error?.steps).to.deep.equal(describeZoomError(3004).steps);
+    expect(error?.steps.length, 'the 3004 row has steps').to.be.within(1, 4);
+    const list = element.shadowRoot!.querySelector('[part=error] ol[part=error-steps]');
+    expect(list, 'an ordered list of steps').to.exist;
+    const items = [...list!.children];
+    expect(items.map((item) => item.tagName)).to.deep.equal(items.map(() => 'LI'));
+    expect(items.map((item) => item.textContent!.trim())).to.deep.equal(error!.steps);
+    expect(element.shadowRoot!.querySelector('[part=error-hint]')!.textContent!.trim()).to.equal(error!.hint);
+    // The existing parts stay, and the steps follow the hint they explain.
+    expect(partsOf(element)).to.deep.equal(['error-title', 'error-message', 'error-hint', 'error-steps', 'error-code']);
+  });
+
+  it('shows the steps of the element\'s own errors too (a bad attribute)', async () => {
+    const element = await renderZoomJoin({ ...valid, role: 'host' });
+    element.signature = testSignature({ meetingNumber: MEETING });
+    const error = await joinFailure(element);
+    expect(error?.code).to.equal('role-invalid');
+    const items = [...element.shadowRoot!.querySelectorAll('[part=error-steps] > li')];
+    expect(error!.steps.length).to.be.greaterThan(0);
+    expect(items.length).to.equal(error!.steps.length);
+    expect(items.map((item) => item.textContent!.trim())).to.deep.equal(error!.steps);
+  });
+
+  it('a signature Zoom refused: what the in-page check found comes first, then the row\'s steps', async () => {
+    const element = await renderZoomJoin(valid);
+    element.signature = testSignature({ meetingNumber: MEETING });
+    failSdkWith(sdk, 'join', rawFailure('component', 3705));
+    const error = await joinFailure(element);
+    const items = [...element.shadowRoot!.querySelectorAll('[part=error-steps] > li')].map((item) => item.textContent!.trim());
+    expect(items).to.deep.equal(error!.steps);
+    expect(items[0]).to.contain('in-page check');
+    expect(items.slice(1)).to.deep.equal(describeZoomError(3705).steps);
+  });
+
+  it('renders no list when an error has no steps', async () => {
+    const element = await renderZoomJoin(valid);
+    element.signature = testSignature({ meetingNumber: MEETING });
+    // An adapter may reject with its own ZoomJoinError, which the element passes on unchanged.
+    failSdkWith(sdk, 'join', new ZoomJoinError({ code: 'custom-failure', category: 'sdk', message: 'From the page.', hint: 'Because.' }));
+    const error = await joinFailure(element);
+    expect(error?.code).to.equal('custom-failure');
+    expect(error?.steps).to.deep.equal([]);
+    expect(element.shadowRoot!.querySelector('[part=error-hint]')!.textContent!.trim()).to.equal('Because.');
+    expect(element.shadowRoot!.querySelector('[part=error-steps]')).to.equal(null);
+    expect(element.shadowRoot!.querySelector('[part=error] ol')).to.equal(null);
+  });
+
+  it('escapes step text: markup in a step is shown, never parsed', async () => {
+    const element = await renderZoomJoin(valid);
+    element.signature = testSignature({ meetingNumber: MEETING });
+    const step = 'Remove <img src=x onerror=alert(1)> from the name.';
+    failSdkWith(sdk, 'join', new ZoomJoinError({ code: 'custom-failure', category: 'sdk', message: 'm', hint: 'h.', steps: [step] }));
+    await joinFailure(element);
+    const item = element.shadowRoot!.querySelector('[part=error-steps] > li');
+    expect(item!.textContent).to.equal(step);
+    expect(element.shadowRoot!.querySelector('[part=error] img')).to.equal(null);
+  });
+
+  it('a new failure replaces the list: steps never pile up across retries', async () => {
+    const element = await renderZoomJoin(valid);
+    element.signature = testSignature({ meetingNumber: MEETING });
+    failSdkWith(sdk, 'join', rawFailure('component', 3712));
+    const first = await joinFailure(element);
+    // The retry re-uses the element's SDK client: make that one fail differently.
+    sdk.adapters().created.at(-1)!.failWith('join', rawFailure('component', 3008));
+    const second = await joinFailure(element);
+    expect(second?.code).to.equal('meeting-not-started');
+    const items = [...element.shadowRoot!.querySelectorAll('[part=error-steps] > li')].map((item) => item.textContent!.trim());
+    expect(items).to.deep.equal(second!.steps);
+    expect(items).to.not.deep.equal(first!.steps);
   });
 });
 

@@ -3,7 +3,7 @@ import {
   acquireMeetingLock,
   meetingLockMechanism,
   meetingLockName,
-  meetingOpenElsewhereError,
+  meetingOpenInAnotherTabError,
   type MeetingLock,
   type MeetingLockMechanism,
 } from '../../src/meeting/browser-lock.js';
@@ -155,11 +155,13 @@ describe('acquireMeetingLock', () => {
   });
 });
 
-describe('meetingOpenElsewhereError', () => {
-  it('is a retryable meeting error with the code the element reports', () => {
-    const error = meetingOpenElsewhereError();
+describe('meetingOpenInAnotherTabError', () => {
+  it('is a retryable meeting error with the code every "already in a meeting" failure shares', () => {
+    const error = meetingOpenInAnotherTabError();
     expect(error.name).to.equal('ZoomJoinError');
-    expect(error.code).to.equal('meeting-open-elsewhere');
+    expect(error.code).to.equal('another-meeting-in-progress');
+    expect(error.message).to.contain('another tab');
+    expect(error.steps).to.have.length.within(1, 4);
     expect(error.category).to.equal('meeting');
     expect(error.retryable).to.equal(true);
   });

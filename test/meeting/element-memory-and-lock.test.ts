@@ -83,15 +83,18 @@ describe('<zoom-join> memory watch', () => {
 });
 
 describe('<zoom-join> one meeting per browser', () => {
-  it('refuses a meeting that another tab of this browser holds: meeting-open-elsewhere, nothing reaches the SDK', async () => {
+  it('refuses a meeting that another tab of this browser holds: another-meeting-in-progress (another tab), nothing reaches the SDK', async () => {
     const otherTab = await acquireMeetingLock(MEETING);
     expect(otherTab).to.not.equal(null);
     try {
       const element = await renderZoomJoin({ 'meeting-number': MEETING, 'user-name': 'Ada' });
       element.signature = testSignature({ meetingNumber: MEETING });
       const error = await joinFailure(element);
-      expect(error?.code).to.equal('meeting-open-elsewhere');
+      expect(error?.code).to.equal('another-meeting-in-progress');
+      expect(error?.message).to.contain('another tab');
+      expect(error?.title).to.contain('another tab');
       expect(error?.hint).to.not.equal('');
+      expect(error?.steps.join(' ')).to.contain('Switch to the tab');
       expect(sdk.adapters().created).to.have.length(0);
     } finally {
       otherTab?.release();

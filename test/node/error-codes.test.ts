@@ -10,10 +10,12 @@ import {
   matchSdkMessage,
   sdkErrorTypes,
   sdkMessageRules,
+  unknownZoomError,
   zoomErrorTable,
   type ZoomErrorEntry,
 } from '../../src/error-codes.js';
 import { ErrorCategory } from '../../src/errors.js';
+import { errorTextProblems } from '../support/error-texts.js';
 
 const categories = new Set<string>(Object.values(ErrorCategory));
 const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -23,9 +25,14 @@ function assertWellFormed(entry: ZoomErrorEntry | undefined, label: string): voi
   assert.match(entry.code, KEBAB, `${label}: code is kebab-case`);
   assert.ok(categories.has(entry.category), `${label}: category ${entry.category} is an ErrorCategory`);
   assert.ok(entry.title.trim().length > 0, `${label}: title`);
-  assert.ok(entry.hint.trim().length > 20, `${label}: hint says something actionable`);
+  assert.ok(entry.hint.trim().length > 20, `${label}: hint names the cause`);
   assert.equal(typeof entry.retryable, 'boolean', `${label}: retryable`);
+  // The cause in one sentence, 1–4 short steps, and nothing addressed to maintainers.
+  assert.deepEqual(errorTextProblems(entry), [], label);
 }
+
+/** What the error panel shows a person to act on: the cause, then the steps. */
+const advice = (entry: { hint: string; steps: readonly string[] }): string => [entry.hint, ...entry.steps].join(' ');
 
 describe('every known code has a usable row', () => {
   for (const sdkCode of knownZoomErrorCodes) {
@@ -34,6 +41,8 @@ describe('every known code has a usable row', () => {
       const described = describeZoomError(sdkCode);
       assert.equal(described.sdkCode, sdkCode);
       assert.equal(described.code, zoomErrorTable[sdkCode]?.code);
+      assert.equal(described.hint, zoomErrorTable[sdkCode]?.hint);
+      assert.deepEqual(described.steps, zoomErrorTable[sdkCode]?.steps, 'describeZoomError gives the full text');
     });
   }
   for (const [sdkCode, entry] of Object.entries(componentViewErrors)) {
@@ -43,6 +52,7 @@ describe('every known code has a usable row', () => {
     for (const rule of sdkMessageRules) assertWellFormed(rule.entry, String(rule.pattern));
     for (const [type, entry] of Object.entries(sdkErrorTypes)) assertWellFormed(entry, type);
   });
+  test('the row for numbers nothing knows', () => assertWellFormed(unknownZoomError, 'unknown'));
 });
 
 describe('the list of known codes', () => {
@@ -69,13 +79,15 @@ describe('the list of known codes', () => {
   });
 
   test('3002 and 4010 do not exist in SDK 6.2.0 and read as unknown', () => {
-    for (const code of [3002, 4010]) assert.equal(describeZoomError(code).code, 'unknown-sdk-error');
+    for (const code of [3002, 4010]) assert.equal(describeZoomError(code).code, 'sdk-unknown');
   });
 });
 
 describe('specific meanings', () => {
   test('3712: Meeting SDK app credentials, not OAuth; then the other causes', () => {
-    const { code, category, hint, retryable } = describeZoomError(3712);
+    const described = describeZoomError(3712);
+    const { code, category, retryable } = described;
+    const hint = advice(described);
     assert.equal(code, 'signature-invalid');
     assert.equal(category, ErrorCategory.signature);
     assert.equal(retryable, false);
@@ -96,18 +108,21 @@ describe('specific meanings', () => {
     assert.equal(d.code, 'signature-expired');
     assert.match(d.hint, /clock/);
     assert.match(d.hint, /exp/);
+    for (const fact of [/NTP/, /30–120 s/, /1800 s and 172800 s/, /seconds/]) assert.match(advice(d), fact);
   });
 
   test('3706 and 3707 are about the meeting number', () => {
     assert.match(describeZoomError(3706).hint, /meeting number/);
     assert.match(describeZoomError(3706).hint, /\bmn\b/);
     assert.match(describeZoomError(3707).hint, /meeting number/);
+    assert.match(advice(describeZoomError(3707)), /\bmn\b/);
   });
 
   test('3000 is another meeting in progress, not email; 3005 is the email one', () => {
     const d = describeZoomError(3000);
     assert.equal(d.code, 'another-meeting-in-progress');
     assert.doesNotMatch(d.title, /mail/i);
+    assert.doesNotMatch(advice(d), /mail/i);
     assert.equal(describeZoomError(3005).code, 'email-required');
   });
 
@@ -121,16 +136,19 @@ describe('specific meanings', () => {
   test('3004 is the passcode', () => {
     assert.equal(describeZoomError(3004).code, 'wrong-passcode');
     assert.match(describeZoomError(3004).hint, /passcode/);
+    assert.match(advice(describeZoomError(3004)), /exactly as in the invitation/);
   });
 
   test('5001: assets; the asset path must be absolute, relative ones are ignored', () => {
     const d = describeZoomError(5001);
     assert.equal(d.code, 'assets-unreachable');
     assert.equal(d.category, ErrorCategory.assets);
-    assert.match(d.hint, /absolute/);
-    assert.match(d.hint, /lib\/av/);
-    assert.match(d.hint, /CDN/);
-    assert.match(d.hint, /[Rr]elative path is silently ignored/);
+    const text = advice(d);
+    assert.match(text, /absolute/);
+    assert.match(text, /lib\/av/);
+    assert.match(text, /CDN/);
+    assert.match(text, /[Rr]elative path is silently ignored/);
+    assert.match(text, /new URL\(path, document\.baseURI\)\.href/);
   });
 
   test('3635: the network or a firewall blocks the wasm files', () => {
@@ -138,6 +156,7 @@ describe('specific meanings', () => {
     assert.equal(d.category, ErrorCategory.network);
     assert.match(d.hint, /firewall/);
     assert.match(d.hint, /wasm/);
+    assert.match(advice(d), /application\/wasm/);
   });
 
   test('-3000, 3621, 3622: connectivity, retryable', () => {
@@ -151,13 +170,14 @@ describe('specific meanings', () => {
 
   test('an unknown code keeps the number, generic text, not retryable', () => {
     const d = describeZoomError(98765);
-    assert.equal(d.code, 'unknown-sdk-error');
+    assert.equal(d.code, 'sdk-unknown');
     assert.equal(d.sdkCode, 98765);
     assert.equal(d.retryable, false);
     assert.equal(d.category, ErrorCategory.sdk);
     assert.ok(d.hint.length > 0);
+    assert.ok(d.steps.length > 0);
     // Object.prototype must never answer for a number.
-    assert.equal(describeZoomError(Number.NaN).code, 'unknown-sdk-error');
+    assert.equal(describeZoomError(Number.NaN).code, 'sdk-unknown');
   });
 
   test('1–3 mean something else in the Component View', () => {

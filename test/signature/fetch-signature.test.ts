@@ -35,6 +35,7 @@ async function zoomError(promise: Promise<unknown>): Promise<ZoomJoinError> {
   const typed = error as ZoomJoinError;
   expect(typed.category).to.equal('signature');
   expect(typed.hint.length).to.be.greaterThan(20);
+  expect(typed.steps.length, 'the steps say what to do').to.be.within(1, 4);
   return typed;
 }
 
@@ -203,7 +204,7 @@ describe('fetchSignature: HTTP failures', () => {
       expect(error.code).to.equal('signature-http-status');
       expect(error.retryable).to.equal(false);
       expect(error.message).to.contain(`HTTP ${status}`);
-      expect(error.hint).to.match(hint);
+      expect([error.hint, ...error.steps].join(' ')).to.match(hint);
       expect(await attempts(key)).to.equal(1);
     });
   }

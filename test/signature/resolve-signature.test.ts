@@ -29,6 +29,7 @@ async function zoomError(promise: Promise<unknown>): Promise<ZoomJoinError> {
   expect(typed.category).to.equal('signature');
   expect(typed.message).not.to.contain(TOKEN);
   expect(typed.hint).not.to.contain(TOKEN);
+  expect(typed.steps.join(' ')).not.to.contain(TOKEN);
   expect(JSON.stringify(typed)).not.to.contain('c2lnbmF0dXJl');
   return typed;
 }
@@ -84,7 +85,7 @@ describe('resolveSignature: precedence', () => {
       const error = await zoomError(resolveSignature(source, params));
       expect(error.code).to.equal('signature-endpoint-missing');
       expect(error.retryable).to.equal(false);
-      expect(error.hint).to.contain('endpoint');
+      expect([error.hint, ...error.steps].join(' ')).to.contain('endpoint');
     }
   });
 

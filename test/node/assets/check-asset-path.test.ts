@@ -27,6 +27,9 @@ function fakeFetch(answer: () => Response | Promise<Response>): { fetch: typeof 
 
 const json = (body: string, status = 200): Response => new Response(body, { status, headers: { 'content-type': 'application/json' } });
 
+/** What the error panel says to do: the cause and the steps. */
+const advice = (error: ZoomJoinError): string => [error.hint, ...error.steps].join(' ');
+
 async function failure(promise: Promise<unknown>): Promise<ZoomJoinError> {
   try {
     await promise;
@@ -56,7 +59,7 @@ describe('checkAssetPath', () => {
     assert.equal(error.category, 'assets');
     assert.match(error.message, /HTTP 404/);
     assert.ok(error.message.includes(`${LIB}/av/manifest.json`));
-    assert.match(error.hint, /dist\/lib/);
+    assert.match(advice(error), /dist\/lib/);
     assert.equal(error.retryable, true);
   });
 
@@ -68,7 +71,7 @@ describe('checkAssetPath', () => {
       const error = await failure(checkAssetPath(LIB, { fetch: fakeFetch(response).fetch }));
       assert.equal(error.code, 'asset-path-invalid');
       assert.match(error.message, /HTML/);
-      assert.match(error.hint, /single-page-app fallback/);
+      assert.match(advice(error), /single-page-app fallback/);
     }
   });
 
@@ -87,7 +90,7 @@ describe('checkAssetPath', () => {
     assert.equal(error.category, 'assets');
     assert.equal(error.retryable, false);
     assert.match(error.message, /6\.2\.0/);
-    assert.match(error.hint, /after every SDK upgrade/);
+    assert.match(advice(error), /after every SDK upgrade/);
   });
 
   test('unreachable (DNS, CORS) → asset-path-invalid with a CORS hint and the cause', async () => {
@@ -95,7 +98,7 @@ describe('checkAssetPath', () => {
     const { fetch } = fakeFetch(() => Promise.reject(cause));
     const error = await failure(checkAssetPath(LIB, { fetch }));
     assert.equal(error.code, 'asset-path-invalid');
-    assert.match(error.hint, /Access-Control-Allow-Origin/);
+    assert.match(advice(error), /Access-Control-Allow-Origin/);
     assert.equal(error.cause, cause);
   });
 

@@ -79,7 +79,8 @@ describe('Component View rejections {type, reason, errorCode}', () => {
     assert.equal(error.category, ErrorCategory.assets);
     assert.equal(error.sdkType, 'INVALID_PARAMETERS');
     assert.match(error.message, /dependent assets are not accessible/);
-    assert.match(error.hint, /absolute/);
+    assert.match([error.hint, ...error.steps].join(' '), /absolute/);
+    assert.ok(error.steps.length > 0, 'the steps travel with the error');
   });
 
   test('init without a root: zoomAppRoot cannot be falsy -1', () => {
@@ -130,7 +131,7 @@ describe('Component View rejections {type, reason, errorCode}', () => {
 
   test('an unknown number keeps it, generic, not retryable', () => {
     const error = normalizeSdkError({ type: 'JOIN_MEETING_FAILED', reason: 'something new', errorCode: 98765 }, component);
-    assert.equal(error.code, 'unknown-sdk-error');
+    assert.equal(error.code, 'sdk-unknown');
     assert.equal(error.sdkCode, 98765);
     assert.equal(error.retryable, false);
     assert.match(error.message, /something new/);
@@ -251,10 +252,12 @@ describe('plain Errors the SDK throws or rejects with', () => {
     assert.match(error.message, /RangeError: out of range/);
   });
 
-  test('an abort is not a failure of the SDK', () => {
+  test('an abort is not a failure of the SDK: a cancelled join, the same code as the element\'s own cancel', () => {
     const error = normalizeSdkError(new DOMException('The operation was aborted.', 'AbortError'), component);
-    assert.equal(error.code, 'aborted');
-    assert.equal(error.retryable, false);
+    assert.equal(error.code, 'join-cancelled');
+    assert.equal(error.category, ErrorCategory.sdk);
+    // Joining again, unchanged, may succeed: the same as the element's own join-cancelled.
+    assert.equal(error.retryable, true);
   });
 });
 
@@ -343,7 +346,7 @@ describe('messages never contain a secret', () => {
 
   /** Everything a page might show or log: the message, the title, and the JSON of the error. */
   function exposed(error: ZoomJoinError): string {
-    return [error.message, error.title, error.hint, error.sdkType ?? '', JSON.stringify(error)].join('\n');
+    return [error.message, error.title, error.hint, ...error.steps, error.sdkType ?? '', JSON.stringify(error)].join('\n');
   }
 
   function assertClean(error: ZoomJoinError, label: string): void {
@@ -421,7 +424,7 @@ test('cause never carries the join options the Client View attaches (signature, 
     args: { signature, zak: 'zak-SECRET-value', userName: 'Ada' },
   };
   const error = normalizeSdkError(raw, { view: 'client', stage: 'join', secrets: [signature, 'zak-SECRET-value'] });
-  const serialised = JSON.stringify(error.cause) + String(error.message) + String(error.hint);
+  const serialised = JSON.stringify(error.cause) + String(error.message) + String(error.hint) + error.steps.join(' ');
   assert.ok(!serialised.includes(signature));
   assert.ok(!serialised.includes('zak-SECRET-value'));
   assert.equal((error.cause as { errorCode?: number }).errorCode, 3712);

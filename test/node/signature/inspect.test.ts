@@ -129,8 +129,9 @@ describe('inspectSignature: header and keys', () => {
     const problem = only(jwt(claims({ appKey: undefined, sdkKey: undefined })));
     assert.equal(problem.code, 'missing-app-key');
     assert.equal(problem.severity, 'error');
-    assert.match(problem.hint, /Client ID/);
-    assert.match(problem.hint, /Server-to-Server OAuth/);
+    const advice = [problem.hint, ...problem.steps].join(' ');
+    assert.match(advice, /Client ID/);
+    assert.match(advice, /Server-to-Server OAuth/);
     assert.equal(only(jwt(claims({ appKey: '', sdkKey: 42 }))).code, 'missing-app-key');
   });
 
@@ -295,7 +296,8 @@ describe('inspectSignature: everything else', () => {
       for (const problem of problems) {
         seen.add(problem.code);
         assert.ok(problem.message.length > 20 && problem.hint.length > 20, problem.code);
-        for (const text of [problem.message, problem.hint]) {
+        assert.ok(problem.steps.length >= 1 && problem.steps.length <= 4, `${problem.code}: 1–4 steps`);
+        for (const text of [problem.message, problem.hint, ...problem.steps]) {
           assert.ok(!text.includes(signaturePart), `${problem.code} leaks the signature part`);
           assert.ok(!text.includes(b64url(payload)), `${problem.code} leaks the payload`);
         }
@@ -306,7 +308,7 @@ describe('inspectSignature: everything else', () => {
 
   it('hasErrors ignores warnings', () => {
     assert.equal(hasErrors([]), false);
-    assert.equal(hasErrors([{ code: 'role-type', severity: 'warning', message: '', hint: '' }]), false);
+    assert.equal(hasErrors([{ code: 'role-type', severity: 'warning', message: '', hint: '', steps: [] }]), false);
     assert.equal(hasErrors(inspectSignature('x').problems), true);
   });
 });

@@ -1,0 +1,21 @@
+/**
+ * The one failure reported before the join machinery is loaded — its loading failed — so its text lives here, in
+ * the element's first load, rather than with the others in join-errors.ts.
+ */
+import { ErrorCategory, ZoomJoinError } from '../errors.js';
+
+export function joinCodeLoadFailedError(cause: unknown): ZoomJoinError {
+  return new ZoomJoinError({
+    // The same code as the SDK's own module failing to load: the same kind of failure, the same fix.
+    code: 'sdk-load-failed',
+    category: ErrorCategory.network,
+    title: 'The code that joins a meeting could not be loaded',
+    message: 'The code that joins a meeting could not be loaded.',
+    hint:
+      'The browser could not download the part of the page that joins meetings: the connection dropped or the site ' +
+      'was just updated.',
+    steps: ['Check the connection.', 'Try again.', 'If it fails again, reload the page.'],
+    retryable: true,
+    cause,
+  });
+}

@@ -1,0 +1,111 @@
+// docs/errors.md lists every public code the element can raise; these tests fail when the page and the code
+// disagree (run `npm run docs:errors` to regenerate its generated part).
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import {
+  codesNeedingCombinedMeaning,
+  DOCS_PATH,
+  errorSamples,
+  problemMeanings,
+  renderErrorCodeDocs,
+  signatureProblemSamples,
+  warningCodes,
+  withGenerated,
+} from '../../scripts/error-code-docs.js';
+import { knownZoomErrorCodes, sdkErrorTypes, sdkMessageRules, zoomErrorTable } from '../../src/error-codes.js';
+import { SignatureProblemCode } from '../../src/signature/inspect.js';
+import { SignatureErrorCode } from '../../src/signature/signature-errors.js';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const docs = readFileSync(DOCS_PATH, 'utf8');
+/** Backticked names in the first cell of the docs' table rows. */
+const documented = new Set(
+  docs
+    .split('\n')
+    .map((line) => /^\|\s*`([^`]+)`/.exec(line)?.[1])
+    .filter((name): name is string => name !== undefined),
+);
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? sourceFiles(path) : path.endsWith('.ts') ? [path] : [];
+  });
+}
+const sources = sourceFiles(join(root, 'src')).map((path) => ({ path, text: readFileSync(path, 'utf8') }));
+
+describe('docs/errors.md', () => {
+  test('its generated part is what scripts/error-code-docs.ts makes from the code', async () => {
+    const generated = await renderErrorCodeDocs();
+    assert.equal(withGenerated(docs, generated), docs, 'docs/errors.md is stale: run npm run docs:errors');
+  });
+
+  test('every Zoom number in the tables, and every code they map to, is listed', () => {
+    for (const sdkCode of knownZoomErrorCodes) {
+      const code = zoomErrorTable[sdkCode]!.code;
+      assert.ok(documented.has(code), `${code} (Zoom ${sdkCode})`);
+      assert.match(docs, new RegExp(`^\\| \`${code}\` \\|[^\\n]*\\b${String(Math.abs(sdkCode))}\\b`, 'm'), `${code} names ${sdkCode}`);
+    }
+    for (const rule of sdkMessageRules) assert.ok(documented.has(rule.entry.code), rule.entry.code);
+    for (const entry of Object.values(sdkErrorTypes)) assert.ok(documented.has(entry.code), entry.code);
+  });
+
+  test('every code the element raises itself is listed', async () => {
+    for (const sample of await errorSamples()) assert.ok(documented.has(sample.code), sample.code);
+    for (const code of Object.values(SignatureErrorCode)) assert.ok(documented.has(code), code);
+  });
+
+  test('every code literal in src/ is listed: a new error or warning cannot ship undocumented', () => {
+    const literals = new Map<string, string>();
+    for (const { path, text } of sources) {
+      // `code: 'x'` in objects, and configError('x', …) whose first argument is the code.
+      for (const match of text.matchAll(/\bcode:\s*'([a-z][a-z0-9-]*)'|configError\(\s*'([a-z][a-z0-9-]*)'/g)) {
+        literals.set(match[1] ?? match[2]!, path);
+      }
+    }
+    assert.ok(literals.size > 100, `found ${literals.size} code literals (guards the scan itself)`);
+    const missing = [...literals].filter(([code]) => !documented.has(code)).map(([code, path]) => `${code} (${path})`);
+    assert.deepEqual(missing, []);
+  });
+
+  test('every code met in several forms has one line that covers them all', async () => {
+    assert.deepEqual(codesNeedingCombinedMeaning(await errorSamples()), []);
+  });
+
+  test('every zoom-warning code in the type is listed, and nothing else', () => {
+    const plan = readFileSync(join(root, 'src/assets/plan.ts'), 'utf8');
+    const union = /export interface AssetWarning \{\s*code:([^;]+);/.exec(plan)?.[1] ?? '';
+    const codes = [...union.matchAll(/'([a-z-]+)'/g)].map((match) => match[1]!);
+    assert.ok(codes.length >= 5, 'the AssetWarning union was found');
+    // …and the forms the Client View shows instead of failing (SdkPrompt).
+    const adapter = readFileSync(join(root, 'src/sdk/adapter.ts'), 'utf8');
+    const prompts = /export type SdkPrompt =([^;]+);/.exec(adapter)?.[1] ?? '';
+    codes.push(...[...prompts.matchAll(/'([a-z-]+)'/g)].map((match) => match[1]!));
+    assert.ok(codes.includes('passcode-prompt'), 'the SdkPrompt union was found');
+    assert.deepEqual([...codes].sort(), Object.keys(warningCodes).sort());
+  });
+
+  test('every signature problem code is listed with a meaning, and the samples raise each one', () => {
+    const raised = new Set(signatureProblemSamples().map((problem) => problem.code));
+    for (const code of Object.values(SignatureProblemCode)) {
+      assert.ok(problemMeanings[code], `${code} has a meaning`);
+      assert.ok(documented.has(code), code);
+      assert.ok(raised.has(code), `${code} is raised by a sample signature`);
+    }
+  });
+
+  test('the merged codes are not listed as codes', () => {
+    for (const old of ['unknown-sdk-error', 'aborted', 'another-meeting-active', 'meeting-open-elsewhere']) {
+      assert.doesNotMatch(docs.slice(docs.indexOf('<!-- error-codes:start')), new RegExp(`\`${old}\``), old);
+    }
+  });
+
+  test("the README's errors section links it", () => {
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    const troubleshooting = readme.slice(readme.indexOf('## Troubleshooting'));
+    assert.match(troubleshooting.slice(0, troubleshooting.indexOf('\n## ', 3)), /\(docs\/errors\.md\)/);
+  });
+});
