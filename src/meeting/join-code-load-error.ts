@@ -9,12 +9,10 @@ export function joinCodeLoadFailedError(cause: unknown): ZoomJoinError {
     // The same code as the SDK's own module failing to load: the same kind of failure, the same fix.
     code: 'sdk-load-failed',
     category: ErrorCategory.network,
-    title: 'The code that joins a meeting could not be loaded',
-    message: 'The code that joins a meeting could not be loaded.',
-    hint:
-      'The browser could not download the part of the page that joins meetings: the connection dropped or the site ' +
-      'was just updated.',
-    steps: ['Check the connection.', 'Try again.', 'If it fails again, reload the page.'],
+    // The title defaults to the message.
+    message: 'The code that joins a meeting could not be loaded',
+    hint: 'The connection dropped, or the site was updated since the page loaded.',
+    steps: ['Check the connection and try again.', 'If it fails again, reload the page.'],
     retryable: true,
     cause,
   });

@@ -102,3 +102,19 @@ export function joinTimeoutError(facts: JoinTimeoutFacts): ZoomJoinError {
     retryable: true,
   });
 }
+
+/** What the status line adds while the Client View shows one of its forms. */
+export const promptTexts: Record<SdkPrompt, { line: string; warning: string }> = {
+  'passcode-prompt': {
+    line: 'Zoom is asking for the meeting passcode',
+    warning:
+      'Zoom refused the passcode (3004) and the Zoom SDK now asks for it in its own window: enter the passcode there, ' +
+      'or set the right one on the element and join again.',
+  },
+  'registration-prompt': {
+    line: 'Zoom is asking you to register for this meeting',
+    warning:
+      'This meeting requires registration (3099) and the Zoom SDK now offers its registration form: register there, ' +
+      "or pass the registrant's tk and join again.",
+  },
+};

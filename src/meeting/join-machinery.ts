@@ -11,6 +11,7 @@ export {
   cancelledError,
   joinTimeoutError,
   memoryPressureError,
+  promptTexts,
   unexpectedError,
 } from './join-errors.js';
 export { optionalAttributeWarnings } from '../config/optional-attributes.js';

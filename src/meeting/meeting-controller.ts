@@ -49,21 +49,6 @@ const memoryPressureAbort = new DOMException('Stopped by the memory-pressure pol
 /** The abort reason that marks a join that ran out of its `join-timeout`. */
 const joinTimeoutAbort = new DOMException('The join ran out of time', 'AbortError');
 
-/** What the status line adds while the Client View shows one of its forms. */
-const promptStatus: Record<SdkPrompt, { line: string; warning: string }> = {
-  'passcode-prompt': {
-    line: 'Zoom is asking for the meeting passcode',
-    warning:
-      'Zoom refused the passcode (3004) and the Zoom SDK now asks for it in its own window: enter the passcode there, ' +
-      'or set the right one on the element and join again.',
-  },
-  'registration-prompt': {
-    line: 'Zoom is asking you to register for this meeting',
-    warning:
-      'This meeting requires registration (3099) and the Zoom SDK now offers its registration form: register there, ' +
-      "or pass the registrant's tk and join again.",
-  },
-};
 
 /**
  * Owns one meeting: status, the SDK adapter, join and leave, and teardown on removal. Every step takes the
@@ -82,6 +67,7 @@ export class MeetingController implements ReactiveController {
   private leaving?: Promise<void>;
   private teardownTimer?: ReturnType<typeof setTimeout>;
   private meetingLock?: MeetingLock;
+  private machinery?: JoinMachinery;
   /** What the current join reached, for a join-timeout message. */
   private progress: { step: string; zoomAnswer?: ZoomAnswer; prompt?: SdkPrompt } = { step: 'starting' };
 
@@ -151,6 +137,7 @@ export class MeetingController implements ReactiveController {
     let machinery: JoinMachinery;
     try {
       machinery = await loadJoinMachinery();
+      this.machinery = machinery;
     } catch (raw) {
       return this.fail(joinCodeLoadFailedError(raw));
     }
@@ -256,11 +243,13 @@ export class MeetingController implements ReactiveController {
       return;
     }
     if (event.type === 'prompt') {
-      if (!this.run || this.progress.prompt === event.prompt) return;
+      // Prompts arrive during a join, so the join machinery (and its texts) is loaded.
+      if (!this.run || !this.machinery || this.progress.prompt === event.prompt) return;
+      const texts = this.machinery.promptTexts[event.prompt];
       this.progress.prompt = event.prompt;
-      this.statusDetail = promptStatus[event.prompt].line;
+      this.statusDetail = texts.line;
       this.host.requestUpdate();
-      emit(this.host, 'zoom-warning', { code: event.prompt, message: promptStatus[event.prompt].warning });
+      emit(this.host, 'zoom-warning', { code: event.prompt, message: texts.warning });
       return;
     }
     if (this.status !== ZoomStatus.joined) return;
