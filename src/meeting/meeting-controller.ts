@@ -49,7 +49,6 @@ const memoryPressureAbort = new DOMException('Stopped by the memory-pressure pol
 /** The abort reason that marks a join that ran out of its `join-timeout`. */
 const joinTimeoutAbort = new DOMException('The join ran out of time', 'AbortError');
 
-
 /**
  * Owns one meeting: status, the SDK adapter, join and leave, and teardown on removal. Every step takes the
  * current run's AbortSignal, so leaving or removing the element cancels whatever is in flight.
@@ -69,7 +68,7 @@ export class MeetingController implements ReactiveController {
   private meetingLock?: MeetingLock;
   private machinery?: JoinMachinery;
   /** What the current join reached, for a join-timeout message. */
-  private progress: { step: string; zoomAnswer?: ZoomAnswer; prompt?: SdkPrompt } = { step: 'starting' };
+  private progress: { step: string; zoomAnswer?: ZoomAnswer; prompt?: SdkPrompt } = { step: '' };
 
   constructor(
     private readonly host: MeetingHost,
