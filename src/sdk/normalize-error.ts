@@ -53,20 +53,11 @@ export function unreportedZoomAnswerError(answer: ZoomAnswer, context: Normalize
   const code = zoomCodeOfAnswer(answer);
   if (code === undefined) return undefined;
   const scrub = secretScrubber(context.secrets ?? []);
-  const entry = describeZoomError(code, context.view);
   const text = answer.errorMessage === undefined ? '' : ` ("${clip(scrub(answer.errorMessage))}")`;
   const answered = answer.httpStatus >= 400 ? `HTTP ${answer.httpStatus}` : `${code}${text}`;
-  return new ZoomJoinError({
-    code: entry.code,
-    category: entry.category,
-    title: entry.title,
-    hint: entry.hint,
-    steps: entry.steps,
-    retryable: entry.retryable,
-    message: `${entry.title} [Zoom ${code}] — Zoom answered ${answered} at wc/info, but the SDK never reported it`,
-    sdkCode: code,
-    view: context.view,
-  });
+  const draft = build(describeZoomError(code, context.view), { sdkCode: code });
+  draft.message = `${draft.message} — Zoom answered ${answered} at wc/info, but the SDK never reported it`;
+  return new ZoomJoinError({ ...draft, view: context.view });
 }
 
 type Draft = Omit<ZoomJoinErrorInit, 'view' | 'cause'>;

@@ -13,7 +13,7 @@ import {
 } from '../../../demo/zoom-double/wc-info.js';
 import { zoomErrorTable } from '../../../src/error-codes/describe.js';
 import { isCollapsedSdkCode, zoomCodeOfAnswer, zoomCodeOfText } from '../../../src/error-codes/zoom-answers.js';
-import { normalizeSdkError } from '../../../src/sdk/normalize-error.js';
+import { normalizeSdkError, unreportedZoomAnswerError } from '../../../src/sdk/normalize-error.js';
 import { readZoomAnswer } from '../../../src/sdk/zoom-answer-watch.js';
 
 const require = createRequire(import.meta.url);
@@ -148,6 +148,28 @@ describe('normalizing what each view reports', () => {
     const error = normalizeSdkError({ type: 'JOIN_MEETING_FAILED', reason: 'Meeting has not started', errorCode: 3004 }, { view: 'component', stage: 'join' });
     assert.equal(error.code, 'wrong-passcode');
   });
+});
+
+test("a refusal the SDK never reported says so, with Zoom's number and text, scrubbed", () => {
+  const secret = 'eyJhbGciOiJIUzI1NiJ9.eyJtbiI6IjEifQ.c2ln';
+  const error = unreportedZoomAnswerError(
+    { httpStatus: 200, status: false, errorCode: 200, errorMessage: 'Invalid signature.' },
+    { view: 'client', stage: 'join' },
+  );
+  assert.ok(error);
+  assert.equal(error.code, 'signature-invalid');
+  assert.equal(error.sdkCode, 3712);
+  assert.equal(error.view, 'client');
+  assert.ok(error.steps.length > 0);
+  assert.match(error.message, /\[Zoom 3712\] — Zoom answered 3712 \("Invalid signature\."\) at wc\/info, but the SDK never reported it$/);
+  const echoed = unreportedZoomAnswerError(
+    { httpStatus: 200, status: false, errorCode: 3000, errorMessage: `In progress for ${secret}` },
+    { view: 'client', stage: 'join', secrets: [secret] },
+  );
+  assert.equal(echoed?.code, 'another-meeting-in-progress');
+  assert.ok(echoed?.message.includes('[redacted]') && !echoed.message.includes(secret));
+  assert.equal(unreportedZoomAnswerError({ httpStatus: 200, status: true, errorCode: 0 }, { view: 'client', stage: 'join' }), undefined);
+  assert.match(unreportedZoomAnswerError({ httpStatus: 502 }, { view: 'client', stage: 'join' })?.message ?? '', /Zoom answered HTTP 502/);
 });
 
 describe('the Zoom double', () => {
