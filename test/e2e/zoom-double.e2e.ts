@@ -26,10 +26,11 @@ const VIEWS: readonly SdkView[] = ['component', 'client'];
 const PARALLEL = 3;
 /**
  * Click → the SDK's wc/info request: the SDK's own start-up (parsing a 5–9 MB bundle, the Client View's 10 MB of
- * assets), CPU-bound: alone on 2 cores shared with other test runs the Client View took 17–27 s, three side by side
- * up to ~60 s. A slow machine must not read as a wrong diagnosis, hence more than the outcome's limit.
+ * assets), CPU-bound. Alone on 2 cores shared with other test runs the Client View took 17–27 s; three side by side
+ * on a cold dev server, more than 60 s. A slow machine must not read as a wrong diagnosis, hence far more than the
+ * outcome's limit; it only costs time when the SDK itself is that slow.
  */
-const ANSWER_WITHIN_MS = 60_000;
+const ANSWER_WITHIN_MS = 90_000;
 /** The SDK's answer → the element's outcome; what the element does not show by then, it never shows. */
 const OUTCOME_WITHIN_MS = 10_000;
 const PROMPT_WARNINGS = ['passcode-prompt', 'registration-prompt'];
@@ -190,7 +191,7 @@ describe('Zoom double: the real SDK meets each wc/info answer', { concurrency: P
   for (const scenario of zoomDoubleScenarios) {
     for (const view of VIEWS) {
       const expected = expectedOutcomes[scenario.id]?.[view];
-      it(`${scenario.id}, ${view} view → ${expected ? describeExpected(expected) : '?'}`, { timeout: 120_000 }, async (t) => {
+      it(`${scenario.id}, ${view} view → ${expected ? describeExpected(expected) : '?'}`, { timeout: 150_000 }, async (t) => {
         assert.ok(expected, `test/support/zoom-double-expectations.ts has an outcome for ${scenario.id} in the ${view} view`);
         await joinAgainstDouble(t, scenario, view, expected);
       });
@@ -198,7 +199,7 @@ describe('Zoom double: the real SDK meets each wc/info answer', { concurrency: P
   }
 });
 
-describe('Zoom double: the demo page', { timeout: 240_000 }, () => {
+describe('Zoom double: the demo page', () => {
   it('double mode: the third mode link, every scenario listed with what QA should see, the element set up for the real SDK', async () => {
     await withDouble('invalid-signature', 'component', async ({ page, pageErrors }) => {
       assert.equal(await page.locator('#mode-double').getAttribute('aria-current'), 'page');
@@ -242,7 +243,7 @@ describe('Zoom double: the demo page', { timeout: 240_000 }, () => {
     });
   });
 
-  it('an unknown scenario falls back to the first one: the URL says which, and the double answers with it', { timeout: 90_000 }, async () => {
+  it('an unknown scenario falls back to the first one: the URL says which, and the double answers with it', { timeout: 150_000 }, async () => {
     await withDouble('no-such-scenario', 'component', async (demo) => {
       const { page } = demo;
       assert.equal(await page.locator('#scenarios').getAttribute('data-scenario'), 'invalid-signature');
@@ -257,7 +258,7 @@ describe('Zoom double: the demo page', { timeout: 240_000 }, () => {
     });
   });
 
-  it('the scenario survives the service worker being stopped: it is stored, not kept in the worker', { timeout: 90_000 }, async () => {
+  it('the scenario survives the service worker being stopped: it is stored, not kept in the worker', { timeout: 150_000 }, async () => {
     await withDouble('expired-signature', 'component', async (demo) => {
       const { page } = demo;
       const stored = await page.evaluate(async () => {
