@@ -12,14 +12,30 @@ import { createEventLog } from './app/event-log.js';
 import { watchMainThread } from './app/freeze-watch.js';
 import { createMemoryChart } from './app/memory-chart.js';
 import { bindMemoryPanel } from './app/memory-panel.js';
-import { chooseMode, renderModes } from './app/mode.js';
+import { chooseMode, renderModes, urlWith } from './app/mode.js';
 import { bindProgressBar } from './app/progress-bar.js';
-import { renderScenarioPanel } from './app/scenario-panel.js';
+import { renderScenarioList, renderScenarioPanel, type ScenarioEntry } from './app/scenario-panel.js';
 import { fillForm, settingsFromForm, settingsFromUrl, writeSettingsToUrl, type DemoSettings } from './app/settings.js';
 import { bindStatusBadge } from './app/status-badge.js';
 import { bindTools } from './app/tools.js';
 import { isScenarioId, SCENARIOS } from './simulated/scenarios.js';
 import { startSimulation } from './simulated/simulation.js';
+import { startZoomDouble, stopZoomDouble } from './zoom-double/double-mode.js';
+import { chooseDoubleScenario } from './zoom-double/scenario-store.js';
+import { zoomDoubleScenarios, type ZoomDoubleScenario } from './zoom-double/wc-info.js';
+import { whatQaSeesFor } from './zoom-double/what-qa-sees.js';
+
+/** The double mode's signer: the reference handler with demo credentials, so the in-page check passes. */
+const DOUBLE_SIGNER = '/api/sim/signature';
+
+function doubleEntry(scenario: ZoomDoubleScenario): ScenarioEntry {
+  return {
+    id: scenario.id,
+    label: scenario.label,
+    expect: whatQaSeesFor(scenario.id),
+    detail: `Zoom answers wc/info: HTTP ${scenario.http ?? 200} ${JSON.stringify(scenario.answer)}`,
+  };
+}
 
 function required<T extends Element>(selector: string): T {
   const found = document.querySelector<T>(selector);
@@ -31,6 +47,13 @@ async function main(): Promise<void> {
   const params = new URLSearchParams(window.location.search);
   const log = createEventLog(required<HTMLOListElement>('#event-log'), required<HTMLButtonElement>('#clear-log'));
   const choice = await chooseMode(params);
+  let doubleScenario: ZoomDoubleScenario | undefined;
+  if (choice.mode === 'double') {
+    doubleScenario = chooseDoubleScenario(params.get('scenario'));
+    // The URL names the scenario the double answers with, also after a fallback: links, the second tab and the
+    // service worker (which reads it) all agree with the page.
+    if (params.get('scenario') !== doubleScenario.id) history.replaceState(null, '', urlWith({ scenario: doubleScenario.id }));
+  }
   renderModes(choice);
 
   const context: ElementContext = {
@@ -48,6 +71,15 @@ async function main(): Promise<void> {
     if (scenario.attributes) context.extraAttributes = scenario.attributes;
   } else {
     for (const simOnly of document.querySelectorAll<HTMLElement>('[data-sim-only]')) simOnly.hidden = true;
+  }
+  let doubleReady: Promise<string | undefined> = Promise.resolve(undefined);
+  if (doubleScenario) {
+    const status = renderScenarioList('double', doubleEntry(doubleScenario), zoomDoubleScenarios.map(doubleEntry));
+    context.signatureEndpoint = DOUBLE_SIGNER;
+    doubleReady = startZoomDouble(doubleScenario, log, status);
+  } else {
+    // Leaving double mode: real mode must reach the real Zoom from the next load on, without a worker in between.
+    stopZoomDouble().catch((error: unknown) => log.add('demo', 'zoom-double-stop-failed', { reason: String(error) }));
   }
 
   const form = required<HTMLFormElement>('#settings-form');
@@ -89,7 +121,17 @@ async function main(): Promise<void> {
     navigator.clipboard.writeText(embed.textContent ?? '').then(() => (result.textContent = 'Copied.'), byHand);
   });
 
-  required<HTMLElement>('#stage').append(element);
+  // Without the double in control, the SDK's join would go to the real zoom.us: no element, so no Join button.
+  const doubleProblem = await doubleReady;
+  if (doubleProblem === undefined) {
+    required<HTMLElement>('#stage').append(element);
+  } else {
+    const problem = document.createElement('p');
+    problem.id = 'double-unavailable';
+    problem.setAttribute('role', 'alert');
+    problem.textContent = doubleProblem;
+    required<HTMLElement>('#stage').append(problem);
+  }
   document.body.dataset.mode = choice.mode;
   document.body.dataset.ready = 'true';
   renderCapabilities(required<HTMLDListElement>('#capabilities'), await detectCapabilities());

@@ -1,4 +1,8 @@
-export type DemoMode = 'real' | 'sim';
+/**
+ * real: the real SDK and the real Zoom. sim: a simulated SDK (no Zoom at all). double: the real SDK, with a service
+ * worker answering Zoom's join service (demo/zoom-double/).
+ */
+export type DemoMode = 'real' | 'sim' | 'double';
 
 export interface ModeChoice {
   mode: DemoMode;
@@ -19,11 +23,14 @@ async function realModeAvailable(): Promise<boolean> {
   }
 }
 
-/** `?mode=real|sim`; without it real when the server has credentials, else simulated. */
+/**
+ * `?mode=real|sim|double`; without it real when the server has credentials, else simulated. The double needs no
+ * credentials: it signs with the simulated signer.
+ */
 export async function chooseMode(params: URLSearchParams): Promise<ModeChoice> {
   const available = await realModeAvailable();
   const asked = params.get('mode');
-  if (asked === 'sim') return { mode: 'sim', realModeAvailable: available };
+  if (asked === 'sim' || asked === 'double') return { mode: asked, realModeAvailable: available };
   if (available) return { mode: 'real', realModeAvailable: true };
   return {
     mode: 'sim',
@@ -44,21 +51,28 @@ export function urlWith(changes: Record<string, string | null>): string {
   return url.href;
 }
 
+const MODE_NOTES: Readonly<Record<DemoMode, string>> = {
+  real: 'Real Zoom Meeting SDK; signatures from /api/signature on this dev server.',
+  sim: 'Simulated SDK behind the same adapter interface; nothing reaches Zoom.',
+  double:
+    "Real Zoom Meeting SDK, signatures from the simulated signer; a service worker answers Zoom's join service " +
+    "with the scenario's refusal. Nothing reaches Zoom.",
+};
+
 export function renderModes(choice: ModeChoice): void {
   const real = document.querySelector<HTMLAnchorElement>('#mode-real');
   const sim = document.querySelector<HTMLAnchorElement>('#mode-sim');
+  const double = document.querySelector<HTMLAnchorElement>('#mode-double');
   const note = document.querySelector<HTMLElement>('#mode-note');
-  if (!real || !sim || !note) return;
+  if (!real || !sim || !double || !note) return;
   real.href = urlWith({ mode: 'real', scenario: null });
+  // The scenario is kept: ids both lists share (invalid-signature, not-started, …) carry over, others fall back.
   sim.href = urlWith({ mode: 'sim' });
-  (choice.mode === 'real' ? real : sim).setAttribute('aria-current', 'page');
+  double.href = urlWith({ mode: 'double' });
+  ({ real, sim, double })[choice.mode].setAttribute('aria-current', 'page');
   if (!choice.realModeAvailable) {
     real.setAttribute('aria-disabled', 'true');
     real.removeAttribute('href');
   }
-  note.textContent =
-    choice.notice ??
-    (choice.mode === 'real'
-      ? 'Real Zoom Meeting SDK; signatures from /api/signature on this dev server.'
-      : 'Simulated SDK behind the same adapter interface; nothing reaches Zoom.');
+  note.textContent = choice.notice ?? MODE_NOTES[choice.mode];
 }

@@ -2,13 +2,30 @@ import { SCENARIO_IDS, SCENARIOS, type Scenario } from '../simulated/scenarios.j
 import type { SimulatedZoom } from '../simulated/simulated-zoom.js';
 import { urlWith } from './mode.js';
 
-/** The scenario list (links QA can share: `?scenario=<id>`) and the current scenario's expectation and state. */
-export function renderScenarioPanel(current: Scenario, zoom: SimulatedZoom): void {
+/** One scenario as the panel shows it; simulated and Zoom-double scenarios both fit. */
+export interface ScenarioEntry {
+  id: string;
+  label: string;
+  /** What QA should see. */
+  expect: string;
+  /** Shown under the current scenario only, e.g. the exact answer the Zoom double gives. */
+  detail?: string;
+}
+
+/**
+ * The scenario list of `mode` (links QA can share: `?mode=<mode>&scenario=<id>`, keeping the other settings) and
+ * the current scenario's expectation. Returns the status line for scenarios that report progress.
+ */
+export function renderScenarioList(
+  mode: 'sim' | 'double',
+  current: ScenarioEntry,
+  all: readonly ScenarioEntry[],
+): HTMLElement | undefined {
   const section = document.querySelector<HTMLElement>('#scenarios');
   const list = document.querySelector<HTMLUListElement>('#scenario-list');
   const summary = document.querySelector<HTMLElement>('#scenario-current');
   const status = document.querySelector<HTMLElement>('#scenario-status');
-  if (!section || !list || !summary || !status) return;
+  if (!section || !list || !summary || !status) return undefined;
   section.hidden = false;
   section.dataset.scenario = current.id;
 
@@ -18,24 +35,38 @@ export function renderScenarioPanel(current: Scenario, zoom: SimulatedZoom): voi
   const id = document.createElement('code');
   id.textContent = current.id;
   summary.append(name, id, document.createElement('br'), `Expect: ${current.expect}`);
+  if (current.detail) {
+    const detail = document.createElement('code');
+    detail.className = 'scenario-detail';
+    detail.textContent = current.detail;
+    summary.append(document.createElement('br'), detail);
+  }
 
   list.replaceChildren(
-    ...SCENARIO_IDS.map((scenarioId) => {
-      const scenario = SCENARIOS[scenarioId];
+    ...all.map((scenario) => {
       const item = document.createElement('li');
-      if (scenarioId === current.id) item.setAttribute('aria-current', 'true');
+      if (scenario.id === current.id) item.setAttribute('aria-current', 'true');
       const link = document.createElement('a');
-      link.href = urlWith({ mode: 'sim', scenario: scenarioId, autojoin: null });
+      link.href = urlWith({ mode, scenario: scenario.id, autojoin: null });
       link.textContent = scenario.label;
-      link.dataset.scenario = scenarioId;
+      link.dataset.scenario = scenario.id;
       const expectation = document.createElement('small');
       expectation.textContent = scenario.expect;
       item.append(link, expectation);
       return item;
     }),
   );
+  return status;
+}
 
-  if (current.hostStartsAfterMs !== undefined) trackHost(zoom, status);
+/** Simulated mode's panel: its scenarios, and the host countdown of not-started. */
+export function renderScenarioPanel(current: Scenario, zoom: SimulatedZoom): void {
+  const status = renderScenarioList(
+    'sim',
+    current,
+    SCENARIO_IDS.map((scenarioId) => SCENARIOS[scenarioId]),
+  );
+  if (status && current.hostStartsAfterMs !== undefined) trackHost(zoom, status);
 }
 
 /** not-started: counts down to the host starting the meeting once the first join was refused. */

@@ -45,6 +45,7 @@ const RECORDED_EVENTS = [
   'zoom-left',
   'zoom-error',
   'zoom-signature-warning',
+  'zoom-warning',
   'zoom-progress',
   'zoom-memory',
   'zoom-memory-warning',

@@ -1,0 +1,118 @@
+/**
+ * The Zoom double for the demo's "real SDK + Zoom double" mode (`?mode=double&scenario=<id>`): a module service
+ * worker that answers the real Meeting SDK's `POST https://zoom.us/api/v1/wc/info` with the scenario's refusal
+ * (demo/zoom-double/wc-info.ts), so QA sees the SDK's own UI and the element's diagnosis of the same answer.
+ *
+ * - wc/info (and its CORS preflight, should the SDK ever send one): the scenario's answer.
+ * - any other request to a Zoom host: a network error, which is what the SDK meets offline (the Component View's
+ *   JSONP retry after a 503 fails that way too). Nothing reaches Zoom.
+ * - everything else: not touched (no respondWith), so the browser fetches it as if there were no worker.
+ *
+ * Pages in another mode stay under this worker until it is unregistered (its scope is the whole demo); their Zoom
+ * requests go to the network unchanged, so real mode still talks to the real Zoom.
+ *
+ * Served by Vite's dev server at /zoom-double-sw.ts (this folder is the demo's root), hence scope `/` without a
+ * Service-Worker-Allowed header.
+ */
+import {
+  isClaimMessage,
+  readStoredScenario,
+  scenarioOfPage,
+  type DoubleReport,
+} from './zoom-double/scenario-store.js';
+import { WC_INFO_URL, ZOOM_HOST_URL, wcInfoResponse, type ZoomDoubleScenario } from './zoom-double/wc-info.js';
+
+// The project compiles against the DOM library only (it cannot be combined with WebWorker's): the few service
+// worker types this file uses, as the platform defines them.
+interface ExtendableEventLike extends Event {
+  waitUntil(promise: Promise<unknown>): void;
+}
+interface FetchEventLike extends ExtendableEventLike {
+  readonly request: Request;
+  readonly clientId: string;
+  respondWith(response: Response | Promise<Response>): void;
+}
+interface ExtendableMessageEventLike extends ExtendableEventLike {
+  readonly data: unknown;
+}
+interface ClientLike {
+  readonly url: string;
+  readonly type: 'window' | 'worker' | 'sharedworker';
+  postMessage(message: unknown): void;
+}
+interface ServiceWorkerScope {
+  readonly location: { readonly origin: string };
+  readonly clients: {
+    get(id: string): Promise<ClientLike | undefined>;
+    claim(): Promise<void>;
+  };
+  skipWaiting(): Promise<void>;
+  addEventListener(type: 'install' | 'activate', listener: (event: ExtendableEventLike) => void): void;
+  addEventListener(type: 'fetch', listener: (event: FetchEventLike) => void): void;
+  addEventListener(type: 'message', listener: (event: ExtendableMessageEventLike) => void): void;
+}
+
+const worker = self as unknown as ServiceWorkerScope;
+
+// A new version (the file changed under `npm start`) takes over at once: a waiting worker would leave QA testing
+// the old answers until every demo tab is closed.
+worker.addEventListener('install', (event) => event.waitUntil(worker.skipWaiting()));
+// Controls the page that registered it without a reload; the page waits for that before it offers Join.
+worker.addEventListener('activate', (event) => event.waitUntil(worker.clients.claim()));
+// After a hard reload (Shift+Reload) the page starts uncontrolled although this worker is active: it asks.
+worker.addEventListener('message', (event) => {
+  if (isClaimMessage(event.data)) event.waitUntil(worker.clients.claim());
+});
+
+worker.addEventListener('fetch', (event) => {
+  const url = event.request.url;
+  if (WC_INFO_URL.test(url)) event.respondWith(respond(event, answer));
+  else if (ZOOM_HOST_URL.test(url)) event.respondWith(respond(event, refuse));
+});
+
+type Reply = (request: Request, scenario: ZoomDoubleScenario) => { response: Response; report: DoubleReport };
+
+/** The scenario's reply for a double-mode page; the real network for pages in other modes. */
+async function respond(event: FetchEventLike, reply: Reply): Promise<Response> {
+  const client = event.clientId ? await worker.clients.get(event.clientId) : undefined;
+  const scenario = await scenarioFor(client);
+  if (!scenario) return fetch(event.request);
+  const { response, report } = reply(event.request, scenario);
+  // Only pages listen; a worker's messages belong to whoever started it (the SDK), not to the demo.
+  if (client?.type === 'window') client.postMessage(report);
+  return response;
+}
+
+async function scenarioFor(client: ClientLike | undefined): Promise<ZoomDoubleScenario | undefined> {
+  if (client?.type === 'window') {
+    const fromPage = scenarioOfPage(client.url);
+    if (fromPage === undefined) return undefined;
+    if (fromPage) return fromPage;
+  }
+  return readStoredScenario();
+}
+
+const answer: Reply = (request, scenario) => {
+  // Same origin as the page, so the worker's own origin stands in when the request carries none.
+  const origin = request.headers.get('origin') ?? worker.location.origin;
+  const base = { type: 'zoom-double-report', action: 'answered', url: request.url, method: request.method, scenario: scenario.id } as const;
+  if (request.method === 'OPTIONS') {
+    const headers = {
+      'access-control-allow-origin': origin,
+      'access-control-allow-credentials': 'true',
+      'access-control-allow-headers': 'content-type',
+      'access-control-allow-methods': 'POST',
+    };
+    return { response: new Response(null, { status: 204, headers }), report: { ...base, http: 204 } };
+  }
+  const { status, headers, body } = wcInfoResponse(scenario, origin);
+  return {
+    response: new Response(body, { status, headers }),
+    report: { ...base, http: status, errorCode: scenario.answer.errorCode },
+  };
+};
+
+const refuse: Reply = (request, scenario) => ({
+  response: Response.error(),
+  report: { type: 'zoom-double-report', action: 'refused', url: request.url, method: request.method, scenario: scenario.id },
+});
