@@ -23,7 +23,7 @@ const VIEWS: readonly SdkView[] = ['component', 'client'];
  * Scenarios run this many at a time, each in its own browser context (its own service worker registration, storage
  * and SDK singleton). The SDK's start is CPU-bound: more than this on 2 cores only makes each join slower.
  */
-const PARALLEL = 3;
+const PARALLEL = 2;
 /**
  * Click → the SDK's wc/info request: the SDK's own start-up (parsing a 5–9 MB bundle, the Client View's 10 MB of
  * assets), CPU-bound. Alone on 2 cores shared with other test runs the Client View took 17–27 s; three side by side
@@ -187,8 +187,15 @@ async function joinAgainstDouble(t: TestContext, scenario: ZoomDoubleScenario, v
   });
 }
 
+/**
+ * One scenario per way the SDK branches: Zoom's own 3712 answer (200 + its text), a refusal the Client View reports
+ * only as its catch-all (3008), a form the Client View shows instead (3004), an answer it never reports (a text
+ * result). Every other scenario runs, in both views, in the browser tests (test/sdk/zoom-answers-*.test.ts).
+ */
+const E2E_SCENARIOS = ['invalid-signature', 'not-started', 'wrong-passcode', 'invalid-signature-text-result'];
+
 describe('Zoom double: the real SDK meets each wc/info answer', { concurrency: PARALLEL }, () => {
-  for (const scenario of zoomDoubleScenarios) {
+  for (const scenario of zoomDoubleScenarios.filter((candidate) => E2E_SCENARIOS.includes(candidate.id))) {
     for (const view of VIEWS) {
       const expected = expectedOutcomes[scenario.id]?.[view];
       it(`${scenario.id}, ${view} view → ${expected ? describeExpected(expected) : '?'}`, { timeout: 150_000 }, async (t) => {

@@ -32,6 +32,10 @@ describe('real SDK: Client View against every Zoom refusal', function () {
       const { code, category, retryable, sdkCode } = outcome;
       expect({ code, category, retryable, sdkCode }).to.deep.equal(expected);
       expect(outcome.view).to.equal('client');
+      if (expected.code === 'signature-invalid') {
+        expect(outcome.hint).to.contain('OAuth');
+        expect(outcome.panel).to.contain('Meeting SDK app');
+      }
       console.log(`client ${scenario.id}: ${code} [${sdkCode}] in ${Math.round(outcome.ms)} ms — ${outcome.message}`);
     });
   }

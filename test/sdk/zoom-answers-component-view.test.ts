@@ -22,6 +22,11 @@ describe('real SDK: Component View against every Zoom refusal', function () {
       const { error } = outcome;
       expect({ code: error.code, category: error.category, retryable: error.retryable, sdkCode: error.sdkCode }).to.deep.equal(expected);
       expect(error.view).to.equal('component');
+      if (expected.code === 'signature-invalid') {
+        // The forum's question, answered in the page: a Meeting SDK app's credentials, not OAuth's.
+        expect(error.hint).to.contain('OAuth');
+        expect(error.steps.join(' ')).to.contain('Meeting SDK app');
+      }
       console.log(`component ${scenario.id}: ${error.code} [${error.sdkCode}] in ${Math.round(outcome.ms)} ms — ${error.message}`);
     });
   }

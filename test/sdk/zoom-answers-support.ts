@@ -53,6 +53,8 @@ export interface FrameOutcome {
   view?: string;
   message?: string;
   hint?: string;
+  /** The error panel's text, as the person sees it. */
+  panel?: string;
   status?: string;
   ms: number;
 }

@@ -22,9 +22,13 @@ document.body.append(element);
 const started = performance.now();
 const post = (outcome: Record<string, unknown>) =>
   window.parent.postMessage({ joinInFrame: true, ms: performance.now() - started, ...outcome }, window.location.origin);
-element.addEventListener('zoom-error', (event) => {
+element.addEventListener('zoom-error', async (event) => {
   const error = event.detail;
+  // The panel renders after the event.
+  await element.updateComplete;
+  const panel = element.shadowRoot?.querySelector('[part=error]')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
   post({
+    panel,
     kind: 'error',
     code: error.code,
     category: error.category,
