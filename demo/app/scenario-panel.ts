@@ -50,9 +50,12 @@ export function renderScenarioList(
       link.href = urlWith({ mode, scenario: scenario.id, autojoin: null });
       link.textContent = scenario.label;
       link.dataset.scenario = scenario.id;
+      // The id too: it is what QA puts in a bug report and what the link carries.
+      const shownId = document.createElement('code');
+      shownId.textContent = scenario.id;
       const expectation = document.createElement('small');
       expectation.textContent = scenario.expect;
-      item.append(link, expectation);
+      item.append(link, ' ', shownId, expectation);
       return item;
     }),
   );
