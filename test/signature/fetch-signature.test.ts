@@ -314,7 +314,8 @@ describe('fetchSignature: network errors and timeouts', () => {
   it('retries timeouts, each attempt with its own timeout', async () => {
     const key = uniqueKey();
     const error = await zoomError(
-      fetchSignature(`/test-endpoint/slow?ms=5000&key=${key}`, params, { ...fast, timeoutMs: 100, retries: 1 }),
+      // 500 ms, not less: on a loaded machine a shorter attempt can end before its request reaches the server.
+      fetchSignature(`/test-endpoint/slow?ms=5000&key=${key}`, params, { ...fast, timeoutMs: 500, retries: 1 }),
     );
     expect(error.code).to.equal('signature-timeout');
     expect(error.message).to.contain('after 2 attempts');
