@@ -19,6 +19,8 @@ export interface DemoSettings {
   preload: (typeof PRELOAD_STRATEGIES)[number];
   virtualBackground: (typeof VIRTUAL_BACKGROUND_MODES)[number];
   memoryPolicy: (typeof MEMORY_POLICIES)[number];
+  /** Milliseconds; empty leaves the element's default (60000). */
+  joinTimeout: string;
 }
 
 interface FieldSpec {
@@ -40,6 +42,7 @@ export const SETTINGS_FIELDS: readonly FieldSpec[] = [
   { key: 'virtualBackground', attribute: 'virtual-background', choices: VIRTUAL_BACKGROUND_MODES },
   // The element's memory monitor calls its policy attribute on-memory-pressure.
   { key: 'memoryPolicy', attribute: 'on-memory-pressure', choices: MEMORY_POLICIES },
+  { key: 'joinTimeout', attribute: 'join-timeout' },
 ];
 
 export const DEFAULT_SETTINGS: Readonly<DemoSettings> = Object.freeze({
@@ -52,6 +55,7 @@ export const DEFAULT_SETTINGS: Readonly<DemoSettings> = Object.freeze({
   preload: 'intent',
   virtualBackground: 'off',
   memoryPolicy: 'warn',
+  joinTimeout: '',
 });
 
 /** `read(attribute)` → settings; unknown choice values fall back to the default rather than reaching the element. */

@@ -53,7 +53,8 @@ after(async () => {
  * for the CPU; the SDK still downloads what it needs on Join.
  */
 function doubleUrl(scenario: string, view: SdkView): string {
-  return server.url(`/?mode=double&scenario=${encodeURIComponent(scenario)}&view=${view}&preload=none`);
+  // join-timeout well above ANSWER_WITHIN_MS: a loaded machine's slow SDK start must not end as join-timeout.
+  return server.url(`/?mode=double&scenario=${encodeURIComponent(scenario)}&view=${view}&preload=none&join-timeout=180000`);
 }
 
 async function withDouble(scenario: string, view: SdkView, body: (demo: DemoPage) => Promise<void>): Promise<void> {
