@@ -1,19 +1,26 @@
-// Load test of the reference signature server (zoom-join-signature) on loopback.
-// Spawns the CLI (dist/server/cli.js when built, else server/cli.ts through tsx), warms it up, measures a baseline
-// (POSTs refused with 415 before any JSON or JWT work, i.e. the HTTP + routing floor of the same process), then
-// 10 s of valid signature requests with 50 connections. Last line: `RESULT rps=... p99_ms=...`.
+// Load test of the reference signature server (zoom-join-signature) beside two servers measured in the same run:
+//   sample — the stack of Zoom's auth-endpoint sample (Express + cors + jsrsasign, bench/servers/sample-stack.mjs)
+//   floor  — bare node:http + node:crypto HMAC (bench/servers/floor.mjs): what signing costs with nothing else
+// zoom-join runs as users run it: the CLI (dist/server/cli.js when built, else server/cli.ts through tsx) with its
+// rate limiter on (memory store) and a limit too high to trigger. Each round loads every server in turn
+// (interleaved, so machine noise hits all three alike); figures are medians over rounds. Every server's answer is
+// verified as an HS256 JWT with the same claims before loading. Goals: ≥ 4× sample req/s, ≥ 0.4× floor req/s,
+// p99 ≤ ¼ of sample's, no errors. Last line: `RESULT ...`. BENCH_ROUNDS / BENCH_SECONDS / BENCH_CONNECTIONS override.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { jwtVerify } from 'jose';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
-const CONNECTIONS = 50;
-const DURATION_S = 10;
-const BASELINE_S = 5;
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const WARMUP_S = 2;
+const KEY = 'benchClientId';
+const SECRET = 'bench-meeting-sdk-secret-not-real';
 const BODY = JSON.stringify({ meetingNumber: '123 4567 8901', role: 0 });
 
 async function freePort() {
@@ -24,78 +31,124 @@ async function freePort() {
   return port;
 }
 
-function startServer(port) {
-  const built = `${ROOT}dist/server/cli.js`;
-  const args = existsSync(built) ? [built] : ['--import', 'tsx', `${ROOT}server/cli.ts`];
-  const child = spawn(process.execPath, args, {
+const builtCli = `${ROOT}dist/server/cli.js`;
+const SERVERS = [
+  {
+    name: 'zoom-join',
+    args: existsSync(builtCli) ? [builtCli] : ['--import', 'tsx', `${ROOT}server/cli.ts`],
+    source: existsSync(builtCli) ? 'dist/server/cli.js' : 'server/cli.ts via tsx',
+    // On, as deployed, but too high to refuse anything during the run.
+    env: { ZOOM_JOIN_RATE_LIMIT: '1000000000' },
+  },
+  { name: 'sample', args: [`${ROOT}bench/servers/sample-stack.mjs`], source: 'Express + cors + jsrsasign', env: {} },
+  { name: 'floor', args: [`${ROOT}bench/servers/floor.mjs`], source: 'node:http + node:crypto', env: {} },
+];
+
+async function start(server) {
+  const port = await freePort();
+  const child = spawn(process.execPath, server.args, {
     cwd: ROOT,
     env: {
       ...process.env,
-      ZOOM_MEETING_SDK_KEY: 'benchClientId',
-      ZOOM_MEETING_SDK_SECRET: 'bench-meeting-sdk-secret-not-real',
+      ...server.env,
+      ZOOM_MEETING_SDK_KEY: KEY,
+      ZOOM_MEETING_SDK_SECRET: SECRET,
       HOST: '127.0.0.1',
       PORT: String(port),
-      // The default 30 a minute per client would turn the run into a 429 benchmark.
-      ZOOM_JOIN_RATE_LIMIT: '0',
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  const ready = new Promise((resolve, reject) => {
+  const url = await new Promise((resolve, reject) => {
     let out = '';
     child.stdout.on('data', (chunk) => {
       out += chunk;
       const match = /listening on (http:\/\/\S+)/.exec(out);
       if (match) resolve(match[1]);
     });
-    child.once('exit', (code) => reject(new Error(`server exited early (code ${code})`)));
+    child.once('exit', (code) => reject(new Error(`${server.name} exited early (code ${code})`)));
   });
-  return { child, ready, source: existsSync(built) ? 'dist/server/cli.js' : 'server/cli.ts via tsx' };
+  return { ...server, child, url };
 }
 
-function load(url, durationSeconds, contentType) {
+/** The answer must be a verifiable signature with the claims Zoom reads, or the comparison means nothing. */
+async function verify(server) {
+  const response = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: BODY });
+  const body = await response.json();
+  const { payload } = await jwtVerify(body.signature, new TextEncoder().encode(SECRET), { algorithms: ['HS256'] });
+  const ok = payload.mn === '12345678901' && payload.role === 0 && payload.appKey === KEY && payload.exp - payload.iat === 7200;
+  if (!ok || body.sdkKey !== KEY) throw new Error(`${server.name} answered unexpected claims: ${JSON.stringify(payload)}`);
+}
+
+function load(url, seconds) {
   return autocannon({
     url,
     connections: CONNECTIONS,
-    duration: durationSeconds,
+    duration: seconds,
     method: 'POST',
-    headers: { 'content-type': contentType },
+    headers: { 'content-type': 'application/json' },
     body: BODY,
   });
 }
 
-function describe(label, result) {
-  const rps = result.requests.average;
-  const p99 = result.latency.p99;
-  console.log(
-    `${label.padEnd(22)} ${rps.toFixed(0).padStart(7)} req/s   p50 ${result.latency.p50} ms   p99 ${p99} ms   ` +
-      `2xx ${result['2xx']}   non-2xx ${result.non2xx}   errors ${result.errors}   timeouts ${result.timeouts}`,
-  );
-  return { rps, p99 };
-}
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
 
-const server = startServer(await freePort());
-const stop = () => server.child.exitCode === null && server.child.kill('SIGTERM');
+const running = [];
+const stopAll = async () => {
+  await Promise.all(
+    running.map(async ({ child }) => {
+      if (child.exitCode !== null) return;
+      const exited = once(child, 'exit');
+      child.kill('SIGTERM');
+      await exited;
+    }),
+  );
+};
 process.once('SIGINT', () => {
-  stop();
+  for (const { child } of running) child.kill('SIGKILL');
   process.exit(130);
 });
 
 try {
-  const url = await server.ready;
-  console.log(`signature server: ${server.source} at ${url}; ${CONNECTIONS} connections, node ${process.version}`);
-  await load(url, WARMUP_S, 'application/json');
-  const baseline = describe('baseline (415 reject)', await load(url, BASELINE_S, 'text/plain'));
-  const signing = await load(url, DURATION_S, 'application/json');
-  const measured = describe('valid POST (signing)', signing);
-  if (signing.non2xx > 0 || signing.errors > 0) {
-    console.error(`warning: ${signing.non2xx} non-2xx responses and ${signing.errors} errors during the signing run`);
+  for (const server of SERVERS) running.push(await start(server));
+  console.log(`node ${process.version}; ${CONNECTIONS} connections, ${SECONDS} s per run, ${ROUNDS} interleaved rounds`);
+  for (const server of running) {
+    await verify(server);
+    console.log(`${server.name.padEnd(10)} ${server.source} at ${server.url}`);
+    await load(server.url, WARMUP_S);
   }
-  console.log(`signing / baseline throughput: ${(measured.rps / baseline.rps).toFixed(2)}`);
-  console.log(`RESULT rps=${measured.rps.toFixed(0)} p99_ms=${measured.p99}`);
+  const runs = new Map(running.map((server) => [server.name, []]));
+  for (let round = 1; round <= ROUNDS; round++) {
+    for (const server of running) {
+      const result = await load(server.url, SECONDS);
+      const run = { rps: result.requests.average, p99: result.latency.p99, bad: result.non2xx + result.errors + result.timeouts };
+      runs.get(server.name).push(run);
+      console.log(
+        `round ${round}  ${server.name.padEnd(10)} ${run.rps.toFixed(0).padStart(7)} req/s   p50 ${result.latency.p50} ms   ` +
+          `p99 ${run.p99} ms   non-2xx ${result.non2xx}   errors ${result.errors}   timeouts ${result.timeouts}`,
+      );
+    }
+  }
+  const figures = Object.fromEntries(
+    [...runs].map(([name, list]) => [
+      name,
+      { rps: median(list.map((run) => run.rps)), p99: median(list.map((run) => run.p99)), bad: list.reduce((sum, run) => sum + run.bad, 0) },
+    ]),
+  );
+  const ours = figures['zoom-join'];
+  const vsSample = ours.rps / figures.sample.rps;
+  const vsFloor = ours.rps / figures.floor.rps;
+  const p99VsSample = ours.p99 / figures.sample.p99;
+  const met = vsSample >= 4 && vsFloor >= 0.4 && p99VsSample <= 0.25 && ours.bad === 0;
+  console.log(
+    `RESULT zoom_join_rps=${ours.rps.toFixed(0)} zoom_join_p99_ms=${ours.p99} sample_rps=${figures.sample.rps.toFixed(0)} ` +
+      `sample_p99_ms=${figures.sample.p99} floor_rps=${figures.floor.rps.toFixed(0)} floor_p99_ms=${figures.floor.p99} ` +
+      `vs_sample=${vsSample.toFixed(2)}x vs_floor=${vsFloor.toFixed(2)}x p99_vs_sample=${p99VsSample.toFixed(2)} ` +
+      `errors=${ours.bad} goals=${met ? 'met' : 'missed'}`,
+  );
 } finally {
-  if (server.child.exitCode === null) {
-    const exited = once(server.child, 'exit');
-    stop();
-    await exited;
-  }
+  await stopAll();
 }

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * zoom-join-signature: the reference signature server on @hono/node-server. All logic is in start-server.ts so tests
+ * zoom-join-signature: the reference signature server on node:http. All logic is in start-server.ts so tests
  * can run it in-process; this file only talks to the terminal and the process.
  */
 import { ENV_HELP, startSignatureServer } from './start-server.js';

@@ -48,13 +48,14 @@ export interface SignatureClaims {
   video_webrtc_mode?: 0 | 1;
 }
 
-export type Signer = (params: SignatureParams) => Promise<string>;
+/** Signs one request's claims; synchronous where the runtime's HMAC is (node:crypto), a promise with WebCrypto. */
+export type Signer = (params: SignatureParams) => string | Promise<string>;
 
 /**
  * Checks the credentials once and keeps the imported HMAC key, so a server signing many tokens does not import
  * the secret again for each one.
  */
-export function createSigner(sdkKey: string, sdkSecret: string): Signer {
+export function createSigner(sdkKey: string, sdkSecret: string): (params: SignatureParams) => Promise<string> {
   assertCredentials(sdkKey, sdkSecret);
   let key: Promise<CryptoKey> | undefined;
   return async (params) => {
@@ -96,7 +97,7 @@ export function buildClaims(sdkKey: string, params: SignatureParams): SignatureC
   return claims;
 }
 
-function assertCredentials(sdkKey: unknown, sdkSecret: unknown): void {
+export function assertCredentials(sdkKey: unknown, sdkSecret: unknown): void {
   const missing = [
     typeof sdkKey === 'string' && sdkKey.trim() !== '' ? undefined : 'sdkKey',
     typeof sdkSecret === 'string' && sdkSecret.trim() !== '' ? undefined : 'sdkSecret',

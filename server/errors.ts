@@ -1,12 +1,14 @@
 /**
- * Every response the signature server writes is JSON built here, so no path can fall back to a framework's HTML
- * error page or leak a stack trace.
+ * Every answer the signature server writes is JSON built here, so no path can fall back to a framework's HTML
+ * error page or leak a stack trace. Answers are plain data: the Fetch handler turns them into a Response, the Node
+ * server writes them to the socket directly.
  */
 
 export const SignatureErrorCode = {
   invalidJson: 'invalid-json',
   invalidBody: 'invalid-body',
   invalidField: 'invalid-field',
+  invalidHost: 'invalid-host',
   originNotAllowed: 'origin-not-allowed',
   hostNotAllowed: 'host-not-allowed',
   roleNotAuthorized: 'role-not-authorized',
@@ -30,34 +32,51 @@ export interface SignatureSuccessBody {
   sdkKey: string;
 }
 
-// Signatures are single-use credentials: no shared cache may keep one, and a browser must not sniff the JSON.
-const BASE_HEADERS: Readonly<Record<string, string>> = {
-  'Content-Type': 'application/json; charset=utf-8',
-  'Cache-Control': 'no-store',
-  'X-Content-Type-Options': 'nosniff',
-};
-
-export function jsonResponse(status: number, body: unknown, headers?: Record<string, string>): Response {
-  return new Response(JSON.stringify(body), { status, headers: { ...BASE_HEADERS, ...headers } });
+/** One answer, before any transport writes it. `body` is null for 204. */
+export interface SignatureAnswer {
+  status: number;
+  headers: Record<string, string>;
+  body: string | null;
 }
 
-export interface ErrorResponseExtras {
+// Signatures are single-use credentials: no shared cache may keep one, and a browser must not sniff the JSON.
+const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
+
+export function jsonAnswer(status: number, body: unknown, headers: Record<string, string> = {}): SignatureAnswer {
+  return { status, headers: { 'Content-Type': JSON_CONTENT_TYPE, ...headers }, body: JSON.stringify(body) };
+}
+
+export interface ErrorAnswerExtras {
   field?: string;
   headers?: Record<string, string>;
 }
 
-export function errorResponse(
+export function errorAnswer(
   status: number,
   code: SignatureErrorCode,
   message: string,
-  extras: ErrorResponseExtras = {},
-): Response {
+  extras: ErrorAnswerExtras = {},
+): SignatureAnswer {
   const body: SignatureErrorBody = { error: { code, message } };
   if (extras.field !== undefined) body.error.field = extras.field;
-  return jsonResponse(status, body, extras.headers);
+  return jsonAnswer(status, body, extras.headers);
 }
 
 /** The one answer to anything unexpected: a fixed message, so nothing from the exception reaches the client. */
-export function internalErrorResponse(): Response {
-  return errorResponse(500, SignatureErrorCode.internal, 'The signature server failed. Its logs have the details.');
+export function internalErrorAnswer(): SignatureAnswer {
+  return errorAnswer(500, SignatureErrorCode.internal, 'The signature server failed. Its logs have the details.');
+}
+
+/** Headers every answer carries, whatever path produced it. */
+export function withCommonHeaders(answer: SignatureAnswer): SignatureAnswer {
+  const { headers } = answer;
+  headers['Cache-Control'] = 'no-store';
+  headers['X-Content-Type-Options'] = 'nosniff';
+  // Whether an answer may be read depends on the caller's origin, so no cache may reuse it for another origin.
+  headers.Vary ??= 'Origin';
+  return answer;
+}
+
+export function toResponse(answer: SignatureAnswer): Response {
+  return new Response(answer.body, { status: answer.status, headers: answer.headers });
 }

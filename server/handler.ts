@@ -1,18 +1,19 @@
-import { Hono, type MiddlewareHandler } from 'hono';
-import { cors } from 'hono/cors';
 import { checkJsonContentType } from './content-type.js';
-import { createSigner } from './create-signature.js';
+import { createSigner, type Signer } from './create-signature.js';
 import {
   SignatureErrorCode as Code,
-  errorResponse,
-  internalErrorResponse,
-  jsonResponse,
+  errorAnswer,
+  internalErrorAnswer,
+  jsonAnswer,
+  toResponse,
+  withCommonHeaders,
+  type SignatureAnswer,
   type SignatureSuccessBody,
 } from './errors.js';
 import { parseJsonObject } from './json-body.js';
-import { createOriginPolicy, type OriginPolicy } from './origin-policy.js';
-import { createRateLimitCheck, type RateLimitOptions } from './rate-limit.js';
-import { readBodyWithLimit } from './read-body.js';
+import { createOriginPolicy } from './origin-policy.js';
+import { createRateLimitCheck, type RateLimitOptions, type RateLimitSubject } from './rate-limit.js';
+import { readBodyWithLimit, type BodyReadResult } from './read-body.js';
 import { validateSignatureRequest, type SignatureRequestParams } from './request-schema.js';
 import {
   DEFAULT_EXPIRATION_SECONDS,
@@ -20,6 +21,7 @@ import {
   MIN_EXPIRATION_SECONDS,
   isValidExpiration,
 } from './signature-rules.js';
+import { normalizeHostName } from './host-names.js';
 
 export interface SignatureHandlerOptions extends RateLimitOptions {
   /** The Meeting SDK app's Client ID (not an OAuth app's). Returned to the caller next to each signature. */
@@ -40,14 +42,20 @@ export interface SignatureHandlerOptions extends RateLimitOptions {
   maxBodyBytes?: number;
   /** Used when the request has no `expirationSeconds`. Default 7200. */
   defaultExpirationSeconds?: number;
+  /**
+   * The longest `exp − iat` a caller may ask for, from 1800 to Zoom's 172800 (the default). Lower it to keep
+   * leaked signatures short-lived; `defaultExpirationSeconds` must not exceed it.
+   */
+  maxExpirationSeconds?: number;
   /** Extra request headers cross-origin pages may send, e.g. ["Authorization"] for `authorize`. */
   allowHeaders?: readonly string[];
   /** Lets cross-origin pages send cookies (Access-Control-Allow-Credentials), e.g. for a session in `authorize`. */
   allowCredentials?: boolean;
   /**
-   * Host names (no port) the server answers to. Same-origin is judged from the Host header, so without this a page
-   * on an attacker's domain that resolves to this server (DNS rebinding) passes as same-origin. The CLI sets it for
-   * loopback; set it when a local server holds real credentials.
+   * Host names (no port) the server answers to; IP addresses in any spelling ("::1", "[::1]", "127.0.0.1").
+   * Same-origin is judged from the Host header, so without this a page on an attacker's domain that resolves to
+   * this server (DNS rebinding) passes as same-origin. The CLI always sets it; set it when a server holds real
+   * credentials.
    */
   allowedHosts?: readonly string[];
   /** Sees unexpected exceptions (the client only gets a 500). Default: console.error. */
@@ -57,10 +65,19 @@ export interface SignatureHandlerOptions extends RateLimitOptions {
 /** A Fetch API handler: Node (via @hono/node-server), Hono, Next.js route handlers, Workers, Deno and Bun. */
 export type SignatureHandler = (request: Request) => Promise<Response>;
 
+/** A request as the signing core reads it, whichever transport carries it (a Fetch Request, a Node request). */
+export interface SignatureCall extends RateLimitSubject {
+  readonly method: string;
+  /** The URL the server saw (scheme and Host header). Throws a TypeError when the Host header names no host. */
+  url(): URL;
+  readBody(maxBytes: number): Promise<BodyReadResult>;
+}
+
+/** The endpoint's whole behaviour, shared by the Fetch handler and the Node server. */
+export type SignatureCore = (call: SignatureCall) => Promise<SignatureAnswer>;
+
 const DEFAULT_MAX_BODY_BYTES = 4096;
 const ALLOW = 'POST, OPTIONS';
-// How long browsers may reuse a preflight answer; short, so removing an origin takes effect soon.
-const PREFLIGHT_MAX_AGE_SECONDS = 600;
 
 /**
  * The signature endpoint: `POST {meetingNumber, role, videoWebRtcMode?, expirationSeconds?}` (the body of Zoom's
@@ -68,130 +85,141 @@ const PREFLIGHT_MAX_AGE_SECONDS = 600;
  * so a misconfigured server fails at start rather than on the first join.
  */
 export function createSignatureHandler(options: SignatureHandlerOptions): SignatureHandler {
-  const sign = createSigner(options.sdkKey, options.sdkSecret);
+  const core = createSignatureCore(options, createSigner(options.sdkKey, options.sdkSecret));
+  return async (request) => toResponse(await core(fetchCall(request)));
+}
+
+function fetchCall(request: Request): SignatureCall {
+  let url: URL | undefined;
+  return {
+    method: request.method,
+    header: (name) => request.headers.get(name),
+    url: () => (url ??= new URL(request.url)),
+    readBody: (maxBytes) => readBodyWithLimit(request, maxBytes),
+    request: () => request,
+  };
+}
+
+/** `sign` is where runtimes differ: WebCrypto (jose) for the Fetch handler, node:crypto for the Node server. */
+export function createSignatureCore(options: SignatureHandlerOptions, sign: Signer): SignatureCore {
   const { sdkKey } = options;
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   if (!Number.isInteger(maxBodyBytes) || maxBodyBytes < 1) throw new TypeError('maxBodyBytes must be a positive integer');
-  const defaultExpirationSeconds = options.defaultExpirationSeconds ?? DEFAULT_EXPIRATION_SECONDS;
-  if (!isValidExpiration(defaultExpirationSeconds)) {
+  const maxExpirationSeconds = options.maxExpirationSeconds ?? MAX_EXPIRATION_SECONDS;
+  if (!isValidExpiration(maxExpirationSeconds)) {
     throw new RangeError(
-      `defaultExpirationSeconds must be an integer from ${MIN_EXPIRATION_SECONDS} to ${MAX_EXPIRATION_SECONDS}`,
+      `maxExpirationSeconds must be an integer from ${MIN_EXPIRATION_SECONDS} to ${MAX_EXPIRATION_SECONDS}`,
+    );
+  }
+  const defaultExpirationSeconds = options.defaultExpirationSeconds ?? Math.min(DEFAULT_EXPIRATION_SECONDS, maxExpirationSeconds);
+  if (!isValidExpiration(defaultExpirationSeconds) || defaultExpirationSeconds > maxExpirationSeconds) {
+    throw new RangeError(
+      `defaultExpirationSeconds must be an integer from ${MIN_EXPIRATION_SECONDS} to ${maxExpirationSeconds} (maxExpirationSeconds)`,
     );
   }
   if (options.allowCredentials && options.allowedOrigins?.includes('*')) {
     // Any site could then send the user's cookies and read the answer: a credentialed wildcard.
     throw new TypeError('allowCredentials cannot be combined with allowedOrigins "*": list the origins by name');
   }
-  const origins = createOriginPolicy(options.allowedOrigins);
-  const allowedHosts = options.allowedHosts ? new Set(options.allowedHosts.map((host) => host.toLowerCase())) : undefined;
+  const origins = createOriginPolicy(options);
+  const allowedHosts = options.allowedHosts ? new Set(options.allowedHosts.map(allowedHostName)) : undefined;
   const checkRateLimit = createRateLimitCheck(options);
   const reportError = options.onError ?? ((error: unknown) => console.error('zoom-join signature handler:', error));
 
-  async function signRequest(request: Request): Promise<Response> {
-    const limit = await checkRateLimit(request);
+  async function signRequest(call: SignatureCall): Promise<SignatureAnswer> {
+    const limit = await checkRateLimit(call);
     if (!limit.ok) {
-      return errorResponse(429, Code.rateLimited, `Too many signature requests; retry in ${limit.retryAfterSeconds} s.`, {
+      return errorAnswer(429, Code.rateLimited, `Too many signature requests; retry in ${limit.retryAfterSeconds} s.`, {
         headers: { 'Retry-After': String(limit.retryAfterSeconds) },
       });
     }
 
-    const contentType = checkJsonContentType(request.headers.get('content-type'));
+    const contentType = checkJsonContentType(call.header('content-type'));
     if (contentType !== 'ok') {
       const message =
         contentType === 'not-utf-8' ? 'JSON must be sent as UTF-8.' : 'Send the body as Content-Type: application/json.';
-      return errorResponse(415, Code.unsupportedMediaType, message);
+      return errorAnswer(415, Code.unsupportedMediaType, message);
     }
 
-    const body = await readBodyWithLimit(request, maxBodyBytes);
+    const body = await call.readBody(maxBodyBytes);
     if (!body.ok) {
       return body.reason === 'too-large'
-        ? errorResponse(413, Code.bodyTooLarge, `The body must be at most ${maxBodyBytes} bytes.`, {
+        ? errorAnswer(413, Code.bodyTooLarge, `The body must be at most ${maxBodyBytes} bytes.`, {
             // The rest of the upload is still on the wire; closing beats reading it to keep the connection.
             headers: { Connection: 'close' },
           })
-        : errorResponse(400, Code.invalidBody, 'The body could not be read.');
+        : errorAnswer(400, Code.invalidBody, 'The body could not be read.');
     }
 
     const json = parseJsonObject(body.bytes);
     if (!json.ok) {
       return json.reason === 'invalid-json'
-        ? errorResponse(400, Code.invalidJson, 'The body is not valid UTF-8 JSON.')
-        : errorResponse(400, Code.invalidBody, 'The body must be a JSON object: {"meetingNumber": ..., "role": 0}.');
+        ? errorAnswer(400, Code.invalidJson, 'The body is not valid UTF-8 JSON.')
+        : errorAnswer(400, Code.invalidBody, 'The body must be a JSON object: {"meetingNumber": ..., "role": 0}.');
     }
 
-    const validation = validateSignatureRequest(json.value, json.numberSources);
-    if (!validation.ok) return errorResponse(400, Code.invalidField, validation.message, { field: validation.field });
+    const validation = validateSignatureRequest(json.value, json.numberSources, maxExpirationSeconds);
+    if (!validation.ok) return errorAnswer(400, Code.invalidField, validation.message, { field: validation.field });
     const { params } = validation;
 
-    if (params.role === 1 && (await options.authorize?.(request, params)) !== true) {
-      return errorResponse(403, Code.roleNotAuthorized, 'This server does not give host (role 1) signatures to this caller.', {
+    if (params.role === 1 && (await options.authorize?.(call.request(), params)) !== true) {
+      return errorAnswer(403, Code.roleNotAuthorized, 'This server does not give host (role 1) signatures to this caller.', {
         field: 'role',
       });
     }
 
     const signature = await sign({ ...params, expirationSeconds: params.expirationSeconds ?? defaultExpirationSeconds });
     const success: SignatureSuccessBody = { signature, sdkKey };
-    return jsonResponse(200, success);
+    return jsonAnswer(200, success);
   }
 
-  const app = new Hono();
-  app.use('*', commonHeaders);
-  if (allowedHosts) app.use('*', hostGuard(allowedHosts));
-  app.use('*', originGuard(origins));
-  app.use(
-    '*',
-    cors({
-      origin: (origin) => origins.corsOrigin(origin),
-      allowMethods: ['POST'],
-      allowHeaders: ['Content-Type', ...(options.allowHeaders ?? [])],
-      credentials: options.allowCredentials ?? false,
-      // Not CORS-safelisted: without this a page on another origin cannot see how long to wait after a 429.
-      exposeHeaders: ['Retry-After'],
-      maxAge: PREFLIGHT_MAX_AGE_SECONDS,
-    }),
-  );
-  // Any path: the handler is mounted wherever the host framework routes it (e.g. /api/zoom-signature).
-  app.post('*', (c) => signRequest(c.req.raw));
-  app.all('*', () =>
-    errorResponse(405, Code.methodNotAllowed, 'Use POST with a JSON body.', { headers: { Allow: ALLOW } }),
-  );
-  app.onError((error) => {
-    reportError(error);
-    return internalErrorResponse();
-  });
-
-  return async (request) => app.fetch(request);
-}
-
-/** Applied to every answer, including Hono's preflight responses and the 500 from onError. */
-const commonHeaders: MiddlewareHandler = async (c, next) => {
-  await next();
-  const { headers } = c.res;
-  headers.set('Cache-Control', 'no-store');
-  headers.set('X-Content-Type-Options', 'nosniff');
-  // Whether a response may be read depends on the caller's origin, so no cache may reuse it for another origin.
-  if (!/\borigin\b/i.test(headers.get('Vary') ?? '')) headers.append('Vary', 'Origin');
-  if (c.req.method === 'OPTIONS') headers.set('Allow', ALLOW);
-};
-
-// Refusing outright (not just omitting CORS headers) keeps a disallowed page from spending signatures even through
-// requests whose answers it cannot read.
-function hostGuard(allowedHosts: ReadonlySet<string>): MiddlewareHandler {
-  return async (c, next) => {
-    if (!allowedHosts.has(new URL(c.req.url).hostname.toLowerCase())) {
-      return errorResponse(403, Code.hostNotAllowed, 'This server does not answer to that host name.');
+  async function answer(call: SignatureCall): Promise<SignatureAnswer> {
+    if (allowedHosts) {
+      let hostname: string;
+      try {
+        hostname = call.url().hostname;
+      } catch {
+        return errorAnswer(400, Code.invalidHost, 'The Host header is missing or does not name a host.');
+      }
+      // Refusing outright (not just omitting CORS headers) keeps a rebinding page from spending signatures even
+      // through requests whose answers it cannot read.
+      if (!allowedHosts.has(hostname)) {
+        return errorAnswer(403, Code.hostNotAllowed, 'This server does not answer to that host name.');
+      }
     }
-    await next();
-    return undefined;
+    const origin = call.header('origin');
+    if (!origins.allows(origin, () => call.url().origin)) {
+      return errorAnswer(403, Code.originNotAllowed, 'This origin may not request signatures from this server.');
+    }
+    const preflight = call.method === 'OPTIONS';
+    const cors = origins.corsHeaders(origin, preflight);
+    if (preflight) return { status: 204, headers: { ...cors, Allow: ALLOW }, body: null };
+    if (call.method !== 'POST') {
+      return errorAnswer(405, Code.methodNotAllowed, 'Use POST with a JSON body.', { headers: { ...cors, Allow: ALLOW } });
+    }
+    let signed: SignatureAnswer;
+    try {
+      signed = await signRequest(call);
+    } catch (error) {
+      reportError(error);
+      signed = internalErrorAnswer();
+    }
+    Object.assign(signed.headers, cors);
+    return signed;
+  }
+
+  return async (call) => {
+    try {
+      return withCommonHeaders(await answer(call));
+    } catch (error) {
+      reportError(error);
+      return withCommonHeaders(internalErrorAnswer());
+    }
   };
 }
 
-function originGuard(origins: OriginPolicy): MiddlewareHandler {
-  return async (c, next) => {
-    if (!origins.allows(c.req.raw)) {
-      return errorResponse(403, Code.originNotAllowed, 'This origin may not request signatures from this server.');
-    }
-    await next();
-    return undefined;
-  };
+function allowedHostName(entry: string): string {
+  const name = normalizeHostName(entry);
+  if (name === undefined) throw new TypeError(`allowedHosts: "${entry}" is not a host name or IP address (no port)`);
+  return name;
 }

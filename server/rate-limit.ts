@@ -22,12 +22,21 @@ export const DEFAULT_RATE_LIMIT_SECONDS = 60;
 /**
  * The Fetch API does not expose the peer address, so with neither `clientKey` nor `trustProxy` every request
  * shares this one budget. That fails safe — a flood cannot mint unlimited signatures — at the price of one busy
- * client slowing the others; `startSignatureServer` keys by socket address instead.
+ * client slowing the others; the Node server keys by socket address instead.
  */
 export const SHARED_CLIENT_KEY = 'anonymous';
 
+/** What the limiter may read about a request, whichever transport carries it. */
+export interface RateLimitSubject {
+  header(name: string): string | null;
+  /** The socket address where the transport knows it (the Node server); the Fetch API hides it. */
+  readonly peerAddress?: string | undefined;
+  /** The Fetch Request, for a user's `clientKey`. */
+  request(): Request;
+}
+
 export type RateLimitDecision = { ok: true } | { ok: false; retryAfterSeconds: number };
-export type RateLimitCheck = (request: Request) => Promise<RateLimitDecision>;
+export type RateLimitCheck = (subject: RateLimitSubject) => Promise<RateLimitDecision>;
 
 export function createRateLimitCheck(options: RateLimitOptions): RateLimitCheck {
   if (options.rateLimit === false) return async () => ({ ok: true });
@@ -36,8 +45,8 @@ export function createRateLimitCheck(options: RateLimitOptions): RateLimitCheck 
     new RateLimiterMemory({ points: DEFAULT_RATE_LIMIT_POINTS, duration: DEFAULT_RATE_LIMIT_SECONDS });
   const keyOf = createClientKey(options);
 
-  return async (request) => {
-    const key = await keyOf(request);
+  return async (subject) => {
+    const key = await keyOf(subject);
     try {
       await limiter.consume(key);
       return { ok: true };
@@ -51,13 +60,16 @@ export function createRateLimitCheck(options: RateLimitOptions): RateLimitCheck 
   };
 }
 
-function createClientKey(options: RateLimitOptions): (request: Request) => string | Promise<string> {
-  if (options.clientKey) return options.clientKey;
+function createClientKey(options: RateLimitOptions): (subject: RateLimitSubject) => string | Promise<string> {
+  const { clientKey } = options;
+  if (clientKey) return (subject) => clientKey(subject.request());
   const hops = options.trustProxy === true ? 1 : options.trustProxy || 0;
   if (!Number.isInteger(hops) || hops < 0) throw new TypeError('trustProxy must be a boolean or a whole number of proxies');
-  if (hops === 0) return () => SHARED_CLIENT_KEY;
-  return (request) => {
-    const entries = (request.headers.get('x-forwarded-for') ?? '')
+  if (hops === 0) {
+    return ({ peerAddress }) => (peerAddress === undefined ? SHARED_CLIENT_KEY : rateLimitKeyOf(peerAddress));
+  }
+  return (subject) => {
+    const entries = (subject.header('x-forwarded-for') ?? '')
       .split(',')
       .map((entry) => entry.trim())
       .filter((entry) => entry !== '');
@@ -79,4 +91,23 @@ function msBeforeNext(rejection: unknown): number | undefined {
 function ownMsBeforeNext(value: unknown): number | undefined {
   if (typeof value !== 'object' || value === null || !('msBeforeNext' in value)) return undefined;
   return typeof value.msBeforeNext === 'number' ? value.msBeforeNext : undefined;
+}
+
+/**
+ * One rate-limit budget per client: an IPv4 address, or an IPv6 /64 (one host usually owns a whole /64 and could
+ * rotate through it to get a fresh budget per request).
+ */
+export function rateLimitKeyOf(address: string): string {
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+  if (mapped) return mapped[1]!;
+  if (!address.includes(':')) return address;
+  const [head = '', tail = ''] = address.split('::');
+  const headGroups = head ? head.split(':') : [];
+  const tailGroups = tail ? tail.split(':') : [];
+  const missing = 8 - headGroups.length - tailGroups.length;
+  const groups = address.includes('::') ? [...headGroups, ...Array<string>(Math.max(0, missing)).fill('0'), ...tailGroups] : headGroups;
+  return `${groups
+    .slice(0, 4)
+    .map((group) => group.toLowerCase().replace(/^0+(?=.)/, ''))
+    .join(':')}::/64`;
 }

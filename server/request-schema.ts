@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import {
   EXPIRATION_RULE,
   MAX_EXPIRATION_SECONDS,
+  expirationRule,
   MEETING_NUMBER_RULE,
   MIN_EXPIRATION_SECONDS,
   normalizeMeetingNumber,
@@ -66,6 +67,7 @@ export type RequestValidation =
 export function validateSignatureRequest(
   body: Record<string, unknown>,
   numberSources: ReadonlyMap<string, string> = new Map(),
+  maxExpirationSeconds: number = MAX_EXPIRATION_SECONDS,
 ): RequestValidation {
   const meetingNumberSource = numberSources.get('meetingNumber');
   if (meetingNumberSource !== undefined && !/^[0-9]+$/.test(meetingNumberSource)) {
@@ -74,12 +76,16 @@ export function validateSignatureRequest(
   const result = v.safeParse(requestSchema, body);
   if (result.success) {
     const { meetingNumber, role, expirationSeconds, videoWebRtcMode } = result.output;
+    if (expirationSeconds !== undefined && expirationSeconds > maxExpirationSeconds) {
+      return { ok: false, field: 'expirationSeconds', message: expirationRule(maxExpirationSeconds) };
+    }
     const params: SignatureRequestParams = { meetingNumber, role: role === 1 ? 1 : 0 };
     if (expirationSeconds !== undefined) params.expirationSeconds = expirationSeconds;
     if (videoWebRtcMode !== undefined) params.videoWebRtcMode = videoWebRtcMode;
     return { ok: true, params };
   }
   const key = result.issues[0].path?.[0]?.key;
+  if (key === 'expirationSeconds') return { ok: false, field: key, message: expirationRule(maxExpirationSeconds) };
   return fieldError(isField(key) ? key : 'meetingNumber');
 }
 

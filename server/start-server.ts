@@ -1,9 +1,12 @@
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
-import { SignatureErrorCode, errorResponse } from './errors.js';
-import { createSignatureHandler, type SignatureHandlerOptions } from './handler.js';
+import { SignatureErrorCode, errorAnswer, withCommonHeaders } from './errors.js';
+import type { SignatureHandlerOptions } from './handler.js';
+import { isLoopbackHost, normalizeHostName } from './host-names.js';
+import { createNodeSignatureListener } from './node-server.js';
 import { DEFAULT_RATE_LIMIT_POINTS, DEFAULT_RATE_LIMIT_SECONDS } from './rate-limit.js';
+import { MAX_EXPIRATION_SECONDS, MIN_EXPIRATION_SECONDS } from './signature-rules.js';
 
 /** The environment variables the server reads (see `readSignatureServerConfig`). */
 export type SignatureServerEnv = Readonly<Record<string, string | undefined>>;
@@ -27,7 +30,16 @@ export interface SignatureServerConfig {
   rateLimitPerMinute: number;
   /** Reverse proxies in front; 0 keys the rate limit by socket address. */
   trustProxy: number;
+  /** The longest token lifetime a caller may ask for, in seconds. */
+  maxExpirationSeconds: number;
+  /** Seconds a client has to send its whole request (headers and body) before getting 408. */
+  requestTimeoutSeconds: number;
+  /** Open connections at most; more are closed at once. */
+  maxConnections: number;
 }
+
+const DEFAULT_REQUEST_TIMEOUT_SECONDS = 10;
+const DEFAULT_MAX_CONNECTIONS = 1024;
 
 export const ENV_HELP = `Environment:
   ZOOM_MEETING_SDK_KEY       Meeting SDK app Client ID (required; not an OAuth app's)
@@ -36,12 +48,17 @@ export const ENV_HELP = `Environment:
   ZOOM_JOIN_ALLOW_HOST=1     also give host (role 1) signatures; without it only attendee signatures
   ZOOM_JOIN_RATE_LIMIT       requests a minute per client (default ${DEFAULT_RATE_LIMIT_POINTS}; 0 = off)
   ZOOM_JOIN_TRUST_PROXY      number of reverse proxies in front (default 0: limit by socket address)
+  ZOOM_JOIN_MAX_EXPIRATION   longest token lifetime a caller may ask for, in seconds (default ${MAX_EXPIRATION_SECONDS})
   PORT                       default 4000
-  HOST                       default 127.0.0.1
+  HOST                       default 127.0.0.1 (any 127.x.x.x, ::1 or localhost counts as loopback)
   ZOOM_JOIN_ALLOWED_HOSTS    comma list of host names the server answers to (besides loopback names when HOST is
-                             loopback); requests for any other Host get 403, which stops DNS rebinding`;
+                             loopback); requests for any other Host get 403, which stops DNS rebinding. Required
+                             when HOST is not loopback, e.g. HOST=0.0.0.0 ZOOM_JOIN_ALLOWED_HOSTS=auth.example.com
+  ZOOM_JOIN_REQUEST_TIMEOUT  seconds a client has to send its whole request (default ${DEFAULT_REQUEST_TIMEOUT_SECONDS})
+  ZOOM_JOIN_MAX_CONNECTIONS  open connections at most (default ${DEFAULT_MAX_CONNECTIONS})`;
 
 export function readSignatureServerConfig(env: SignatureServerEnv): SignatureServerConfig {
+  const host = env.HOST?.trim() || '127.0.0.1';
   const sdkKey = env.ZOOM_MEETING_SDK_KEY?.trim() ?? '';
   const sdkSecret = env.ZOOM_MEETING_SDK_SECRET?.trim() ?? '';
   if (sdkKey === '' || sdkSecret === '') {
@@ -59,11 +76,14 @@ export function readSignatureServerConfig(env: SignatureServerEnv): SignatureSer
       .map((origin) => origin.trim())
       .filter((origin) => origin !== ''),
     port: readInteger(env, 'PORT', 4000, 65535),
-    host: env.HOST?.trim() || '127.0.0.1',
-    allowedHosts: allowedHostsFor(env.HOST?.trim() || '127.0.0.1', env.ZOOM_JOIN_ALLOWED_HOSTS),
+    host,
+    allowedHosts: allowedHostsFor(host, env.ZOOM_JOIN_ALLOWED_HOSTS),
     allowHost: /^(1|true)$/i.test(env.ZOOM_JOIN_ALLOW_HOST?.trim() ?? ''),
     rateLimitPerMinute: readInteger(env, 'ZOOM_JOIN_RATE_LIMIT', DEFAULT_RATE_LIMIT_POINTS, Number.MAX_SAFE_INTEGER),
     trustProxy: readInteger(env, 'ZOOM_JOIN_TRUST_PROXY', 0, 100),
+    maxExpirationSeconds: readInteger(env, 'ZOOM_JOIN_MAX_EXPIRATION', MAX_EXPIRATION_SECONDS, MAX_EXPIRATION_SECONDS, MIN_EXPIRATION_SECONDS),
+    requestTimeoutSeconds: readInteger(env, 'ZOOM_JOIN_REQUEST_TIMEOUT', DEFAULT_REQUEST_TIMEOUT_SECONDS, 300, 1),
+    maxConnections: readInteger(env, 'ZOOM_JOIN_MAX_CONNECTIONS', DEFAULT_MAX_CONNECTIONS, 1_000_000, 1),
   };
 }
 
@@ -84,42 +104,51 @@ export async function startSignatureServer(
   overrides: Pick<SignatureHandlerOptions, 'onError'> = {},
 ): Promise<RunningSignatureServer> {
   const config = readSignatureServerConfig(env);
-  // The Fetch API hides the socket, so the socket address travels from the Node side to clientKey in this map.
-  const peers = new WeakMap<Request, string>();
   const handlerOptions: SignatureHandlerOptions = {
     sdkKey: config.sdkKey,
     sdkSecret: config.sdkSecret,
     allowedOrigins: config.allowedOrigins,
+    allowedHosts: config.allowedHosts,
     authorize: () => config.allowHost,
+    maxExpirationSeconds: config.maxExpirationSeconds,
     rateLimit:
       config.rateLimitPerMinute === 0
         ? false
         : new RateLimiterMemory({ points: config.rateLimitPerMinute, duration: DEFAULT_RATE_LIMIT_SECONDS }),
+    // Without it the limit is keyed by socket address.
+    ...(config.trustProxy > 0 ? { trustProxy: config.trustProxy } : {}),
     ...overrides,
   };
-  if (config.allowedHosts.length > 0) handlerOptions.allowedHosts = config.allowedHosts;
-  if (config.trustProxy > 0) handlerOptions.trustProxy = config.trustProxy;
-  else handlerOptions.clientKey = (request) => peers.get(request) ?? 'unknown';
-  let handler: ReturnType<typeof createSignatureHandler>;
+  let listener: ReturnType<typeof createNodeSignatureListener>;
   try {
-    handler = createSignatureHandler(handlerOptions);
+    listener = createNodeSignatureListener(handlerOptions);
   } catch (error) {
     throw new SignatureServerConfigError(error instanceof Error ? error.message : String(error));
   }
 
-  const server = serve({
-    hostname: config.host,
-    port: config.port,
-    fetch: (request, bindings) => {
-      // Zoom's sample serves POST /; other paths answer 404 instead of silently signing.
-      if (new URL(request.url).pathname !== '/') {
-        return errorResponse(404, SignatureErrorCode.notFound, 'The signature endpoint is POST /.');
-      }
-      const address = bindings.incoming.socket.remoteAddress;
-      if (address !== undefined) peers.set(request, rateLimitKeyOf(address));
-      return handler(request);
+  const timeoutMs = config.requestTimeoutSeconds * 1000;
+  const server = createServer(
+    {
+      // Node's defaults give a stalled client a minute for its headers and five for its body, holding a socket
+      // each; a signature request is a few hundred bytes.
+      headersTimeout: timeoutMs,
+      requestTimeout: timeoutMs,
+      // How often those timeouts are checked; the default (30 s) would make a 10 s limit a 40 s one.
+      connectionsCheckingInterval: Math.min(1000, timeoutMs),
     },
-  });
+    (incoming, outgoing) => {
+      // Zoom's sample serves POST /; other paths answer 404 instead of silently signing.
+      const path = incoming.url ?? '/';
+      if (path !== '/' && !path.startsWith('/?')) {
+        const answer = withCommonHeaders(errorAnswer(404, SignatureErrorCode.notFound, 'The signature endpoint is POST /.'));
+        outgoing.writeHead(answer.status, answer.headers).end(answer.body);
+        return;
+      }
+      listener(incoming, outgoing);
+    },
+  );
+  server.maxConnections = config.maxConnections;
+  server.listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
     server.once('error', reject);
@@ -145,45 +174,43 @@ export async function startSignatureServer(
   };
 }
 
-function readInteger(env: SignatureServerEnv, name: string, fallback: number, max: number): number {
+function readInteger(env: SignatureServerEnv, name: string, fallback: number, max: number, min = 0): number {
   const text = env[name]?.trim();
   if (text === undefined || text === '') return fallback;
   const value = Number(text);
-  if (!/^[0-9]+$/.test(text) || value > max) {
-    throw new SignatureServerConfigError(`${name} must be a whole number from 0 to ${max}, not "${text}".`);
+  if (!/^[0-9]+$/.test(text) || value > max || value < min) {
+    throw new SignatureServerConfigError(`${name} must be a whole number from ${min} to ${max}, not "${text}".`);
   }
   return value;
 }
 
-const LOOPBACK_NAMES = ['127.0.0.1', 'localhost', '[::1]', '::1'];
+const LOOPBACK_NAMES = ['localhost', '127.0.0.1', '::1'];
 
 /**
- * Bound to loopback, the server only answers to loopback names (plus ZOOM_JOIN_ALLOWED_HOSTS): a page on another
- * domain that resolves to 127.0.0.1 then gets 403. Bound elsewhere, only the listed names, or no check when none.
+ * Bound to loopback, the server answers only to loopback names and its own address (plus ZOOM_JOIN_ALLOWED_HOSTS):
+ * a page on another domain that resolves to 127.0.0.1 then gets 403. Bound anywhere else, it answers only to the
+ * listed names, and refuses to start without them: a guard that switched off silently would hand out signatures
+ * to any page that rebinds its domain to this machine.
  */
 function allowedHostsFor(host: string, listed: string | undefined): string[] {
-  const names = (listed ?? '')
-    .split(',')
-    .map((name) => name.trim().toLowerCase())
-    .filter((name) => name !== '');
-  return LOOPBACK_NAMES.includes(host.toLowerCase()) ? [...LOOPBACK_NAMES, ...names] : names;
-}
-
-/**
- * One rate-limit budget per client: an IPv4 address, or an IPv6 /64 (one host usually owns a whole /64 and could
- * rotate through it to get a fresh budget per request).
- */
-export function rateLimitKeyOf(address: string): string {
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
-  if (mapped) return mapped[1]!;
-  if (!address.includes(':')) return address;
-  const [head = '', tail = ''] = address.split('::');
-  const headGroups = head ? head.split(':') : [];
-  const tailGroups = tail ? tail.split(':') : [];
-  const missing = 8 - headGroups.length - tailGroups.length;
-  const groups = address.includes('::') ? [...headGroups, ...Array<string>(Math.max(0, missing)).fill('0'), ...tailGroups] : headGroups;
-  return `${groups
-    .slice(0, 4)
-    .map((group) => group.toLowerCase().replace(/^0+(?=.)/, ''))
-    .join(':')}::/64`;
+  const names: string[] = [];
+  for (const entry of (listed ?? '').split(',')) {
+    if (entry.trim() === '') continue;
+    const name = normalizeHostName(entry);
+    if (name === undefined) {
+      throw new SignatureServerConfigError(
+        `ZOOM_JOIN_ALLOWED_HOSTS: "${entry.trim()}" is not a host name or IP address (leave out scheme and port).`,
+      );
+    }
+    names.push(name);
+  }
+  if (isLoopbackHost(host)) return [...LOOPBACK_NAMES, host, ...names];
+  if (names.length === 0) {
+    throw new SignatureServerConfigError(
+      `HOST=${host} accepts connections from other machines, so set ZOOM_JOIN_ALLOWED_HOSTS to the host names ` +
+        'clients use to reach this server (e.g. ZOOM_JOIN_ALLOWED_HOSTS=auth.example.com). Without it a page on any ' +
+        'domain that resolves to this server could get signatures (DNS rebinding).',
+    );
+  }
+  return names;
 }

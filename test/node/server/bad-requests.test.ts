@@ -1,9 +1,7 @@
 import assert from 'node:assert/strict';
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { serve } from '@hono/node-server';
-import { createSignatureHandler } from '../../../server/index.js';
+import { TRANSPORTS } from './transports.js';
 
 const KEY = 'badRequestClientId';
 const SECRET = 'bad-request-suite-SECRET-9f8e7d6c5b4a';
@@ -104,6 +102,9 @@ const cases: BadCase[] = [
   meetingNumber('of 12 digits', '"123456789012"'),
   meetingNumber('of 8 digits as a number', '12345678'),
   meetingNumber('of 12 digits as a number', '123456789012'),
+  // Zoom's meeting IDs are integers, so a leading 0 is a typo, not an ID.
+  meetingNumber('starting with 0', '"0123456789"'),
+  meetingNumber('starting with 0 and grouped', '"012 3456 789"'),
   meetingNumber('empty', '""'),
   meetingNumber('in Arabic-Indic digits', '"١٢٣٤٥٦٧٨٩"'),
   meetingNumber('in fullwidth digits', '"１２３４５６７８９"'),
@@ -193,43 +194,41 @@ const cases: BadCase[] = [
   ),
 ];
 
-describe('bad requests over HTTP', () => {
-  let url = '';
-  let close = async (): Promise<void> => {};
+for (const transport of TRANSPORTS) {
+  describe(`bad requests over HTTP (${transport.name})`, () => {
+    let url = '';
+    let close = async (): Promise<void> => {};
 
-  before(async () => {
-    const handler = createSignatureHandler({ sdkKey: KEY, sdkSecret: SECRET, allowedOrigins: [ALLOWED], rateLimit: false });
-    const server = serve({ fetch: handler, port: 0, hostname: '127.0.0.1' });
-    await new Promise<void>((resolve) => server.once('listening', resolve));
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-    close = () => new Promise<void>((resolve) => server.close(() => resolve()));
-  });
-  after(() => close());
-
-  it('has at least 60 cases', () => assert.ok(cases.length >= 60, `${cases.length} cases`));
-
-  for (const testCase of cases) {
-    it(`${testCase.name} → ${testCase.status} ${testCase.code}`, async () => {
-      const response = await send(url, testCase.request);
-      assert.equal(response.status, testCase.status, response.text);
-      assert.match(String(response.headers['content-type']), /^application\/json; charset=utf-8$/);
-      assert.equal(response.headers['cache-control'], 'no-store');
-      const body = JSON.parse(response.text) as { error?: { code?: unknown; message?: unknown; field?: unknown } };
-      assert.equal(body.error?.code, testCase.code);
-      assert.equal(typeof body.error?.message, 'string');
-      assert.equal(body.error?.field, testCase.field);
-      assert.equal(response.headers['access-control-allow-origin'], undefined);
-      if (testCase.status === 405) assert.equal(response.headers.allow, 'POST, OPTIONS');
-      const everything = JSON.stringify(response.headers) + response.text;
-      assert.ok(!everything.includes(SECRET), 'the secret leaked');
-      assert.ok(!/\bat .+:\d+:\d+/.test(response.text), 'a stack trace leaked');
+    before(async () => {
+      ({ url, close } = await transport.listen({ sdkKey: KEY, sdkSecret: SECRET, allowedOrigins: [ALLOWED], rateLimit: false }));
     });
-  }
+    after(() => close());
 
-  it('HEAD → 405 with Allow and no body', async () => {
-    const response = await send(url, { method: 'HEAD' });
-    assert.equal(response.status, 405);
-    assert.equal(response.headers.allow, 'POST, OPTIONS');
-    assert.equal(response.text, '');
+    it('has at least 60 cases', () => assert.ok(cases.length >= 60, `${cases.length} cases`));
+
+    for (const testCase of cases) {
+      it(`${testCase.name} → ${testCase.status} ${testCase.code}`, async () => {
+        const response = await send(url, testCase.request);
+        assert.equal(response.status, testCase.status, response.text);
+        assert.match(String(response.headers['content-type']), /^application\/json; charset=utf-8$/);
+        assert.equal(response.headers['cache-control'], 'no-store');
+        const body = JSON.parse(response.text) as { error?: { code?: unknown; message?: unknown; field?: unknown } };
+        assert.equal(body.error?.code, testCase.code);
+        assert.equal(typeof body.error?.message, 'string');
+        assert.equal(body.error?.field, testCase.field);
+        assert.equal(response.headers['access-control-allow-origin'], undefined);
+        if (testCase.status === 405) assert.equal(response.headers.allow, 'POST, OPTIONS');
+        const everything = JSON.stringify(response.headers) + response.text;
+        assert.ok(!everything.includes(SECRET), 'the secret leaked');
+        assert.ok(!/\bat .+:\d+:\d+/.test(response.text), 'a stack trace leaked');
+      });
+    }
+
+    it('HEAD → 405 with Allow and no body', async () => {
+      const response = await send(url, { method: 'HEAD' });
+      assert.equal(response.status, 405);
+      assert.equal(response.headers.allow, 'POST, OPTIONS');
+      assert.equal(response.text, '');
+    });
   });
-});
+}

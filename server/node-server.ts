@@ -1,0 +1,104 @@
+/**
+ * The signature endpoint on node:http directly: the same core as the Fetch handler (one behaviour), minus the cost
+ * of turning each Node request into a Fetch Request and back, and signing with node:crypto's synchronous HMAC
+ * instead of WebCrypto's thread-pool round trip. Node only; `zoom-join/server` stays runtime-neutral.
+ */
+import { createHmac, createSecretKey } from 'node:crypto';
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import { TLSSocket } from 'node:tls';
+import { assertCredentials, buildClaims, type Signer } from './create-signature.js';
+import type { SignatureAnswer } from './errors.js';
+import { createSignatureCore, type SignatureCall, type SignatureHandlerOptions } from './handler.js';
+import type { BodyReadResult } from './read-body.js';
+
+/** The same compact JWS as jose's `SignJWT` (header and claims serialised in the same order), byte for byte. */
+export function createNodeSigner(sdkKey: string, sdkSecret: string): Signer {
+  assertCredentials(sdkKey, sdkSecret);
+  const key = createSecretKey(Buffer.from(sdkSecret, 'utf8'));
+  const header = Buffer.from(JSON.stringify({ alg: 'HS256', typ: 'JWT' })).toString('base64url');
+  return (params) => {
+    const signingInput = `${header}.${Buffer.from(JSON.stringify(buildClaims(sdkKey, params))).toString('base64url')}`;
+    return `${signingInput}.${createHmac('sha256', key).update(signingInput).digest('base64url')}`;
+  };
+}
+
+/** A node:http request listener for the endpoint, keyed for rate limits by socket address unless told otherwise. */
+export function createNodeSignatureListener(options: SignatureHandlerOptions): RequestListener {
+  const core = createSignatureCore(options, createNodeSigner(options.sdkKey, options.sdkSecret));
+  return (incoming, outgoing) => {
+    core(nodeCall(incoming)).then(
+      (answer) => writeAnswer(outgoing, answer),
+      // The core answers every failure itself; reaching here means the socket is already gone.
+      () => outgoing.destroy(),
+    );
+  };
+}
+
+function writeAnswer(outgoing: ServerResponse, answer: SignatureAnswer): void {
+  if (outgoing.destroyed) return;
+  outgoing.writeHead(answer.status, answer.headers);
+  outgoing.end(answer.body ?? undefined);
+}
+
+function nodeCall(incoming: IncomingMessage): SignatureCall {
+  const scheme = incoming.socket instanceof TLSSocket ? 'https' : 'http';
+  let url: URL | undefined;
+  let request: Request | undefined;
+  return {
+    method: incoming.method ?? 'GET',
+    peerAddress: incoming.socket.remoteAddress,
+    header: (name) => {
+      const value = incoming.headers[name];
+      return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
+    },
+    url: () => (url ??= urlOf(incoming, scheme)),
+    readBody: (maxBytes) => readNodeBody(incoming, maxBytes),
+    // Only for a user's authorize/clientKey callbacks: they see the headers; the body has been read already.
+    request: () => (request ??= new Request(urlOf(incoming, scheme), { method: incoming.method ?? 'GET', headers: headersOf(incoming) })),
+  };
+}
+
+function urlOf(incoming: IncomingMessage, scheme: string): URL {
+  const host = incoming.headers.host;
+  if (host === undefined || host === '' || /[/?#@\\]/.test(host)) throw new TypeError('no usable Host header');
+  return new URL(incoming.url ?? '/', `${scheme}://${host}`);
+}
+
+function headersOf(incoming: IncomingMessage): Headers {
+  const headers = new Headers();
+  for (let i = 0; i < incoming.rawHeaders.length; i += 2) {
+    headers.append(incoming.rawHeaders[i] ?? '', incoming.rawHeaders[i + 1] ?? '');
+  }
+  return headers;
+}
+
+/** Like `readBodyWithLimit`, on a Node stream: bytes are counted as they arrive, whatever Content-Length says. */
+function readNodeBody(incoming: IncomingMessage, maxBytes: number): Promise<BodyReadResult> {
+  const declared = incoming.headers['content-length'];
+  if (declared !== undefined && Number(declared) > maxBytes) return Promise.resolve({ ok: false, reason: 'too-large' });
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    const finish = (result: BodyReadResult): void => {
+      incoming.off('data', onData).off('end', onEnd).off('error', onError).off('aborted', onError);
+      resolve(result);
+    };
+    const onData = (chunk: Buffer): void => {
+      total += chunk.byteLength;
+      if (total > maxBytes) {
+        // The answer closes the connection; stop buffering what is left of the upload.
+        incoming.pause();
+        finish({ ok: false, reason: 'too-large' });
+      } else {
+        chunks.push(chunk);
+      }
+    };
+    const onEnd = (): void => {
+      const bytes = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
+      finish({ ok: true, bytes: bytes ?? new Uint8Array(0) });
+    };
+    // The client went away mid-upload: its request is malformed, not our failure, and nobody reads the answer.
+    const onError = (): void => finish({ ok: false, reason: 'unreadable' });
+    incoming.on('data', onData).on('end', onEnd).on('error', onError).on('aborted', onError);
+  });
+}
