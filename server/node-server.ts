@@ -36,8 +36,11 @@ export function createNodeSignatureListener(options: SignatureHandlerOptions): R
 
 function writeAnswer(outgoing: ServerResponse, answer: SignatureAnswer): void {
   if (outgoing.destroyed) return;
+  const { body } = answer;
+  // A known length lets Node send headers and body in one write instead of chunked framing.
+  if (body !== null) outgoing.setHeader('Content-Length', Buffer.byteLength(body));
   outgoing.writeHead(answer.status, answer.headers);
-  outgoing.end(answer.body ?? undefined);
+  outgoing.end(body ?? undefined);
 }
 
 function nodeCall(incoming: IncomingMessage): SignatureCall {
