@@ -102,3 +102,41 @@ describe('createSignature', () => {
     });
   }
 });
+
+describe('createNodeSigner (the CLI\'s node:crypto path)', async () => {
+  const { createNodeSigner } = await import('../../../server/node-server.js');
+  const sign = createNodeSigner(KEY, SECRET);
+
+  for (const params of [
+    { meetingNumber: '123 4567 8901', role: 0 },
+    { meetingNumber: 98765432101, role: 1, expirationSeconds: 1800, videoWebRtcMode: 1 },
+    { meetingNumber: '123456789', role: 0, videoWebRtcMode: 0 },
+  ] as const) {
+    it(`signs ${JSON.stringify(params)} byte for byte like the jose path`, async () => {
+      const nodeToken = sign({ ...params, now: NOW });
+      assert.equal(nodeToken, await createSignature({ sdkKey: KEY, sdkSecret: SECRET, ...params, now: NOW }));
+      assert.equal((await verified(String(nodeToken))).mn, String(params.meetingNumber).replace(/ /g, ''));
+    });
+  }
+
+  it('refuses the same bad input as the jose path, with the same message', async () => {
+    const bad = { meetingNumber: '0123456789', role: 0, now: NOW } as const;
+    const nodeError = (() => {
+      try {
+        sign(bad);
+      } catch (error) {
+        return error;
+      }
+      return undefined;
+    })();
+    await assert.rejects(createSignature({ sdkKey: KEY, sdkSecret: SECRET, ...bad }), (error: unknown) => {
+      assert.ok(error instanceof RangeError && nodeError instanceof RangeError);
+      assert.equal(nodeError.message, error.message);
+      return true;
+    });
+  });
+
+  it('refuses missing credentials like the jose path, without echoing the secret', () => {
+    assert.throws(() => createNodeSigner(KEY, ''), /Missing sdkSecret: sdkKey and sdkSecret are a Meeting SDK app's/);
+  });
+});
