@@ -105,13 +105,14 @@ export function readJoinConfig(inputs: JoinInputs): JoinConfig | ZoomJoinError {
     );
   }
   const meetingNumber = normaliseMeetingNumber(rawMeetingNumber);
-  if (!/^[0-9]{9,11}$/.test(meetingNumber)) {
+  // Zoom's meeting IDs are integers, so they never start with 0 (the signature server refuses those too).
+  if (!/^[1-9][0-9]{8,10}$/.test(meetingNumber)) {
     return configError(
       'meeting-number-invalid',
       'The meeting number is not valid',
-      `The meeting number "${rawMeetingNumber.slice(0, 40)}" is not 9–11 digits.`,
+      `The meeting number "${rawMeetingNumber.slice(0, 40)}" is not 9–11 digits starting with 1–9.`,
       {
-        hint: 'A meeting number is the numeric meeting ID of 9–11 digits, and this value is not one.',
+        hint: 'A meeting number is the numeric meeting ID of 9–11 digits, never starting with 0, and this value is not one.',
         steps: [
           'Use the numeric meeting ID from the invitation (for example 123 4567 8901).',
           'Do not use the join link or the passcode.',

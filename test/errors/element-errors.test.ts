@@ -31,6 +31,7 @@ const attributeCases: BadCase[] = [
   { name: 'empty meeting-number', attributes: { ...valid, 'meeting-number': '' }, code: 'meeting-number-missing', category: 'config' },
   { name: 'blank meeting-number', attributes: { ...valid, 'meeting-number': '   ' }, code: 'meeting-number-missing', category: 'config' },
   { name: '8-digit meeting-number', attributes: { ...valid, 'meeting-number': '12345678' }, code: 'meeting-number-invalid', category: 'config' },
+  { name: 'meeting-number starting with 0', attributes: { ...valid, 'meeting-number': '012 3456 7890' }, code: 'meeting-number-invalid', category: 'config' },
   { name: '12-digit meeting-number', attributes: { ...valid, 'meeting-number': '123456789012' }, code: 'meeting-number-invalid', category: 'config' },
   { name: 'letters in meeting-number', attributes: { ...valid, 'meeting-number': 'abc1234567' }, code: 'meeting-number-invalid', category: 'config' },
   { name: 'a join link as meeting-number', attributes: { ...valid, 'meeting-number': 'https://zoom.us/j/1234567890' }, code: 'meeting-number-invalid', category: 'config' },
