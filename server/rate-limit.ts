@@ -26,6 +26,12 @@ export const DEFAULT_RATE_LIMIT_SECONDS = 60;
  */
 export const SHARED_CLIENT_KEY = 'anonymous';
 
+/**
+ * The key for a forwarded address that is no IP address (e.g. a proxy writing "unknown"). One key for all of them:
+ * taking the raw text instead would let whoever writes it pick a fresh budget per request.
+ */
+export const UNRECOGNISED_ADDRESS_KEY = 'unrecognised-address';
+
 export type RateLimitDecision = { ok: true } | { ok: false; retryAfterSeconds: number };
 export type RateLimitCheck = (request: Request) => Promise<RateLimitDecision>;
 
@@ -63,8 +69,64 @@ function createClientKey(options: RateLimitOptions): (request: Request) => strin
       .filter((entry) => entry !== '');
     // No header means the request did not come through the proxy at all; it joins the shared budget.
     if (entries.length === 0) return SHARED_CLIENT_KEY;
-    return entries[Math.max(0, entries.length - hops)] ?? SHARED_CLIENT_KEY;
+    return rateLimitKeyOf(entries[Math.max(0, entries.length - hops)] ?? '');
   };
+}
+
+/**
+ * One rate-limit budget per client: an IPv4 address, or an IPv6 /64 (one host usually owns a whole /64 and could
+ * rotate through it to get a fresh budget per request). Takes a socket address or an X-Forwarded-For entry in any
+ * spelling — `[addr]:port`, `1.2.3.4:port`, a zone id, leading zeros, upper case, `::` anywhere, an IPv4 tail, IPv4
+ * mapped into IPv6 or NAT64 — and gives every spelling of one client the same key. Anything else (e.g. "unknown")
+ * gets UNRECOGNISED_ADDRESS_KEY.
+ */
+export function rateLimitKeyOf(address: string): string {
+  const host = hostPart(address.trim());
+  if (host === undefined) return UNRECOGNISED_ADDRESS_KEY;
+  if (IPV4.test(host)) return host;
+  const groups = ipv6Groups(host);
+  if (groups === undefined) return UNRECOGNISED_ADDRESS_KEY;
+  const prefix96 = groups.slice(0, 6).join(':');
+  // An IPv4 client seen through IPv6 (a dual-stack socket, or a NAT64 gateway) is that IPv4 address.
+  if (prefix96 === '0:0:0:0:0:ffff' || prefix96 === '64:ff9b:0:0:0:0') return ipv4FromGroups(groups[6]!, groups[7]!);
+  return `${groups.slice(0, 4).join(':')}::/64`;
+}
+
+// Dotted decimal only: leading zeros read as octal in some parsers and decimal in others, so such text is not trusted
+// to name one client.
+const IPV4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
+
+/** The address without brackets, port or zone id; undefined when the text has no such shape. */
+function hostPart(text: string): string | undefined {
+  if (text.startsWith('[')) return /^\[([^\]]+)\](?::\d{1,5})?$/.exec(text)?.[1]?.replace(/%.*$/, '');
+  const withPort = /^([\d.]+):\d{1,5}$/.exec(text);
+  if (withPort) return withPort[1];
+  return text.includes(':') ? text.replace(/%.*$/, '') : text;
+}
+
+/**
+ * The eight groups of an IPv6 address, lower case without leading zeros; undefined when it is none. The URL parser
+ * does the parsing: every runtime the handler serves on has it (node:net is missing on Workers without
+ * nodejs_compat), and it serialises any valid spelling — IPv4 tails included — to one compressed, hex-only form.
+ */
+function ipv6Groups(host: string): string[] | undefined {
+  if (!/^[0-9a-f:.]+$/i.test(host)) return undefined;
+  let canonical: string;
+  try {
+    canonical = new URL(`http://[${host}]/`).hostname.slice(1, -1);
+  } catch {
+    return undefined;
+  }
+  const [head = '', tail] = canonical.split('::');
+  const headGroups = head === '' ? [] : head.split(':');
+  if (tail === undefined) return headGroups;
+  const tailGroups = tail === '' ? [] : tail.split(':');
+  return [...headGroups, ...Array<string>(8 - headGroups.length - tailGroups.length).fill('0'), ...tailGroups];
+}
+
+function ipv4FromGroups(high: string, low: string): string {
+  const value = (parseInt(high, 16) << 16) | parseInt(low, 16);
+  return [24, 16, 8, 0].map((shift) => (value >>> shift) & 0xff).join('.');
 }
 
 /** A limiter refuses with a RateLimiterRes (or, for RateLimiterUnion, a record of them); failures are Errors. */

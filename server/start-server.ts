@@ -3,7 +3,7 @@ import { serve } from '@hono/node-server';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { SignatureErrorCode, errorResponse } from './errors.js';
 import { createSignatureHandler, type SignatureHandlerOptions } from './handler.js';
-import { DEFAULT_RATE_LIMIT_POINTS, DEFAULT_RATE_LIMIT_SECONDS } from './rate-limit.js';
+import { DEFAULT_RATE_LIMIT_POINTS, DEFAULT_RATE_LIMIT_SECONDS, rateLimitKeyOf } from './rate-limit.js';
 
 /** The environment variables the server reads (see `readSignatureServerConfig`). */
 export type SignatureServerEnv = Readonly<Record<string, string | undefined>>;
@@ -167,23 +167,4 @@ function allowedHostsFor(host: string, listed: string | undefined): string[] {
     .map((name) => name.trim().toLowerCase())
     .filter((name) => name !== '');
   return LOOPBACK_NAMES.includes(host.toLowerCase()) ? [...LOOPBACK_NAMES, ...names] : names;
-}
-
-/**
- * One rate-limit budget per client: an IPv4 address, or an IPv6 /64 (one host usually owns a whole /64 and could
- * rotate through it to get a fresh budget per request).
- */
-export function rateLimitKeyOf(address: string): string {
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
-  if (mapped) return mapped[1]!;
-  if (!address.includes(':')) return address;
-  const [head = '', tail = ''] = address.split('::');
-  const headGroups = head ? head.split(':') : [];
-  const tailGroups = tail ? tail.split(':') : [];
-  const missing = 8 - headGroups.length - tailGroups.length;
-  const groups = address.includes('::') ? [...headGroups, ...Array<string>(Math.max(0, missing)).fill('0'), ...tailGroups] : headGroups;
-  return `${groups
-    .slice(0, 4)
-    .map((group) => group.toLowerCase().replace(/^0+(?=.)/, ''))
-    .join(':')}::/64`;
 }
