@@ -6,7 +6,11 @@ export type RateLimiter = RateLimiterLike;
 export interface RateLimitOptions {
   /** Default: 30 requests a minute per client, in memory. `false` turns limiting off. */
   rateLimit?: RateLimiter | false;
-  /** Names the client a request counts against. Wins over `trustProxy`. */
+  /**
+   * Names the client a request counts against, e.g. the address your platform puts in a header it controls (pass it
+   * through `rateLimitKeyOf`). Wins over `trustProxy`. With the rate limit on, one of the two is required: the Fetch
+   * API does not say who is calling.
+   */
   clientKey?: (request: Request) => string | Promise<string>;
   /**
    * Number of reverse proxies in front of this server (`true` = 1). The client is then the X-Forwarded-For entry
@@ -20,9 +24,8 @@ export const DEFAULT_RATE_LIMIT_POINTS = 30;
 export const DEFAULT_RATE_LIMIT_SECONDS = 60;
 
 /**
- * The Fetch API does not expose the peer address, so with neither `clientKey` nor `trustProxy` every request
- * shares this one budget. That fails safe — a flood cannot mint unlimited signatures — at the price of one busy
- * client slowing the others; `startSignatureServer` keys by socket address instead.
+ * Under `trustProxy`, a request without X-Forwarded-For did not come through the proxy; all such requests share this
+ * one budget rather than each getting its own.
  */
 export const SHARED_CLIENT_KEY = 'anonymous';
 
@@ -61,7 +64,10 @@ function createClientKey(options: RateLimitOptions): (request: Request) => strin
   if (options.clientKey) return options.clientKey;
   const hops = options.trustProxy === true ? 1 : options.trustProxy || 0;
   if (!Number.isInteger(hops) || hops < 0) throw new TypeError('trustProxy must be a boolean or a whole number of proxies');
-  if (hops === 0) return () => SHARED_CLIENT_KEY;
+  // The Fetch API does not expose the peer address: without a key every caller would share one budget, and one
+  // request every two seconds from anyone would block everybody's joins. Refusing at creation beats a warning that a
+  // serverless platform files away, and the fix is one line.
+  if (hops === 0) throw new TypeError(NO_CLIENT_KEY_MESSAGE);
   return (request) => {
     const entries = (request.headers.get('x-forwarded-for') ?? '')
       .split(',')
@@ -72,6 +78,14 @@ function createClientKey(options: RateLimitOptions): (request: Request) => strin
     return rateLimitKeyOf(entries[Math.max(0, entries.length - hops)] ?? '');
   };
 }
+
+const NO_CLIENT_KEY_MESSAGE =
+  'The rate limit cannot tell callers apart, so every caller would share one budget and one busy client would ' +
+  'block all joins. Pass clientKey with the address your platform gives, e.g. ' +
+  "(request) => rateLimitKeyOf(request.headers.get('cf-connecting-ip') ?? '') on Cloudflare or 'x-real-ip' on " +
+  'Vercel and behind nginx; or trustProxy: <number of proxies you run> when they append X-Forwarded-For; or ' +
+  "clientKey: () => 'everyone' for one shared budget on purpose; or rateLimit: false when something in front " +
+  'already limits requests.';
 
 /**
  * One rate-limit budget per client: an IPv4 address, or an IPv6 /64 (one host usually owns a whole /64 and could

@@ -1,4 +1,5 @@
-// Who a request counts against: the client key from a socket address or an X-Forwarded-For entry.
+// Who a request counts against: the client key from a socket address or an X-Forwarded-For entry, and a handler
+// that cannot tell callers apart refusing to start.
 import assert from 'node:assert/strict';
 import { BlockList } from 'node:net';
 import type { AddressInfo } from 'node:net';
@@ -188,5 +189,56 @@ describe('trustProxy keys by the normalised X-Forwarded-For entry', () => {
     assert.equal(await postFrom(server.url, '[2001:DB8:AA:BB::1]:443'), 200);
     assert.equal(await postFrom(server.url, '2001:db8:aa:bb:0:0:0:2'), 429);
     assert.equal(await postFrom(server.url, '2001:db8:aa:bc::1'), 200);
+  });
+});
+
+describe('a handler that cannot tell callers apart', () => {
+  const credentials = { sdkKey: KEY, sdkSecret: SECRET };
+
+  for (const [name, options] of [
+    ['the default limit', {}],
+    ['a limiter of its own', { rateLimit: new RateLimiterMemory({ points: 5, duration: 60 }) }],
+    ['trustProxy: false', { trustProxy: false }],
+    ['trustProxy: 0', { trustProxy: 0 }],
+  ] as const) {
+    it(`throws at creation with ${name}, saying what to pass`, () => {
+      assert.throws(
+        () => createSignatureHandler({ ...credentials, ...options }),
+        (error: unknown) =>
+          error instanceof TypeError &&
+          /every caller would share one budget/.test(error.message) &&
+          /clientKey/.test(error.message) &&
+          /cf-connecting-ip/.test(error.message) &&
+          /x-real-ip/.test(error.message) &&
+          /trustProxy/.test(error.message) &&
+          /rateLimit: false/.test(error.message) &&
+          !error.message.includes(SECRET),
+      );
+    });
+  }
+
+  it('starts with clientKey, trustProxy or rateLimit: false', () => {
+    assert.equal(typeof createSignatureHandler({ ...credentials, clientKey: () => 'everyone' }), 'function');
+    assert.equal(typeof createSignatureHandler({ ...credentials, trustProxy: true }), 'function');
+    assert.equal(typeof createSignatureHandler({ ...credentials, rateLimit: false }), 'function');
+  });
+
+  it("keys by a platform's address header through clientKey and rateLimitKeyOf, as the README shows", async () => {
+    const url = await listen({
+      rateLimit: new RateLimiterMemory({ points: 1, duration: 60 }),
+      clientKey: (request) => rateLimitKeyOf(request.headers.get('cf-connecting-ip') ?? ''),
+    });
+    const from = async (address: string) => {
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'cf-connecting-ip': address },
+        body: SIGN,
+      });
+      await response.arrayBuffer();
+      return response.status;
+    };
+    assert.equal(await from('2001:db8:aa:bb::1'), 200);
+    assert.equal(await from('2001:db8:aa:bb::99'), 429);
+    assert.equal(await from('203.0.113.5'), 200);
   });
 });
