@@ -17,6 +17,12 @@ export {
   type SignatureSuccessBody,
 } from './errors.js';
 export { rateLimitKeyOf, type RateLimiter, type RateLimitOptions } from './rate-limit.js';
+export {
+  createRedisRateLimiter,
+  REDIS_CLIENT_OPTIONS,
+  type RedisClientLike,
+  type RedisRateLimiterOptions,
+} from './redis-rate-limit.js';
 export type { SignatureRequestParams } from './request-schema.js';
 export {
   DEFAULT_EXPIRATION_SECONDS,

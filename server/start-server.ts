@@ -4,6 +4,7 @@ import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { SignatureErrorCode, errorResponse } from './errors.js';
 import { createSignatureHandler, type SignatureHandlerOptions } from './handler.js';
 import { DEFAULT_RATE_LIMIT_POINTS, DEFAULT_RATE_LIMIT_SECONDS, rateLimitKeyOf } from './rate-limit.js';
+import { RedisUrl, connectRedisRateLimit } from './redis-connection.js';
 
 /** The environment variables the server reads (see `readSignatureServerConfig`). */
 export type SignatureServerEnv = Readonly<Record<string, string | undefined>>;
@@ -27,6 +28,8 @@ export interface SignatureServerConfig {
   rateLimitPerMinute: number;
   /** Reverse proxies in front; 0 keys the rate limit by socket address. */
   trustProxy: number;
+  /** ZOOM_JOIN_REDIS_URL: one rate limit for every process using this Redis. Prints without its password. */
+  redisUrl: RedisUrl | undefined;
 }
 
 export const ENV_HELP = `Environment:
@@ -36,6 +39,8 @@ export const ENV_HELP = `Environment:
   ZOOM_JOIN_ALLOW_HOST=1     also give host (role 1) signatures; without it only attendee signatures
   ZOOM_JOIN_RATE_LIMIT       requests a minute per client (default ${DEFAULT_RATE_LIMIT_POINTS}; 0 = off)
   ZOOM_JOIN_TRUST_PROXY      number of reverse proxies in front (default 0: limit by socket address)
+  ZOOM_JOIN_REDIS_URL        redis://[user:password@]host:6379: one rate limit shared by every process using this
+                             Redis (needs the ioredis package); while Redis is away each process limits on its own
   PORT                       default 4000
   HOST                       default 127.0.0.1
   ZOOM_JOIN_ALLOWED_HOSTS    comma list of host names the server answers to (besides loopback names when HOST is
@@ -64,6 +69,7 @@ export function readSignatureServerConfig(env: SignatureServerEnv): SignatureSer
     allowHost: /^(1|true)$/i.test(env.ZOOM_JOIN_ALLOW_HOST?.trim() ?? ''),
     rateLimitPerMinute: readInteger(env, 'ZOOM_JOIN_RATE_LIMIT', DEFAULT_RATE_LIMIT_POINTS, Number.MAX_SAFE_INTEGER),
     trustProxy: readInteger(env, 'ZOOM_JOIN_TRUST_PROXY', 0, 100),
+    redisUrl: readRedisUrl(env),
   };
 }
 
@@ -86,15 +92,14 @@ export async function startSignatureServer(
   const config = readSignatureServerConfig(env);
   // The Fetch API hides the socket, so the socket address travels from the Node side to clientKey in this map.
   const peers = new WeakMap<Request, string>();
+  const limit = { points: config.rateLimitPerMinute, duration: DEFAULT_RATE_LIMIT_SECONDS };
+  const redis = config.redisUrl && limit.points > 0 ? await connectRedisRateLimit(config.redisUrl, limit) : undefined;
   const handlerOptions: SignatureHandlerOptions = {
     sdkKey: config.sdkKey,
     sdkSecret: config.sdkSecret,
     allowedOrigins: config.allowedOrigins,
     authorize: () => config.allowHost,
-    rateLimit:
-      config.rateLimitPerMinute === 0
-        ? false
-        : new RateLimiterMemory({ points: config.rateLimitPerMinute, duration: DEFAULT_RATE_LIMIT_SECONDS }),
+    rateLimit: limit.points === 0 ? false : (redis?.limiter ?? new RateLimiterMemory(limit)),
     ...overrides,
   };
   if (config.allowedHosts.length > 0) handlerOptions.allowedHosts = config.allowedHosts;
@@ -104,6 +109,7 @@ export async function startSignatureServer(
   try {
     handler = createSignatureHandler(handlerOptions);
   } catch (error) {
+    redis?.close();
     throw new SignatureServerConfigError(error instanceof Error ? error.message : String(error));
   }
 
@@ -123,6 +129,9 @@ export async function startSignatureServer(
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
     server.once('error', reject);
+  }).catch((error: unknown) => {
+    redis?.close();
+    throw error;
   });
 
   const { port } = server.address() as AddressInfo;
@@ -135,6 +144,7 @@ export async function startSignatureServer(
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
+        redis?.close();
         // Keep-alive sockets would hold close() open until clients hang up.
         if ('closeIdleConnections' in server) server.closeIdleConnections();
         const force = setTimeout(() => {
@@ -153,6 +163,20 @@ function readInteger(env: SignatureServerEnv, name: string, fallback: number, ma
     throw new SignatureServerConfigError(`${name} must be a whole number from 0 to ${max}, not "${text}".`);
   }
   return value;
+}
+
+function readRedisUrl(env: SignatureServerEnv): RedisUrl | undefined {
+  const text = env.ZOOM_JOIN_REDIS_URL?.trim();
+  if (text === undefined || text === '') return undefined;
+  const url = RedisUrl.parse(text);
+  // The text is not repeated: it may hold a password.
+  if (!url) {
+    throw new SignatureServerConfigError(
+      'ZOOM_JOIN_REDIS_URL must be a redis:// or rediss:// URL such as redis://127.0.0.1:6379 (with ' +
+        'user:password@ before the host when Redis asks for them).',
+    );
+  }
+  return url;
 }
 
 const LOOPBACK_NAMES = ['127.0.0.1', 'localhost', '[::1]', '::1'];

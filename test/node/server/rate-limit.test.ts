@@ -160,7 +160,9 @@ describe('trustProxy keys by the normalised X-Forwarded-For entry', () => {
   it('counts every spelling of one IPv4 client against one budget', async () => {
     const url = await listen({ rateLimit: new RateLimiterMemory({ points: 1, duration: 60 }), trustProxy: 1 });
     assert.equal(await postFrom(url, `198.51.100.9, ${SAME_IPV4_CLIENT[0]!}`), 200);
-    for (const spelling of SAME_IPV4_CLIENT.slice(1)) assert.equal(await postFrom(url, `198.51.100.9, ${spelling}`), 429, spelling);
+    for (const spelling of SAME_IPV4_CLIENT.slice(1)) {
+      assert.equal(await postFrom(url, `198.51.100.9, ${spelling}`), 429, spelling);
+    }
   });
 
   it('gives two /64s two budgets', async () => {
