@@ -20,6 +20,7 @@ const SECRET = 'redis-suite-SECRET-97531eca';
 const REDIS_PASSWORD = 'redis-PASSWORD-x7Yq2';
 const REPO = fileURLToPath(new URL('../../../', import.meta.url));
 const SIGN = JSON.stringify({ meetingNumber: '123456789', role: 0 });
+const CLI = join(REPO, 'server/cli.ts');
 
 /** The parent's environment without anything the server reads, so only what a test passes counts. */
 function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
@@ -36,8 +37,8 @@ interface Cli {
   exited: Promise<number | null>;
 }
 
-function runCli(t: TestContext, env: Record<string, string>, script = join(REPO, 'server/cli.ts')): Cli {
-  const child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: REPO, env: cleanEnv(env) });
+function runCli(t: TestContext, env: Record<string, string>, script = CLI, args: string[] = []): Cli {
+  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { cwd: REPO, env: cleanEnv(env) });
   let stdout = '';
   let stderr = '';
   child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -227,6 +228,13 @@ describe('ZOOM_JOIN_REDIS_URL: one rate limit across server processes', () => {
       );
     });
   }
+
+  it('is listed by --help, with what it needs and what happens while Redis is away', async (t) => {
+    const help = runCli(t, {}, CLI, ['--help']);
+    assert.equal(await help.exited, 0);
+    assert.match(help.output().stdout, /ZOOM_JOIN_REDIS_URL +redis:\/\/\[user:password@\]host:6379: one rate limit shared/);
+    assert.match(help.output().stdout, /needs the ioredis package\); while Redis is away each process limits on its own/);
+  });
 
   it('keeps the Redis password out of the server config it reports', async (t) => {
     const redis = await redisFor(t);
