@@ -14,10 +14,7 @@ if (process.argv.includes('--help') || process.argv.includes('-h')) {
 
 try {
   const server = await startSignatureServer(process.env);
-  const { allowedOrigins, allowHost } = server.config;
-  const origins = allowedOrigins.length > 0 ? allowedOrigins.join(' ') : 'same-origin only';
-  console.log(`${NAME} listening on ${server.url} (origins: ${origins}; host role: ${allowHost ? 'on' : 'off'})`);
-
+  // Before the ready line: whoever waits for it may signal at once.
   let stopping = false;
   const stop = (signal: NodeJS.Signals): void => {
     // A second Ctrl-C means "now", not "wait for the requests in flight".
@@ -33,6 +30,9 @@ try {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  const { allowedOrigins, allowHost } = server.config;
+  const origins = allowedOrigins.length > 0 ? allowedOrigins.join(' ') : 'same-origin only';
+  console.log(`${NAME} listening on ${server.url} (origins: ${origins}; host role: ${allowHost ? 'on' : 'off'})`);
 } catch (error) {
   // Startup errors are settings or a taken port: the message is the whole story, a stack trace only adds noise.
   console.error(`${NAME}: ${error instanceof Error ? error.message : String(error)}`);

@@ -85,7 +85,10 @@ const ALLOW = 'POST, OPTIONS';
  * so a misconfigured server fails at start rather than on the first join.
  */
 export function createSignatureHandler(options: SignatureHandlerOptions): SignatureHandler {
-  const core = createSignatureCore(options, createSigner(options.sdkKey, options.sdkSecret));
+  const core = createSignatureCore(options, {
+    sign: createSigner(options.sdkKey, options.sdkSecret),
+    peerAddressKnown: false,
+  });
   return async (request) => toResponse(await core(fetchCall(request)));
 }
 
@@ -100,8 +103,16 @@ function fetchCall(request: Request): SignatureCall {
   };
 }
 
-/** `sign` is where runtimes differ: WebCrypto (jose) for the Fetch handler, node:crypto for the Node server. */
-export function createSignatureCore(options: SignatureHandlerOptions, sign: Signer): SignatureCore {
+/** Where transports differ: how they sign, and whether they know each caller's socket address. */
+export interface SignatureTransport {
+  /** WebCrypto (jose) for the Fetch handler, node:crypto for the Node server. */
+  sign: Signer;
+  /** True where every call carries `peerAddress`, which then keys the rate limit by default. */
+  peerAddressKnown: boolean;
+}
+
+export function createSignatureCore(options: SignatureHandlerOptions, transport: SignatureTransport): SignatureCore {
+  const { sign } = transport;
   const { sdkKey } = options;
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   if (!Number.isInteger(maxBodyBytes) || maxBodyBytes < 1) throw new TypeError('maxBodyBytes must be a positive integer');
@@ -123,7 +134,7 @@ export function createSignatureCore(options: SignatureHandlerOptions, sign: Sign
   }
   const origins = createOriginPolicy(options);
   const allowedHosts = options.allowedHosts ? new Set(options.allowedHosts.map(allowedHostName)) : undefined;
-  const checkRateLimit = createRateLimitCheck(options);
+  const checkRateLimit = createRateLimitCheck(options, transport.peerAddressKnown);
   const reportError = options.onError ?? ((error: unknown) => console.error('zoom-join signature handler:', error));
 
   async function signRequest(call: SignatureCall): Promise<SignatureAnswer> {

@@ -16,7 +16,13 @@ export {
   type SignatureErrorBody,
   type SignatureSuccessBody,
 } from './errors.js';
-export type { RateLimiter, RateLimitOptions } from './rate-limit.js';
+export { rateLimitKeyOf, type RateLimiter, type RateLimitOptions } from './rate-limit.js';
+export {
+  createRedisRateLimiter,
+  REDIS_CLIENT_OPTIONS,
+  type RedisClientLike,
+  type RedisRateLimiterOptions,
+} from './redis-rate-limit.js';
 export type { SignatureRequestParams } from './request-schema.js';
 export {
   DEFAULT_EXPIRATION_SECONDS,

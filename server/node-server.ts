@@ -24,7 +24,10 @@ export function createNodeSigner(sdkKey: string, sdkSecret: string): Signer {
 
 /** A node:http request listener for the endpoint, keyed for rate limits by socket address unless told otherwise. */
 export function createNodeSignatureListener(options: SignatureHandlerOptions): RequestListener {
-  const core = createSignatureCore(options, createNodeSigner(options.sdkKey, options.sdkSecret));
+  const core = createSignatureCore(options, {
+    sign: createNodeSigner(options.sdkKey, options.sdkSecret),
+    peerAddressKnown: true,
+  });
   return (incoming, outgoing) => {
     core(nodeCall(incoming)).then(
       (answer) => writeAnswer(outgoing, answer),

@@ -6,7 +6,11 @@ export type RateLimiter = RateLimiterLike;
 export interface RateLimitOptions {
   /** Default: 30 requests a minute per client, in memory. `false` turns limiting off. */
   rateLimit?: RateLimiter | false;
-  /** Names the client a request counts against. Wins over `trustProxy`. */
+  /**
+   * Names the client a request counts against, e.g. the address your platform puts in a header it controls (pass it
+   * through `rateLimitKeyOf`). Wins over `trustProxy`. With the rate limit on, one of the two is required: the Fetch
+   * API does not say who is calling.
+   */
   clientKey?: (request: Request) => string | Promise<string>;
   /**
    * Number of reverse proxies in front of this server (`true` = 1). The client is then the X-Forwarded-For entry
@@ -20,11 +24,16 @@ export const DEFAULT_RATE_LIMIT_POINTS = 30;
 export const DEFAULT_RATE_LIMIT_SECONDS = 60;
 
 /**
- * The Fetch API does not expose the peer address, so with neither `clientKey` nor `trustProxy` every request
- * shares this one budget. That fails safe — a flood cannot mint unlimited signatures — at the price of one busy
- * client slowing the others; the Node server keys by socket address instead.
+ * Under `trustProxy`, a request without X-Forwarded-For did not come through the proxy; all such requests share this
+ * one budget rather than each getting its own.
  */
 export const SHARED_CLIENT_KEY = 'anonymous';
+
+/**
+ * The key for a forwarded address that is no IP address (e.g. a proxy writing "unknown"). One key for all of them:
+ * taking the raw text instead would let whoever writes it pick a fresh budget per request.
+ */
+export const UNRECOGNISED_ADDRESS_KEY = 'unrecognised-address';
 
 /** What the limiter may read about a request, whichever transport carries it. */
 export interface RateLimitSubject {
@@ -38,12 +47,16 @@ export interface RateLimitSubject {
 export type RateLimitDecision = { ok: true } | { ok: false; retryAfterSeconds: number };
 export type RateLimitCheck = (subject: RateLimitSubject) => Promise<RateLimitDecision>;
 
-export function createRateLimitCheck(options: RateLimitOptions): RateLimitCheck {
+/**
+ * `peerAddressKnown`: the transport gives each request's socket address (the Node server), which then keys the
+ * limit when neither `clientKey` nor `trustProxy` is set.
+ */
+export function createRateLimitCheck(options: RateLimitOptions, peerAddressKnown = false): RateLimitCheck {
   if (options.rateLimit === false) return async () => ({ ok: true });
   const limiter =
     options.rateLimit ??
     new RateLimiterMemory({ points: DEFAULT_RATE_LIMIT_POINTS, duration: DEFAULT_RATE_LIMIT_SECONDS });
-  const keyOf = createClientKey(options);
+  const keyOf = createClientKey(options, peerAddressKnown);
 
   return async (subject) => {
     const key = await keyOf(subject);
@@ -60,12 +73,19 @@ export function createRateLimitCheck(options: RateLimitOptions): RateLimitCheck 
   };
 }
 
-function createClientKey(options: RateLimitOptions): (subject: RateLimitSubject) => string | Promise<string> {
+function createClientKey(
+  options: RateLimitOptions,
+  peerAddressKnown: boolean,
+): (subject: RateLimitSubject) => string | Promise<string> {
   const { clientKey } = options;
   if (clientKey) return (subject) => clientKey(subject.request());
   const hops = options.trustProxy === true ? 1 : options.trustProxy || 0;
   if (!Number.isInteger(hops) || hops < 0) throw new TypeError('trustProxy must be a boolean or a whole number of proxies');
+  // The Fetch API does not expose the peer address: without a key every caller would share one budget, and one
+  // request every two seconds from anyone would block everybody's joins. Refusing at creation beats a warning that a
+  // serverless platform files away, and the fix is one line.
   if (hops === 0) {
+    if (!peerAddressKnown) throw new TypeError(NO_CLIENT_KEY_MESSAGE);
     return ({ peerAddress }) => (peerAddress === undefined ? SHARED_CLIENT_KEY : rateLimitKeyOf(peerAddress));
   }
   return (subject) => {
@@ -75,8 +95,72 @@ function createClientKey(options: RateLimitOptions): (subject: RateLimitSubject)
       .filter((entry) => entry !== '');
     // No header means the request did not come through the proxy at all; it joins the shared budget.
     if (entries.length === 0) return SHARED_CLIENT_KEY;
-    return entries[Math.max(0, entries.length - hops)] ?? SHARED_CLIENT_KEY;
+    return rateLimitKeyOf(entries[Math.max(0, entries.length - hops)] ?? '');
   };
+}
+
+const NO_CLIENT_KEY_MESSAGE =
+  'The rate limit cannot tell callers apart, so every caller would share one budget and one busy client would ' +
+  'block all joins. Pass clientKey with the address your platform gives, e.g. ' +
+  "(request) => rateLimitKeyOf(request.headers.get('cf-connecting-ip') ?? '') on Cloudflare or 'x-real-ip' on " +
+  'Vercel and behind nginx; or trustProxy: <number of proxies you run> when they append X-Forwarded-For; or ' +
+  "clientKey: () => 'everyone' for one shared budget on purpose; or rateLimit: false when something in front " +
+  'already limits requests.';
+
+/**
+ * One rate-limit budget per client: an IPv4 address, or an IPv6 /64 (one host usually owns a whole /64 and could
+ * rotate through it to get a fresh budget per request). Takes a socket address or an X-Forwarded-For entry in any
+ * spelling — `[addr]:port`, `1.2.3.4:port`, a zone id, leading zeros, upper case, `::` anywhere, an IPv4 tail, IPv4
+ * mapped into IPv6 or NAT64 — and gives every spelling of one client the same key. Anything else (e.g. "unknown")
+ * gets UNRECOGNISED_ADDRESS_KEY.
+ */
+export function rateLimitKeyOf(address: string): string {
+  const host = hostPart(address.trim());
+  if (host === undefined) return UNRECOGNISED_ADDRESS_KEY;
+  if (IPV4.test(host)) return host;
+  const groups = ipv6Groups(host);
+  if (groups === undefined) return UNRECOGNISED_ADDRESS_KEY;
+  const prefix96 = groups.slice(0, 6).join(':');
+  // An IPv4 client seen through IPv6 (a dual-stack socket, or a NAT64 gateway) is that IPv4 address.
+  if (prefix96 === '0:0:0:0:0:ffff' || prefix96 === '64:ff9b:0:0:0:0') return ipv4FromGroups(groups[6]!, groups[7]!);
+  return `${groups.slice(0, 4).join(':')}::/64`;
+}
+
+// Dotted decimal only: leading zeros read as octal in some parsers and decimal in others, so such text is not trusted
+// to name one client.
+const IPV4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
+
+/** The address without brackets, port or zone id; undefined when the text has no such shape. */
+function hostPart(text: string): string | undefined {
+  if (text.startsWith('[')) return /^\[([^\]]+)\](?::\d{1,5})?$/.exec(text)?.[1]?.replace(/%.*$/, '');
+  const withPort = /^([\d.]+):\d{1,5}$/.exec(text);
+  if (withPort) return withPort[1];
+  return text.includes(':') ? text.replace(/%.*$/, '') : text;
+}
+
+/**
+ * The eight groups of an IPv6 address, lower case without leading zeros; undefined when it is none. The URL parser
+ * does the parsing: every runtime the handler serves on has it (node:net is missing on Workers without
+ * nodejs_compat), and it serialises any valid spelling — IPv4 tails included — to one compressed, hex-only form.
+ */
+function ipv6Groups(host: string): string[] | undefined {
+  if (!/^[0-9a-f:.]+$/i.test(host)) return undefined;
+  let canonical: string;
+  try {
+    canonical = new URL(`http://[${host}]/`).hostname.slice(1, -1);
+  } catch {
+    return undefined;
+  }
+  const [head = '', tail] = canonical.split('::');
+  const headGroups = head === '' ? [] : head.split(':');
+  if (tail === undefined) return headGroups;
+  const tailGroups = tail === '' ? [] : tail.split(':');
+  return [...headGroups, ...Array<string>(8 - headGroups.length - tailGroups.length).fill('0'), ...tailGroups];
+}
+
+function ipv4FromGroups(high: string, low: string): string {
+  const value = (parseInt(high, 16) << 16) | parseInt(low, 16);
+  return [24, 16, 8, 0].map((shift) => (value >>> shift) & 0xff).join('.');
 }
 
 /** A limiter refuses with a RateLimiterRes (or, for RateLimiterUnion, a record of them); failures are Errors. */
@@ -91,23 +175,4 @@ function msBeforeNext(rejection: unknown): number | undefined {
 function ownMsBeforeNext(value: unknown): number | undefined {
   if (typeof value !== 'object' || value === null || !('msBeforeNext' in value)) return undefined;
   return typeof value.msBeforeNext === 'number' ? value.msBeforeNext : undefined;
-}
-
-/**
- * One rate-limit budget per client: an IPv4 address, or an IPv6 /64 (one host usually owns a whole /64 and could
- * rotate through it to get a fresh budget per request).
- */
-export function rateLimitKeyOf(address: string): string {
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
-  if (mapped) return mapped[1]!;
-  if (!address.includes(':')) return address;
-  const [head = '', tail = ''] = address.split('::');
-  const headGroups = head ? head.split(':') : [];
-  const tailGroups = tail ? tail.split(':') : [];
-  const missing = 8 - headGroups.length - tailGroups.length;
-  const groups = address.includes('::') ? [...headGroups, ...Array<string>(Math.max(0, missing)).fill('0'), ...tailGroups] : headGroups;
-  return `${groups
-    .slice(0, 4)
-    .map((group) => group.toLowerCase().replace(/^0+(?=.)/, ''))
-    .join(':')}::/64`;
 }

@@ -6,6 +6,7 @@ import type { SignatureHandlerOptions } from './handler.js';
 import { isLoopbackHost, normalizeHostName } from './host-names.js';
 import { createNodeSignatureListener } from './node-server.js';
 import { DEFAULT_RATE_LIMIT_POINTS, DEFAULT_RATE_LIMIT_SECONDS } from './rate-limit.js';
+import { RedisUrl, connectRedisRateLimit } from './redis-connection.js';
 import { MAX_EXPIRATION_SECONDS, MIN_EXPIRATION_SECONDS } from './signature-rules.js';
 
 /** The environment variables the server reads (see `readSignatureServerConfig`). */
@@ -36,6 +37,8 @@ export interface SignatureServerConfig {
   requestTimeoutSeconds: number;
   /** Open connections at most; more are closed at once. */
   maxConnections: number;
+  /** ZOOM_JOIN_REDIS_URL: one rate limit for every process using this Redis. Prints without its password. */
+  redisUrl: RedisUrl | undefined;
 }
 
 const DEFAULT_REQUEST_TIMEOUT_SECONDS = 10;
@@ -48,6 +51,8 @@ export const ENV_HELP = `Environment:
   ZOOM_JOIN_ALLOW_HOST=1     also give host (role 1) signatures; without it only attendee signatures
   ZOOM_JOIN_RATE_LIMIT       requests a minute per client (default ${DEFAULT_RATE_LIMIT_POINTS}; 0 = off)
   ZOOM_JOIN_TRUST_PROXY      number of reverse proxies in front (default 0: limit by socket address)
+  ZOOM_JOIN_REDIS_URL        redis://[user:password@]host:6379: one rate limit shared by every process using this
+                             Redis (needs the ioredis package); while Redis is away each process limits on its own
   ZOOM_JOIN_MAX_EXPIRATION   longest token lifetime a caller may ask for, in seconds (default ${MAX_EXPIRATION_SECONDS})
   PORT                       default 4000
   HOST                       default 127.0.0.1 (any 127.x.x.x, ::1 or localhost counts as loopback)
@@ -84,6 +89,7 @@ export function readSignatureServerConfig(env: SignatureServerEnv): SignatureSer
     maxExpirationSeconds: readInteger(env, 'ZOOM_JOIN_MAX_EXPIRATION', MAX_EXPIRATION_SECONDS, MAX_EXPIRATION_SECONDS, MIN_EXPIRATION_SECONDS),
     requestTimeoutSeconds: readInteger(env, 'ZOOM_JOIN_REQUEST_TIMEOUT', DEFAULT_REQUEST_TIMEOUT_SECONDS, 300, 1),
     maxConnections: readInteger(env, 'ZOOM_JOIN_MAX_CONNECTIONS', DEFAULT_MAX_CONNECTIONS, 1_000_000, 1),
+    redisUrl: readRedisUrl(env),
   };
 }
 
@@ -104,6 +110,8 @@ export async function startSignatureServer(
   overrides: Pick<SignatureHandlerOptions, 'onError'> = {},
 ): Promise<RunningSignatureServer> {
   const config = readSignatureServerConfig(env);
+  const limit = { points: config.rateLimitPerMinute, duration: DEFAULT_RATE_LIMIT_SECONDS };
+  const redis = config.redisUrl && limit.points > 0 ? await connectRedisRateLimit(config.redisUrl, limit) : undefined;
   const handlerOptions: SignatureHandlerOptions = {
     sdkKey: config.sdkKey,
     sdkSecret: config.sdkSecret,
@@ -111,18 +119,16 @@ export async function startSignatureServer(
     allowedHosts: config.allowedHosts,
     authorize: () => config.allowHost,
     maxExpirationSeconds: config.maxExpirationSeconds,
-    rateLimit:
-      config.rateLimitPerMinute === 0
-        ? false
-        : new RateLimiterMemory({ points: config.rateLimitPerMinute, duration: DEFAULT_RATE_LIMIT_SECONDS }),
-    // Without it the limit is keyed by socket address.
-    ...(config.trustProxy > 0 ? { trustProxy: config.trustProxy } : {}),
+    rateLimit: limit.points === 0 ? false : (redis?.limiter ?? new RateLimiterMemory(limit)),
     ...overrides,
   };
+  // Without it the limit is keyed by socket address.
+  if (config.trustProxy > 0) handlerOptions.trustProxy = config.trustProxy;
   let listener: ReturnType<typeof createNodeSignatureListener>;
   try {
     listener = createNodeSignatureListener(handlerOptions);
   } catch (error) {
+    redis?.close();
     throw new SignatureServerConfigError(error instanceof Error ? error.message : String(error));
   }
 
@@ -152,6 +158,9 @@ export async function startSignatureServer(
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
     server.once('error', reject);
+  }).catch((error: unknown) => {
+    redis?.close();
+    throw error;
   });
 
   const { port } = server.address() as AddressInfo;
@@ -164,6 +173,7 @@ export async function startSignatureServer(
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
+        redis?.close();
         // Keep-alive sockets would hold close() open until clients hang up.
         if ('closeIdleConnections' in server) server.closeIdleConnections();
         const force = setTimeout(() => {
@@ -182,6 +192,20 @@ function readInteger(env: SignatureServerEnv, name: string, fallback: number, ma
     throw new SignatureServerConfigError(`${name} must be a whole number from ${min} to ${max}, not "${text}".`);
   }
   return value;
+}
+
+function readRedisUrl(env: SignatureServerEnv): RedisUrl | undefined {
+  const text = env.ZOOM_JOIN_REDIS_URL?.trim();
+  if (text === undefined || text === '') return undefined;
+  const url = RedisUrl.parse(text);
+  // The text is not repeated: it may hold a password.
+  if (!url) {
+    throw new SignatureServerConfigError(
+      'ZOOM_JOIN_REDIS_URL must be a redis:// or rediss:// URL such as redis://127.0.0.1:6379 (with ' +
+        'user:password@ before the host when Redis asks for them).',
+    );
+  }
+  return url;
 }
 
 const LOOPBACK_NAMES = ['localhost', '127.0.0.1', '::1'];

@@ -64,7 +64,8 @@ function createDemoApp(options: DemoApiOptions, origins: () => string[]): Hono {
   let realHandler: SignatureHandler | undefined;
   const real = (): SignatureHandler | undefined => {
     if (!credentials) return undefined;
-    realHandler ??= createSignatureHandler({ ...credentials, allowedOrigins: origins() });
+    // The dev server listens on loopback for one tester: one shared budget is the intent.
+    realHandler ??= createSignatureHandler({ ...credentials, allowedOrigins: origins(), clientKey: () => 'demo' });
     return realHandler;
   };
   let simHandlers: { meetingSdk: SignatureHandler; oauth: SignatureHandler } | undefined;

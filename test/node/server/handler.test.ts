@@ -275,7 +275,7 @@ for (const transport of TRANSPORTS) {
       const body = { meetingNumber: '123456789', role: 0 };
 
       it('by default lets 30 requests a minute through and answers the 31st with 429 and Retry-After', async () => {
-        const url = await serveWith({ sdkKey: KEY, sdkSecret: SECRET });
+        const url = await serveWith({ sdkKey: KEY, sdkSecret: SECRET, clientKey: () => 'everyone' });
         for (let i = 1; i <= 30; i++) assert.equal((await post(url, body)).response.status, 200, `request ${i}`);
         const limited = await post(url, body);
         assert.equal(limited.response.status, 429);
@@ -286,13 +286,17 @@ for (const transport of TRANSPORTS) {
       });
 
       it('takes any rate-limiter-flexible limiter', async () => {
-        const url = await start({ rateLimit: new RateLimiterMemory({ points: 3, duration: 60 }) });
+        const url = await start({ rateLimit: new RateLimiterMemory({ points: 3, duration: 60 }), clientKey: () => 'everyone' });
         for (let i = 0; i < 3; i++) assert.equal((await post(url, body)).response.status, 200);
         assert.equal((await post(url, body)).response.status, 429);
       });
 
       it('lets an allowed cross-origin page read Retry-After', async () => {
-        const url = await start({ rateLimit: new RateLimiterMemory({ points: 1, duration: 60 }), allowedOrigins: [ALLOWED] });
+        const url = await start({
+          rateLimit: new RateLimiterMemory({ points: 1, duration: 60 }),
+          clientKey: () => 'everyone',
+          allowedOrigins: [ALLOWED],
+        });
         await post(url, body, { origin: ALLOWED });
         const limited = await post(url, body, { origin: ALLOWED });
         assert.equal(limited.response.status, 429);
@@ -301,7 +305,7 @@ for (const transport of TRANSPORTS) {
       });
 
       it('counts every POST, valid or not, before reading the body', async () => {
-        const url = await start({ rateLimit: new RateLimiterMemory({ points: 2, duration: 60 }) });
+        const url = await start({ rateLimit: new RateLimiterMemory({ points: 2, duration: 60 }), clientKey: () => 'everyone' });
         assert.equal((await post(url, '{bad')).response.status, 400);
         assert.equal((await post(url, '{bad')).response.status, 400);
         assert.equal((await post(url, body)).response.status, 429);
@@ -330,7 +334,11 @@ for (const transport of TRANSPORTS) {
             return Promise.reject(new Error('redis://user:hunter2@cache unreachable'));
           }
         }
-        const url = await start({ rateLimit: new BrokenStore({ points: 1, duration: 60 }), onError: () => {} });
+        const url = await start({
+          rateLimit: new BrokenStore({ points: 1, duration: 60 }),
+          clientKey: () => 'everyone',
+          onError: () => {},
+        });
         const result = await post(url, body);
         assert.equal(result.response.status, 500);
         assert.equal(errorCode(result), 'internal');
