@@ -199,7 +199,7 @@ export function createSignatureCore(options: SignatureHandlerOptions, transport:
       }
     }
     const origin = call.header('origin');
-    if (!origins.allows(origin, () => call.url().origin)) {
+    if (!origins.allows(origin, () => ownOrigin(call))) {
       return errorAnswer(403, Code.originNotAllowed, 'This origin may not request signatures from this server.');
     }
     const preflight = call.method === 'OPTIONS';
@@ -227,6 +227,15 @@ export function createSignatureCore(options: SignatureHandlerOptions, transport:
       return withCommonHeaders(internalErrorAnswer());
     }
   };
+}
+
+/** The origin the server was reached at; a request without a usable Host header has none, so it is never same-origin. */
+function ownOrigin(call: SignatureCall): string {
+  try {
+    return call.url().origin;
+  } catch {
+    return '';
+  }
 }
 
 function allowedHostName(entry: string): string {

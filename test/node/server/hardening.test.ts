@@ -235,3 +235,31 @@ describe('connection limits', () => {
     });
   });
 });
+
+describe('the Node server without allowedHosts', () => {
+  it('treats a page origin on a request without a Host header as cross-origin (403), not a crash', async () => {
+    const { createServer } = await import('node:http');
+    const { createNodeSignatureListener } = await import('../../../server/node-server.js');
+    const errors: unknown[] = [];
+    const server = createServer(
+      createNodeSignatureListener({ sdkKey: KEY, sdkSecret: SECRET, rateLimit: false, onError: (error) => errors.push(error) }),
+    ).listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    try {
+      const { port } = server.address() as { port: number };
+      const socket = connect(port, '127.0.0.1');
+      await once(socket, 'connect');
+      const body = '{"meetingNumber":"123456789","role":0}';
+      socket.end(
+        `POST / HTTP/1.0\r\nOrigin: http://127.0.0.1:${port}\r\nContent-Type: application/json\r\n` +
+          `Content-Length: ${body.length}\r\n\r\n${body}`,
+      );
+      const reply = await readAll(socket);
+      assert.match(reply, /^HTTP\/1\.1 403 /);
+      assert.match(reply, /"code":"origin-not-allowed"/);
+      assert.deepEqual(errors, []);
+    } finally {
+      server.close();
+    }
+  });
+});
