@@ -48,7 +48,6 @@ function writeAnswer(outgoing: ServerResponse, answer: SignatureAnswer): void {
 
 function nodeCall(incoming: IncomingMessage): SignatureCall {
   const scheme = incoming.socket instanceof TLSSocket ? 'https' : 'http';
-  let url: URL | undefined;
   let request: Request | undefined;
   return {
     method: incoming.method ?? 'GET',
@@ -57,17 +56,33 @@ function nodeCall(incoming: IncomingMessage): SignatureCall {
       const value = incoming.headers[name];
       return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
     },
-    url: () => (url ??= urlOf(incoming, scheme)),
+    url: () => serverUrl(scheme, incoming.headers.host),
     readBody: (maxBytes) => readNodeBody(incoming, maxBytes),
     // Only for a user's authorize/clientKey callbacks: they see the headers; the body has been read already.
-    request: () => (request ??= new Request(urlOf(incoming, scheme), { method: incoming.method ?? 'GET', headers: headersOf(incoming) })),
+    request: () =>
+      (request ??= new Request(new URL(incoming.url ?? '/', serverUrl(scheme, incoming.headers.host)), {
+        method: incoming.method ?? 'GET',
+        headers: headersOf(incoming),
+      })),
   };
 }
 
-function urlOf(incoming: IncomingMessage, scheme: string): URL {
-  const host = incoming.headers.host;
+// Nearly every request names one of a few hosts; parsing each Host header once saves a URL parse per request. The
+// cache is cleared when full, so a client cycling Host values costs parses, never memory.
+const serverUrls = new Map<string, URL>();
+const MAX_CACHED_HOSTS = 64;
+
+/** The origin the request was sent to (no path: the core reads only host name and origin). */
+function serverUrl(scheme: string, host: string | undefined): URL {
   if (host === undefined || host === '' || /[/?#@\\]/.test(host)) throw new TypeError('no usable Host header');
-  return new URL(incoming.url ?? '/', `${scheme}://${host}`);
+  const key = `${scheme}://${host}`;
+  let url = serverUrls.get(key);
+  if (url === undefined) {
+    url = new URL(key);
+    if (serverUrls.size >= MAX_CACHED_HOSTS) serverUrls.clear();
+    serverUrls.set(key, url);
+  }
+  return url;
 }
 
 function headersOf(incoming: IncomingMessage): Headers {
