@@ -41,6 +41,7 @@ import { normalizeSdkError } from '../src/sdk/normalize-error.js';
 import { checkSignature } from '../src/signature/check-signature.js';
 import { inspectSignature, SignatureProblemCode } from '../src/signature/inspect.js';
 import {
+  answerTooLargeError,
   endpointMissingError,
   httpStatusError,
   missingSignatureError,
@@ -234,6 +235,7 @@ export async function elementSamples(): Promise<ErrorSample[]> {
     fromError(notJsonError(ENDPOINT, 200, '<!doctype html>', true)),
     fromError(notJsonError(ENDPOINT, 200, 'OK', false)),
     fromError(missingSignatureError(ENDPOINT, '{"token": "[redacted]"}')),
+    fromError(answerTooLargeError(ENDPOINT, 200, 64 * 1024)),
     fromError(providerFailedError('threw: backend down')),
   );
   try {

@@ -5,6 +5,7 @@
  */
 
 import { ZoomJoinError, type ErrorAdvice } from '../errors.js';
+import { clipText, scrubHead } from '../safe-text.js';
 import { redactTokens } from './body-excerpt.js';
 
 export const SignatureErrorCode = {
@@ -15,6 +16,7 @@ export const SignatureErrorCode = {
   httpStatus: 'signature-http-status',
   notJson: 'signature-not-json',
   missing: 'signature-missing',
+  tooLarge: 'signature-answer-too-large',
   providerFailed: 'signature-provider-failed',
 } as const;
 export type SignatureErrorCode = (typeof SignatureErrorCode)[keyof typeof SignatureErrorCode];
@@ -183,6 +185,24 @@ export function notJsonError(endpoint: string, status: number, excerpt: string, 
   });
 }
 
+export function answerTooLargeError(endpoint: string, status: number, maxBytes: number): ZoomJoinError {
+  return new ZoomJoinError({
+    code: SignatureErrorCode.tooLarge,
+    category: 'signature',
+    title: 'The signature endpoint answered too much',
+    message:
+      `The signature endpoint ${describeEndpoint(endpoint)} answered HTTP ${status} with more than ` +
+      `${Math.round(maxBytes / 1024)} KB; a signature answer is a few hundred bytes, so the rest was not read.`,
+    hint:
+      'The URL probably points at a file, a page or an API that returns data, not at the signature endpoint, or ' +
+      'the endpoint adds far more than the signature to its answer.',
+    steps: [
+      'Check the endpoint path.',
+      'Answer only {"signature": "<JWT>", "sdkKey": "<Client ID>"}.',
+    ],
+  });
+}
+
 export function missingSignatureError(endpoint: string, excerpt: string): ZoomJoinError {
   return new ZoomJoinError({
     code: SignatureErrorCode.missing,
@@ -214,9 +234,16 @@ export function providerFailedError(detail: string, cause?: unknown): ZoomJoinEr
   });
 }
 
-/** A thrown value's message, redacted and short: it may quote anything the provider saw. */
+const MAX_CAUSE_TEXT = 200;
+/** Longer than any token worth redacting: what scrubHead needs to find a token cut by the window whole. */
+const TOKEN_GUARD = 2048;
+
+function cleanText(text: string): string {
+  return redactTokens(text).replace(/\s+/g, ' ').trim();
+}
+
+/** A thrown value's message, redacted and short: it may quote anything the provider saw, at any length. */
 export function causeText(cause: unknown): string {
   const text = cause instanceof Error ? cause.message : String(cause);
-  const clean = redactTokens(text).replace(/\s+/g, ' ').trim();
-  return clean.length > 200 ? `${clean.slice(0, 199)}…` : clean;
+  return clipText(scrubHead(text, cleanText, MAX_CAUSE_TEXT, TOKEN_GUARD), MAX_CAUSE_TEXT);
 }
