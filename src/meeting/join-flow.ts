@@ -6,7 +6,7 @@ import { throwIfAborted } from '../sdk/sdk-module.js';
 import { untilAborted } from '../until-aborted.js';
 import { checkSignature } from '../signature/check-signature.js';
 import { explainSignatureRejection } from '../signature/explain-rejection.js';
-import { resolveSignature } from '../signature/fetch-signature.js';
+import { resolveSignature, type SignatureResult } from '../signature/fetch-signature.js';
 import type { MeetingSecrets } from './meeting-secrets.js';
 import { acquireMeetingLock, meetingOpenInAnotherTabError, type MeetingLock } from './browser-lock.js';
 
@@ -47,7 +47,7 @@ export type JoinStep = (typeof JoinStep)[keyof typeof JoinStep];
  */
 export async function runJoinFlow(context: JoinFlowContext): Promise<void> {
   const { config, secrets, signal } = context;
-  let signed: { signature: string; sdkKey?: string } | undefined;
+  let signed: SignatureResult | undefined;
   try {
     if (!context.allowDuplicate) {
       context.onStep(JoinStep.lock);
@@ -72,11 +72,12 @@ export async function runJoinFlow(context: JoinFlowContext): Promise<void> {
       { signal },
     );
     throwIfAborted(signal);
-    const { signature, sdkKey } = signed;
+    const { signature, sdkKey, serverTime } = signed;
     const warnings = checkSignature(signature, {
       meetingNumber: config.meetingNumber,
       role: config.role,
       ...(sdkKey ? { sdkKey } : {}),
+      ...(serverTime !== undefined ? { serverTime } : {}),
     });
     if (warnings.length > 0) context.onSignatureWarnings(warnings);
 
@@ -120,6 +121,7 @@ export async function runJoinFlow(context: JoinFlowContext): Promise<void> {
       meetingNumber: config.meetingNumber,
       role: config.role,
       ...(signed.sdkKey ? { sdkKey: signed.sdkKey } : {}),
+      ...(signed.serverTime !== undefined ? { serverTime: signed.serverTime } : {}),
     });
   }
 }

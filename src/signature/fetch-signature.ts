@@ -114,13 +114,20 @@ function interpretResponse(endpoint: string, response: Response, answer: AnswerT
   try {
     json = JSON.parse(trimmed);
   } catch {
-    if (BARE_JWT.test(trimmed)) return { result: { signature: trimmed } };
+    if (BARE_JWT.test(trimmed)) return { result: withServerTime({ signature: trimmed }, response) };
     const html = looksLikeHtml(contentType, trimmed);
     return { error: notJsonError(endpoint, response.status, excerptBody(trimmed, { html }), html) };
   }
-  if (typeof json === 'string' && BARE_JWT.test(json.trim())) return { result: { signature: json.trim() } };
+  if (typeof json === 'string' && BARE_JWT.test(json.trim())) return { result: withServerTime({ signature: json.trim() }, response) };
   const result = readSignatureResult(json);
-  return result ? { result } : { error: missingSignatureError(endpoint, excerptBody(trimmed, { html: false })) };
+  if (!result) return { error: missingSignatureError(endpoint, excerptBody(trimmed, { html: false })) };
+  return { result: withServerTime(result, response) };
+}
+
+/** The endpoint's clock (its Date header), so the signature's times are judged by it rather than by this device's. */
+function withServerTime(result: SignatureResult, response: Response): SignatureResult {
+  const serverTime = Date.parse(response.headers.get('date') ?? '');
+  return Number.isFinite(serverTime) ? { ...result, serverTime } : result;
 }
 
 /** `{signature, sdkKey?}` with a non-empty signature string, else `undefined`. */
@@ -184,7 +191,10 @@ async function callProvider(
     throw providerFailedError('returned an empty string instead of a signature.');
   }
   const result = readSignatureResult(value);
-  if (result) return result;
+  if (result) {
+    const { serverTime } = value as { serverTime?: unknown };
+    return typeof serverTime === 'number' && Number.isFinite(serverTime) ? { ...result, serverTime } : result;
+  }
   throw providerFailedError(`returned ${describeShape(value)} instead of a JWT string or {signature, sdkKey?}.`);
 }
 

@@ -78,6 +78,37 @@ const handlers = {
 
   reset: resetConnection,
   /**
+   * A signature made by a clock ?skew seconds off the real one (-10800: the signing server is 3 h behind this
+   * device), with a Date header read from that clock; ?date=0 sends no Date header. ?age backdates iat by that many
+   * seconds, ?lifetime sets exp − iat. ?cors=1 answers another origin (preflight too) without exposing Date to it;
+   * ?cors=expose sends Access-Control-Expose-Headers: Date.
+   */
+  async clock(context, query) {
+    const origin = context.get('origin');
+    if (query.cors && origin) {
+      context.set('Access-Control-Allow-Origin', origin);
+      context.set('Vary', 'Origin');
+      if (query.cors === 'expose') context.set('Access-Control-Expose-Headers', 'Date');
+    }
+    if (context.method === 'OPTIONS') {
+      context.set('Access-Control-Allow-Methods', 'POST');
+      context.set('Access-Control-Allow-Headers', 'content-type');
+      context.status = 204;
+      return;
+    }
+    const params = parseParams(context, await readBody(context.req), context.query);
+    const now = Math.floor(Date.now() / 1000) + Number(query.skew ?? 0);
+    const iat = now - 30 - Number(query.age ?? 0);
+    const signature = await signAt(params, iat, iat + Number(query.lifetime ?? 7200));
+    context.respond = false;
+    const { res } = context;
+    if (query.date === '0') res.sendDate = false;
+    else res.setHeader('Date', new Date(now * 1000).toUTCString());
+    res.writeHead(200, { 'Content-Type': 'application/json' });
+    res.end(JSON.stringify({ signature, sdkKey: TEST_SDK_KEY }));
+  },
+
+  /**
    * A huge answer, streamed: ?bytes (default 1 MiB), ?status (default 500), ?kind html | garbage | tokens | json.
    * Each kind is shaped to hit the worst case of a backtracking regex (unclosed tags and comments, long runs of
    * token characters without dots); json is a 200 whose signature sits in front of megabytes of padding.
@@ -195,9 +226,12 @@ function parseParams(context, raw, query) {
   };
 }
 
-function sign({ meetingNumber, role, videoWebRtcMode, expirationSeconds }) {
+function sign(params) {
   const iat = Math.floor(Date.now() / 1000) - 30;
-  const exp = iat + (expirationSeconds ?? 7200);
+  return signAt(params, iat, iat + (params.expirationSeconds ?? 7200));
+}
+
+function signAt({ meetingNumber, role, videoWebRtcMode }, iat, exp) {
   const payload = { appKey: TEST_SDK_KEY, sdkKey: TEST_SDK_KEY, mn: meetingNumber, role, tokenExp: exp };
   if (videoWebRtcMode !== undefined) payload.video_webrtc_mode = videoWebRtcMode;
   return new SignJWT(payload)
