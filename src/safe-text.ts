@@ -1,7 +1,16 @@
 /**
- * Text from outside (a thrown message, an SDK value) made fit for an error message: scrubbed from a bounded head
- * of the text, so a huge value costs no long task.
+ * Text from outside (a thrown message, an SDK value, a URL) made fit for an error message: credentials out of
+ * URLs, and secrets scrubbed from a bounded head of the text, so a huge value costs no long task.
  */
+
+// "//user:password@" in any URL: from "//" to the last "@" before the host ends. The class stops at the first
+// "/", "?", "#" or whitespace after it, so each "//" scans its own authority once: linear.
+const USERINFO = /(?<=^|[:\s"'(<=\[])\/\/[^\s/?#]*@/g;
+
+/** `text` with the user name and password of every URL in it removed (`https://u:p@host/` → `https://host/`). */
+export function withoutUserinfo(text: string): string {
+  return text.replace(USERINFO, '//');
+}
 
 /**
  * `scrub` applied to just enough of `text` that the first `keep` characters of the result are safe. Scrubbing all

@@ -1,9 +1,10 @@
 /**
  * Secrets out of everything the element shows or reports: error messages, titles, steps, `cause`. The secrets are
- * the join's (signature, zak, tk, obfToken, the passcode) and anything shaped like a JWT.
+ * the join's (signature, zak, tk, obfToken, the passcode), anything shaped like a JWT, and credentials in URLs.
  */
 
-import { clipText, scrubHead } from './safe-text.js';
+import { ZoomJoinError, type SignatureProblem } from './errors.js';
+import { clipText, scrubHead, withoutUserinfo } from './safe-text.js';
 
 const REDACTED = '[redacted]';
 
@@ -28,7 +29,7 @@ export interface Scrub {
   readonly guard: number;
 }
 
-/** Replaces each secret (and its URL-encoded form) and JWT-shaped strings. */
+/** Replaces each secret (and its URL-encoded form) and JWT-shaped strings, and drops credentials from URLs. */
 export function secretScrubber(secrets: readonly unknown[]): Scrub {
   const needles = new Set<string>();
   for (const secret of secrets) {
@@ -46,7 +47,7 @@ export function secretScrubber(secrets: readonly unknown[]): Scrub {
   const scrub = (text: string): string => {
     let out = text;
     for (const needle of ordered) out = out.split(needle).join(REDACTED);
-    return out.replace(JWT_SHAPED, REDACTED);
+    return withoutUserinfo(out).replace(JWT_SHAPED, REDACTED);
   };
   return Object.assign(scrub, { guard: Math.max(TOKEN_GUARD, ordered[0]?.length ?? 0) });
 }
@@ -103,4 +104,37 @@ export function safeCause(raw: unknown, scrub: Scrub): unknown {
     else if (typeof value === 'number' || typeof value === 'boolean') kept[field] = value;
   }
   return kept;
+}
+
+/** The longest message, hint or step an error keeps; only an error built from a huge value comes near it. */
+const MAX_ERROR_TEXT = 2000;
+
+/**
+ * A copy of `error` with every text scrubbed and its `cause` made safe: the last pass before an error is shown or
+ * emitted, for whatever an adapter, a provider or the SDK put in it.
+ */
+export function scrubError(error: ZoomJoinError, scrub: Scrub): ZoomJoinError {
+  const text = (value: string): string => scrubClip(value, scrub, MAX_ERROR_TEXT);
+  const problems = error.problems?.map(
+    (problem): SignatureProblem => ({
+      ...problem,
+      message: text(problem.message),
+      hint: text(problem.hint),
+      steps: problem.steps.map(text),
+    }),
+  );
+  return new ZoomJoinError({
+    code: error.code,
+    category: error.category,
+    title: text(error.title),
+    message: text(error.message),
+    hint: text(error.hint),
+    steps: error.steps.map(text),
+    retryable: error.retryable,
+    ...(error.sdkCode !== undefined ? { sdkCode: error.sdkCode } : {}),
+    ...(error.sdkType !== undefined ? { sdkType: text(error.sdkType) } : {}),
+    ...(error.view !== undefined ? { view: error.view } : {}),
+    ...(error.cause !== undefined ? { cause: safeCause(error.cause, scrub) } : {}),
+    ...(problems !== undefined ? { problems } : {}),
+  });
 }

@@ -2,7 +2,8 @@ import type { JoinConfig } from '../config/join-config.js';
 import { ZoomJoinError, type SignatureProblem } from '../errors.js';
 import type { SdkAdapter } from '../sdk/adapter.js';
 import { normalizeSdkError } from '../sdk/normalize-error.js';
-import { throwIfAborted } from '../sdk/sdk-module.js';
+import { secretsOf, throwIfAborted } from '../sdk/sdk-module.js';
+import { scrubError, secretScrubber } from '../secret-scrub.js';
 import { untilAborted } from '../until-aborted.js';
 import { checkSignature } from '../signature/check-signature.js';
 import { explainSignatureRejection } from '../signature/explain-rejection.js';
@@ -113,15 +114,34 @@ export async function runJoinFlow(context: JoinFlowContext): Promise<void> {
     throwIfAborted(signal);
   } catch (raw) {
     if (signal.aborted) throw signal.reason;
-    const error = raw instanceof ZoomJoinError ? raw : normalizeSdkError(raw, { view: config.view, stage: 'join' });
-    if (!signed) throw error;
-    // When Zoom refuses the signature, what the in-page check sees in it is part of the answer.
-    throw explainSignatureRejection(error, {
-      signature: signed.signature,
-      meetingNumber: config.meetingNumber,
-      role: config.role,
-      ...(signed.sdkKey ? { sdkKey: signed.sdkKey } : {}),
-      ...(signed.serverTime !== undefined ? { serverTime: signed.serverTime } : {}),
+    const secretValues = secretsOf({
+      signature: signed?.signature ?? secrets.signature ?? '',
+      zak: secrets.zak,
+      tk: secrets.tk,
+      obfToken: secrets.obfToken,
+      passcode: config.passcode,
     });
+    const error =
+      raw instanceof ZoomJoinError ? raw : normalizeSdkError(raw, { view: config.view, stage: 'join', secrets: secretValues });
+    // When Zoom refuses the signature, what the in-page check sees in it is part of the answer.
+    const explained = signed
+      ? explainSignatureRejection(error, {
+          signature: signed.signature,
+          meetingNumber: config.meetingNumber,
+          role: config.role,
+          ...(signed.sdkKey ? { sdkKey: signed.sdkKey } : {}),
+          ...(signed.serverTime !== undefined ? { serverTime: signed.serverTime } : {}),
+        })
+      : error;
+    // Whatever failed (an adapter, a provider, the SDK) may have quoted a secret or the passcode.
+    throw scrubError(explained, secretScrubber(secretValues));
   }
+}
+
+/**
+ * The error with the given secrets (and JWT-shaped strings, and URL credentials) scrubbed from every text and from
+ * its cause: the element's last pass before it shows or emits an error.
+ */
+export function scrubJoinError(error: ZoomJoinError, secrets: readonly unknown[]): ZoomJoinError {
+  return scrubError(error, secretScrubber(secrets));
 }

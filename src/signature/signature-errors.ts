@@ -5,7 +5,8 @@
  */
 
 import { ZoomJoinError, type ErrorAdvice } from '../errors.js';
-import { clipText, scrubHead } from '../safe-text.js';
+import { clipText, scrubHead, withoutUserinfo } from '../safe-text.js';
+import { safeCause, secretScrubber } from '../secret-scrub.js';
 import { redactTokens } from './body-excerpt.js';
 
 export const SignatureErrorCode = {
@@ -21,9 +22,18 @@ export const SignatureErrorCode = {
 } as const;
 export type SignatureErrorCode = (typeof SignatureErrorCode)[keyof typeof SignatureErrorCode];
 
-/** The endpoint without query or fragment: enough to spot a wrong path, and query strings may carry tokens. */
+/**
+ * The endpoint without credentials, query or fragment: enough to spot a wrong path, and `user:password@` and query
+ * strings may carry secrets.
+ */
 export function describeEndpoint(endpoint: string): string {
-  return endpoint.split(/[?#]/, 1)[0] || endpoint;
+  const url = withoutUserinfo(endpoint);
+  return url.split(/[?#]/, 1)[0] || url;
+}
+
+/** What a signature error keeps of what was thrown: a scrubbed copy (see safeCause), never the thrown value. */
+function causeOf(thrown: unknown): unknown {
+  return safeCause(thrown, secretScrubber([]));
 }
 
 function afterAttempts(attempts: number): string {
@@ -57,7 +67,7 @@ export function requestInvalidError(endpoint: string, cause: unknown): ZoomJoinE
       'Check the method and header names.',
       'Make the body builder return a body, and send none with GET and HEAD.',
     ],
-    cause,
+    cause: causeOf(cause),
   });
 }
 
@@ -78,7 +88,7 @@ export function networkError(endpoint: string, attempts: number, cause: unknown)
       'Read the browser console: it names the exact cause.',
     ],
     retryable: true,
-    cause,
+    cause: causeOf(cause),
   });
 }
 
@@ -230,7 +240,7 @@ export function providerFailedError(detail: string, cause?: unknown): ZoomJoinEr
       'Make the provider resolve to the JWT string or to {signature, sdkKey?}.',
       'Fix the error it reports, and let it throw only when no signature can be made.',
     ],
-    cause,
+    ...(cause !== undefined ? { cause: causeOf(cause) } : {}),
   });
 }
 
@@ -239,7 +249,7 @@ const MAX_CAUSE_TEXT = 200;
 const TOKEN_GUARD = 2048;
 
 function cleanText(text: string): string {
-  return redactTokens(text).replace(/\s+/g, ' ').trim();
+  return redactTokens(withoutUserinfo(text)).replace(/\s+/g, ' ').trim();
 }
 
 /** A thrown value's message, redacted and short: it may quote anything the provider saw, at any length. */

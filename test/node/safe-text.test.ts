@@ -1,7 +1,20 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { clipText, scrubHead } from '../../src/safe-text.js';
+import { clipText, scrubHead, withoutUserinfo } from '../../src/safe-text.js';
 import { scrubClip, secretScrubber } from '../../src/secret-scrub.js';
+
+describe('withoutUserinfo', () => {
+  it('drops user:password@ from every URL in a text, and nothing else', () => {
+    assert.equal(withoutUserinfo('https://ada:pw@host.example/sig?x=1'), 'https://host.example/sig?x=1');
+    assert.equal(
+      withoutUserinfo('at "http://a:p@ss@host:8080/p" and (//u:v@cdn.example/lib)'),
+      'at "http://host:8080/p" and (//cdn.example/lib)',
+    );
+    for (const text of ['mailto:ada@example.com', 'write to ada@example.com', 'https://host/a//b@c', 'https://host/x?u=a@b']) {
+      assert.equal(withoutUserinfo(text), text);
+    }
+  });
+});
 
 describe('scrubHead', () => {
   const SECRET = 'SECRETSECRET';
