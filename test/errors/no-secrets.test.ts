@@ -64,6 +64,15 @@ async function withSecrets(attributes: Record<string, string> = {}): Promise<Zoo
   return element;
 }
 
+/** An element with every secret and a signature, and the fake adapter it will get. */
+async function signedWithAdapter(attributes: Record<string, string> = {}): Promise<{ element: ZoomJoin; adapter: FakeAdapter }> {
+  const element = await withSecrets(attributes);
+  element.signature = testSignature({ meetingNumber: MEETING });
+  const adapter = new FakeAdapter();
+  sdk.adapters().next = adapter;
+  return { element, adapter };
+}
+
 describe('no credentials from URLs in errors', () => {
   it('a signature endpoint with user:password@ is named without them', async () => {
     const element = await withSecrets({ 'signature-endpoint': `${WITH_CREDENTIALS}/test-endpoint/ok` });
@@ -93,20 +102,15 @@ describe('no secret property and no passcode in errors', () => {
   const quoted = `passcode ${PASSCODE} (${encodeURIComponent(PASSCODE)}), zak ${ZAK}, tk ${TK}, obfToken ${OBF} at ${WITH_CREDENTIALS}/wc`;
 
   it('an adapter that fails quoting them', async () => {
-    const element = await withSecrets();
-    element.signature = testSignature({ meetingNumber: MEETING });
-    const adapter = new FakeAdapter();
+    const { element, adapter } = await signedWithAdapter();
     adapter.failWith('join', Object.assign(new Error(`join refused: ${quoted}`), { options: { zak: ZAK, passWord: PASSCODE } }));
-    sdk.adapters().next = adapter;
     const error = await cleanFailure(element);
     expect(error.code).to.equal('sdk-unknown');
     expect(error.message).to.contain('join refused: passcode [redacted]');
   });
 
   it('an adapter that builds its own ZoomJoinError quoting them, with the join options as cause', async () => {
-    const element = await withSecrets();
-    element.signature = testSignature({ meetingNumber: MEETING });
-    const adapter = new FakeAdapter();
+    const { element, adapter } = await signedWithAdapter();
     const own = new ZoomJoinError({
       code: 'custom-refusal',
       category: ErrorCategory.sdk,
@@ -117,7 +121,6 @@ describe('no secret property and no passcode in errors', () => {
       cause: { reason: quoted, passWord: PASSCODE, zak: ZAK },
     });
     adapter.failWith('join', own);
-    sdk.adapters().next = adapter;
     const error = await cleanFailure(element);
     expect(error.code).to.equal('custom-refusal');
     expect(error.message).to.contain('Refused: passcode [redacted]');
@@ -134,10 +137,7 @@ describe('no secret property and no passcode in errors', () => {
   });
 
   it('the SDK failing in the meeting with an error that quotes them', async () => {
-    const element = await withSecrets();
-    element.signature = testSignature({ meetingNumber: MEETING });
-    const adapter = new FakeAdapter();
-    sdk.adapters().next = adapter;
+    const { element, adapter } = await signedWithAdapter();
     await element.join();
     const failed = new Promise<ZoomJoinError>((resolve) =>
       element.addEventListener('zoom-error', (event) => resolve(event.detail), { once: true }),
@@ -153,11 +153,8 @@ describe('no secret property and no passcode in errors', () => {
   });
 
   it("a join that times out after Zoom answered with a text that quotes them", async () => {
-    const element = await withSecrets({ 'join-timeout': '500' });
-    element.signature = testSignature({ meetingNumber: MEETING });
-    const adapter = new FakeAdapter();
+    const { element, adapter } = await signedWithAdapter({ 'join-timeout': '500' });
     adapter.hold('join');
-    sdk.adapters().next = adapter;
     const failing = joinFailure(element);
     await waitUntil(() => adapter.count('join') === 1);
     adapter.emit({ type: 'zoom-answered', answer: { httpStatus: 200, status: false, errorCode: 3004, errorMessage: `bad ${PASSCODE}` } });
