@@ -139,9 +139,13 @@ export async function runJoinFlow(context: JoinFlowContext): Promise<void> {
 }
 
 /**
- * The error with the given secrets (and JWT-shaped strings, and URL credentials) scrubbed from every text and from
- * its cause: the element's last pass before it shows or emits an error.
+ * The error with the element's secret properties and passcode (and JWT-shaped strings, and URL credentials)
+ * scrubbed from every text and from its cause: the element's last pass before it shows or emits an error.
  */
-export function scrubJoinError(error: ZoomJoinError, secrets: readonly unknown[]): ZoomJoinError {
-  return scrubError(error, secretScrubber(secrets));
+export function scrubJoinError(
+  error: ZoomJoinError,
+  element: MeetingSecrets & { passcode: unknown; password: unknown },
+): ZoomJoinError {
+  const { signature, zak, tk, obfToken, passcode, password } = element;
+  return scrubError(error, secretScrubber([signature, zak, tk, obfToken, passcode, password]));
 }

@@ -215,12 +215,8 @@ export class MeetingController implements ReactiveController {
 
   /** Sets status `error`, then fires `zoom-error`, then rejects the join with the same error. */
   private fail(raw: ZoomJoinError): never {
-    // The last pass before anyone sees it: no secret property or passcode in any text or cause. (Without the join
-    // code only its own load failure can get here, which quotes none.)
-    const { host } = this;
-    const error = this.machinery
-      ? this.machinery.scrubJoinError(raw, [host.signature, host.zak, host.tk, host.obfToken, host.passcode, host.password])
-      : raw;
+    // The last pass before anyone sees it. Without the join code only its own load failure gets here; it quotes none.
+    const error = this.machinery ? this.machinery.scrubJoinError(raw, this.host) : raw;
     this.error = error;
     this.setStatus(ZoomStatus.error);
     emit(this.host, 'zoom-error', error);
