@@ -118,7 +118,9 @@ function interpretResponse(endpoint: string, response: Response, answer: AnswerT
     const html = looksLikeHtml(contentType, trimmed);
     return { error: notJsonError(endpoint, response.status, excerptBody(trimmed, { html }), html) };
   }
-  if (typeof json === 'string' && BARE_JWT.test(json.trim())) return { result: withServerTime({ signature: json.trim() }, response) };
+  if (typeof json === 'string' && BARE_JWT.test(json.trim())) {
+    return { result: withServerTime({ signature: json.trim() }, response) };
+  }
   const result = readSignatureResult(json);
   if (!result) return { error: missingSignatureError(endpoint, excerptBody(trimmed, { html: false })) };
   return { result: withServerTime(result, response) };
