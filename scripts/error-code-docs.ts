@@ -41,6 +41,7 @@ import { normalizeSdkError } from '../src/sdk/normalize-error.js';
 import { checkSignature } from '../src/signature/check-signature.js';
 import { inspectSignature, SignatureProblemCode } from '../src/signature/inspect.js';
 import {
+  answerTooLargeError,
   endpointMissingError,
   httpStatusError,
   missingSignatureError,
@@ -154,7 +155,14 @@ export function signatureProblemSamples(): SignatureProblem[] {
     [token({ ...validClaims, tokenExp: NOW }), expected],
     [token({ ...validClaims, video_webrtc_mode: 2 }), expected],
   ];
-  return tokens.flatMap(([jwt, expectations]) => inspectSignature(jwt, expectations).problems);
+  const inspected = tokens.flatMap(([jwt, expectations]) => inspectSignature(jwt, expectations).problems);
+  // Judged by this device's clock alone (no serverTime), the time findings are warnings: one long past, one far ahead.
+  const FUTURE = 4_000_000_000;
+  const byDeviceClock = [
+    token({ ...validClaims, iat: NOW - 7200, exp: NOW - 60, tokenExp: NOW - 60 }),
+    token({ ...validClaims, iat: FUTURE, exp: FUTURE + 7200, tokenExp: FUTURE + 7200 }),
+  ].flatMap((jwt) => checkSignature(jwt, { meetingNumber: '1234567890', role: 0, sdkKey: 'client-id' }));
+  return [...inspected, ...byDeviceClock];
 }
 
 const ENDPOINT = 'https://auth.example/signature';
@@ -234,6 +242,7 @@ export async function elementSamples(): Promise<ErrorSample[]> {
     fromError(notJsonError(ENDPOINT, 200, '<!doctype html>', true)),
     fromError(notJsonError(ENDPOINT, 200, 'OK', false)),
     fromError(missingSignatureError(ENDPOINT, '{"token": "[redacted]"}')),
+    fromError(answerTooLargeError(ENDPOINT, 200, 64 * 1024)),
     fromError(providerFailedError('threw: backend down')),
   );
   try {
@@ -325,8 +334,8 @@ export const problemMeanings: Readonly<Record<string, string>> = {
   'role-type': 'role is a string',
   'role-mismatch': 'Signed for another role than the page joins with',
   'claim-type': 'iat, exp or tokenExp missing or not a number',
-  'iat-future': 'Issued in the future (a clock, or milliseconds)',
-  expired: 'exp has passed',
+  'iat-future': "Issued in the future (a clock, or milliseconds); a warning when only this device's clock could judge it",
+  expired: "exp has passed; a warning when only this device's clock could judge it (no readable Date header)",
   lifetime: 'exp − iat outside 1800–172800 s',
   'token-exp': 'tokenExp less than 1800 s after iat',
   'video-webrtc-mode': 'video_webrtc_mode is not 0 or 1',

@@ -49,20 +49,33 @@ export function isolationHeaders(): Record<string, string> {
   return { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' };
 }
 
+/** A short plain-text answer: nothing about this server (no stack, no paths), nothing a browser may sniff as HTML. */
+function answerText(response: ServerResponse, status: number, text: string): void {
+  response.statusCode = status;
+  response.setHeader('Content-Type', 'text/plain; charset=utf-8');
+  response.setHeader('X-Content-Type-Options', 'nosniff');
+  response.end(text);
+}
+
 /** A connect middleware serving `sdkDist` under `prefix`; exported for servers other than Vite. */
 export function zoomSdkAssetsMiddleware(options: { prefix: string; sdkDist: string }) {
   const prefix = options.prefix.replace(/\/+$/, '');
   const root = normalize(options.sdkDist);
   return (request: IncomingMessage, response: ServerResponse, next: Next): void => {
-    const url = new URL(request.url ?? '/', 'http://localhost');
-    if (!url.pathname.startsWith(`${prefix}/`) || (request.method !== 'GET' && request.method !== 'HEAD')) return next();
-    const relative = decodeURIComponent(url.pathname.slice(prefix.length + 1));
+    const url = URL.parse(request.url ?? '/', 'http://localhost');
+    if (!url?.pathname.startsWith(`${prefix}/`) || (request.method !== 'GET' && request.method !== 'HEAD')) return next();
+    let relative: string;
+    try {
+      relative = decodeURIComponent(url.pathname.slice(prefix.length + 1));
+    } catch {
+      // A thrown URIError would reach the dev server's error page: a 500 with a stack and absolute paths.
+      answerText(response, 400, 'Bad request: the path is not valid percent-encoding.');
+      return;
+    }
     const file = normalize(join(root, relative));
     // Never serve anything outside the SDK's dist/ (../ in the URL).
     if (!file.startsWith(root + sep) || !existsSync(file) || !statSync(file).isFile()) {
-      response.statusCode = 404;
-      response.setHeader('Content-Type', 'text/plain; charset=utf-8');
-      response.end(`Not found in @zoom/meetingsdk/dist: ${relative}`);
+      answerText(response, 404, `Not found in @zoom/meetingsdk/dist: ${relative}`);
       return;
     }
     const stats = statSync(file);

@@ -1,3 +1,4 @@
+import { withoutUserinfo } from '../safe-text.js';
 import { untilAborted } from '../until-aborted.js';
 import { ErrorCategory, ZoomJoinError, type ErrorAdvice } from '../errors.js';
 import { BUILTIN_MANIFEST, BUILTIN_MANIFEST_VERSION } from './builtin-manifest.js';
@@ -26,7 +27,7 @@ function invalid(libUrl: string, message: string, advice: ErrorAdvice, cause?: u
     code: 'asset-path-invalid',
     category: ErrorCategory.assets,
     title: 'The Zoom SDK files were not found',
-    message: `${message} (checked ${manifestUrl(libUrl)})`,
+    message: `${message} (checked ${withoutUserinfo(manifestUrl(libUrl))})`,
     hint: advice.hint,
     steps: advice.steps,
     retryable: true,

@@ -1,6 +1,7 @@
 import type { AssetPlan, AssetStage, PlannedAsset } from './plan.js';
 import { ProgressTracker, type ProgressListener } from './progress-tracker.js';
 import { sharedDownload, type DownloadStarter } from './shared-download.js';
+import { withoutUserinfo } from '../safe-text.js';
 
 export interface PreloadOptions {
   signal?: AbortSignal;
@@ -64,7 +65,7 @@ function scriptStarter(doc: Document, crossOriginIsolated: boolean): DownloadSta
       link.onerror = () => {
         cleanup();
         link.remove();
-        reject(new Error(`Could not preload ${url}`));
+        reject(new Error(`Could not preload ${withoutUserinfo(url)}`));
       };
       signal.addEventListener('abort', onAbort, { once: true });
       doc.head.append(link);
@@ -79,7 +80,7 @@ function scriptStarter(doc: Document, crossOriginIsolated: boolean): DownloadSta
 function fetchStarter(fetchImpl: typeof fetch): DownloadStarter {
   return async (url, onBytes, signal) => {
     const response = await fetchImpl(url, { signal, priority: 'low' });
-    if (!response.ok) throw new Error(`Could not preload ${url}: HTTP ${response.status}`);
+    if (!response.ok) throw new Error(`Could not preload ${withoutUserinfo(url)}: HTTP ${response.status}`);
     if (!response.body) {
       const buffer = await response.arrayBuffer();
       onBytes(buffer.byteLength);

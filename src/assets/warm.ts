@@ -1,5 +1,6 @@
 import { SdkFile } from './sdk-files.js';
 import { assetUrl } from './preloader.js';
+import { withoutUserinfo } from '../safe-text.js';
 
 /**
  * Warming: run js_media.min.js once before the click. Measured here (the team's SDK notes, bench/join-latency.mjs):
@@ -68,7 +69,7 @@ function injectScript(doc: Document, url: string, crossOriginIsolated: boolean, 
     script.onerror = () => {
       signal?.removeEventListener('abort', onAbort);
       script.remove();
-      reject(new Error(`Could not load ${url}`));
+      reject(new Error(`Could not load ${withoutUserinfo(url)}`));
     };
     signal?.addEventListener('abort', onAbort, { once: true });
     doc.head.append(script);

@@ -1,4 +1,5 @@
 import { ErrorCategory, ZoomJoinError, type ErrorAdvice, type SdkView } from '../errors.js';
+import { withoutUserinfo } from '../safe-text.js';
 import { SDK_CDN_LIB_URL } from '../sdk/version.js';
 
 /** What the element's attributes say, checked and normalised before anything is fetched or loaded. */
@@ -185,7 +186,7 @@ export function readJoinConfig(inputs: JoinInputs): JoinConfig | ZoomJoinError {
       return configError(
         'asset-path-invalid',
         'The asset path is not a URL',
-        `The asset-path "${assetPath.slice(0, 80)}" is not an http(s) URL.`,
+        `The asset-path "${withoutUserinfo(assetPath).slice(0, 80)}" is not an http(s) URL.`,
         {
           hint: "The asset-path attribute is not an http(s) URL, so the SDK's files cannot be fetched from it.",
           steps: [
@@ -206,8 +207,8 @@ export function readJoinConfig(inputs: JoinInputs): JoinConfig | ZoomJoinError {
       return configError(
         'signature-endpoint-invalid',
         'The signature endpoint is not a URL',
-        // Without its query string: query strings may carry tokens.
-        `The signature-endpoint "${endpointText.split('?')[0]!.slice(0, 80)}" is not an http(s) URL.`,
+        // Without credentials and query string: both may carry secrets.
+        `The signature-endpoint "${withoutUserinfo(endpointText).split('?')[0]!.slice(0, 80)}" is not an http(s) URL.`,
         {
           hint: 'The signature-endpoint attribute is not an http(s) URL, so no signature can be requested from it.',
           steps: [

@@ -58,9 +58,12 @@ function zoomTextIndex(): Map<string, number> {
   return textIndex;
 }
 
+/** Longer than any of Zoom's texts with room to spare: a longer one is not Zoom's, and is not scanned. */
+const MAX_ZOOM_TEXT = 1000;
+
 /** Zoom's number for a text the SDK passed on (its reason, errorMessage or result), if the text is Zoom's. */
 export function zoomCodeOfText(text: string | undefined): number | undefined {
-  if (text === undefined) return undefined;
+  if (text === undefined || text.length > MAX_ZOOM_TEXT) return undefined;
   return zoomTextIndex().get(squash(text));
 }
 

@@ -2,11 +2,12 @@ import type { JoinConfig } from '../config/join-config.js';
 import { ZoomJoinError, type SignatureProblem } from '../errors.js';
 import type { SdkAdapter } from '../sdk/adapter.js';
 import { normalizeSdkError } from '../sdk/normalize-error.js';
-import { throwIfAborted } from '../sdk/sdk-module.js';
+import { secretsOf, throwIfAborted } from '../sdk/sdk-module.js';
+import { scrubError, secretScrubber } from '../secret-scrub.js';
 import { untilAborted } from '../until-aborted.js';
 import { checkSignature } from '../signature/check-signature.js';
 import { explainSignatureRejection } from '../signature/explain-rejection.js';
-import { resolveSignature } from '../signature/fetch-signature.js';
+import { resolveSignature, type SignatureResult } from '../signature/fetch-signature.js';
 import type { MeetingSecrets } from './meeting-secrets.js';
 import { acquireMeetingLock, meetingOpenInAnotherTabError, type MeetingLock } from './browser-lock.js';
 
@@ -47,7 +48,7 @@ export type JoinStep = (typeof JoinStep)[keyof typeof JoinStep];
  */
 export async function runJoinFlow(context: JoinFlowContext): Promise<void> {
   const { config, secrets, signal } = context;
-  let signed: { signature: string; sdkKey?: string } | undefined;
+  let signed: SignatureResult | undefined;
   try {
     if (!context.allowDuplicate) {
       context.onStep(JoinStep.lock);
@@ -72,11 +73,12 @@ export async function runJoinFlow(context: JoinFlowContext): Promise<void> {
       { signal },
     );
     throwIfAborted(signal);
-    const { signature, sdkKey } = signed;
+    const { signature, sdkKey, serverTime } = signed;
     const warnings = checkSignature(signature, {
       meetingNumber: config.meetingNumber,
       role: config.role,
       ...(sdkKey ? { sdkKey } : {}),
+      ...(serverTime !== undefined ? { serverTime } : {}),
     });
     if (warnings.length > 0) context.onSignatureWarnings(warnings);
 
@@ -112,14 +114,38 @@ export async function runJoinFlow(context: JoinFlowContext): Promise<void> {
     throwIfAborted(signal);
   } catch (raw) {
     if (signal.aborted) throw signal.reason;
-    const error = raw instanceof ZoomJoinError ? raw : normalizeSdkError(raw, { view: config.view, stage: 'join' });
-    if (!signed) throw error;
-    // When Zoom refuses the signature, what the in-page check sees in it is part of the answer.
-    throw explainSignatureRejection(error, {
-      signature: signed.signature,
-      meetingNumber: config.meetingNumber,
-      role: config.role,
-      ...(signed.sdkKey ? { sdkKey: signed.sdkKey } : {}),
+    const secretValues = secretsOf({
+      signature: signed?.signature ?? secrets.signature ?? '',
+      zak: secrets.zak,
+      tk: secrets.tk,
+      obfToken: secrets.obfToken,
+      passcode: config.passcode,
     });
+    const error =
+      raw instanceof ZoomJoinError ? raw : normalizeSdkError(raw, { view: config.view, stage: 'join', secrets: secretValues });
+    // When Zoom refuses the signature, what the in-page check sees in it is part of the answer.
+    const explained = signed
+      ? explainSignatureRejection(error, {
+          signature: signed.signature,
+          meetingNumber: config.meetingNumber,
+          role: config.role,
+          ...(signed.sdkKey ? { sdkKey: signed.sdkKey } : {}),
+          ...(signed.serverTime !== undefined ? { serverTime: signed.serverTime } : {}),
+        })
+      : error;
+    // Whatever failed (an adapter, a provider, the SDK) may have quoted a secret or the passcode.
+    throw scrubError(explained, secretScrubber(secretValues));
   }
+}
+
+/**
+ * The error with the element's secret properties and passcode (and JWT-shaped strings, and URL credentials)
+ * scrubbed from every text and from its cause: the element's last pass before it shows or emits an error.
+ */
+export function scrubJoinError(
+  error: ZoomJoinError,
+  element: MeetingSecrets & { passcode: unknown; password: unknown },
+): ZoomJoinError {
+  const { signature, zak, tk, obfToken, passcode, password } = element;
+  return scrubError(error, secretScrubber([signature, zak, tk, obfToken, passcode, password]));
 }

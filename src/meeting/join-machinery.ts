@@ -4,7 +4,7 @@
  * that only shows the element downloads none of it.
  */
 export { createSdkAdapter, preloadSdkView } from '../sdk/default-adapter-factory.js';
-export { runJoinFlow } from './join-flow.js';
+export { runJoinFlow, scrubJoinError } from './join-flow.js';
 export { joinInputsOf, readJoinConfig } from '../config/join-config.js';
 export {
   anotherMeetingOnThisPageError,

@@ -214,7 +214,9 @@ export class MeetingController implements ReactiveController {
   }
 
   /** Sets status `error`, then fires `zoom-error`, then rejects the join with the same error. */
-  private fail(error: ZoomJoinError): never {
+  private fail(raw: ZoomJoinError): never {
+    // The last pass before anyone sees it. Without the join code only its own load failure gets here; it quotes none.
+    const error = this.machinery ? this.machinery.scrubJoinError(raw, this.host) : raw;
     this.error = error;
     this.setStatus(ZoomStatus.error);
     emit(this.host, 'zoom-error', error);

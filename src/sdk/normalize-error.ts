@@ -9,6 +9,7 @@ import {
 import { joinCancelled } from '../error-codes/element.js';
 import { isCollapsedSdkCode, zoomCodeOfAnswer, zoomCodeOfText, type ZoomAnswer } from '../error-codes/zoom-answers.js';
 import { ErrorCategory, ZoomJoinError, type SdkView, type ZoomJoinErrorInit } from '../errors.js';
+import { safeCause, scrubClip, secretScrubber, type Scrub } from '../secret-scrub.js';
 
 export type { SdkStage };
 
@@ -41,7 +42,7 @@ export function normalizeSdkError(raw: unknown, context: NormalizeContext): Zoom
     view: context.view,
     cause: safeCause(raw, scrub),
   };
-  if (draft.sdkType !== undefined) init.sdkType = scrub(draft.sdkType);
+  if (draft.sdkType !== undefined) init.sdkType = safe(draft.sdkType, scrub);
   return new ZoomJoinError(init);
 }
 
@@ -53,7 +54,7 @@ export function unreportedZoomAnswerError(answer: ZoomAnswer, context: Normalize
   const code = zoomCodeOfAnswer(answer);
   if (code === undefined) return undefined;
   const scrub = secretScrubber(context.secrets ?? []);
-  const text = answer.errorMessage === undefined ? '' : ` ("${clip(scrub(answer.errorMessage))}")`;
+  const text = answer.errorMessage === undefined ? '' : ` ("${safe(answer.errorMessage, scrub)}")`;
   const answered = answer.httpStatus >= 400 ? `HTTP ${answer.httpStatus}` : `${code}${text}`;
   const draft = build(describeZoomError(code, context.view), { sdkCode: code });
   draft.message = `${draft.message} — Zoom answered ${answered} at wc/info, but the SDK never reported it`;
@@ -61,7 +62,6 @@ export function unreportedZoomAnswerError(answer: ZoomAnswer, context: Normalize
 }
 
 type Draft = Omit<ZoomJoinErrorInit, 'view' | 'cause'>;
-type Scrub = (text: string) => string;
 
 /** What the SDK said alongside a code, if anything. */
 interface Facts {
@@ -106,14 +106,14 @@ function classify(raw: unknown, context: NormalizeContext, scrub: Scrub): Draft 
   }
 
   if (thrown !== undefined) {
-    const entry = matchSdkMessage(thrown.message, context.stage, thrown.name);
+    const entry = matchSdkMessage(head(thrown.message), context.stage, thrown.name);
     if (entry !== undefined) return build(entry, { said: describeRaw(raw, scrub) });
     return unknownValue(raw, context, scrub);
   }
 
   if (typeof raw === 'string') {
-    const entry = matchSdkMessage(raw, context.stage);
-    return entry === undefined ? unknownValue(raw, context, scrub) : build(entry, { said: clip(scrub(raw)) });
+    const entry = matchSdkMessage(head(raw), context.stage);
+    return entry === undefined ? unknownValue(raw, context, scrub) : build(entry, { said: safe(raw, scrub) });
   }
 
   if (typeof raw === 'object' && raw !== null) return fromSdkObject(raw, context, scrub);
@@ -139,14 +139,14 @@ function fromSdkObject(value: object, context: NormalizeContext, scrub: Scrub): 
   const facts: Facts = {};
   if (sdkCode !== undefined) facts.sdkCode = sdkCode;
   if (sdkType !== undefined) facts.sdkType = sdkType;
-  if (text !== undefined) facts.said = clip(scrub(text));
+  if (text !== undefined) facts.said = safe(text, scrub);
 
   // The text first: -1, 200, 4003 and 5013 each cover several mistakes that only the wording tells apart.
-  const recognised = text === undefined ? undefined : matchSdkMessage(text, context.stage);
+  const recognised = text === undefined ? undefined : matchSdkMessage(head(text), context.stage);
   if (recognised !== undefined) return build(recognised, facts);
   const recovered = recoverZoomCode(value, sdkCode, context);
   if (recovered !== undefined) {
-    const said = recovered.text === undefined ? facts.said : clip(scrub(recovered.text));
+    const said = recovered.text === undefined ? facts.said : safe(recovered.text, scrub);
     return build(describeZoomError(recovered.code, context.view), { ...facts, sdkCode: recovered.code, ...(said ? { said } : {}) });
   }
   if (sdkCode !== undefined) return build(describeZoomError(sdkCode, context.view), facts);
@@ -264,9 +264,21 @@ function sameWords(said: string, known: string | undefined): boolean {
 }
 
 const MAX_TEXT = 300;
+/** How much of an SDK text is matched against the known messages: theirs are short, a huge one must not block. */
+const MAX_MATCHED = 2000;
 
 function clip(text: string): string {
   return text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT)}…` : text;
+}
+
+/** A text from outside, scrubbed and clipped without scanning more of it than the clip needs. */
+function safe(text: string, scrub: Scrub): string {
+  return scrubClip(text, scrub, MAX_TEXT);
+}
+
+/** The head of an SDK text, for matching: patterns never run over more than MAX_MATCHED characters. */
+function head(text: string): string {
+  return text.length > MAX_MATCHED ? text.slice(0, MAX_MATCHED) : text;
 }
 
 // Field names whose values are credentials or personal data; a description never shows them.
@@ -279,21 +291,21 @@ function describeRaw(value: unknown, scrub: Scrub): string {
     case 'undefined':
       return 'undefined';
     case 'string':
-      // Scrubbed before clipping so a secret cut in half cannot slip past the scrubber.
-      return `"${clip(scrub(value))}"`;
+      return `"${safe(value, scrub)}"`;
     case 'number':
     case 'boolean':
     case 'bigint':
       return `${String(value)} (${typeof value})`;
     case 'symbol':
-      return clip(scrub(value.toString()));
+      return safe(value.toString(), scrub);
     case 'function':
-      return value.name === '' ? 'a function' : `a function (${clip(scrub(value.name))})`;
+      return value.name === '' ? 'a function' : `a function (${safe(value.name, scrub)})`;
     default:
       break;
   }
   const thrown = asThrown(value);
-  if (thrown !== undefined) return clip(scrub(`${thrown.name}: ${thrown.message}`));
+  // Each part on its own: joining them first would copy a huge message whole.
+  if (thrown !== undefined) return clip(`${safe(thrown.name, scrub)}: ${safe(thrown.message, scrub)}`);
   try {
     const ctor = Object.getPrototypeOf(value) === null ? 'Object' : (value.constructor?.name ?? 'Object');
     const parts = Object.keys(value)
@@ -301,7 +313,7 @@ function describeRaw(value: unknown, scrub: Scrub): string {
       .map((key) => {
         if (SECRET_FIELD.test(key)) return `${key}: [redacted]`;
         const field = readField(value, key);
-        if (typeof field === 'string') return `${key}: "${clip(scrub(field))}"`;
+        if (typeof field === 'string') return `${key}: "${safe(field, scrub)}"`;
         if (field === null || (typeof field !== 'object' && typeof field !== 'function')) {
           return `${key}: ${String(field)}`;
         }
@@ -311,69 +323,4 @@ function describeRaw(value: unknown, scrub: Scrub): string {
   } catch {
     return 'an object that cannot be inspected';
   }
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Secrets.
-
-const REDACTED = '[redacted]';
-
-/**
- * JWT-shaped strings: a JSON header always base64url-encodes to "ey…" or "ew…", so that prefix plus two dots catches
- * any JWT; the second form catches long three-part base64url tokens with another header. Both are strict enough to
- * leave file names (js_media.min.js) and host names alone.
- */
-const JWT_SHAPED =
-  /\be[wy][A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*|[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{16,}/g;
-
-function secretScrubber(secrets: readonly string[]): Scrub {
-  const needles = new Set<string>();
-  for (const secret of secrets) {
-    if (typeof secret !== 'string' || secret === '') continue;
-    needles.add(secret);
-    // The SDK URL-encodes the passcode and tokens it sends; an echo of them must not leak either.
-    try {
-      needles.add(encodeURIComponent(secret));
-    } catch {
-      // A lone surrogate cannot be encoded, so it cannot appear encoded either.
-    }
-  }
-  // Longest first, so a secret that contains another is replaced whole.
-  const ordered = [...needles].sort((a, b) => b.length - a.length);
-  return (text) => {
-    let out = text;
-    for (const needle of ordered) out = out.split(needle).join(REDACTED);
-    return out.replace(JWT_SHAPED, REDACTED);
-  };
-}
-
-/** The fields of an SDK failure worth keeping for debugging; everything else (join options, tokens) is dropped. */
-const CAUSE_FIELDS = ['type', 'reason', 'errorCode', 'errorMessage', 'method', 'status', 'state', 'code', 'message'] as const;
-
-/**
- * What `cause` may hold: an Error with its message and stack scrubbed, a string scrubbed, or an object reduced to
- * the known SDK fields (strings scrubbed). Secrets must not ride along on an event detail.
- */
-function safeCause(raw: unknown, scrub: Scrub): unknown {
-  if (raw instanceof Error) {
-    const copy = new Error(scrub(raw.message));
-    copy.name = raw.name;
-    if (raw.stack) copy.stack = scrub(raw.stack);
-    return copy;
-  }
-  if (typeof raw === 'string') return scrub(raw);
-  if (raw === null || typeof raw !== 'object') return raw;
-  const record = raw as Record<string, unknown>;
-  const kept: Record<string, unknown> = {};
-  for (const field of CAUSE_FIELDS) {
-    let value: unknown;
-    try {
-      value = record[field];
-    } catch {
-      continue; // a hostile or revoked object: keep what can be read
-    }
-    if (typeof value === 'string') kept[field] = scrub(value);
-    else if (typeof value === 'number' || typeof value === 'boolean') kept[field] = value;
-  }
-  return kept;
 }

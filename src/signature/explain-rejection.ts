@@ -9,6 +9,8 @@ export interface RejectionContext {
   meetingNumber: string;
   role: 0 | 1;
   sdkKey?: string;
+  /** The signing side's clock (ms since the epoch), when known: the claims' times are read against it. */
+  serverTime?: number;
 }
 
 /**
@@ -22,6 +24,7 @@ export function explainSignatureRejection(error: ZoomJoinError, context: Rejecti
     meetingNumber: context.meetingNumber,
     role: context.role,
     ...(context.sdkKey ? { sdkKey: context.sdkKey } : {}),
+    ...(context.serverTime !== undefined ? { now: Math.floor(context.serverTime / 1000) } : {}),
   });
   const finding =
     problems.length > 0

@@ -8,7 +8,9 @@ import { abortError, raceAbort, sleep, throwIfAborted, timeoutScope } from './ab
 import { parseRetryAfter, retryDelay } from './backoff.js';
 import { excerptBody, looksLikeHtml } from './body-excerpt.js';
 import { buildSignatureRequest } from './build-request.js';
+import { MAX_ANSWER_BYTES, readAnswerText, type AnswerText } from './read-answer.js';
 import {
+  answerTooLargeError,
   causeText,
   endpointMissingError,
   httpStatusError,
@@ -82,38 +84,52 @@ async function attemptOnce(
     // Read per call, not at import, so a page or test that swaps window.fetch later is honoured.
     const fetchImpl = options.fetch ?? globalThis.fetch;
     let response: Response;
-    let text: string;
+    let answer: AnswerText;
     try {
       response = await raceAbort(fetchImpl(request), scope.signal);
-      text = await raceAbort(response.text(), scope.signal);
+      answer = await readAnswerText(response, scope.signal);
     } catch (error) {
       if (signal?.aborted) throw abortError();
       if (scope.timedOut) return { error: timeoutError(endpoint, timeoutMs, attempt) };
       return { error: networkError(endpoint, attempt, error) };
     }
-    return interpretResponse(endpoint, response, text, attempt);
+    return interpretResponse(endpoint, response, answer, attempt);
   } finally {
     scope.dispose();
   }
 }
 
-function interpretResponse(endpoint: string, response: Response, text: string, attempt: number): Attempt {
+function interpretResponse(endpoint: string, response: Response, answer: AnswerText, attempt: number): Attempt {
+  const { text, truncated } = answer;
+  const contentType = response.headers.get('content-type') ?? '';
   if (!response.ok) {
-    const error = httpStatusError(endpoint, response.status, response.statusText, excerptBody(text), attempt);
+    const excerpt = excerptBody(text, { html: looksLikeHtml(contentType, text), truncated });
+    const error = httpStatusError(endpoint, response.status, response.statusText, excerpt, attempt);
     return { error, retryAfterMs: parseRetryAfter(response.headers.get('retry-after')) };
   }
+  // Not parsed, not quoted: nothing that long is a signature answer.
+  if (truncated) return { error: answerTooLargeError(endpoint, response.status, MAX_ANSWER_BYTES) };
   const trimmed = text.trim();
   let json: unknown;
   try {
     json = JSON.parse(trimmed);
   } catch {
-    if (BARE_JWT.test(trimmed)) return { result: { signature: trimmed } };
-    const html = looksLikeHtml(response.headers.get('content-type') ?? '', trimmed);
-    return { error: notJsonError(endpoint, response.status, excerptBody(trimmed), html) };
+    if (BARE_JWT.test(trimmed)) return { result: withServerTime({ signature: trimmed }, response) };
+    const html = looksLikeHtml(contentType, trimmed);
+    return { error: notJsonError(endpoint, response.status, excerptBody(trimmed, { html }), html) };
   }
-  if (typeof json === 'string' && BARE_JWT.test(json.trim())) return { result: { signature: json.trim() } };
+  if (typeof json === 'string' && BARE_JWT.test(json.trim())) {
+    return { result: withServerTime({ signature: json.trim() }, response) };
+  }
   const result = readSignatureResult(json);
-  return result ? { result } : { error: missingSignatureError(endpoint, excerptBody(trimmed)) };
+  if (!result) return { error: missingSignatureError(endpoint, excerptBody(trimmed, { html: false })) };
+  return { result: withServerTime(result, response) };
+}
+
+/** The endpoint's clock (its Date header), so the signature's times are judged by it rather than by this device's. */
+function withServerTime(result: SignatureResult, response: Response): SignatureResult {
+  const serverTime = Date.parse(response.headers.get('date') ?? '');
+  return Number.isFinite(serverTime) ? { ...result, serverTime } : result;
 }
 
 /** `{signature, sdkKey?}` with a non-empty signature string, else `undefined`. */
@@ -177,7 +193,10 @@ async function callProvider(
     throw providerFailedError('returned an empty string instead of a signature.');
   }
   const result = readSignatureResult(value);
-  if (result) return result;
+  if (result) {
+    const { serverTime } = value as { serverTime?: unknown };
+    return typeof serverTime === 'number' && Number.isFinite(serverTime) ? { ...result, serverTime } : result;
+  }
   throw providerFailedError(`returned ${describeShape(value)} instead of a JWT string or {signature, sdkKey?}.`);
 }
 

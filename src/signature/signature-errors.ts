@@ -5,6 +5,8 @@
  */
 
 import { ZoomJoinError, type ErrorAdvice } from '../errors.js';
+import { clipText, scrubHead, withoutUserinfo } from '../safe-text.js';
+import { safeCause, secretScrubber } from '../secret-scrub.js';
 import { redactTokens } from './body-excerpt.js';
 
 export const SignatureErrorCode = {
@@ -15,13 +17,23 @@ export const SignatureErrorCode = {
   httpStatus: 'signature-http-status',
   notJson: 'signature-not-json',
   missing: 'signature-missing',
+  tooLarge: 'signature-answer-too-large',
   providerFailed: 'signature-provider-failed',
 } as const;
 export type SignatureErrorCode = (typeof SignatureErrorCode)[keyof typeof SignatureErrorCode];
 
-/** The endpoint without query or fragment: enough to spot a wrong path, and query strings may carry tokens. */
+/**
+ * The endpoint without credentials, query or fragment: enough to spot a wrong path, and `user:password@` and query
+ * strings may carry secrets.
+ */
 export function describeEndpoint(endpoint: string): string {
-  return endpoint.split(/[?#]/, 1)[0] || endpoint;
+  const url = withoutUserinfo(endpoint);
+  return url.split(/[?#]/, 1)[0] || url;
+}
+
+/** What a signature error keeps of what was thrown: a scrubbed copy (see safeCause), never the thrown value. */
+function causeOf(thrown: unknown): unknown {
+  return safeCause(thrown, secretScrubber([]));
 }
 
 function afterAttempts(attempts: number): string {
@@ -55,7 +67,7 @@ export function requestInvalidError(endpoint: string, cause: unknown): ZoomJoinE
       'Check the method and header names.',
       'Make the body builder return a body, and send none with GET and HEAD.',
     ],
-    cause,
+    cause: causeOf(cause),
   });
 }
 
@@ -76,7 +88,7 @@ export function networkError(endpoint: string, attempts: number, cause: unknown)
       'Read the browser console: it names the exact cause.',
     ],
     retryable: true,
-    cause,
+    cause: causeOf(cause),
   });
 }
 
@@ -183,6 +195,24 @@ export function notJsonError(endpoint: string, status: number, excerpt: string, 
   });
 }
 
+export function answerTooLargeError(endpoint: string, status: number, maxBytes: number): ZoomJoinError {
+  return new ZoomJoinError({
+    code: SignatureErrorCode.tooLarge,
+    category: 'signature',
+    title: 'The signature endpoint answered too much',
+    message:
+      `The signature endpoint ${describeEndpoint(endpoint)} answered HTTP ${status} with more than ` +
+      `${Math.round(maxBytes / 1024)} KB; a signature answer is a few hundred bytes, so the rest was not read.`,
+    hint:
+      'The URL probably points at a file, a page or an API that returns data, not at the signature endpoint, or ' +
+      'the endpoint adds far more than the signature to its answer.',
+    steps: [
+      'Check the endpoint path.',
+      'Answer only {"signature": "<JWT>", "sdkKey": "<Client ID>"}.',
+    ],
+  });
+}
+
 export function missingSignatureError(endpoint: string, excerpt: string): ZoomJoinError {
   return new ZoomJoinError({
     code: SignatureErrorCode.missing,
@@ -210,13 +240,20 @@ export function providerFailedError(detail: string, cause?: unknown): ZoomJoinEr
       'Make the provider resolve to the JWT string or to {signature, sdkKey?}.',
       'Fix the error it reports, and let it throw only when no signature can be made.',
     ],
-    cause,
+    ...(cause !== undefined ? { cause: causeOf(cause) } : {}),
   });
 }
 
-/** A thrown value's message, redacted and short: it may quote anything the provider saw. */
+const MAX_CAUSE_TEXT = 200;
+/** Longer than any token worth redacting: what scrubHead needs to find a token cut by the window whole. */
+const TOKEN_GUARD = 2048;
+
+function cleanText(text: string): string {
+  return redactTokens(withoutUserinfo(text)).replace(/\s+/g, ' ').trim();
+}
+
+/** A thrown value's message, redacted and short: it may quote anything the provider saw, at any length. */
 export function causeText(cause: unknown): string {
   const text = cause instanceof Error ? cause.message : String(cause);
-  const clean = redactTokens(text).replace(/\s+/g, ' ').trim();
-  return clean.length > 200 ? `${clean.slice(0, 199)}…` : clean;
+  return clipText(scrubHead(text, cleanText, MAX_CAUSE_TEXT, TOKEN_GUARD), MAX_CAUSE_TEXT);
 }

@@ -18,6 +18,12 @@ export interface SignatureResult {
   signature: string;
   /** The Meeting SDK Client ID, when the source tells it (the sample endpoint does). */
   sdkKey?: string;
+  /**
+   * The signing side's clock when it answered, in ms since the epoch: the endpoint's `Date` header (readable from
+   * another origin only with `Access-Control-Expose-Headers: Date`), or what a provider returns. The element checks
+   * `iat` and `exp` against it; without it, against this device's clock, and then only warns.
+   */
+  serverTime?: number;
 }
 
 /** A function that makes or fetches the signature itself (custom auth, GraphQL, a cached token...). */

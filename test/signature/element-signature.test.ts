@@ -55,10 +55,12 @@ describe('<zoom-join> signature path', () => {
     expect(errorPanelText(element)).to.not.contain(forged);
   });
 
-  it('refuses an expired signature locally with the expiry problem', async () => {
+  it('refuses a signature expired by the signing clock locally with the expiry problem', async () => {
     const now = Math.floor(Date.now() / 1000);
     const element = await renderZoomJoin({ 'meeting-number': MEETING, 'user-name': 'Ada' });
-    element.signature = testSignature({ meetingNumber: MEETING, iat: now - 9000, exp: now - 1800 });
+    const expired = testSignature({ meetingNumber: MEETING, iat: now - 9000, exp: now - 1800 });
+    // With the signing side's time; judged by this device's clock alone it would only be a warning.
+    element.signatureProvider = () => ({ signature: expired, serverTime: Date.now() });
     const error = await joinFailure(element);
     expect(error?.code).to.equal('signature-rejected-locally');
     expect(error?.problems?.map((problem) => problem.code)).to.include('expired');

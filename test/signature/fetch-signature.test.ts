@@ -190,6 +190,14 @@ describe('fetchSignature: HTTP failures', () => {
     expect(error.message).not.to.contain('eyJ');
   });
 
+  it('quotes a JSON error body as it is, angle brackets included', async () => {
+    const body = encodeURIComponent('{"error":"expected <meetingNumber> as digits"}');
+    const error = await zoomError(
+      fetchSignature(`/test-endpoint/status?code=422&type=application/json&body=${body}`, params, fast),
+    );
+    expect(error.message).to.contain('"{"error":"expected <meetingNumber> as digits"}"');
+  });
+
   for (const [status, hint] of [
     [404, /URL is wrong/],
     [400, /request body/],

@@ -77,6 +77,53 @@ const handlers = {
   },
 
   reset: resetConnection,
+  /**
+   * A signature made by a clock ?skew seconds off the real one (-10800: the signing server is 3 h behind this
+   * device), with a Date header read from that clock; ?date=0 sends no Date header. ?age backdates iat by that many
+   * seconds, ?lifetime sets exp − iat. ?cors=1 answers another origin (preflight too) without exposing Date to it;
+   * ?cors=expose sends Access-Control-Expose-Headers: Date.
+   */
+  async clock(context, query) {
+    const origin = context.get('origin');
+    if (query.cors && origin) {
+      context.set('Access-Control-Allow-Origin', origin);
+      context.set('Vary', 'Origin');
+      if (query.cors === 'expose') context.set('Access-Control-Expose-Headers', 'Date');
+    }
+    if (context.method === 'OPTIONS') {
+      context.set('Access-Control-Allow-Methods', 'POST');
+      context.set('Access-Control-Allow-Headers', 'content-type');
+      context.status = 204;
+      return;
+    }
+    const params = parseParams(context, await readBody(context.req), context.query);
+    const now = Math.floor(Date.now() / 1000) + Number(query.skew ?? 0);
+    const iat = now - 30 - Number(query.age ?? 0);
+    const signature = await signAt(params, iat, iat + Number(query.lifetime ?? 7200));
+    context.respond = false;
+    const { res } = context;
+    if (query.date === '0') res.sendDate = false;
+    else res.setHeader('Date', new Date(now * 1000).toUTCString());
+    res.writeHead(200, { 'Content-Type': 'application/json' });
+    res.end(JSON.stringify({ signature, sdkKey: TEST_SDK_KEY }));
+  },
+
+  /**
+   * A huge answer, streamed: ?bytes (default 1 MiB), ?status (default 500), ?kind html | garbage | tokens | json.
+   * Each kind is shaped to hit the worst case of a backtracking regex (unclosed tags and comments, long runs of
+   * token characters without dots); json is a 200 whose signature sits in front of megabytes of padding.
+   */
+  async big(context, query) {
+    const bytes = Math.max(1, Math.floor(Number(query.bytes ?? 1 << 20) || 0));
+    const kind = String(query.kind ?? 'html');
+    const status = Number(query.status ?? (kind === 'json' ? 200 : 500));
+    const { head, filler, tail, type } = bigBody(kind, kind === 'json' ? await sign({ meetingNumber: '12345678901', role: 0 }) : '');
+    context.respond = false;
+    const { res } = context;
+    res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store' });
+    await streamBody(res, head, filler, tail, bytes);
+  },
+
 
   html(context) {
     context.type = 'text/html; charset=utf-8';
@@ -179,9 +226,12 @@ function parseParams(context, raw, query) {
   };
 }
 
-function sign({ meetingNumber, role, videoWebRtcMode, expirationSeconds }) {
+function sign(params) {
   const iat = Math.floor(Date.now() / 1000) - 30;
-  const exp = iat + (expirationSeconds ?? 7200);
+  return signAt(params, iat, iat + (params.expirationSeconds ?? 7200));
+}
+
+function signAt({ meetingNumber, role, videoWebRtcMode }, iat, exp) {
   const payload = { appKey: TEST_SDK_KEY, sdkKey: TEST_SDK_KEY, mn: meetingNumber, role, tokenExp: exp };
   if (videoWebRtcMode !== undefined) payload.video_webrtc_mode = videoWebRtcMode;
   return new SignJWT(payload)
@@ -221,4 +271,68 @@ function waitOrClose(context, ms) {
 function resetConnection(context) {
   context.respond = false;
   context.req.socket.destroy();
+}
+
+function bigBody(kind, signature) {
+  switch (kind) {
+    case 'json':
+      return {
+        type: 'application/json',
+        head: `{"signature":"${signature}","sdkKey":"${TEST_SDK_KEY}","padding":"`,
+        filler: 'x'.repeat(1024),
+        tail: '"}',
+      };
+    case 'tokens':
+      return {
+        type: 'text/plain',
+        // One dot, then one unbroken run of token characters: the worst case of a pattern for dotted tokens.
+        head: 'Error: upstream said eyJhbGciOiJIUzI1NiJ9.',
+        filler: 'eyJhbGciOiJIUzI1NiJ9',
+        tail: '',
+      };
+    case 'garbage':
+      return { type: 'application/octet-stream', head: '', filler: pseudoRandomBytes(65536), tail: '' };
+    default:
+      return {
+        type: 'text/html',
+        head: '<!doctype html><html><head><title>500</title></head><body><h1>Internal Server Error</h1>',
+        // Tags, comments and scripts that never close (no ">" after the head at all).
+        filler: '<div class="x" <a href=<!-- note <script src=x <style data=eyJhbGciOiJIUzI1NiJ9abcdefghij ',
+        tail: '',
+      };
+  }
+}
+
+/** The same bytes every run (a linear congruential generator), so a failure can be replayed. */
+function pseudoRandomBytes(length) {
+  const bytes = Buffer.alloc(length);
+  let state = 12345;
+  for (let index = 0; index < length; index++) {
+    state = (state * 1103515245 + 12345) >>> 0;
+    bytes[index] = state >>> 24;
+  }
+  return bytes;
+}
+
+/** Writes head, filler repeated up to `bytes`, tail, honouring back pressure; stops when the client goes away. */
+async function streamBody(res, head, filler, tail, bytes) {
+  let closed = false;
+  res.once('close', () => {
+    closed = true;
+  });
+  res.on('error', () => undefined);
+  const chunk = Buffer.isBuffer(filler) ? filler : Buffer.from(filler.repeat(Math.max(1, Math.floor(65536 / filler.length))));
+  let sent = 0;
+  bytes = Math.floor(bytes);
+  const write = (buffer) => {
+    sent += buffer.length;
+    if (res.write(buffer)) return Promise.resolve();
+    return new Promise((resolve) => {
+      res.once('drain', resolve);
+      res.once('close', resolve);
+    });
+  };
+  await write(Buffer.from(head));
+  while (!closed && sent < bytes) await write(chunk.subarray(0, Math.min(chunk.length, bytes - sent)));
+  if (!closed) res.end(tail);
 }

@@ -97,6 +97,24 @@ describe('body excerpt', () => {
     assert.equal(excerptBody('a'.repeat(500)).length, MAX_EXCERPT_LENGTH);
   });
 
+  it('keeps tag-like text in bodies that are not HTML', () => {
+    assert.equal(excerptBody('{"error":"expected <meetingNumber>"}'), '{"error":"expected <meetingNumber>"}');
+    assert.equal(excerptBody('role must be <0|1> &amp; numeric', { html: false }), 'role must be <0|1> &amp; numeric');
+    assert.equal(excerptBody('<p>expected <b>meetingNumber</b></p>', { html: true }), 'expected meetingNumber');
+  });
+
+  it('drops a token cut at the end of a truncated body instead of quoting a piece of it', () => {
+    const head = `upstream said ${JWT.slice(0, 60)}`;
+    assert.equal(excerptBody(head, { truncated: true }), 'upstream said…');
+    assert.equal(excerptBody(`said ${'ab'.repeat(5000)}`), 'said…', 'cut by the excerpt window too');
+  });
+
+  it('strips unclosed tags, comments and scripts of a page cut short', () => {
+    assert.equal(excerptBody('<h1>Server Error</h1><p>at <a href="/x"', { html: true }), 'Server Error at');
+    assert.equal(excerptBody('<h1>Oops</h1><!-- debug: secret', { html: true }), 'Oops');
+    assert.equal(excerptBody('<h1>Oops</h1><script>var token = 1', { html: true }), 'Oops');
+  });
+
   it('recognises HTML by type or by content', () => {
     assert.equal(looksLikeHtml('text/html; charset=utf-8', ''), true);
     assert.equal(looksLikeHtml('text/plain', '  <!DOCTYPE html><html>'), true);
