@@ -89,7 +89,12 @@ export function createSignatureHandler(options: SignatureHandlerOptions): Signat
     sign: createSigner(options.sdkKey, options.sdkSecret),
     peerAddressKnown: false,
   });
-  return async (request) => toResponse(await core(fetchCall(request)));
+  return async (request) => {
+    const answer = await core(fetchCall(request));
+    // Node writes Date itself; not every Fetch runtime does, and the element judges token times by it.
+    answer.headers.Date ??= new Date().toUTCString();
+    return toResponse(answer);
+  };
 }
 
 function fetchCall(request: Request): SignatureCall {

@@ -199,6 +199,16 @@ for (const transport of TRANSPORTS) {
     });
 
     describe('CORS', () => {
+      it('sends Date and lets allowed pages read it and Retry-After (the element judges token times by it)', async () => {
+        const url = await start({ allowedOrigins: [ALLOWED] });
+        const before = Date.now();
+        const ok = await post(url, { meetingNumber: '123456789', role: 0 }, { origin: ALLOWED });
+        const date = Date.parse(ok.response.headers.get('date') ?? '');
+        assert.ok(Math.abs(date - before) < 5000, `Date ${ok.response.headers.get('date')}`);
+        assert.match(ok.response.headers.get('access-control-expose-headers') ?? '', /\bDate\b/);
+        assert.match(ok.response.headers.get('access-control-expose-headers') ?? '', /\bRetry-After\b/);
+      });
+
       it('echoes an allowed origin on success and on errors, with Vary: Origin', async () => {
         const url = await start({ allowedOrigins: [ALLOWED, 'http://localhost:5173/'] });
         for (const origin of [ALLOWED, 'http://localhost:5173']) {
