@@ -16,8 +16,8 @@ import { jwtVerify } from 'jose';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 6);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const WARMUP_S = 2;
 const KEY = 'benchClientId';
 const SECRET = 'bench-meeting-sdk-secret-not-real';

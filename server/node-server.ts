@@ -8,7 +8,12 @@ import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http
 import { TLSSocket } from 'node:tls';
 import { assertCredentials, buildClaims, type Signer } from './create-signature.js';
 import type { SignatureAnswer } from './errors.js';
-import { createSignatureCore, type SignatureCall, type SignatureHandlerOptions } from './handler.js';
+import {
+  DEFAULT_MAX_BODY_BYTES,
+  createSignatureCore,
+  type SignatureCall,
+  type SignatureHandlerOptions,
+} from './handler.js';
 import type { BodyReadResult } from './read-body.js';
 
 /** The same compact JWS as jose's `SignJWT` (header and claims serialised in the same order), byte for byte. */
@@ -28,8 +33,9 @@ export function createNodeSignatureListener(options: SignatureHandlerOptions): R
     sign: createNodeSigner(options.sdkKey, options.sdkSecret),
     peerAddressKnown: true,
   });
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   return (incoming, outgoing) => {
-    core(nodeCall(incoming)).then(
+    core(nodeCall(incoming, maxBodyBytes)).then(
       (answer) => writeAnswer(outgoing, answer),
       // The core answers every failure itself; reaching here means the socket is already gone.
       () => outgoing.destroy(),
@@ -46,9 +52,12 @@ function writeAnswer(outgoing: ServerResponse, answer: SignatureAnswer): void {
   outgoing.end(body ?? undefined);
 }
 
-function nodeCall(incoming: IncomingMessage): SignatureCall {
+function nodeCall(incoming: IncomingMessage, maxBodyBytes: number): SignatureCall {
   const scheme = incoming.socket instanceof TLSSocket ? 'https' : 'http';
   let request: Request | undefined;
+  // Read as it arrives, like any Node handler: waiting for the core to ask would cost the stream extra ticks to
+  // resume. Bounded all the same, and an unread body would be drained by Node anyway.
+  const body = incoming.method === 'POST' ? readNodeBody(incoming, maxBodyBytes) : undefined;
   return {
     method: incoming.method ?? 'GET',
     peerAddress: incoming.socket.remoteAddress,
@@ -57,7 +66,7 @@ function nodeCall(incoming: IncomingMessage): SignatureCall {
       return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
     },
     url: () => serverUrl(scheme, incoming.headers.host),
-    readBody: (maxBytes) => readNodeBody(incoming, maxBytes),
+    readBody: (maxBytes) => (body !== undefined && maxBytes === maxBodyBytes ? body : readNodeBody(incoming, maxBytes)),
     // Only for a user's authorize/clientKey callbacks: they see the headers; the body has been read already.
     request: () =>
       (request ??= new Request(new URL(incoming.url ?? '/', serverUrl(scheme, incoming.headers.host)), {
