@@ -8,7 +8,10 @@ import { clipText, scrubHead, withoutUserinfo } from './safe-text.js';
 
 const REDACTED = '[redacted]';
 
-/** Shorter values are not searched for: a passcode "12" would be cut out of every number in every message. */
+/**
+ * Shorter values are redacted only where they stand alone: a passcode "12" must not be cut out of "3712" or a
+ * meeting number, but "passcode 12 is wrong" must not show it either.
+ */
 const MIN_SECRET_LENGTH = 4;
 
 /** The longest token a window must hold whole to recognise it (see scrubHead): JWTs and ZAKs are well under it. */
@@ -32,8 +35,13 @@ export interface Scrub {
 /** Replaces each secret (and its URL-encoded form) and JWT-shaped strings, and drops credentials from URLs. */
 export function secretScrubber(secrets: readonly unknown[]): Scrub {
   const needles = new Set<string>();
+  const shortOnes: string[] = [];
   for (const secret of secrets) {
-    if (typeof secret !== 'string' || secret.length < MIN_SECRET_LENGTH) continue;
+    if (typeof secret !== 'string' || secret === '') continue;
+    if (secret.length < MIN_SECRET_LENGTH) {
+      shortOnes.push(secret.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+      continue;
+    }
     needles.add(secret);
     // The SDK URL-encodes the passcode and tokens it sends; an echo of them must not leak either.
     try {
@@ -44,9 +52,13 @@ export function secretScrubber(secrets: readonly unknown[]): Scrub {
   }
   // Longest first, so a secret that contains another is replaced whole.
   const ordered = [...needles].sort((a, b) => b.length - a.length);
+  // Fixed-length alternatives between lookarounds: linear however long the text.
+  const standalone =
+    shortOnes.length > 0 ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${shortOnes.join('|')})(?![\\p{L}\\p{N}])`, 'gu') : undefined;
   const scrub = (text: string): string => {
     let out = text;
     for (const needle of ordered) out = out.split(needle).join(REDACTED);
+    if (standalone) out = out.replace(standalone, REDACTED);
     return withoutUserinfo(out).replace(JWT_SHAPED, REDACTED);
   };
   return Object.assign(scrub, { guard: Math.max(TOKEN_GUARD, ordered[0]?.length ?? 0) });

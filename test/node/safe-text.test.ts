@@ -56,9 +56,11 @@ describe('secretScrubber', () => {
     );
   });
 
-  it('leaves values shorter than 4 characters alone: they would cut into every number', () => {
-    const scrub = secretScrubber(['12', '']);
+  it('redacts values shorter than 4 characters only where they stand alone, never inside other numbers', () => {
+    const scrub = secretScrubber(['12', '', 'a.b']);
     assert.equal(scrub('Zoom 3712 for meeting 1234567890'), 'Zoom 3712 for meeting 1234567890');
+    assert.equal(scrub('passcode 12 is wrong (pwd=12)'), 'passcode [redacted] is wrong (pwd=[redacted])');
+    assert.equal(scrub('axb a.b'), 'axb [redacted]');
   });
 
   it('finds a JWT inside a long run of token characters only where the run starts', () => {
