@@ -1,13 +1,14 @@
 // Keeps README.md's reference in step with the element: every attribute and event in custom-elements.json must be
-// named in the first column of a README table, and every CSS part and custom property must be named somewhere.
+// named in the first column of a README table, and every CSS part and custom property must be named somewhere. Every
+// relative link in README.md and docs/*.md (files and #anchors) must lead somewhere.
 //
 //   node scripts/check-readme-reference.mjs [--readme README.md] [--manifest custom-elements.json]
 //   node scripts/check-readme-reference.mjs --print     # the reference tables, generated from the manifest
 //
 // What is missing is printed as ready-to-paste table rows (descriptions from the class JSDoc); the exit code is 1.
 // Names the README documents that the manifest lacks (e.g. the read-only `status`, the global `lang`) only warn.
-import { readFileSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
@@ -87,6 +88,37 @@ if (undocumented.length > 0) {
     `check-readme-reference: warning: the README's attribute table names ${undocumented.map((n) => `\`${n}\``).join(', ')}, ` +
       `which custom-elements.json does not list (add @attr to the class JSDoc if they are attributes)`,
   );
+}
+
+// The README is the entry page and the guides live in docs/: every relative link between them, and every #anchor,
+// must lead somewhere, so moving a section cannot strand a reader.
+const docsDir = resolve(dirname(readmePath), 'docs');
+const pages = [
+  readmePath,
+  ...(existsSync(docsDir) ? readdirSync(docsDir) : []).filter((name) => name.endsWith('.md')).map((name) => resolve(docsDir, name)),
+];
+const slugsOf = (text) =>
+  new Set(
+    [...text.matchAll(/^#{1,6}\s+(.+)$/gm)].map(([, title]) =>
+      title.trim().toLowerCase().replace(/[^\p{L}\p{N}\s_-]/gu, '').replace(/\s/g, '-'),
+    ),
+  );
+const brokenLinks = [];
+for (const page of pages) {
+  const text = readFileSync(page, 'utf8').replace(/```[\s\S]*?```/g, '');
+  for (const [, target] of text.matchAll(/\]\(([^)\s]+)\)/g)) {
+    if (/^[a-z]+:/i.test(target)) continue;
+    const [path, anchor] = target.split('#');
+    const file = path === '' ? page : resolve(dirname(page), path);
+    if (!existsSync(file)) brokenLinks.push(`${relative(root, page)}: ${target} (no such file)`);
+    else if (anchor && file.endsWith('.md') && !slugsOf(readFileSync(file, 'utf8')).has(anchor)) {
+      brokenLinks.push(`${relative(root, page)}: ${target} (no such heading in ${relative(root, file)})`);
+    }
+  }
+}
+if (brokenLinks.length > 0) {
+  console.error(`check-readme-reference: links that lead nowhere:\n  ${brokenLinks.join('\n  ')}`);
+  process.exit(1);
 }
 
 const summary = groups.map((group) => `${group.items.length} ${group.title.toLowerCase()}`).join(', ');

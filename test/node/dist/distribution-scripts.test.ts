@@ -153,6 +153,23 @@ describe('scripts/check-readme-reference.mjs', () => {
     assert.doesNotMatch(stderr, /meeting-number|zoom-joined|join-button/);
   });
 
+  it('fails on a link from the README or docs/ that leads nowhere, naming it', () => {
+    writeFiles(manifestFile, {
+      'README.md': `${complete}\nSee [the guide](docs/guide.md#setup), [gone](docs/gone.md) and [here](#events).\n`,
+      'docs/guide.md': '# Guide\n\n## Setup\n\nBack to [the README](../README.md#nowhere).\n',
+    });
+    const { status, stderr } = runScript('check-readme-reference.mjs', [
+      '--manifest',
+      join(manifestFile, 'custom-elements.json'),
+      '--readme',
+      join(manifestFile, 'README.md'),
+    ]);
+    assert.equal(status, 1);
+    assert.match(stderr, /README\.md: docs\/gone\.md \(no such file\)/);
+    assert.match(stderr, /guide\.md: \.\.\/README\.md#nowhere \(no such heading/);
+    assert.doesNotMatch(stderr, /docs\/guide\.md#setup|#events/);
+  });
+
   it('prints the reference tables from the manifest with --print', () => {
     const { status, stdout } = runScript('check-readme-reference.mjs', ['--manifest', join(manifestFile, 'custom-elements.json'), '--print']);
     assert.equal(status, 0);
