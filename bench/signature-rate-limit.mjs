@@ -7,24 +7,14 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { ROOT, freePort, spawnListening } from './lib/servers.mjs';
 
-const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const REDIS_SERVER_PATH = process.env.REDIS_SERVER_PATH ?? '/usr/bin/redis-server';
 const PHASE_S = 5;
 const WARMUP_S = 2;
 const BODY = JSON.stringify({ meetingNumber: '123 4567 8901', role: 0 });
-
-async function freePort() {
-  const probe = createServer().listen(0, '127.0.0.1');
-  await once(probe, 'listening');
-  const { port } = probe.address();
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
 
 async function startRedis() {
   const port = await freePort();
@@ -44,34 +34,20 @@ async function startRedis() {
 async function startServer(extraEnv) {
   const built = `${ROOT}dist/server/cli.js`;
   const args = existsSync(built) ? [built] : ['--import', 'tsx', `${ROOT}server/cli.ts`];
-  const child = spawn(process.execPath, args, {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      ZOOM_MEETING_SDK_KEY: 'benchClientId',
-      ZOOM_MEETING_SDK_SECRET: 'bench-meeting-sdk-secret-not-real',
-      HOST: '127.0.0.1',
-      PORT: String(await freePort()),
-      // Counted, never refused: the run measures the counting, not 429s.
-      ZOOM_JOIN_RATE_LIMIT: String(Number.MAX_SAFE_INTEGER),
-      ...extraEnv,
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
+  const { child, url, printed } = await spawnListening(args, {
+    ZOOM_MEETING_SDK_KEY: 'benchClientId',
+    ZOOM_MEETING_SDK_SECRET: 'bench-meeting-sdk-secret-not-real',
+    HOST: '127.0.0.1',
+    PORT: String(await freePort()),
+    // Counted, never refused: the run measures the counting, not 429s.
+    ZOOM_JOIN_RATE_LIMIT: String(Number.MAX_SAFE_INTEGER),
+    ...extraEnv,
   });
-  const url = await new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (chunk) => {
-      out += chunk;
-      const match = /listening on (http:\/\/\S+)/.exec(out);
-      if (!match) return;
-      // The Redis line comes before the listening line, or the run would measure the in-memory fallback.
-      if (extraEnv.ZOOM_JOIN_REDIS_URL && !/rate limit shared through Redis/.test(out)) {
-        reject(new Error(`the server is not using Redis: ${out}`));
-      }
-      resolve(match[1]);
-    });
-    child.once('exit', (code) => reject(new Error(`server exited early (code ${code})`)));
-  });
+  // The Redis line comes before the listening line, or the run would measure the in-memory fallback.
+  if (extraEnv.ZOOM_JOIN_REDIS_URL && !/rate limit shared through Redis/.test(printed)) {
+    child.kill();
+    throw new Error(`the server is not using Redis: ${printed}`);
+  }
   return { child, url };
 }
 

@@ -6,15 +6,12 @@
 // (interleaved, so machine noise hits all three alike); figures are medians over rounds. Every server's answer is
 // verified as an HS256 JWT with the same claims before loading. Goals: ≥ 4× sample req/s, ≥ 0.4× floor req/s,
 // p99 ≤ ¼ of sample's, no errors. Last line: `RESULT ...`. BENCH_ROUNDS / BENCH_SECONDS / BENCH_CONNECTIONS override.
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { once } from 'node:events';
-import { createServer } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { jwtVerify } from 'jose';
+import { ROOT, freePort, spawnListening } from './lib/servers.mjs';
 
-const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 6);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
@@ -22,14 +19,6 @@ const WARMUP_S = 2;
 const KEY = 'benchClientId';
 const SECRET = 'bench-meeting-sdk-secret-not-real';
 const BODY = JSON.stringify({ meetingNumber: '123 4567 8901', role: 0 });
-
-async function freePort() {
-  const probe = createServer().listen(0, '127.0.0.1');
-  await once(probe, 'listening');
-  const { port } = probe.address();
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
 
 const builtCli = `${ROOT}dist/server/cli.js`;
 const SERVERS = [
@@ -45,27 +34,12 @@ const SERVERS = [
 ];
 
 async function start(server) {
-  const port = await freePort();
-  const child = spawn(process.execPath, server.args, {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      ...server.env,
-      ZOOM_MEETING_SDK_KEY: KEY,
-      ZOOM_MEETING_SDK_SECRET: SECRET,
-      HOST: '127.0.0.1',
-      PORT: String(port),
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (chunk) => {
-      out += chunk;
-      const match = /listening on (http:\/\/\S+)/.exec(out);
-      if (match) resolve(match[1]);
-    });
-    child.once('exit', (code) => reject(new Error(`${server.name} exited early (code ${code})`)));
+  const { child, url } = await spawnListening(server.args, {
+    ...server.env,
+    ZOOM_MEETING_SDK_KEY: KEY,
+    ZOOM_MEETING_SDK_SECRET: SECRET,
+    HOST: '127.0.0.1',
+    PORT: String(await freePort()),
   });
   return { ...server, child, url };
 }
