@@ -35,9 +35,12 @@ describe('real mode (real SDK, offline)', { timeout: 150_000 }, () => {
       assert.equal(await page.locator('body').getAttribute('data-mode'), 'real', 'real mode is the default with credentials');
       assert.equal(await page.locator(MAIN).getAttribute('signature-endpoint'), '/api/signature');
 
-      const signatureResponse = page.waitForResponse((response) => response.url().endsWith('/api/signature'));
+      // Read at once: DevTools drops kept bodies once the SDK's megabytes fill its buffer.
+      const signatureBody = page
+        .waitForResponse((response) => response.url().endsWith('/api/signature'))
+        .then((response) => response.json() as Promise<{ signature: string; sdkKey: string }>);
       assert.equal(await joinAndSettle(demo, 60_000), 'error');
-      const signed = (await (await signatureResponse).json()) as { signature: string; sdkKey: string };
+      const signed = await signatureBody;
       assert.equal(signed.sdkKey, FAKE_KEY);
 
       assert.deepEqual(joinPath(await demo.statuses()), ['signing', 'joining', 'error']);
