@@ -74,9 +74,13 @@ export interface SignatureCall extends RateLimitSubject {
 }
 
 /** The endpoint's whole behaviour, shared by the Fetch handler and the Node server. */
-export type SignatureCore = (call: SignatureCall) => Promise<SignatureAnswer>;
+export interface SignatureCore {
+  (call: SignatureCall): Promise<SignatureAnswer>;
+  /** The most body bytes the core reads (`maxBodyBytes`, checked): a transport that reads ahead stops there. */
+  readonly maxBodyBytes: number;
+}
 
-export const DEFAULT_MAX_BODY_BYTES = 4096;
+const DEFAULT_MAX_BODY_BYTES = 4096;
 const ALLOW = 'POST, OPTIONS';
 
 /**
@@ -226,7 +230,7 @@ export function createSignatureCore(options: SignatureHandlerOptions, transport:
     return signed;
   }
 
-  return async (call) => {
+  const core = async (call: SignatureCall): Promise<SignatureAnswer> => {
     try {
       return withCommonHeaders(await answer(call));
     } catch (error) {
@@ -234,6 +238,7 @@ export function createSignatureCore(options: SignatureHandlerOptions, transport:
       return withCommonHeaders(internalErrorAnswer());
     }
   };
+  return Object.assign(core, { maxBodyBytes });
 }
 
 /** The origin the server was reached at; a request without a usable Host header has none, so it is never same-origin. */

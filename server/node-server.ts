@@ -8,12 +8,7 @@ import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http
 import { TLSSocket } from 'node:tls';
 import { assertCredentials, buildClaims, type Signer } from './create-signature.js';
 import type { SignatureAnswer } from './errors.js';
-import {
-  DEFAULT_MAX_BODY_BYTES,
-  createSignatureCore,
-  type SignatureCall,
-  type SignatureHandlerOptions,
-} from './handler.js';
+import { createSignatureCore, type SignatureCall, type SignatureHandlerOptions } from './handler.js';
 import type { BodyReadResult } from './read-body.js';
 
 /** The same compact JWS as jose's `SignJWT` (header and claims serialised in the same order), byte for byte. */
@@ -33,9 +28,8 @@ export function createNodeSignatureListener(options: SignatureHandlerOptions): R
     sign: createNodeSigner(options.sdkKey, options.sdkSecret),
     peerAddressKnown: true,
   });
-  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   return (incoming, outgoing) => {
-    core(nodeCall(incoming, maxBodyBytes)).then(
+    core(nodeCall(incoming, core.maxBodyBytes)).then(
       (answer) => writeAnswer(outgoing, answer),
       // The core answers every failure itself; reaching here means the socket is already gone.
       () => outgoing.destroy(),
@@ -43,7 +37,8 @@ export function createNodeSignatureListener(options: SignatureHandlerOptions): R
   };
 }
 
-function writeAnswer(outgoing: ServerResponse, answer: SignatureAnswer): void {
+/** Writes one answer in a single write: headers and body with their length. */
+export function writeAnswer(outgoing: ServerResponse, answer: SignatureAnswer): void {
   if (outgoing.destroyed) return;
   const { body } = answer;
   // A known length lets Node send headers and body in one write instead of chunked framing.
@@ -56,7 +51,8 @@ function nodeCall(incoming: IncomingMessage, maxBodyBytes: number): SignatureCal
   const scheme = incoming.socket instanceof TLSSocket ? 'https' : 'http';
   let request: Request | undefined;
   // Read as it arrives, like any Node handler: waiting for the core to ask would cost the stream extra ticks to
-  // resume. Bounded all the same, and an unread body would be drained by Node anyway.
+  // resume. Bounded all the same (the core reads only POST bodies, at this cap), and an unread body would be
+  // drained by Node anyway.
   const body = incoming.method === 'POST' ? readNodeBody(incoming, maxBodyBytes) : undefined;
   return {
     method: incoming.method ?? 'GET',
@@ -66,7 +62,7 @@ function nodeCall(incoming: IncomingMessage, maxBodyBytes: number): SignatureCal
       return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
     },
     url: () => serverUrl(scheme, incoming.headers.host),
-    readBody: (maxBytes) => (body !== undefined && maxBytes === maxBodyBytes ? body : readNodeBody(incoming, maxBytes)),
+    readBody: (maxBytes) => body ?? readNodeBody(incoming, maxBytes),
     // Only for a user's authorize/clientKey callbacks: they see the headers; the body has been read already.
     request: () =>
       (request ??= new Request(new URL(incoming.url ?? '/', serverUrl(scheme, incoming.headers.host)), {

@@ -4,7 +4,7 @@ import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { SignatureErrorCode, errorAnswer, withCommonHeaders } from './errors.js';
 import type { SignatureHandlerOptions } from './handler.js';
 import { isLoopbackHost, normalizeHostName } from './host-names.js';
-import { createNodeSignatureListener } from './node-server.js';
+import { createNodeSignatureListener, writeAnswer } from './node-server.js';
 import { DEFAULT_RATE_LIMIT_POINTS, DEFAULT_RATE_LIMIT_SECONDS } from './rate-limit.js';
 import { RedisUrl, connectRedisRateLimit } from './redis-connection.js';
 import { MAX_EXPIRATION_SECONDS, MIN_EXPIRATION_SECONDS } from './signature-rules.js';
@@ -146,8 +146,7 @@ export async function startSignatureServer(
       // Zoom's sample serves POST /; other paths answer 404 instead of silently signing.
       const path = incoming.url ?? '/';
       if (path !== '/' && !path.startsWith('/?')) {
-        const answer = withCommonHeaders(errorAnswer(404, SignatureErrorCode.notFound, 'The signature endpoint is POST /.'));
-        outgoing.writeHead(answer.status, answer.headers).end(answer.body);
+        writeAnswer(outgoing, withCommonHeaders(errorAnswer(404, SignatureErrorCode.notFound, 'The signature endpoint is POST /.')));
         return;
       }
       listener(incoming, outgoing);

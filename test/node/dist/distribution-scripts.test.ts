@@ -119,14 +119,18 @@ describe('scripts/check-readme-reference.mjs', () => {
     '',
   ].join('\n');
 
-  it('passes when every attribute and event is in a table and every part and CSS property is named', () => {
-    writeFiles(manifestFile, { 'README.md': complete });
-    const { status, stdout, stderr } = runScript('check-readme-reference.mjs', [
+  /** The README check on the README and docs/ written into the test folder, against its manifest. */
+  const checkReadme = () =>
+    runScript('check-readme-reference.mjs', [
       '--manifest',
       join(manifestFile, 'custom-elements.json'),
       '--readme',
       join(manifestFile, 'README.md'),
     ]);
+
+  it('passes when every attribute and event is in a table and every part and CSS property is named', () => {
+    writeFiles(manifestFile, { 'README.md': complete });
+    const { status, stdout, stderr } = checkReadme();
     assert.equal(status, 0, stderr);
     assert.match(stdout, /names all 6/);
   });
@@ -139,12 +143,7 @@ describe('scripts/check-readme-reference.mjs', () => {
       // A name in prose does not count for attributes: they belong in the table.
       .concat('\nSet `asset-path` to your copy.\n');
     writeFiles(manifestFile, { 'README.md': incomplete });
-    const { status, stderr } = runScript('check-readme-reference.mjs', [
-      '--manifest',
-      join(manifestFile, 'custom-elements.json'),
-      '--readme',
-      join(manifestFile, 'README.md'),
-    ]);
+    const { status, stderr } = checkReadme();
     assert.equal(status, 1);
     assert.match(stderr, /Attributes: asset-path/);
     assert.match(stderr, /\| `asset-path` \| Where the SDK \\\| assets are \|/);
@@ -158,12 +157,7 @@ describe('scripts/check-readme-reference.mjs', () => {
       'README.md': `${complete}\nSee [the guide](docs/guide.md#setup), [gone](docs/gone.md) and [here](#events).\n`,
       'docs/guide.md': '# Guide\n\n## Setup\n\nBack to [the README](../README.md#nowhere).\n',
     });
-    const { status, stderr } = runScript('check-readme-reference.mjs', [
-      '--manifest',
-      join(manifestFile, 'custom-elements.json'),
-      '--readme',
-      join(manifestFile, 'README.md'),
-    ]);
+    const { status, stderr } = checkReadme();
     assert.equal(status, 1);
     assert.match(stderr, /README\.md: docs\/gone\.md \(no such file\)/);
     assert.match(stderr, /guide\.md: \.\.\/README\.md#nowhere \(no such heading/);
