@@ -256,9 +256,21 @@ describe('simulated scenarios', { timeout: 240_000 }, () => {
   it('freeze: the main thread is really blocked ~3 s and the page notices', { timeout: 30_000 }, async () => {
     await withScenario('freeze', async (demo) => {
       assert.equal(await joinAndSettle(demo), 'joined');
-      const blocked = demo.page.locator('#event-log li[data-event="main-thread-blocked"] code').first();
-      await blocked.waitFor({ timeout: 15_000 });
-      const { ms } = JSON.parse(await blocked.innerText()) as { ms: number };
+      // The longest block the page logged: on a loaded machine an unrelated 1 s stall may be logged first.
+      await demo.page.locator('#event-log li[data-event="freeze-end"]').waitFor({ timeout: 15_000 });
+      const longestBlock = async (): Promise<number> =>
+        Math.max(
+          0,
+          ...(await demo.page.locator('#event-log li[data-event="main-thread-blocked"] code').allInnerTexts()).map(
+            (text) => (JSON.parse(text) as { ms: number }).ms,
+          ),
+        );
+      // The watcher reports on its first beat after the block.
+      let ms = await longestBlock();
+      for (let tries = 0; ms < 2500 && tries < 20; tries++) {
+        await demo.page.waitForTimeout(100);
+        ms = await longestBlock();
+      }
       assert.ok(ms >= 2500, `blocked ${ms} ms`);
       const end = JSON.parse(await demo.page.locator('#event-log li[data-event="freeze-end"] code').innerText()) as {
         blockedMs: number;
