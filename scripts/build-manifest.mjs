@@ -51,6 +51,58 @@ const manifest = create({ modules, plugins: [...litPlugin(), distPathsPlugin], c
 const declaration = manifest.modules
   .flatMap((module) => module.declarations ?? [])
   .find((candidate) => candidate.customElement && candidate.tagName === TAG);
+if (declaration) addTableProperties(declaration);
+
+/**
+ * The element's properties are declared once, in the attribute table (src/attributes.ts), which the analyzer cannot
+ * evaluate: read each entry's attribute, type, starting value and doc comment from its source instead.
+ */
+function addTableProperties(element) {
+  const path = 'src/attributes.ts';
+  const source = ts.createSourceFile(path, readFileSync(resolve(root, path), 'utf8'), ts.ScriptTarget.ES2022, true);
+  let table;
+  const find = (node) => {
+    if (ts.isVariableDeclaration(node) && node.name.getText(source) === 'zoomJoinAttributes') table = node.initializer;
+    else ts.forEachChild(node, find);
+  };
+  find(source);
+  if (!table || !ts.isObjectLiteralExpression(table)) throw new Error(`${path}: no zoomJoinAttributes object literal`);
+  const attributes = [];
+  const members = [];
+  for (const entry of table.properties) {
+    if (!ts.isPropertyAssignment(entry)) continue;
+    const fieldName = entry.name.getText(source);
+    const description = (entry.jsDoc ?? []).map((doc) => ts.getTextOfJSDocComment(doc.comment) ?? '').join('\n').trim();
+    const rule = ts.isAsExpression(entry.initializer) ? entry.initializer.expression : entry.initializer;
+    let attribute;
+    let type;
+    let initial;
+    if (ts.isCallExpression(rule)) {
+      const kind = rule.expression.getText(source);
+      const [name, start] = rule.arguments;
+      attribute = name && ts.isStringLiteral(name) ? name.text : undefined;
+      if (kind === 'text' || kind === 'choice') [type, initial] = ['string', start?.getText(source) ?? "''"];
+      else if (kind === 'flag') [type, initial] = ['boolean', 'false'];
+      else if (kind === 'number') [type, initial] = start?.getText(source) === 'undefined' ? ['number | undefined', undefined] : ['number', start?.getText(source)];
+      else if (kind === 'property') type = `${rule.typeArguments?.[0]?.getText(source) ?? 'unknown'} | undefined`;
+      else throw new Error(`${path}: ${fieldName} uses an unknown rule ${kind}`);
+    } else if (ts.isObjectLiteralExpression(rule)) {
+      const field = (key) => rule.properties.find((property) => property.name?.getText(source) === key)?.initializer;
+      attribute = field('attribute')?.text;
+      initial = field('initial')?.getText(source);
+      type = ts.isAsExpression(entry.initializer) ? entry.initializer.type.typeArguments?.[0]?.getText(source) : 'string';
+    } else throw new Error(`${path}: cannot read the rule of ${fieldName}`);
+    const member = { kind: 'field', name: fieldName, privacy: 'public', type: { text: type }, description };
+    if (initial !== undefined) member.default = initial;
+    if (attribute) {
+      member.attribute = attribute;
+      attributes.push({ name: attribute, fieldName, type: { text: type }, description, ...(initial !== undefined ? { default: initial } : {}) });
+    }
+    members.push(member);
+  }
+  element.attributes = [...attributes, ...(element.attributes ?? []).filter((item) => !attributes.some((known) => known.name === item.name))];
+  element.members = [...members, ...(element.members ?? []).filter((item) => !members.some((known) => known.name === item.name))];
+}
 
 const problems = [];
 if (!declaration) problems.push(`no custom element declaration with tagName "${TAG}" (is it still defined in src/index.ts?)`);

@@ -173,12 +173,12 @@ const validInputs: JoinInputs = {
   userName: 'Ada',
   userEmail: '',
   passcode: '',
+  password: '',
   role: '0',
   view: 'component',
-  language: 'en-US',
+  lang: 'en-US',
   assetPath: '',
   signatureEndpoint: '',
-  baseUrl: 'https://app.example/',
 };
 
 /** Attribute values readJoinConfig refuses, one per check. */
@@ -226,7 +226,7 @@ async function assetSamples(): Promise<ErrorSample[]> {
 export async function elementSamples(): Promise<ErrorSample[]> {
   const samples: ErrorSample[] = [];
   for (const bad of badInputs) {
-    const result = readJoinConfig({ ...validInputs, ...bad });
+    const result = readJoinConfig({ ...validInputs, ...bad }, 'https://app.example/');
     if (!(result instanceof ZoomJoinError)) throw new Error(`error-code-docs: readJoinConfig accepted ${JSON.stringify(bad)}`);
     samples.push(fromError(result));
   }

@@ -2,42 +2,56 @@ import type { PropertyDeclaration } from 'lit';
 import type { SignatureProvider, SignatureRequestOptions } from './signature/signature-types.js';
 
 /** How one of the element's properties is set, starts, and (for tuning attributes) checked. */
-interface Rule<T> {
+export interface Rule<T> {
   /** The attribute; `false` for properties that are never attributes (secrets, functions). */
   attribute: string | false;
-  kind: 'text' | 'number' | 'flag' | 'property';
   /** The value before anything is set, and again when the attribute is removed. */
   initial: T;
-  /** Tuning attributes: a value this refuses falls back to `initial` with a `zoom-warning` naming `expected`. */
+  /** The value as the controllers use it (a number from a string, a word in lower case). */
+  parse?: (value: unknown) => unknown;
+  /** Tuning attributes: a value this refuses falls back to `initial`, with a `zoom-warning` saying what is expected. */
   valid?: (value: unknown) => boolean;
-  expected?: string;
-  /** What `initial` means, for that warning, when it is not the value itself. */
-  initialText?: string;
+  /** For that warning: the words a choice accepts… */
+  words?: string[];
+  /** …or the unit of a number, what 0 means where 0 is allowed, and what a missing default means. */
+  unit?: string;
+  zero?: string;
+  none?: string;
 }
 
-const text = (attribute: string, initial = ''): Rule<string> => ({ attribute, kind: 'text', initial });
-const flag = (attribute: string): Rule<boolean> => ({ attribute, kind: 'flag', initial: false });
-const property = <T>(): Rule<T | undefined> => ({ attribute: false, kind: 'property', initial: undefined });
+/** An empty numeric attribute is a mistake to report, not 0; a string set from script counts as its number. */
+const toNumber = (value: unknown): unknown =>
+  typeof value !== 'string' ? value : value.trim() === '' ? NaN : Number(value);
+
+const text = (attribute: string, initial = ''): Rule<string> => ({ attribute, initial });
+const flag = (attribute: string): Rule<boolean> => ({ attribute, initial: false });
+const property = <T>(): Rule<T | undefined> => ({ attribute: false, initial: undefined });
 
 /** One of a few words, in any case. */
 function choice(attribute: string, initial: string, words: string[]): Rule<string> {
   return {
     attribute,
-    kind: 'text',
     initial,
-    valid: (value) => words.includes(String(value).trim().toLowerCase()),
-    expected: `${words.slice(0, -1).join(', ')} or ${words.at(-1)!}`,
+    parse: (value) => String(value).trim().toLowerCase(),
+    valid: (value) => words.includes(value as string),
+    words,
   };
 }
 
-/** A number of `unit`s, above 0 — or from 0 when 0 means something (`zero` says what). */
-function number<T extends number | undefined>(attribute: string, initial: T, unit: string, zero?: string): Rule<T> {
+/**
+ * A number of `unit`s, above 0 — or from 0 when `zero` says what 0 means. `none` words a missing default in the
+ * warning ("using no budget").
+ */
+function number<T extends number | undefined>(attribute: string, initial: T, unit: string, words: { zero?: string; none?: string } = {}): Rule<T> {
+  const { zero, none } = words;
   return {
     attribute,
-    kind: 'number',
     initial,
+    parse: toNumber,
     valid: (value) => typeof value === 'number' && (zero ? value >= 0 : value > 0),
-    expected: zero ? `a number of ${unit}, 0 ${zero}` : `a number of ${unit} above 0`,
+    unit,
+    zero,
+    none,
   };
 }
 
@@ -61,7 +75,7 @@ export const zoomJoinAttributes = {
    * 0 attendee, 1 host. Kept as given so a bad value can be reported as given. (It shadows the ARIA `role`
    * reflection, which has no meaning on this element.)
    */
-  role: { attribute: 'role', kind: 'text', initial: '0' } as Rule<string | null>,
+  role: { attribute: 'role', initial: '0' } as Rule<string | null>,
   /** `component` (the meeting inside the element) or `client` (Zoom's full-page Client View). */
   view: text('view', 'component'),
   /** URL of the folder where `@zoom/meetingsdk/dist/lib` is served; relative values resolve against the page. */
@@ -76,7 +90,7 @@ export const zoomJoinAttributes = {
    * The longest a join may take, from the click to being in the meeting, in milliseconds (0 for no limit). When it
    * runs out the element stops the SDK and raises `join-timeout` naming the step it hung in.
    */
-  joinTimeout: number('join-timeout', 60000, 'milliseconds', 'for no limit'),
+  joinTimeout: number('join-timeout', 60000, 'milliseconds', { zero: 'for no limit' }),
   /** When to preload the SDK's files: `none`, `intent`, `visible`, `idle` or `eager`. */
   preload: choice('preload', 'idle', ['none', 'intent', 'visible', 'idle', 'eager']),
   /** `off`, `preload` (fetch the virtual-background files where the device can afford them) or `enforce`. */
@@ -86,9 +100,9 @@ export const zoomJoinAttributes = {
   /** Heap growth, in MB/s sustained over the window, that raises a warning. */
   memoryGrowthLimit: number('memory-growth-limit', 5, 'MB per second'),
   /** Used heap, in MB, that raises a warning (none by default). */
-  memoryBudget: { ...number<number | undefined>('memory-budget', undefined, 'MB'), initialText: 'no budget' },
+  memoryBudget: number<number | undefined>('memory-budget', undefined, 'MB', { none: 'no budget' }),
   /** A main-thread block longer than this many milliseconds raises a freeze warning (0 turns it off). */
-  freezeThreshold: number('freeze-threshold', 2000, 'milliseconds', 'to turn it off'),
+  freezeThreshold: number('freeze-threshold', 2000, 'milliseconds', { zero: 'to turn it off' }),
   /** `warn`: show the banner; `leave`: also leave cleanly on budget, near-limit or SDK out of memory; `none`. */
   onMemoryPressure: choice('on-memory-pressure', 'warn', ['warn', 'leave', 'none']),
 
@@ -116,21 +130,17 @@ export type ZoomJoinProperties = { [K in ZoomJoinProperty]: Table[K]['initial'] 
 /** The element, as the controllers see it. */
 export type ZoomJoinState = ZoomJoinProperties & HTMLElement;
 
-/** An empty numeric attribute is a mistake to report, not 0; a string set from script counts as its number. */
-const toNumber = (value: unknown): unknown =>
-  typeof value !== 'string' ? value : value.trim() === '' ? NaN : Number(value);
-
 /** Lit's `static properties`, from the table. */
 export function litProperties(): Record<string, PropertyDeclaration> {
   const declarations: Record<string, PropertyDeclaration> = {};
   for (const [name, rule] of Object.entries(zoomJoinAttributes) as Array<[string, Rule<unknown>]>) {
-    const { attribute, kind, initial } = rule;
+    const { attribute, initial } = rule;
     declarations[name] =
       attribute === false
         ? { attribute: false }
-        : kind === 'flag'
+        : typeof initial === 'boolean'
           ? { attribute, type: Boolean }
-          : { attribute, converter: (value) => (value === null ? initial : kind === 'number' ? toNumber(value) : value) };
+          : { attribute, converter: (value) => (value === null ? initial : rule.parse === toNumber ? toNumber(value) : value) };
   }
   return declarations;
 }
@@ -140,9 +150,10 @@ export function initialValues(): Partial<ZoomJoinProperties> {
   return Object.fromEntries(Object.entries(zoomJoinAttributes).map(([name, rule]) => [name, rule.initial]));
 }
 
+/** Reads one property: the parsed value, and whether the table's check accepts it. */
 function read(rule: Rule<unknown>, value: unknown): { value: unknown; usable: boolean } {
   if (value === undefined || value === null) return { value: rule.initial, usable: true };
-  const parsed = rule.kind === 'number' ? toNumber(value) : value;
+  const parsed = rule.parse ? rule.parse(value) : value;
   return { value: parsed, usable: !rule.valid || rule.valid(parsed) };
 }
 
@@ -156,19 +167,9 @@ export function setting<K extends ZoomJoinProperty>(element: ZoomJoinProperties,
   return (usable ? value : rule.initial) as Table[K]['initial'];
 }
 
-/**
- * A `{code, message}` warning per tuning property whose value the element cannot use (unset ones are fine), quoting
- * the attribute as written when there is one.
- */
-export function unusableSettings(element: ZoomJoinState): Array<{ code: 'attribute-invalid'; message: string }> {
-  const warnings: Array<{ code: 'attribute-invalid'; message: string }> = [];
-  for (const [name, rule] of Object.entries(zoomJoinAttributes) as Array<[ZoomJoinProperty, Rule<unknown>]>) {
-    if (!rule.attribute || read(rule, element[name]).usable) continue;
-    const written = element.getAttribute(rule.attribute) ?? String(element[name]);
-    warnings.push({
-      code: 'attribute-invalid',
-      message: `${rule.attribute}="${written.slice(0, 40)}" is not ${rule.expected!}; using ${rule.initialText ?? String(rule.initial)}.`,
-    });
-  }
-  return warnings;
+/** The tuning attributes whose values the element cannot use (unset ones are fine), with the rule each breaks. */
+export function unusableAttributes(element: ZoomJoinProperties): Array<{ rule: Rule<unknown>; value: unknown }> {
+  return (Object.entries(zoomJoinAttributes) as Array<[ZoomJoinProperty, Rule<unknown>]>)
+    .filter(([name, rule]) => rule.attribute && !read(rule, element[name]).usable)
+    .map(([name, rule]) => ({ rule, value: element[name] }));
 }

@@ -20,3 +20,15 @@ export const joinableStatuses: ReadonlySet<ZoomStatus> = new Set([
   ZoomStatus.left,
   ZoomStatus.error,
 ]);
+
+/**
+ * States in which the memory watch runs: loading the SDK and joining are when the heap grows fastest, and the
+ * meeting itself is what the watch is for. Counting `signing` keeps the monitor from restarting (and losing its
+ * window) halfway through a join.
+ */
+export const memoryWatchedStatuses: ReadonlySet<ZoomStatus> = new Set([
+  ZoomStatus.preloading,
+  ZoomStatus.signing,
+  ZoomStatus.joining,
+  ZoomStatus.joined,
+]);

@@ -1,17 +1,10 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, html, nothing } from 'lit';
+import { initialValues, litProperties, type ZoomJoinProperties } from './attributes.js';
 import type { ZoomJoinError } from './errors.js';
-import { AssetWatch } from './meeting/asset-watch.js';
-import { loadJoinMachinery } from './meeting/load-join-machinery.js';
 import { MeetingController } from './meeting/meeting-controller.js';
-import { MemoryWatch } from './meeting/memory-watch.js';
-import type { SdkMemoryFailure } from './memory/sdk-memory-failure.js';
-import { memoryWatchedStatuses } from './memory/watched-statuses.js';
 import type { SdkAdapterFactory } from './sdk/adapter.js';
-import type { SignatureProvider, SignatureRequestOptions } from './signature/signature-types.js';
 import { ZoomStatus } from './status.js';
 import { zoomJoinStyles } from './zoom-join.styles.js';
-
-const DEFAULT_JOIN_TIMEOUT_MS = 60000;
 
 const statusText: Record<ZoomStatus, string> = {
   idle: 'Not in a meeting',
@@ -26,7 +19,8 @@ const statusText: Record<ZoomStatus, string> = {
 };
 
 /**
- * Puts a Zoom meeting on the page through the Zoom Meeting SDK for Web.
+ * Puts a Zoom meeting on the page through the Zoom Meeting SDK for Web. Its attributes and properties are listed,
+ * with their defaults, in src/attributes.ts.
  *
  * @attr status - Reflected, read-only: the current status
  * @attr lang - The SDK's language (default en-US)
@@ -64,35 +58,8 @@ const statusText: Record<ZoomStatus, string> = {
  */
 export class ZoomJoin extends LitElement {
   static override styles = zoomJoinStyles;
-
-  /** Lit reactive properties (declared here rather than with decorators: a smaller first load). */
-  static override properties = {
-    meetingNumber: { attribute: 'meeting-number' },
-    passcode: {},
-    password: {},
-    userName: { attribute: 'user-name' },
-    userEmail: { attribute: 'user-email' },
-    role: {},
-    view: {},
-    assetPath: { attribute: 'asset-path' },
-    signatureEndpoint: { attribute: 'signature-endpoint' },
-    autoJoin: { type: Boolean, attribute: 'auto-join' },
-    allowDuplicate: { type: Boolean, attribute: 'allow-duplicate' },
-    joinTimeout: { type: Number, attribute: 'join-timeout' },
-    memoryInterval: { attribute: 'memory-interval' },
-    memoryGrowthLimit: { attribute: 'memory-growth-limit' },
-    memoryBudget: { attribute: 'memory-budget' },
-    freezeThreshold: { attribute: 'freeze-threshold' },
-    onMemoryPressure: { attribute: 'on-memory-pressure' },
-    preload: {},
-    virtualBackground: { attribute: 'virtual-background' },
-    signature: { attribute: false },
-    zak: { attribute: false },
-    tk: { attribute: false },
-    obfToken: { attribute: false },
-    signatureProvider: { attribute: false },
-    signatureRequest: { attribute: false },
-  };
+  /** From the attribute table (src/attributes.ts), which also types the properties and documents them. */
+  static override properties = litProperties();
 
   /**
    * Which SDK implementation elements use; tests and the demo swap it. Set once per page, before joining.
@@ -102,78 +69,13 @@ export class ZoomJoin extends LitElement {
   /** A removed element waits this long before leaving, so moving it in the DOM keeps the call. */
   static teardownDelayMs = 500;
 
-  /** Digits; spaces and dashes are removed. */
-  meetingNumber = '';
-  passcode = '';
-  /** Same as `passcode` (the SDK's own name). */
-  password = '';
-  userName = '';
-  userEmail = '';
-  /**
-   * 0 attendee, 1 host. Kept as given so a bad value can be reported as given. (It shadows the ARIA `role`
-   * reflection, which has no meaning on this element.)
-   */
-  override role: string | null = '0';
-  /** `component` (inside the element) or `client` (Zoom's full-page view). */
-  view = 'component';
-  /** URL of the folder where `@zoom/meetingsdk/dist/lib` is served; relative values resolve against the page. */
-  assetPath = '';
-  signatureEndpoint = '';
-  /** Join as soon as the inputs are present and the element is connected. */
-  autoJoin = false;
-  /** Join even when this meeting is already open in another element or tab of this browser. */
-  allowDuplicate = false;
-  /**
-   * The longest a join may take, from the click to being in the meeting, in milliseconds (default 60000; 0 for no
-   * limit). When it runs out the element stops the SDK and raises `join-timeout` naming the step it hung in.
-   */
-  joinTimeout = DEFAULT_JOIN_TIMEOUT_MS;
-  /** Memory sampling period in ms (default 2000). */
-  memoryInterval?: string;
-  /** Heap growth, in MB/s sustained over the window, that raises a warning (default 5). */
-  memoryGrowthLimit?: string;
-  /** Used heap, in MB, that raises a warning (default: none). */
-  memoryBudget?: string;
-  /** A main-thread block longer than this many ms raises a freeze warning (default 2000; 0 turns it off). */
-  freezeThreshold?: string;
-  /** When to preload the SDK's files: `none`, `intent`, `visible`, `idle` (default) or `eager`. */
-  preload = 'idle';
-  /** `off` (default), `preload` (fetch the virtual-background files where the device can afford them) or `enforce`. */
-  virtualBackground = 'off';
-  /** `warn` (default): show the banner; `leave`: also leave cleanly on budget / near-limit / SDK out of memory; `none`. */
-  onMemoryPressure = 'warn';
+  private readonly meeting: MeetingController;
 
-  // Secrets: properties only, never attributes, never reflected, never rendered or logged.
-  signature?: string;
-  zak?: string;
-  tk?: string;
-  obfToken?: string;
-  /** Replaces the endpoint fetch: `async (params, {signal}) => signature | {signature, sdkKey}`. */
-  signatureProvider?: SignatureProvider;
-  /** Method, headers, credentials, body builder, timeout and retries for the endpoint request. */
-  signatureRequest?: SignatureRequestOptions;
-
-  private readonly meeting = new MeetingController(this, () => ({
-    adapterFactory: (this.constructor as typeof ZoomJoin).adapterFactory,
-    teardownDelayMs: (this.constructor as typeof ZoomJoin).teardownDelayMs,
-    allowDuplicate: this.allowDuplicate,
-    // A value the check reports as unusable (negative, not a number) falls back to the default.
-    joinTimeoutMs: Number.isFinite(this.joinTimeout) && this.joinTimeout >= 0 ? this.joinTimeout : DEFAULT_JOIN_TIMEOUT_MS,
-  }));
-  private readonly memory = new MemoryWatch(this);
-  private readonly assets = new AssetWatch(
-    this,
-    () => ({
-      preload: this.preload,
-      assetPath: this.assetPath,
-      view: this.view,
-      virtualBackground: this.virtualBackground,
-    }),
-    () => this.warmJoinCode(),
-  );
-  private meetingRoot?: HTMLElement;
-  /** auto-join joins once; after a leave or a failure the user (or retry()) decides. */
-  private autoJoinStarted = false;
+  constructor() {
+    super();
+    Object.assign(this, initialValues());
+    this.meeting = new MeetingController(this);
+  }
 
   /** Where the element is: idle, preloading, ready, signing, joining, joined, leaving, left or error. */
   get status(): ZoomStatus {
@@ -200,85 +102,6 @@ export class ZoomJoin extends LitElement {
     return this.meeting.join();
   }
 
-  /**
-   * Preloading warms more than files: the join machinery and the SDK's own module are imported (parsed and run)
-   * while the page is idle, so Join does not wait for megabytes of JavaScript to compile.
-   */
-  private warmJoinCode(): void {
-    const view = this.view === 'client' ? 'client' : 'component';
-    loadJoinMachinery()
-      .then((machinery) => ((this.constructor as typeof ZoomJoin).adapterFactory ? undefined : machinery.preloadSdkView(view)))
-      .catch(() => {
-        // An optimisation only: the join loads what it needs and reports what fails.
-      });
-  }
-
-  /** @internal */
-  prepareAssets(signal: AbortSignal): Promise<void> {
-    return this.assets.prepareJoin(signal);
-  }
-
-  /** @internal */
-  async videoWebRtcMode(): Promise<0 | 1 | undefined> {
-    try {
-      return (await this.assets.capabilities()).videoWebRtcMode;
-    } catch {
-      return undefined;
-    }
-  }
-
-  /** @internal */
-  enforceVirtualBackground(): boolean {
-    return this.virtualBackground.trim().toLowerCase() === 'enforce';
-  }
-
-  /** @internal */
-  leaveForMemoryPressure(): void {
-    void this.meeting.leave('memory-pressure');
-  }
-
-  /** @internal */
-  sdkMemoryFailure(failure: SdkMemoryFailure): void {
-    this.memory.reportSdkFailure(failure);
-  }
-
-  /** @internal The SDK injects its styles into document.head, so its root must be light DOM to be styled. */
-  sdkRoot(): HTMLElement {
-    if (!this.meetingRoot) {
-      this.meetingRoot = document.createElement('div');
-      this.meetingRoot.slot = 'meeting';
-      this.meetingRoot.className = 'zoom-join-meeting';
-      this.append(this.meetingRoot);
-    }
-    return this.meetingRoot;
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    super.willUpdate(changed);
-    const assetSettings = ['preload', 'assetPath', 'view', 'virtualBackground'] as const;
-    if (assetSettings.some((name) => changed.has(name))) this.assets.settingsChanged();
-    this.meeting.syncPreparation(this.assets.state);
-    this.memory.sync(memoryWatchedStatuses.has(this.status));
-    const memorySettings = ['memoryInterval', 'memoryGrowthLimit', 'memoryBudget', 'freezeThreshold', 'onMemoryPressure'] as const;
-    if (memorySettings.some((name) => changed.has(name))) this.memory.reconfigure();
-  }
-
-  protected override updated(changed: PropertyValues<this>): void {
-    super.updated(changed);
-    // Status lives in the controller; mirror it as an attribute for CSS (`zoom-join[status=joined]`) and tests.
-    if (this.getAttribute('status') !== this.status) this.setAttribute('status', this.status);
-    if (this.autoJoin && !this.autoJoinStarted && this.status === ZoomStatus.idle && this.canAutoJoin()) {
-      this.autoJoinStarted = true;
-      // After this update, not inside it: joining changes status, which renders again.
-      queueMicrotask(() => this.onJoinClick());
-    }
-  }
-
-  private canAutoJoin(): boolean {
-    const hasSignatureSource = Boolean(this.signature || this.signatureProvider || this.signatureEndpoint);
-    return this.isConnected && Boolean(this.meetingNumber && this.userName) && hasSignatureSource;
-  }
-
   private onJoinClick(): void {
     this.join().catch(() => {
       // Reported through zoom-error and the error panel.
@@ -295,7 +118,7 @@ export class ZoomJoin extends LitElement {
     const status = this.status;
     // With auto-join the button stays hidden until the automatic join happened; after a leave it is the way back.
     const showJoin =
-      (!this.autoJoin || this.autoJoinStarted) &&
+      (!this.autoJoin || this.meeting.autoJoinStarted) &&
       (status === ZoomStatus.idle || status === ZoomStatus.ready || status === ZoomStatus.left);
     const showCancel = status === ZoomStatus.signing || status === ZoomStatus.joining;
     return html`
@@ -308,7 +131,7 @@ export class ZoomJoin extends LitElement {
       ${showCancel ? html`<button part="cancel-button" type="button" @click=${this.leave}>Cancel</button>` : nothing}
       ${this.renderProgress(status)}
       ${status === ZoomStatus.error && this.error ? this.renderError(this.error) : nothing}
-      ${this.memory.renderWarning()}
+      ${this.meeting.memory.renderWarning()}
       <slot></slot>
       <slot name="meeting"></slot>
     `;
@@ -316,7 +139,7 @@ export class ZoomJoin extends LitElement {
 
   private renderProgress(status: ZoomStatus) {
     const busy = status === ZoomStatus.preloading || status === ZoomStatus.signing || status === ZoomStatus.joining;
-    const fraction = this.assets.progress;
+    const fraction = this.meeting.assets.progress;
     if (!busy || fraction === undefined) return nothing;
     return html`<progress part="progress" max="1" .value=${fraction} aria-label="Loading Zoom"></progress>`;
   }
@@ -338,3 +161,6 @@ export class ZoomJoin extends LitElement {
     `;
   }
 }
+
+// The properties' types come from the attribute table: declaration merging gives the class them as its own.
+export interface ZoomJoin extends ZoomJoinProperties {}

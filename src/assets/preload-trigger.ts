@@ -12,14 +12,6 @@ export const PreloadStrategy = {
 } as const;
 export type PreloadStrategy = (typeof PreloadStrategy)[keyof typeof PreloadStrategy];
 
-export const DEFAULT_PRELOAD_STRATEGY: PreloadStrategy = PreloadStrategy.idle;
-
-/** Attribute value → strategy; unknown or empty values fall back to the default rather than failing the element. */
-export function parsePreloadStrategy(value: unknown): PreloadStrategy {
-  const text = typeof value === 'string' ? value.trim().toLowerCase() : '';
-  return (Object.values(PreloadStrategy) as string[]).includes(text) ? (text as PreloadStrategy) : DEFAULT_PRELOAD_STRATEGY;
-}
-
 export interface ScheduleOptions {
   signal: AbortSignal;
   /** `idle`: run after this long even if the page never goes idle (requestIdleCallback's timeout). Default 2000. */

@@ -1,4 +1,5 @@
 import { ErrorCategory, ZoomJoinError, type ErrorAdvice, type SdkView } from '../errors.js';
+import type { Rule, ZoomJoinProperties } from '../attributes.js';
 import { withoutUserinfo } from '../safe-text.js';
 import { SDK_CDN_LIB_URL } from '../sdk/version.js';
 
@@ -15,20 +16,6 @@ export interface JoinConfig {
   libUrl: string;
   selfHosted: boolean;
   signatureEndpoint?: string;
-}
-
-/** The raw inputs, as the element holds them (attributes arrive as strings, properties may be anything). */
-export interface JoinInputs {
-  meetingNumber: unknown;
-  userName: unknown;
-  userEmail: unknown;
-  passcode: unknown;
-  role: unknown;
-  view: unknown;
-  language: unknown;
-  assetPath: unknown;
-  signatureEndpoint: unknown;
-  baseUrl: string;
 }
 
 /** A bad attribute: a stable title, the value in the message, the cause and the fix in `advice`. */
@@ -61,38 +48,17 @@ function parseHttpUrl(value: string, baseUrl: string): URL | undefined {
   }
 }
 
-/** The element's properties that readJoinConfig() reads (the attributes, as given). */
-export interface JoinAttributes {
-  meetingNumber: unknown;
-  userName: unknown;
-  userEmail: unknown;
-  passcode: unknown;
-  password: unknown;
-  /** As HTMLElement types it (the attribute shadows ARIA's `role`); a number set from script still works. */
-  role: string | null;
-  view: unknown;
-  lang: string;
-  assetPath: unknown;
-  signatureEndpoint: unknown;
-}
+/** What readJoinConfig() reads: the element's join attributes as given (from script they may be anything). */
+export type JoinInputs = Pick<
+  ZoomJoinProperties,
+  'meetingNumber' | 'userName' | 'userEmail' | 'passcode' | 'password' | 'role' | 'view' | 'assetPath' | 'signatureEndpoint'
+> & { lang: string };
 
-/** Read here, in the lazily loaded join code, rather than by the element: its first load stays small. */
-export function joinInputsOf(element: JoinAttributes, baseUrl: string): JoinInputs {
-  return {
-    meetingNumber: element.meetingNumber,
-    userName: element.userName,
-    userEmail: element.userEmail,
-    passcode: element.passcode || element.password,
-    role: element.role,
-    view: element.view,
-    language: element.lang,
-    assetPath: element.assetPath,
-    signatureEndpoint: element.signatureEndpoint,
-    baseUrl,
-  };
-}
-
-export function readJoinConfig(inputs: JoinInputs): JoinConfig | ZoomJoinError {
+/**
+ * The join attributes checked and normalised, or the config error that names the first bad one. `baseUrl` resolves
+ * relative URLs (the page's base URI).
+ */
+export function readJoinConfig(inputs: JoinInputs, baseUrl: string): JoinConfig | ZoomJoinError {
   const rawMeetingNumber = text(inputs.meetingNumber);
   if (!rawMeetingNumber) {
     return configError(
@@ -181,7 +147,7 @@ export function readJoinConfig(inputs: JoinInputs): JoinConfig | ZoomJoinError {
   let libUrl = SDK_CDN_LIB_URL;
   if (assetPath) {
     // The SDK silently ignores relative asset paths and falls back to Zoom's CDN, so resolve them here.
-    const url = parseHttpUrl(assetPath, inputs.baseUrl);
+    const url = parseHttpUrl(assetPath, baseUrl);
     if (!url) {
       return configError(
         'asset-path-invalid',
@@ -202,7 +168,7 @@ export function readJoinConfig(inputs: JoinInputs): JoinConfig | ZoomJoinError {
   const endpointText = text(inputs.signatureEndpoint);
   let signatureEndpoint: string | undefined;
   if (endpointText) {
-    const url = parseHttpUrl(endpointText, inputs.baseUrl);
+    const url = parseHttpUrl(endpointText, baseUrl);
     if (!url) {
       return configError(
         'signature-endpoint-invalid',
@@ -220,17 +186,40 @@ export function readJoinConfig(inputs: JoinInputs): JoinConfig | ZoomJoinError {
     signatureEndpoint = url.href;
   }
 
-  const passcode = text(inputs.passcode);
+  const passcode = text(inputs.passcode || inputs.password);
   return {
     meetingNumber,
     userName,
     role,
     view,
-    language: text(inputs.language) || 'en-US',
+    language: text(inputs.lang) || 'en-US',
     libUrl,
     selfHosted: libUrl !== SDK_CDN_LIB_URL,
     ...(userEmail ? { userEmail } : {}),
     ...(passcode ? { passcode } : {}),
     ...(signatureEndpoint ? { signatureEndpoint } : {}),
   };
+}
+
+/**
+ * The `zoom-warning` for each tuning attribute the element cannot use (see unusableAttributes()), quoting the
+ * attribute as written when there is one. These never stop a join: the value falls back to its default.
+ */
+export function attributeWarnings(
+  element: Pick<Element, 'getAttribute'>,
+  unusable: Array<{ rule: Rule<unknown>; value: unknown }>,
+): Array<{ code: 'attribute-invalid'; message: string }> {
+  return unusable.map(({ rule, value }) => {
+    const { words, unit, zero, none } = rule;
+    const written = (rule.attribute ? element.getAttribute(rule.attribute) : null) ?? String(value);
+    const expected = words
+      ? `${words.slice(0, -1).join(', ')} or ${words.at(-1)!}`
+      : zero
+        ? `a number of ${unit!}, 0 ${zero}`
+        : `a number of ${unit!} above 0`;
+    return {
+      code: 'attribute-invalid',
+      message: `${String(rule.attribute)}="${written.slice(0, 40)}" is not ${expected}; using ${none ?? String(rule.initial)}.`,
+    };
+  });
 }

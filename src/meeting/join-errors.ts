@@ -5,6 +5,7 @@ import type { ZoomErrorEntry } from '../error-codes/types.js';
 import { zoomCodeOfAnswer, type ZoomAnswer } from '../error-codes/zoom-answers.js';
 import { ErrorCategory, ZoomJoinError } from '../errors.js';
 import type { SdkPrompt } from '../sdk/adapter.js';
+import type { JoinStop } from './meeting-controller.js';
 
 function fromEntry(entry: ZoomErrorEntry, message: string, cause?: unknown): ZoomJoinError {
   return new ZoomJoinError({
@@ -118,3 +119,19 @@ export const promptTexts: Record<SdkPrompt, { line: string; warning: string }> =
       "or pass the registrant's tk and join again.",
   },
 };
+
+/**
+ * What a failed join reports: the stop's own error for a timeout or a memory-pressure leave, the error itself, or
+ * undefined for a join the user (or the element's removal) cancelled — the element goes back to idle, quietly.
+ */
+export function failedJoinError(
+  raw: unknown,
+  signal: AbortSignal,
+  stoppedBy: JoinStop | undefined,
+  facts: JoinTimeoutFacts,
+): ZoomJoinError | undefined {
+  if (stoppedBy === 'memory-pressure') return memoryPressureError();
+  if (stoppedBy === 'timeout') return joinTimeoutError(facts);
+  if (signal.aborted || (raw instanceof DOMException && raw.name === 'AbortError')) return undefined;
+  return raw instanceof ZoomJoinError ? raw : unexpectedError(raw);
+}

@@ -8,11 +8,14 @@ import { untilAborted } from '../until-aborted.js';
 import { checkSignature } from '../signature/check-signature.js';
 import { explainSignatureRejection } from '../signature/explain-rejection.js';
 import { resolveSignature, type SignatureResult } from '../signature/fetch-signature.js';
-import type { MeetingSecrets } from './meeting-secrets.js';
+import type { ZoomJoinProperties } from '../attributes.js';
 import { acquireMeetingLock, meetingOpenInAnotherTabError, type MeetingLock } from './browser-lock.js';
 
 
 /** What the flow asks of the controller that runs it. */
+/** What the element holds as properties only: never attributes, never reflected, rendered or logged. */
+type MeetingSecrets = Pick<ZoomJoinProperties, 'signature' | 'zak' | 'tk' | 'obfToken' | 'signatureProvider' | 'signatureRequest'>;
+
 export interface JoinFlowContext {
   config: JoinConfig;
   secrets: MeetingSecrets;

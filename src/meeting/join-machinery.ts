@@ -5,13 +5,13 @@
  */
 export { createSdkAdapter, preloadSdkView } from '../sdk/default-adapter-factory.js';
 export { runJoinFlow, scrubJoinError } from './join-flow.js';
-export { joinInputsOf, readJoinConfig } from '../config/join-config.js';
+export { attributeWarnings, readJoinConfig } from '../config/join-config.js';
 export {
   anotherMeetingOnThisPageError,
   cancelledError,
+  failedJoinError,
   joinTimeoutError,
   memoryPressureError,
   promptTexts,
   unexpectedError,
 } from './join-errors.js';
-export { optionalAttributeWarnings } from '../config/optional-attributes.js';

@@ -1,80 +1,128 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { JoinAttributes } from '../config/join-config.js';
+import { AssetController } from '../assets/asset-controller.js';
+import { setting, unusableAttributes, type ZoomJoinState } from '../attributes.js';
+import type { VirtualBackgroundMode } from '../assets/plan.js';
+import type { PreloadStrategy } from '../assets/preload-trigger.js';
 import { ZoomJoinError, type SdkView } from '../errors.js';
 import { emit, type ZoomLeftReason } from '../events.js';
-import type { SdkMemoryFailure } from '../memory/sdk-memory-failure.js';
+import { memoizeImport } from '../lazy-import.js';
 import type { ZoomAnswer } from '../error-codes/zoom-answers.js';
 import type { SdkAdapter, SdkAdapterEvent, SdkAdapterFactory, SdkPrompt } from '../sdk/adapter.js';
 import type { MeetingLock } from './browser-lock.js';
-import type { MeetingSecrets } from './meeting-secrets.js';
-import { loadJoinMachinery, type JoinMachinery } from './load-join-machinery.js';
-import { joinableStatuses, ZoomStatus } from '../status.js';
-import { claimPageMeeting, releasePageMeeting } from './page-meeting.js';
+import { joinableStatuses, memoryWatchedStatuses, ZoomStatus } from '../status.js';
 import { joinCodeLoadFailedError } from './join-code-load-error.js';
+import { MemoryWatch } from './memory-watch.js';
 
-/** What the controller needs from its element. */
-/** What the controller needs from its element: its attributes and secret properties, and a few hooks. */
-export interface MeetingHost extends ReactiveControllerHost, HTMLElement, JoinAttributes, MeetingSecrets {
-  sdkRoot(): HTMLElement;
-  sdkMemoryFailure(failure: SdkMemoryFailure): void;
-  /** Checks the asset path and waits (bounded) for the preload; rejects with an `assets` ZoomJoinError. */
-  prepareAssets(signal: AbortSignal): Promise<void>;
-  /** 1 asks the signature endpoint for gallery view without SharedArrayBuffer (the page is not isolated). */
-  videoWebRtcMode(): Promise<0 | 1 | undefined>;
-  /** `virtual-background="enforce"`. */
-  enforceVirtualBackground(): boolean;
-}
+export type JoinMachinery = typeof import('./join-machinery.js');
 
-export interface MeetingSettings {
+/**
+ * The attribute checks, signature client, lock, SDK adapters and error texts: one lazy chunk, imported once per
+ * page when a join or a preload starts. A failed import is forgotten so Retry can try again.
+ */
+const loadJoinMachinery = memoizeImport((): Promise<JoinMachinery> => import('./join-machinery.js'));
+
+/** The element class's settings for every element: which SDK to use, and the grace before a removed one leaves. */
+interface MeetingStatics {
   /** Undefined: the real SDK, loaded with the rest of the join machinery. */
-  adapterFactory: SdkAdapterFactory | undefined;
+  adapterFactory?: SdkAdapterFactory | undefined;
   /** How long a removed element waits before leaving, so that moving it in the DOM keeps the call. */
   teardownDelayMs: number;
-  /** Skip the one-meeting-per-browser lock (`allow-duplicate`). */
-  allowDuplicate: boolean;
-  /** The longest a join may take, click to joined, in ms; 0 for no limit. */
-  joinTimeoutMs: number;
 }
+
+export type MeetingHost = ReactiveControllerHost & ZoomJoinState;
+
+/**
+ * The SDK is a singleton per page: a second join would tear down the first meeting. The first controller to claim
+ * the page keeps it until it releases it.
+ */
+let pageMeetingOwner: MeetingController | undefined;
 
 function abortError(): DOMException {
   return new DOMException('The join was cancelled', 'AbortError');
 }
 
-function isAbort(error: unknown, signal: AbortSignal): boolean {
-  return signal.aborted || (error instanceof DOMException && error.name === 'AbortError');
-}
-
-/** The abort reason that marks a join stopped by the `on-memory-pressure="leave"` policy. */
-const memoryPressureAbort = new DOMException('Stopped by the memory-pressure policy', 'AbortError');
-/** The abort reason that marks a join that ran out of its `join-timeout`. */
-const joinTimeoutAbort = new DOMException('The join ran out of time', 'AbortError');
+/** Why a join was stopped when it was not the user: the `join-timeout`, or the `on-memory-pressure="leave"` policy. */
+export type JoinStop = 'timeout' | 'memory-pressure';
 
 /**
- * Owns one meeting: status, the SDK adapter, join and leave, and teardown on removal. Every step takes the
- * current run's AbortSignal, so leaving or removing the element cancels whatever is in flight.
+ * Owns one meeting: status, the SDK adapter, join and leave, auto-join, and teardown on removal, with the asset
+ * preload and the memory watch it drives. Every step takes the current run's AbortSignal, so leaving or removing
+ * the element cancels whatever is in flight.
  */
 export class MeetingController implements ReactiveController {
   status: ZoomStatus = ZoomStatus.idle;
   error?: ZoomJoinError;
   /** A line the status adds while joining: the SDK is asking the user for something. */
   statusDetail?: string;
+  readonly assets: AssetController;
+  readonly memory: MemoryWatch;
+  /** auto-join joins once; after a leave or a failure the user (or retry()) decides. */
+  autoJoinStarted = false;
 
   private adapter?: SdkAdapter;
   private unsubscribe?: () => void;
   private pendingDestroy?: Promise<void>;
-  private run?: { promise: Promise<void>; abort: AbortController };
+  private run?: { promise: Promise<void>; abort: AbortController; stoppedBy?: JoinStop };
   private leaving?: Promise<void>;
   private teardownTimer?: ReturnType<typeof setTimeout>;
   private meetingLock?: MeetingLock;
   private machinery?: JoinMachinery;
   /** What the current join reached, for a join-timeout message. */
   private progress: { step: string; zoomAnswer?: ZoomAnswer; prompt?: SdkPrompt } = { step: '' };
+  private sdkRoot?: HTMLElement;
 
-  constructor(
-    private readonly host: MeetingHost,
-    private readonly settings: () => MeetingSettings,
-  ) {
+  constructor(private readonly host: MeetingHost) {
+    // The asset controller first: its update settles the preload state this one mirrors.
+    this.assets = new AssetController(
+      host,
+      () => ({
+        strategy: setting(host, 'preload') as PreloadStrategy,
+        assetPath: host.assetPath,
+        view: host.view === 'client' ? 'client' : 'component',
+        virtualBackground: setting(host, 'virtualBackground') as VirtualBackgroundMode,
+      }),
+      () => this.warmJoinCode(),
+    );
+    this.memory = new MemoryWatch(host, () => void this.leave('memory-pressure'));
     host.addController(this);
+  }
+
+  private get statics(): MeetingStatics {
+    return this.host.constructor as unknown as MeetingStatics;
+  }
+
+  /** Before each render: the preload's progress shows in the status, and memory is watched while it matters. */
+  hostUpdate(): void {
+    this.syncPreparation();
+    this.memory.update(memoryWatchedStatuses.has(this.status));
+  }
+
+  hostUpdated(): void {
+    // Mirrored as an attribute for CSS (`zoom-join[status=joined]`) and tests.
+    if (this.host.getAttribute('status') !== this.status) this.host.setAttribute('status', this.status);
+    if (this.host.autoJoin && !this.autoJoinStarted && this.status === ZoomStatus.idle && this.canAutoJoin()) {
+      this.autoJoinStarted = true;
+      // After this update, not inside it: joining changes status, which renders again.
+      queueMicrotask(() => this.join().catch(() => undefined));
+    }
+  }
+
+  private canAutoJoin(): boolean {
+    const { signature, signatureProvider, signatureEndpoint, meetingNumber, userName } = this.host;
+    return this.host.isConnected && Boolean(meetingNumber && userName) && Boolean(signature || signatureProvider || signatureEndpoint);
+  }
+
+  /**
+   * Preloading warms more than files: the join machinery and the SDK's own module are imported (parsed and run)
+   * while the page is idle, so Join does not wait for megabytes of JavaScript to compile.
+   */
+  private warmJoinCode(): void {
+    const view = this.host.view === 'client' ? 'client' : 'component';
+    loadJoinMachinery()
+      .then((machinery) => (this.statics.adapterFactory ? undefined : machinery.preloadSdkView(view)))
+      .catch(() => {
+        // An optimisation only: the join loads what it needs and reports what fails.
+      });
   }
 
   hostConnected(): void {
@@ -89,7 +137,7 @@ export class MeetingController implements ReactiveController {
     this.teardownTimer = setTimeout(() => {
       this.teardownTimer = undefined;
       void this.teardown();
-    }, this.settings().teardownDelayMs);
+    }, this.statics.teardownDelayMs);
   }
 
   join(): Promise<void> {
@@ -97,22 +145,22 @@ export class MeetingController implements ReactiveController {
     if (this.status === ZoomStatus.joined) return Promise.resolve();
     const abort = new AbortController();
     this.progress = { step: 'checking the attributes and the SDK files' };
-    const { joinTimeoutMs } = this.settings();
-    const timer =
-      joinTimeoutMs > 0 ? setTimeout(() => abort.abort(joinTimeoutAbort), joinTimeoutMs) : undefined;
-    const promise = this.runJoin(abort.signal).finally(() => {
+    const joinTimeoutMs = setting(this.host, 'joinTimeout');
+    const run: NonNullable<MeetingController['run']> = { promise: Promise.resolve(), abort };
+    const timer = joinTimeoutMs > 0 ? setTimeout(() => this.stop(run, 'timeout'), joinTimeoutMs) : undefined;
+    run.promise = this.runJoin(run).finally(() => {
       clearTimeout(timer);
-      if (this.run?.abort === abort) this.run = undefined;
+      if (this.run === run) this.run = undefined;
     });
-    this.run = { promise, abort };
-    return promise;
+    this.run = run;
+    return run.promise;
   }
 
   async leave(reason: ZoomLeftReason = 'user'): Promise<void> {
     // A join queued behind a leave in progress is cancelled too, not left to start afterwards.
     if (this.run) {
       // Leaving while joining cancels the join; for memory pressure that is a failure the page must hear of.
-      this.run.abort.abort(reason === 'memory-pressure' ? memoryPressureAbort : abortError());
+      this.stop(this.run, reason === 'memory-pressure' ? reason : undefined);
       await this.run.promise.catch(() => undefined);
       return;
     }
@@ -124,7 +172,13 @@ export class MeetingController implements ReactiveController {
     return this.leaving;
   }
 
-  private async runJoin(signal: AbortSignal): Promise<void> {
+  private stop(run: NonNullable<MeetingController['run']>, stoppedBy?: JoinStop): void {
+    run.stoppedBy ??= stoppedBy;
+    run.abort.abort(abortError());
+  }
+
+  private async runJoin(run: NonNullable<MeetingController['run']>): Promise<void> {
+    const { signal } = run.abort;
     if (this.leaving) {
       await this.leaving;
       if (signal.aborted) throw (await loadJoinMachinery()).cancelledError();
@@ -140,27 +194,29 @@ export class MeetingController implements ReactiveController {
     } catch (raw) {
       return this.fail(joinCodeLoadFailedError(raw));
     }
-    const config = machinery.readJoinConfig(machinery.joinInputsOf(this.host, document.baseURI));
+    const config = machinery.readJoinConfig(this.host, document.baseURI);
     if (config instanceof ZoomJoinError) return this.fail(config);
-    for (const warning of machinery.optionalAttributeWarnings(this.host)) {
-      emit(this.host, 'zoom-warning', warning);
-    }
-    if (!claimPageMeeting(this)) return this.fail(machinery.anotherMeetingOnThisPageError());
+    for (const warning of machinery.attributeWarnings(this.host, unusableAttributes(this.host))) emit(this.host, 'zoom-warning', warning);
+    if (pageMeetingOwner && pageMeetingOwner !== this) return this.fail(machinery.anotherMeetingOnThisPageError());
+    pageMeetingOwner = this;
 
     try {
       // Asset-path problems surface here, before the signature and the SDK (instead of the SDK's opaque 5001).
-      await this.host.prepareAssets(signal);
+      await this.assets.prepareJoin(signal);
       if (signal.aborted) throw signal.reason;
       this.setStatus(ZoomStatus.signing);
-      const videoWebRtcMode = await this.host.videoWebRtcMode();
+      const videoWebRtcMode = await this.assets.capabilities().then(
+        (capabilities) => capabilities.videoWebRtcMode,
+        () => undefined,
+      );
       await machinery.runJoinFlow({
         config,
         secrets: this.host,
-        allowDuplicate: this.settings().allowDuplicate,
-        enforceVirtualBackground: this.host.enforceVirtualBackground(),
-        ...(videoWebRtcMode !== undefined ? { videoWebRtcMode } : {}),
+        allowDuplicate: this.host.allowDuplicate,
+        enforceVirtualBackground: setting(this.host, 'virtualBackground') === 'enforce',
+        videoWebRtcMode,
         signal,
-        sdkRoot: () => this.host.sdkRoot(),
+        sdkRoot: () => this.meetingRoot(),
         adapterFor: (view) => this.adapterFor(view, machinery),
         onLock: (lock) => {
           this.meetingLock = lock;
@@ -172,7 +228,7 @@ export class MeetingController implements ReactiveController {
         },
       });
       // The join is over before anyone hears of it: a leave() from a zoom-joined listener must leave, not cancel.
-      if (this.run?.abort.signal === signal) this.run = undefined;
+      if (this.run === run) this.run = undefined;
       this.setStatus(ZoomStatus.joined);
       emit(this.host, 'zoom-joined', {
         meetingNumber: config.meetingNumber,
@@ -183,19 +239,12 @@ export class MeetingController implements ReactiveController {
       // Reset the SDK's meeting state but keep its client: the next join re-uses it (see ComponentViewAdapter).
       await this.adapter?.leave().catch(() => undefined);
       this.endMeeting();
-      if (signal.reason === memoryPressureAbort) return this.fail(machinery.memoryPressureError());
-      if (signal.reason === joinTimeoutAbort) {
-        // Whatever the SDK started (a join still waiting, a form it shows) goes with its client.
-        await this.disposeAdapter();
-        return this.fail(
-          machinery.joinTimeoutError({ timeoutMs: this.settings().joinTimeoutMs, ...this.progress }),
-        );
-      }
-      if (isAbort(raw, signal)) {
-        this.setStatus(ZoomStatus.idle);
-        throw machinery.cancelledError();
-      }
-      return this.fail(raw instanceof ZoomJoinError ? raw : machinery.unexpectedError(raw));
+      // Whatever the SDK started for a join that ran out of time (a join still waiting, a form) goes with its client.
+      if (run.stoppedBy === 'timeout') await this.disposeAdapter();
+      const error = machinery.failedJoinError(raw, signal, run.stoppedBy, { timeoutMs: setting(this.host, 'joinTimeout'), ...this.progress });
+      if (error) return this.fail(error);
+      this.setStatus(ZoomStatus.idle);
+      throw machinery.cancelledError();
     }
   }
 
@@ -227,7 +276,7 @@ export class MeetingController implements ReactiveController {
     if (this.pendingDestroy) await this.pendingDestroy;
     if (this.adapter && this.adapter.view !== view) await this.disposeAdapter();
     if (!this.adapter) {
-      const factory = this.settings().adapterFactory ?? machinery.createSdkAdapter;
+      const factory = this.statics.adapterFactory ?? machinery.createSdkAdapter;
       this.adapter = factory(view);
       this.unsubscribe = this.adapter.subscribe((event) => this.onSdkEvent(event));
     }
@@ -236,7 +285,7 @@ export class MeetingController implements ReactiveController {
 
   private onSdkEvent(event: SdkAdapterEvent): void {
     if (event.type === 'memory-failure') {
-      this.host.sdkMemoryFailure(event.failure);
+      this.memory.reportSdkFailure(event.failure);
       return;
     }
     if (event.type === 'zoom-answered') {
@@ -269,7 +318,7 @@ export class MeetingController implements ReactiveController {
 
   /** Frees the page's meeting slot. The SDK client stays for the next join; teardown destroys it. */
   private endMeeting(): void {
-    releasePageMeeting(this);
+    if (pageMeetingOwner === this) pageMeetingOwner = undefined;
     this.meetingLock?.release();
     this.meetingLock = undefined;
   }
@@ -288,7 +337,7 @@ export class MeetingController implements ReactiveController {
 
   private async teardown(): Promise<void> {
     if (this.run) {
-      this.run.abort.abort(abortError());
+      this.stop(this.run);
       await this.run.promise.catch(() => undefined);
     }
     if (this.status === ZoomStatus.joined) await this.leave('removed');
@@ -306,13 +355,23 @@ export class MeetingController implements ReactiveController {
     emit(this.host, 'zoom-status', { status, previous });
   }
 
-  /**
-   * Mirrors the asset preload into the status while no meeting is under way: idle → preloading → ready.
-   */
-  syncPreparation(state: string | undefined): void {
+  /** Mirrors the asset preload into the status while no meeting is under way: idle → preloading → ready. */
+  private syncPreparation(): void {
     if (this.status !== ZoomStatus.idle && this.status !== ZoomStatus.preloading && this.status !== ZoomStatus.ready) return;
     if (this.run) return;
+    const state = this.assets.state;
     this.setStatus(state === 'preloading' ? ZoomStatus.preloading : state === 'ready' ? ZoomStatus.ready : ZoomStatus.idle);
+  }
+
+  /** The SDK injects its styles into document.head, so its root must be light DOM to be styled. */
+  private meetingRoot(): HTMLElement {
+    if (!this.sdkRoot) {
+      this.sdkRoot = document.createElement('div');
+      this.sdkRoot.slot = 'meeting';
+      this.sdkRoot.className = 'zoom-join-meeting';
+      this.host.append(this.sdkRoot);
+    }
+    return this.sdkRoot;
   }
 
 }

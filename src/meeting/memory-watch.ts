@@ -1,6 +1,6 @@
 import { nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import type { ZoomJoinState } from '../attributes.js';
 import type { MemoryMonitor } from '../memory/memory-monitor.js';
-import type { MemoryAttributes } from '../memory/memory-settings.js';
 import type { SdkMemoryFailure } from '../memory/sdk-memory-failure.js';
 import { memoizeImport } from '../lazy-import.js';
 
@@ -9,25 +9,33 @@ type MemoryModule = typeof import('../memory/index.js');
 /** The monitor is only needed once a meeting is on its way, so it stays out of the element's first load. */
 const loadMemoryModule = memoizeImport((): Promise<MemoryModule> => import('../memory/index.js'));
 
-/** The element: its memory attributes are read straight from its properties (same names). */
-export interface MemoryWatchHost extends ReactiveControllerHost, HTMLElement, MemoryAttributes {
-  /** The `on-memory-pressure="leave"` policy asked the element to leave. */
-  leaveForMemoryPressure(): void;
-}
+type MemoryHost = ReactiveControllerHost & ZoomJoinState;
 
 /**
- * Starts the memory monitor (src/memory/) while the element preloads, joins or is joined, loading it on first
- * use, and stops it otherwise. If the monitor cannot load, the meeting goes on without it.
+ * Starts the memory monitor (src/memory/) while the meeting is prepared, joined or under way, loading it on first
+ * use, and stops it otherwise. If the monitor cannot load, the meeting goes on without it. Not a controller itself:
+ * the monitor it creates is one, and follows connect/disconnect on its own.
  */
-/** Not a controller itself: the monitor it creates is one, and follows connect/disconnect on its own. */
 export class MemoryWatch {
   private monitor?: MemoryMonitor;
   private module?: MemoryModule;
   private wanted = false;
+  private settingsKey?: string;
 
-  constructor(private readonly host: MemoryWatchHost) {}
+  constructor(
+    private readonly host: MemoryHost,
+    /** The `on-memory-pressure="leave"` policy asks the meeting to leave. */
+    private readonly leaveForMemoryPressure: () => void,
+  ) {}
 
-  sync(active: boolean): void {
+  /** Before each render: runs the monitor while `active`, and hands it changed settings. */
+  update(active: boolean): void {
+    const { memoryInterval, memoryGrowthLimit, memoryBudget, freezeThreshold, onMemoryPressure } = this.host;
+    const key = JSON.stringify([memoryInterval, memoryGrowthLimit, memoryBudget, freezeThreshold, onMemoryPressure]);
+    if (key !== this.settingsKey) {
+      this.settingsKey = key;
+      this.monitor?.reconfigure();
+    }
     this.wanted = active;
     if (!active) {
       this.monitor?.stop();
@@ -44,7 +52,7 @@ export class MemoryWatch {
         this.monitor = new module.MemoryMonitor(this.host, {
           settings: () => module.readMemorySettings(this.host),
           onWarning: (_warning, action) => {
-            if (action.leave) this.host.leaveForMemoryPressure();
+            if (action.leave) this.leaveForMemoryPressure();
           },
         });
         if (this.wanted && this.host.isConnected) this.monitor.start();
@@ -52,10 +60,6 @@ export class MemoryWatch {
       .catch(() => {
         // Without the monitor there is no memory watch, which is no reason to stop a meeting.
       });
-  }
-
-  reconfigure(): void {
-    this.monitor?.reconfigure();
   }
 
   reportSdkFailure(failure: SdkMemoryFailure): void {

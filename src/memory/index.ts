@@ -26,4 +26,3 @@ export type { MonitorClock, TimerHandle } from './clock.js';
 export { detectLongTaskSource, documentVisibility } from './page-signals.js';
 export type { LongTaskSource, VisibilitySource } from './page-signals.js';
 export { heartbeatPeriod } from './freeze-detector.js';
-export { memoryWatchedStatuses } from './watched-statuses.js';

@@ -8,7 +8,7 @@ import type { MemorySampler } from '../../src/memory/memory-sampler.js';
 import { defaultMemorySettings, readMemorySettings } from '../../src/memory/memory-settings.js';
 import { describeMemoryWarning, memoryWarningTexts } from '../../src/memory/memory-texts.js';
 import { renderMemoryWarning } from '../../src/memory/memory-warning-template.js';
-import { memoryWatchedStatuses } from '../../src/memory/watched-statuses.js';
+import { memoryWatchedStatuses } from '../../src/status.js';
 import { sdkMemoryFailure } from '../../src/memory/sdk-memory-failure.js';
 import { ManualAsyncSampler, MB } from './fakes.js';
 

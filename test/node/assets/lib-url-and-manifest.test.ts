@@ -2,26 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { resolveLibLocation } from '../../../src/assets/lib-url.js';
 import { manifestUrl, parseManifest } from '../../../src/assets/manifest.js';
-import { DEFAULT_PRELOAD_STRATEGY, parsePreloadStrategy } from '../../../src/assets/preload-trigger.js';
-import { parseVirtualBackgroundMode } from '../../../src/assets/virtual-background.js';
 import { SDK_CDN_LIB_URL } from '../../../src/sdk/version.js';
-
-describe('preload attribute', () => {
-  test('known values, any case and spacing; everything else is the default (idle)', () => {
-    assert.equal(DEFAULT_PRELOAD_STRATEGY, 'idle');
-    for (const value of ['none', 'intent', 'visible', 'idle', 'eager']) assert.equal(parsePreloadStrategy(value), value);
-    assert.equal(parsePreloadStrategy(' EAGER '), 'eager');
-    for (const value of [undefined, null, '', 'auto', 'lazy', 3]) assert.equal(parsePreloadStrategy(value), 'idle');
-  });
-});
-
-describe('virtual-background attribute', () => {
-  test('off by default; preload and enforce; unknown values are off', () => {
-    assert.equal(parseVirtualBackgroundMode('preload'), 'preload');
-    assert.equal(parseVirtualBackgroundMode(' Enforce'), 'enforce');
-    for (const value of [undefined, '', 'on', 'true', 1]) assert.equal(parseVirtualBackgroundMode(value), 'off');
-  });
-});
 
 describe('resolveLibLocation', () => {
   const base = 'https://app.example/pages/meeting.html';

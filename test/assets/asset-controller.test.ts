@@ -3,11 +3,10 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { LitElement } from 'lit';
 import sinon from 'sinon';
-import { AssetPreloadController, AssetState, type AssetSettings } from '../../src/assets/asset-preload-controller.js';
+import { AssetController, AssetState, type AssetSettings } from '../../src/assets/asset-controller.js';
 import type { ZoomCapabilitiesDetail, ZoomProgressDetail, ZoomWarningDetail } from '../../src/assets/asset-events.js';
 import { detectCapabilities } from '../../src/assets/capabilities.js';
 import { forgetAssetPathChecks } from '../../src/assets/check-asset-path.js';
-import { resolveLibLocation } from '../../src/assets/lib-url.js';
 import { ZoomJoinError } from '../../src/errors.js';
 import { FakeAdapter } from '../support/fake-adapter.js';
 import { networkLog } from '../support/network-log.js';
@@ -16,21 +15,14 @@ const LIB_PATH = '/node_modules/@zoom/meetingsdk/dist/lib';
 const tick = (ms = 0): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 class AssetTestHost extends LitElement {
-  settings: AssetSettings = { strategy: 'none', location: undefined, view: 'component', virtualBackground: 'off' };
-  readonly assets = new AssetPreloadController(this, () => this.settings);
+  settings: AssetSettings = { strategy: 'none', assetPath: '', view: 'component', virtualBackground: 'off' };
+  readonly assets = new AssetController(this, () => this.settings);
 }
 customElements.define('asset-test-host', AssetTestHost);
 
-async function host(settings: Partial<AssetSettings> & { assetPath?: string }): Promise<AssetTestHost> {
+async function host(settings: Partial<AssetSettings>): Promise<AssetTestHost> {
   const element = document.createElement('asset-test-host') as AssetTestHost;
-  const { assetPath, ...rest } = settings;
-  element.settings = {
-    strategy: 'eager',
-    location: resolveLibLocation(assetPath ?? LIB_PATH, document.baseURI),
-    view: 'component',
-    virtualBackground: 'off',
-    ...rest,
-  };
+  element.settings = { strategy: 'eager', assetPath: LIB_PATH, view: 'component', virtualBackground: 'off', ...settings };
   const wrapper = await fixture<HTMLDivElement>(html`<div></div>`);
   wrapper.append(element);
   return element;
@@ -57,14 +49,14 @@ function answerManifestWith(body: string, contentType = 'application/json'): voi
   });
 }
 
-describe('AssetPreloadController', function () {
+describe('AssetController', function () {
   this.timeout(60000);
-  const originalDetect = AssetPreloadController.detect;
+  const originalDetect = AssetController.detect;
 
   beforeEach(() => forgetAssetPathChecks());
   afterEach(() => {
     sinon.restore();
-    AssetPreloadController.detect = originalDetect;
+    AssetController.detect = originalDetect;
   });
 
   it('eager: zoom-capabilities, then zoom-progress to 1, js_media warmed, state ready; join then waits for nothing', async () => {
@@ -75,7 +67,7 @@ describe('AssetPreloadController', function () {
     const element = document.createElement('asset-test-host') as AssetTestHost;
     element.addEventListener('zoom-capabilities', (event) => capabilities.push(event.detail));
     element.addEventListener('zoom-progress', (event) => progress.push(event.detail));
-    element.settings = { strategy: 'eager', location: resolveLibLocation(LIB_PATH, document.baseURI), view: 'component', virtualBackground: 'off' };
+    element.settings = { strategy: 'eager', assetPath: LIB_PATH, view: 'component', virtualBackground: 'off' };
     const observe = setInterval(() => {
       if (states.at(-1) !== element.assets.state) states.push(element.assets.state);
     }, 5);
@@ -106,9 +98,9 @@ describe('AssetPreloadController', function () {
   });
 
   it('virtual-background="preload" on a 2-core device: zoom-warning vb-skipped-low-memory, no vb files', async () => {
-    AssetPreloadController.detect = () => ({ ...detectCapabilities(), hardwareConcurrency: 2, deviceMemory: 8 });
+    AssetController.detect = () => ({ ...detectCapabilities(), hardwareConcurrency: 2, deviceMemory: 8 });
     const element = document.createElement('asset-test-host') as AssetTestHost;
-    element.settings = { strategy: 'eager', location: resolveLibLocation(LIB_PATH, document.baseURI), view: 'component', virtualBackground: 'preload' };
+    element.settings = { strategy: 'eager', assetPath: LIB_PATH, view: 'component', virtualBackground: 'preload' };
     const warning = oneEvent(element, 'zoom-warning');
     document.body.append(element);
     const detail: ZoomWarningDetail = (await warning).detail;
@@ -124,7 +116,7 @@ describe('AssetPreloadController', function () {
     expect((await networkLog()).filter((request) => request.url.includes('/av/'))).to.deep.equal([]);
     expect(element.assets.state).to.equal(AssetState.idle);
     await element.assets.prepareJoin(new AbortController().signal);
-    expect(element.assets.currentCapabilities().videoWebRtcMode, 'known without a preload').to.equal(1);
+    expect((await element.assets.capabilities()).videoWebRtcMode, 'known without a preload').to.equal(1);
     const av = (await networkLog()).filter((request) => request.url.includes('/av/')).map((request) => new URL(request.url).pathname.split('/av/')[1]);
     expect(av).to.deep.equal(['manifest.json']);
   });
@@ -167,13 +159,12 @@ describe('AssetPreloadController', function () {
   it("Zoom's CDN (no asset-path): no manifest check, nothing requested from Zoom with preload none", async () => {
     await networkLog({ clear: true });
     const element = await host({ strategy: 'none', assetPath: '' });
-    expect(element.settings.location?.selfHosted).to.equal(false);
     await element.assets.prepareJoin(new AbortController().signal);
     expect((await networkLog()).filter((request) => request.url.includes('zoom.us'))).to.deep.equal([]);
   });
 
   it('leaving the page stops the run after the grace period; moving the element keeps it', async () => {
-    AssetPreloadController.disconnectGraceMs = 50;
+    AssetController.disconnectGraceMs = 50;
     try {
       const element = await host({ strategy: 'eager', assetPath: '/node_modules/@zoom/meetingsdk/dist/lib' });
       await tick();
@@ -185,20 +176,23 @@ describe('AssetPreloadController', function () {
       await tick(100);
       expect(element.assets.state).to.equal(AssetState.idle);
     } finally {
-      AssetPreloadController.disconnectGraceMs = 500;
+      AssetController.disconnectGraceMs = 500;
     }
   });
 
-  it('intent on the host: starts on pointerenter; a settings change re-plans', async () => {
+  it('intent on the host: starts on pointerenter; a settings change drops the run and re-plans at once', async () => {
     const element = await host({ strategy: 'intent' });
     await tick(200);
     expect(element.assets.state).to.equal(AssetState.idle);
     element.dispatchEvent(new PointerEvent('pointerenter'));
     await waitUntil(() => element.assets.state === AssetState.ready, 'ready');
+    const capabilities = oneEvent(element, 'zoom-capabilities');
     element.settings = { ...element.settings, view: 'client' };
-    element.assets.settingsChanged();
-    expect(element.assets.state).to.equal(AssetState.idle);
-    element.dispatchEvent(new PointerEvent('pointerenter'));
+    element.requestUpdate();
+    await element.updateComplete;
+    expect(element.assets.plan?.view, 'the component-view run is gone').to.not.equal('component');
+    // The user already showed intent: no second pointerenter is needed.
+    await capabilities;
     await waitUntil(() => element.assets.plan?.view === 'client', 'client plan');
     expect(element.assets.plan?.files.map((file) => file.path)).to.include('tp.min.js');
   });

@@ -1,0 +1,169 @@
+/**
+ * One preload, loaded lazily by AssetController once a strategy fires (or a join starts): checks a self-hosted
+ * asset path, plans the files for this device, preloads them (shared page-wide), warms js_media, and reports
+ * `zoom-capabilities`, `zoom-progress` and `zoom-warning` on the element.
+ */
+import { emit } from '../events.js';
+import type { AssetSettings, AssetState } from './asset-controller.js';
+import { detectCapabilities, type Capabilities } from './capabilities.js';
+import { checkAssetPathOnce } from './check-asset-path.js';
+import { describeCapabilities, type ZoomCapabilitiesDetail } from './isolation.js';
+import { resolveLibLocation } from './lib-url.js';
+import type { AssetManifest } from './manifest.js';
+import { planAssets, type AssetPlan } from './plan.js';
+import { preloadAssets, type PreloadResult } from './preloader.js';
+import { warmJsMedia, warmSkipReason, type WarmResult } from './warm.js';
+
+/** How long a join waits for an unfinished preload of js_media before it lets the SDK fetch it itself. */
+const JOIN_WAIT_CAP_MS = 15000;
+
+export interface PreloadRun {
+  abort: AbortController;
+  capabilities: ZoomCapabilitiesDetail;
+  plan?: AssetPlan;
+  warmResult?: WarmResult;
+  preloadResult?: PreloadResult;
+  /** Settles when the join may start (js_media in, warm-up done or given up); never rejects. */
+  joinReady: Promise<void>;
+  /** The whole preload; never rejects. */
+  finished: Promise<PreloadResult | undefined>;
+}
+
+/** Resolves when `promise` settles or after `ms`, rejects with the signal's reason on abort; cleans up either way. */
+function waitBounded(promise: Promise<unknown>, ms: number, signal: AbortSignal): Promise<void> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<void>((resolve, reject) => {
+    const done = (): void => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', onAbort);
+    };
+    const onAbort = (): void => {
+      done();
+      reject(signal.reason);
+    };
+    const timer = setTimeout(() => {
+      done();
+      resolve();
+    }, ms);
+    signal.addEventListener('abort', onAbort, { once: true });
+    const settle = (): void => {
+      done();
+      resolve();
+    };
+    promise.then(settle, settle);
+  });
+}
+
+function quietly<T>(promise: Promise<T>): Promise<T | undefined> {
+  return promise.then(
+    (value) => value,
+    () => undefined,
+  );
+}
+
+/** The `zoom-capabilities` detail for these settings on this device (`detect` stands in for the device in tests). */
+export function capabilitiesFor(settings: AssetSettings, detect: (() => Capabilities) | undefined): ZoomCapabilitiesDetail {
+  return describeCapabilities((detect ?? detectCapabilities)(), {
+    enforceVirtualBackground: settings.virtualBackground === 'enforce',
+  });
+}
+
+/**
+ * Before the signature: checks a self-hosted asset path (rejecting with its ZoomJoinError), then waits, bounded,
+ * for the preload to have what the join needs. With `preload="none"` and no run it only checks; a strategy that has
+ * not fired yet (no hover before auto-join, say) preloads now without warming — running js_media here would only
+ * delay the join the SDK is about to start.
+ */
+export async function prepareJoin(
+  settings: AssetSettings,
+  current: PreloadRun | undefined,
+  startWithoutWarming: () => PreloadRun | undefined,
+  signal: AbortSignal,
+): Promise<void> {
+  const location = resolveLibLocation(settings.assetPath, document.baseURI);
+  if (!location) return;
+  if (location.selfHosted) await checkAssetPathOnce(location.libUrl, { signal });
+  if (settings.strategy === 'none' && !current) return;
+  const run = current ?? startWithoutWarming();
+  if (run) await waitBounded(run.joinReady, JOIN_WAIT_CAP_MS, signal);
+}
+
+/** Starts a preload; undefined when `asset-path` is not a URL (the join reports that, preloading just waits). */
+export function startPreloadRun(
+  host: HTMLElement,
+  settings: AssetSettings,
+  options: { detect: (() => Capabilities) | undefined; onState: (state: AssetState) => void },
+): PreloadRun | undefined {
+  const location = resolveLibLocation(settings.assetPath, document.baseURI);
+  if (!location) return undefined;
+  const abort = new AbortController();
+  const { signal } = abort;
+  let state: AssetState = 'preloading';
+  const onState = (next: AssetState): void => {
+    // A broken asset path stays failed; an aborted run reports nothing.
+    if (signal.aborted || state === 'failed') return;
+    state = next;
+    options.onState(next);
+  };
+  options.onState(state);
+
+  const device = (options.detect ?? detectCapabilities)();
+  const { crossOriginIsolated } = device;
+  const run: PreloadRun = {
+    abort,
+    capabilities: describeCapabilities(device, { enforceVirtualBackground: settings.virtualBackground === 'enforce' }),
+    joinReady: Promise.resolve(),
+    finished: Promise.resolve(undefined),
+  };
+  emit(host, 'zoom-capabilities', run.capabilities);
+
+  const manifest: Promise<AssetManifest | undefined> = location.selfHosted
+    ? checkAssetPathOnce(location.libUrl, { signal })
+    : Promise.resolve(undefined);
+
+  const planned = manifest.then((found) => {
+    const plan = planAssets({ view: settings.view, capabilities: device, virtualBackground: settings.virtualBackground, manifest: found });
+    run.plan = plan;
+    for (const warning of plan.warnings) emit(host, 'zoom-warning', warning);
+    return plan;
+  });
+  // The asset path is broken: preload nothing; prepareJoin() raises the same error when the user joins.
+  planned.catch(() => onState('failed'));
+
+  run.finished = quietly(
+    planned.then((plan) =>
+      preloadAssets(plan, location.libUrl, {
+        signal,
+        crossOriginIsolated,
+        onProgress: (progress) => emit(host, 'zoom-progress', progress),
+      }),
+    ),
+  ).then((result) => {
+    if (result && !signal.aborted) {
+      run.preloadResult = result;
+      if (result.failed > 0) {
+        emit(host, 'zoom-warning', {
+          code: 'asset-preload-incomplete',
+          message: `${result.failed} of ${result.files.length} SDK files could not be preloaded; the SDK will fetch them itself.`,
+        });
+      }
+    }
+    return result;
+  });
+
+  run.joinReady = quietly(
+    planned
+      .then((plan) => preloadAssets(plan, location.libUrl, { signal, stages: ['join'], crossOriginIsolated }))
+      .then(async () => {
+        if (!settings.warm || settings.view !== 'component' || warmSkipReason()) return;
+        try {
+          run.warmResult = await warmJsMedia(location.libUrl, { signal, crossOriginIsolated });
+        } catch (error) {
+          if (signal.aborted) throw error;
+          emit(host, 'zoom-warning', { code: 'warm-failed', message: 'js_media could not be run ahead of the join; the join goes on without it.' });
+        }
+      }),
+  ).then(() => onState('ready'));
+
+  return run;
+}
