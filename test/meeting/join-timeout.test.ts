@@ -84,7 +84,9 @@ describe('<zoom-join> join-timeout', () => {
     const joining = target.join();
     const { detail } = await warning;
     expect(detail.code).to.equal('attribute-invalid');
-    expect(detail.message).to.contain('join-timeout="NaN"');
+    // The attribute as written, not the NaN it became as a number.
+    expect(detail.message).to.contain('join-timeout="soon"');
+    expect(target.joinTimeout).to.be.NaN;
     expect(detail.message).to.contain('using 60000');
     await joining;
     expect(target.status).to.equal('joined');
