@@ -2,7 +2,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { JoinAttributes } from '../config/join-config.js';
 import { ZoomJoinError, type SdkView } from '../errors.js';
 import { emit, type ZoomLeftReason } from '../events.js';
-import type { SdkMemoryFailure } from '../memory/sdk-memory-failure.js';
+import type { SdkMemoryFailure } from '../sdk/sdk-memory-failure.js';
 import type { ZoomAnswer } from '../error-codes/zoom-answers.js';
 import type { SdkAdapter, SdkAdapterEvent, SdkAdapterFactory, SdkPrompt } from '../sdk/adapter.js';
 import type { MeetingLock } from './browser-lock.js';

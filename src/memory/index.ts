@@ -19,8 +19,6 @@ export type { MemoryWarningTemplateOptions } from './memory-warning-template.js'
 export { detectMemorySampler, performanceMemorySampler, userAgentSpecificMemorySampler } from './memory-sampler.js';
 export { combinedSampler } from './combined-sampler.js';
 export type { MemoryReading, MemorySampler, MemorySource } from './memory-sampler.js';
-export { sdkMemoryFailure } from './sdk-memory-failure.js';
-export type { SdkMemoryFailure } from './sdk-memory-failure.js';
 export { systemClock } from './clock.js';
 export type { MonitorClock, TimerHandle } from './clock.js';
 export { detectLongTaskSource, documentVisibility } from './page-signals.js';

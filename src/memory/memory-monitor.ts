@@ -14,7 +14,7 @@ import {
   type LongTaskSource,
   type VisibilitySource,
 } from './page-signals.js';
-import type { SdkMemoryFailure } from './sdk-memory-failure.js';
+import type { SdkMemoryFailure } from '../sdk/sdk-memory-failure.js';
 
 /** Where events go; a Lit element also gets the controller registered and re-rendered on warning changes. */
 export type MemoryMonitorHost = EventTarget &

@@ -9,7 +9,6 @@ import { defaultMemorySettings, readMemorySettings } from '../../src/memory/memo
 import { describeMemoryWarning, memoryWarningTexts } from '../../src/memory/memory-texts.js';
 import { renderMemoryWarning } from '../../src/memory/memory-warning-template.js';
 import { memoryWatchedStatuses } from '../../src/memory/watched-statuses.js';
-import { sdkMemoryFailure } from '../../src/memory/sdk-memory-failure.js';
 import { ManualAsyncSampler, MB } from './fakes.js';
 
 describe('readMemorySettings (the element’s attributes)', () => {
@@ -131,23 +130,6 @@ describe('warning texts and banner', () => {
     expect(dismissed).to.equal(1);
     const plain = await fixture(html`<div>${renderMemoryWarning(growth)}</div>`);
     expect(plain.querySelector('[part=warning-dismiss]')).to.equal(null);
-  });
-});
-
-describe('sdkMemoryFailure (the SDK’s media-internal-error payloads)', () => {
-  it('recognises WasmOutOfMemory (205) and WebGlContextInvalid (204), nothing else', () => {
-    expect(
-      sdkMemoryFailure({ message: 'Uh-oh! You’re running low on memory.', type: 'video', code: 205 }),
-    ).to.deep.equal({ sdkCode: 205, sdkType: 'WasmOutOfMemory', message: 'Uh-oh! You’re running low on memory.' });
-    expect(sdkMemoryFailure({ type: 'video', code: 204 })).to.deep.equal({
-      sdkCode: 204,
-      sdkType: 'WebGlContextInvalid',
-    });
-    expect(sdkMemoryFailure({ errorCode: '205' })?.sdkCode).to.equal(205);
-    expect(sdkMemoryFailure({ type: 'WasmOutOfMemory' })?.sdkCode).to.equal(205);
-    expect(sdkMemoryFailure({ type: 'video', code: 206 })).to.equal(null);
-    expect(sdkMemoryFailure('205')).to.equal(null);
-    expect(sdkMemoryFailure(null)).to.equal(null);
   });
 });
 
