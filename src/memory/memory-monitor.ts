@@ -6,7 +6,7 @@ import { FreezeDetector, type FreezeDetectedBy } from './freeze-detector.js';
 import { GrowthWindow } from './growth-window.js';
 import type { MemoryWarningReason, ZoomMemoryDetail, ZoomMemoryWarningDetail } from './memory-events.js';
 import { memoryPressureAction, type MemoryPressureAction } from './memory-policy.js';
-import { detectMemorySampler, type MemoryReading, type MemorySampler, type MemorySource } from './memory-sampler.js';
+import { detectMemorySampler, type MemoryReading, type MemorySampler, type MemorySource } from './samplers.js';
 import { normalizeMemorySettings, type MemoryMonitorSettings } from './memory-settings.js';
 import {
   detectLongTaskSource,

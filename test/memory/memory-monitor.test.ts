@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import type { ZoomMemoryDetail, ZoomMemoryWarningDetail } from '../../src/memory/memory-events.js';
 import { MemoryMonitor, type MemoryMonitorOptions } from '../../src/memory/memory-monitor.js';
 import type { MemoryMonitorSettings } from '../../src/memory/memory-settings.js';
-import type { MemorySampler } from '../../src/memory/memory-sampler.js';
+import type { MemorySampler } from '../../src/memory/samplers.js';
 import {
   FakeClock,
   FakeLongTasks,
