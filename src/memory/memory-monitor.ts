@@ -1,8 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { emit } from '../events.js';
-import { systemClock, type MonitorClock, type TimerHandle } from './clock.js';
 import { ConditionLatch, type LatchChange } from './condition-latch.js';
-import { FreezeDetector, type FreezeDetectedBy } from './freeze-detector.js';
 import { GrowthWindow } from './growth-window.js';
 import type { MemoryWarningReason, ZoomMemoryDetail, ZoomMemoryWarningDetail } from './memory-events.js';
 import { memoryPressureAction, type MemoryPressureAction } from './memory-policy.js';
@@ -11,7 +9,12 @@ import { normalizeMemorySettings, type MemoryMonitorSettings } from './memory-se
 import {
   detectLongTaskSource,
   documentVisibility,
+  FreezeDetector,
+  systemClock,
+  type FreezeDetectedBy,
   type LongTaskSource,
+  type MonitorClock,
+  type TimerHandle,
   type VisibilitySource,
 } from './page-signals.js';
 import type { SdkMemoryFailure } from '../sdk/sdk-memory-failure.js';

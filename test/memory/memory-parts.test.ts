@@ -1,5 +1,4 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { heartbeatPeriod } from '../../src/memory/freeze-detector.js';
 import { GrowthWindow, leastSquaresSlope, lowerEnvelope } from '../../src/memory/growth-window.js';
 import type { ZoomMemoryWarningDetail } from '../../src/memory/memory-events.js';
 import { memoryPressureAction, parseMemoryPressurePolicy } from '../../src/memory/memory-policy.js';
@@ -158,10 +157,6 @@ describe('growth window pieces', () => {
     window.add({ at: 100_000, bytes: 50 * MB });
     expect(window.size).to.equal(1);
     expect(window.bytesPerSecond()).to.equal(null);
-  });
-
-  it('heartbeat period is an eighth of the threshold, between 50 ms and 1 s', () => {
-    expect([heartbeatPeriod(2000), heartbeatPeriod(100), heartbeatPeriod(60_000)]).to.deep.equal([250, 50, 1000]);
   });
 
   it('the element watches memory while preloading, signing, joining and joined', () => {
