@@ -8,8 +8,8 @@ export type {
   MemoryMonitorOptions,
 } from './memory-monitor.js';
 export type * from './memory-events.js';
-export { MemoryPressurePolicy, memoryPressureAction, parseMemoryPressurePolicy } from './memory-policy.js';
-export type { MemoryPressureAction } from './memory-policy.js';
+export { MemoryPressurePolicy, memoryPressureAction, parseMemoryPressurePolicy } from './memory-settings.js';
+export type { MemoryPressureAction } from './memory-settings.js';
 export { MB, defaultMemorySettings, normalizeMemorySettings, readMemorySettings } from './memory-settings.js';
 export type { MemoryAttributes, MemoryMonitorSettings } from './memory-settings.js';
 export { describeMemoryWarning, memoryWarningTexts } from './memory-texts.js';

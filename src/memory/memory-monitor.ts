@@ -3,9 +3,13 @@ import { emit } from '../events.js';
 import { ConditionLatch, type LatchChange } from './condition-latch.js';
 import { GrowthWindow } from './growth-window.js';
 import type { MemoryWarningReason, ZoomMemoryDetail, ZoomMemoryWarningDetail } from './memory-events.js';
-import { memoryPressureAction, type MemoryPressureAction } from './memory-policy.js';
 import { detectMemorySampler, type MemoryReading, type MemorySampler, type MemorySource } from './samplers.js';
-import { normalizeMemorySettings, type MemoryMonitorSettings } from './memory-settings.js';
+import {
+  memoryPressureAction,
+  normalizeMemorySettings,
+  type MemoryMonitorSettings,
+  type MemoryPressureAction,
+} from './memory-settings.js';
 import {
   detectLongTaskSource,
   documentVisibility,
