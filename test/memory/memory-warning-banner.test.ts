@@ -1,8 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import type { ZoomMemoryWarningDetail } from '../../src/memory/memory-events.js';
 import { describeMemoryWarning, memoryWarningTexts } from '../../src/memory/memory-texts.js';
-import { renderMemoryWarning } from '../../src/memory/memory-warning-template.js';
-import { memoryWatchedStatuses } from '../../src/memory/watched-statuses.js';
+import { renderMemoryWarning } from '../../src/memory/memory-warning-banner.js';
 import { MB } from './fakes.js';
 
 describe('warning texts and banner', () => {
@@ -49,11 +48,5 @@ describe('warning texts and banner', () => {
     expect(dismissed).to.equal(1);
     const plain = await fixture(html`<div>${renderMemoryWarning(growth)}</div>`);
     expect(plain.querySelector('[part=warning-dismiss]')).to.equal(null);
-  });
-});
-
-describe('watched statuses', () => {
-  it('the element watches memory while preloading, signing, joining and joined', () => {
-    expect([...memoryWatchedStatuses]).to.deep.equal(['preloading', 'signing', 'joining', 'joined']);
   });
 });
