@@ -1,5 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { emit } from '../events.js';
+import type { SdkMemoryFailure } from '../sdk/sdk-memory-failure.js';
 import type { MemoryWarningReason, ZoomMemoryDetail, ZoomMemoryWarningDetail } from './memory-events.js';
 import {
   memoryPressureAction,
@@ -19,7 +20,6 @@ import {
   type VisibilitySource,
 } from './page-signals.js';
 import { detectMemorySampler, type MemoryReading, type MemorySampler, type MemorySource } from './samplers.js';
-import type { SdkMemoryFailure } from '../sdk/sdk-memory-failure.js';
 
 /** Where events go; a Lit element also gets the controller registered and re-rendered on warning changes. */
 export type MemoryMonitorHost = EventTarget &
