@@ -2,10 +2,10 @@
  * The benchmark page's script (bundled by bench/memory-monitor.mjs with esbuild). Exposes `window.memoryBench`
  * for the benchmark to drive: start the monitor, start a leak, read what happened.
  */
-import { systemClock, type MonitorClock } from '../../src/memory/clock.js';
 import type { ZoomMemoryDetail, ZoomMemoryWarningDetail } from '../../src/memory/memory-events.js';
 import { MemoryMonitor } from '../../src/memory/memory-monitor.js';
 import type { MemoryMonitorSettings } from '../../src/memory/memory-settings.js';
+import { systemClock, type MonitorClock } from '../../src/memory/page-signals.js';
 
 interface BenchState {
   samples: ZoomMemoryDetail[];

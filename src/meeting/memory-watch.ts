@@ -1,7 +1,7 @@
 import { nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { ZoomJoinState } from '../attributes.js';
 import type { MemoryMonitor } from '../memory/memory-monitor.js';
-import type { SdkMemoryFailure } from '../memory/sdk-memory-failure.js';
+import type { SdkMemoryFailure } from '../sdk/sdk-memory-failure.js';
 import { memoizeImport } from '../lazy-import.js';
 
 type MemoryModule = typeof import('../memory/index.js');

@@ -1,28 +1,7 @@
-/** The memory watch: one controller and the small pieces it is made of, for the element and for pages. */
+/**
+ * The memory watch's lazily loaded entry (src/meeting/memory-watch.ts): what the element needs once a meeting is
+ * on its way. Tests and benchmarks import the modules themselves.
+ */
 export { MemoryMonitor } from './memory-monitor.js';
-export type {
-  ActiveMemoryWarning,
-  MemoryCapabilities,
-  MemoryMonitorEnvironment,
-  MemoryMonitorHost,
-  MemoryMonitorOptions,
-} from './memory-monitor.js';
-export type * from './memory-events.js';
-export { MemoryPressurePolicy, memoryPressureAction, parseMemoryPressurePolicy } from './memory-policy.js';
-export type { MemoryPressureAction } from './memory-policy.js';
-export { MB, defaultMemorySettings, normalizeMemorySettings, readMemorySettings } from './memory-settings.js';
-export type { MemoryAttributes, MemoryMonitorSettings } from './memory-settings.js';
-export { describeMemoryWarning, memoryWarningTexts } from './memory-texts.js';
-export type { MemoryWarningText } from './memory-texts.js';
-export { renderMemoryWarning } from './memory-warning-template.js';
-export type { MemoryWarningTemplateOptions } from './memory-warning-template.js';
-export { detectMemorySampler, performanceMemorySampler, userAgentSpecificMemorySampler } from './memory-sampler.js';
-export { combinedSampler } from './combined-sampler.js';
-export type { MemoryReading, MemorySampler, MemorySource } from './memory-sampler.js';
-export { sdkMemoryFailure } from './sdk-memory-failure.js';
-export type { SdkMemoryFailure } from './sdk-memory-failure.js';
-export { systemClock } from './clock.js';
-export type { MonitorClock, TimerHandle } from './clock.js';
-export { detectLongTaskSource, documentVisibility } from './page-signals.js';
-export type { LongTaskSource, VisibilitySource } from './page-signals.js';
-export { heartbeatPeriod } from './freeze-detector.js';
+export { readMemorySettings } from './memory-settings.js';
+export { renderMemoryWarning } from './memory-warning-banner.js';

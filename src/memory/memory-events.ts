@@ -1,4 +1,4 @@
-import type { MemorySource } from './memory-sampler.js';
+import type { MemorySource } from './samplers.js';
 
 /** One memory reading. */
 export interface ZoomMemoryDetail {

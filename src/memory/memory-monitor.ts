@@ -1,20 +1,25 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { emit } from '../events.js';
-import { systemClock, type MonitorClock, type TimerHandle } from './clock.js';
-import { ConditionLatch, type LatchChange } from './condition-latch.js';
-import { FreezeDetector, type FreezeDetectedBy } from './freeze-detector.js';
-import { GrowthWindow } from './growth-window.js';
+import type { SdkMemoryFailure } from '../sdk/sdk-memory-failure.js';
 import type { MemoryWarningReason, ZoomMemoryDetail, ZoomMemoryWarningDetail } from './memory-events.js';
-import { memoryPressureAction, type MemoryPressureAction } from './memory-policy.js';
-import { detectMemorySampler, type MemoryReading, type MemorySampler, type MemorySource } from './memory-sampler.js';
-import { normalizeMemorySettings, type MemoryMonitorSettings } from './memory-settings.js';
+import {
+  memoryPressureAction,
+  normalizeMemorySettings,
+  type MemoryMonitorSettings,
+  type MemoryPressureAction,
+} from './memory-settings.js';
 import {
   detectLongTaskSource,
   documentVisibility,
+  FreezeDetector,
+  systemClock,
+  type FreezeDetectedBy,
   type LongTaskSource,
+  type MonitorClock,
+  type TimerHandle,
   type VisibilitySource,
 } from './page-signals.js';
-import type { SdkMemoryFailure } from './sdk-memory-failure.js';
+import { detectMemorySampler, type MemoryReading, type MemorySampler, type MemorySource } from './samplers.js';
 
 /** Where events go; a Lit element also gets the controller registered and re-rendered on warning changes. */
 export type MemoryMonitorHost = EventTarget &
@@ -419,4 +424,172 @@ export class MemoryMonitor implements ReactiveController {
     if (this.options.onChange) this.options.onChange();
     else this.host.requestUpdate?.();
   }
+}
+
+/** What one update did to the warning: raised it, cleared it, or neither. */
+type LatchChange = 'raised' | 'cleared' | null;
+
+/**
+ * "Warn once per condition until it clears." A condition is raised the first time it holds; it clears only after
+ * it has stayed calm (below a lower threshold than the one that raised it) for a while. The gap between the two
+ * thresholds and the calm period keep a heap that hovers at a limit — the collector's sawtooth — from raising the
+ * same warning on every tooth.
+ */
+class ConditionLatch {
+  private isActive = false;
+  private calmSince: number | null = null;
+
+  get active(): boolean {
+    return this.isActive;
+  }
+
+  /**
+   * @param triggered the condition holds now
+   * @param calm the reading is below the clearing threshold (ignored while `triggered`)
+   * @param calmForMs how long it must stay calm before the warning may be raised again
+   */
+  update(triggered: boolean, calm: boolean, at: number, calmForMs: number): LatchChange {
+    if (triggered) {
+      this.calmSince = null;
+      if (this.isActive) return null;
+      this.isActive = true;
+      return 'raised';
+    }
+    if (!this.isActive) return null;
+    if (!calm) {
+      this.calmSince = null;
+      return null;
+    }
+    this.calmSince ??= at;
+    if (at - this.calmSince < calmForMs) return null;
+    this.reset();
+    return 'cleared';
+  }
+
+  reset(): void {
+    this.isActive = false;
+    this.calmSince = null;
+  }
+}
+
+export interface HeapPoint {
+  at: number;
+  bytes: number;
+}
+
+export interface GrowthWindowOptions {
+  windowMs: number;
+  /** Expected spacing of samples; the window counts as full once it spans `windowMs` give or take half of it. */
+  cadenceMs: number;
+}
+
+/** Fewer regression points than this gives a slope that one odd sample can swing. */
+const MIN_ENVELOPE_POINTS = 3;
+/** The look-ahead is this fraction of the window: long enough to contain a collection, short enough to leave points. */
+const HORIZON_FRACTION = 1 / 4;
+
+/**
+ * Growth rate of the heap over a sliding window, robust to the garbage collector's sawtooth.
+ *
+ * A live page's heap climbs as it allocates and drops at each collection. A plain regression over raw samples
+ * reads part of a tooth as growth; what leaks is what survives collection, i.e. the floor the sawtooth returns
+ * to. So the regression runs on a lower envelope: for each sample, the lowest reading within the next
+ * `horizon` ms. Any collection inside that horizon pulls the point down to the post-collection floor; for a heap
+ * that only grows, the envelope is the series itself and the slope is exact. Points closer than `horizon` to
+ * the newest sample have an incomplete look-ahead and would skew upward, so they are left out (their readings
+ * still count, as look-ahead for earlier points).
+ */
+export class GrowthWindow {
+  private points: HeapPoint[] = [];
+
+  constructor(private options: GrowthWindowOptions) {}
+
+  configure(options: GrowthWindowOptions): void {
+    this.options = options;
+    this.prune();
+  }
+
+  add(point: HeapPoint): void {
+    const last = this.points[this.points.length - 1];
+    // Out-of-order samples (a slow async read settling after a faster one) would break the time axis.
+    if (last && point.at <= last.at) return;
+    // A gap longer than the window (a hidden tab, a suspended laptop) breaks the series: start over.
+    if (last && point.at - last.at > this.options.windowMs) this.points = [];
+    this.points.push(point);
+    this.prune();
+  }
+
+  clear(): void {
+    this.points = [];
+  }
+
+  get size(): number {
+    return this.points.length;
+  }
+
+  /** True once the samples span the whole window. */
+  get full(): boolean {
+    const first = this.points[0];
+    const last = this.points[this.points.length - 1];
+    if (!first || !last) return false;
+    return last.at - first.at >= this.options.windowMs - this.options.cadenceMs / 2;
+  }
+
+  /** Bytes per second of the lower envelope, or null until the window is full and has enough points. */
+  bytesPerSecond(): number | null {
+    if (!this.full) return null;
+    const envelope = lowerEnvelope(this.points, this.options.windowMs * HORIZON_FRACTION);
+    if (envelope.length < MIN_ENVELOPE_POINTS) return null;
+    const slopePerMs = leastSquaresSlope(envelope);
+    return slopePerMs === null ? null : slopePerMs * 1000;
+  }
+
+  private prune(): void {
+    const last = this.points[this.points.length - 1];
+    if (!last) return;
+    // Keep the newest point at or before the window's start too: with jittered timers, dropping everything older
+    // than exactly `windowMs` would leave a window one interval short and never "full".
+    const start = last.at - this.options.windowMs;
+    let drop = 0;
+    while (drop + 1 < this.points.length && this.points[drop + 1]!.at <= start) drop++;
+    if (drop > 0) this.points.splice(0, drop);
+  }
+}
+
+/** For each point at least `horizonMs` older than the newest, the minimum over [at, at + horizonMs]. */
+export function lowerEnvelope(points: readonly HeapPoint[], horizonMs: number): HeapPoint[] {
+  const last = points[points.length - 1];
+  if (!last) return [];
+  const envelope: HeapPoint[] = [];
+  for (let i = 0; i < points.length; i++) {
+    const start = points[i]!;
+    if (last.at - start.at < horizonMs) break;
+    let lowest = start.bytes;
+    for (let j = i + 1; j < points.length && points[j]!.at - start.at <= horizonMs; j++) {
+      lowest = Math.min(lowest, points[j]!.bytes);
+    }
+    envelope.push({ at: start.at, bytes: lowest });
+  }
+  return envelope;
+}
+
+/** Ordinary least-squares slope in bytes per millisecond; null when all points share one time. */
+export function leastSquaresSlope(points: readonly HeapPoint[]): number | null {
+  const n = points.length;
+  if (n < 2) return null;
+  // Centre both axes first: epoch-scale times squared would lose precision in doubles.
+  let meanAt = 0;
+  let meanBytes = 0;
+  for (const point of points) {
+    meanAt += point.at / n;
+    meanBytes += point.bytes / n;
+  }
+  let covariance = 0;
+  let variance = 0;
+  for (const point of points) {
+    const dt = point.at - meanAt;
+    covariance += dt * (point.bytes - meanBytes);
+    variance += dt * dt;
+  }
+  return variance === 0 ? null : covariance / variance;
 }

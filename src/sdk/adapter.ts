@@ -1,6 +1,6 @@
 import type { SdkView, ZoomJoinError } from '../errors.js';
 import type { ZoomAnswer } from '../error-codes/zoom-answers.js';
-import type { SdkMemoryFailure } from '../memory/sdk-memory-failure.js';
+import type { SdkMemoryFailure } from './sdk-memory-failure.js';
 
 /** What either SDK view needs before a join. */
 export interface SdkInitOptions {

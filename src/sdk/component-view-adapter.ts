@@ -1,5 +1,5 @@
 import type { SdkAdapter, SdkEventListener, SdkInitOptions, SdkJoinOptions } from './adapter.js';
-import { sdkMemoryFailure } from '../memory/sdk-memory-failure.js';
+import { sdkMemoryFailure } from './sdk-memory-failure.js';
 import { normalizeSdkError } from './normalize-error.js';
 import { memoizeImport } from '../lazy-import.js';
 import { hasFunctions, secretsOf, throwIfAborted, unwrapModule } from './sdk-module.js';

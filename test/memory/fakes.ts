@@ -1,6 +1,5 @@
-import type { MonitorClock, TimerHandle } from '../../src/memory/clock.js';
-import type { MemoryReading, MemorySampler } from '../../src/memory/memory-sampler.js';
-import type { LongTaskSource, VisibilitySource } from '../../src/memory/page-signals.js';
+import type { LongTaskSource, MonitorClock, TimerHandle, VisibilitySource } from '../../src/memory/page-signals.js';
+import type { MemoryReading, MemorySampler } from '../../src/memory/samplers.js';
 
 export const MB = 1024 * 1024;
 

@@ -11,7 +11,7 @@ import {
   detectMemorySampler,
   performanceMemorySampler,
   userAgentSpecificMemorySampler,
-} from '../../src/memory/memory-sampler.js';
+} from '../../src/memory/samplers.js';
 import { MB } from './fakes.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

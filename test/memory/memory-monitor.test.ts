@@ -1,8 +1,14 @@
 import { expect } from '@open-wc/testing';
 import type { ZoomMemoryDetail, ZoomMemoryWarningDetail } from '../../src/memory/memory-events.js';
-import { MemoryMonitor, type MemoryMonitorOptions } from '../../src/memory/memory-monitor.js';
+import {
+  GrowthWindow,
+  leastSquaresSlope,
+  lowerEnvelope,
+  MemoryMonitor,
+  type MemoryMonitorOptions,
+} from '../../src/memory/memory-monitor.js';
 import type { MemoryMonitorSettings } from '../../src/memory/memory-settings.js';
-import type { MemorySampler } from '../../src/memory/memory-sampler.js';
+import type { MemorySampler } from '../../src/memory/samplers.js';
 import {
   FakeClock,
   FakeLongTasks,
@@ -159,6 +165,36 @@ describe('MemoryMonitor: growth', () => {
     clock.advance(30_000);
     expect(reasons(warnings)).to.deep.equal(['growth', 'growth']);
     monitor.stop();
+  });
+});
+
+describe('growth window (the slope under the growth warning)', () => {
+  it('least squares recovers a slope, even at epoch-scale times', () => {
+    const t0 = Date.now();
+    const points = [0, 1000, 2000, 3000].map((dt) => ({ at: t0 + dt, bytes: 5 * MB + 2 * dt }));
+    expect(leastSquaresSlope(points)).to.be.closeTo(2, 1e-9);
+    expect(leastSquaresSlope([{ at: 1, bytes: 1 }])).to.equal(null);
+  });
+
+  it('the lower envelope follows post-collection lows and leaves out points without a full look-ahead', () => {
+    const points = [0, 1, 2, 3, 4, 5, 6].map((i) => ({ at: i * 1000, bytes: i % 2 === 0 ? 100 : 140 }));
+    const envelope = lowerEnvelope(points, 2000);
+    expect(envelope.map((point) => point.at)).to.deep.equal([0, 1000, 2000, 3000, 4000]);
+    expect(envelope.every((point) => point.bytes === 100)).to.equal(true);
+  });
+
+  it('fills once the samples span the window, even with jittered timers, and restarts after a long gap', () => {
+    const window = new GrowthWindow({ windowMs: 10_000, cadenceMs: 1000 });
+    for (let i = 0; i <= 9; i++) window.add({ at: i * 1000 + (i % 2 ? 60 : -60), bytes: i * MB });
+    expect(window.full).to.equal(false);
+    window.add({ at: 9_950, bytes: 10 * MB });
+    expect(window.full).to.equal(true);
+    for (let i = 11; i < 40; i++) window.add({ at: i * 1000 + (i % 2 ? 90 : -90), bytes: i * MB });
+    expect(window.full).to.equal(true);
+    expect(window.bytesPerSecond()! / MB).to.be.closeTo(1, 0.05);
+    window.add({ at: 100_000, bytes: 50 * MB });
+    expect(window.size).to.equal(1);
+    expect(window.bytesPerSecond()).to.equal(null);
   });
 });
 

@@ -2,7 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { ZoomMemoryWarningDetail } from './memory-events.js';
 import { describeMemoryWarning } from './memory-texts.js';
 
-export interface MemoryWarningTemplateOptions {
+export interface MemoryWarningBannerOptions {
   /** Shows a Dismiss button that calls this. */
   onDismiss?: () => void;
 }
@@ -13,7 +13,7 @@ export interface MemoryWarningTemplateOptions {
  */
 export function renderMemoryWarning(
   warning: ZoomMemoryWarningDetail,
-  options: MemoryWarningTemplateOptions = {},
+  options: MemoryWarningBannerOptions = {},
 ): TemplateResult {
   const text = describeMemoryWarning(warning);
   return html`
