@@ -20,7 +20,7 @@ function fromEntry(entry: ZoomErrorEntry, message: string, cause?: unknown): Zoo
   });
 }
 
-/** A second element on the page tried to join while the first is in a meeting (see page-meeting.ts). */
+/** A second element on the page tried to join while the first is in a meeting (the SDK is one per page). */
 export function anotherMeetingOnThisPageError(): ZoomJoinError {
   return fromEntry(anotherMeetingOnThisPage, 'Another <zoom-join> on this page is already in a meeting.');
 }
