@@ -3,7 +3,7 @@
  * the join's (signature, zak, tk, obfToken, the passcode), anything shaped like a JWT, and credentials in URLs.
  */
 
-import { ZoomJoinError, type SignatureProblem } from './errors.js';
+import { ZoomJoinError, type SignatureProblem } from './zoom-join-error.js';
 import { clipText, scrubHead, withoutUserinfo } from './safe-text.js';
 
 const REDACTED = '[redacted]';

@@ -1,5 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import type { ZoomJoinError } from './errors.js';
+import type { ZoomJoinError } from './zoom-join-error.js';
 import { AssetWatch } from './meeting/asset-watch.js';
 import { loadJoinMachinery } from './meeting/load-join-machinery.js';
 import { MeetingController } from './meeting/meeting-controller.js';

@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../src/index.js';
-import { ZoomJoinError } from '../src/errors.js';
+import { ZoomJoinError } from '../src/zoom-join-error.js';
 import type { ZoomJoin } from '../src/zoom-join.js';
 import { ZoomJoin as ZoomJoinClass } from '../src/zoom-join.js';
 import { FakeAdapter, fakeAdapters } from './support/fake-adapter.js';

@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { SdkView } from '../errors.js';
+import type { SdkView } from '../zoom-join-error.js';
 import { emit } from '../events.js';
 import { detectCapabilities, type Capabilities } from './capabilities.js';
 import { checkAssetPathOnce } from './check-asset-path.js';

@@ -1,4 +1,4 @@
-import { ErrorCategory, ZoomJoinError, type ErrorAdvice, type SdkView } from '../errors.js';
+import { ErrorCategory, ZoomJoinError, type ErrorAdvice, type SdkView } from '../zoom-join-error.js';
 import { withoutUserinfo } from '../safe-text.js';
 import { SDK_CDN_LIB_URL } from '../sdk/version.js';
 

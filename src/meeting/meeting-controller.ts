@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { JoinAttributes } from '../config/join-config.js';
-import { ZoomJoinError, type SdkView } from '../errors.js';
+import { ZoomJoinError, type SdkView } from '../zoom-join-error.js';
 import { emit, type ZoomLeftReason } from '../events.js';
 import type { SdkMemoryFailure } from '../memory/sdk-memory-failure.js';
 import type { ZoomAnswer } from '../error-codes/zoom-answers.js';

@@ -1,4 +1,4 @@
-import { ErrorCategory, ZoomJoinError, type SignatureProblem } from '../errors.js';
+import { ErrorCategory, ZoomJoinError, type SignatureProblem } from '../zoom-join-error.js';
 import { inspectSignature, SignatureProblemCode } from './inspect.js';
 
 export interface SignatureExpectations {

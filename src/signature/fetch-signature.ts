@@ -3,7 +3,7 @@
  * retries and backoff. Pure (no Lit, no DOM beyond fetch) so the element and its tests share it.
  */
 
-import { ZoomJoinError } from '../errors.js';
+import { ZoomJoinError } from '../zoom-join-error.js';
 import { abortError, raceAbort, sleep, throwIfAborted, timeoutScope } from './abort.js';
 import { parseRetryAfter, retryDelay } from './backoff.js';
 import { excerptBody, looksLikeHtml } from './body-excerpt.js';

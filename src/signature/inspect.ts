@@ -3,9 +3,9 @@
  * an opaque 3705/3706/3712. It decodes and never verifies: the secret stays on the server.
  */
 
-import type { ErrorAdvice, SignatureProblem } from '../errors.js';
+import type { ErrorAdvice, SignatureProblem } from '../zoom-join-error.js';
 import { decodeJsonObjectSegment } from './base64url.js';
-import { formatDuration, isoTime, showValue } from './describe.js';
+import { formatDuration, isoTime, showValue } from './claim-format.js';
 
 /** Stable problem codes; pages and tests match on these, the wording may change. */
 export const SignatureProblemCode = {

@@ -4,7 +4,7 @@
  * redacted.
  */
 
-import { ZoomJoinError, type ErrorAdvice } from '../errors.js';
+import { ZoomJoinError, type ErrorAdvice } from '../zoom-join-error.js';
 import { clipText, scrubHead, withoutUserinfo } from '../safe-text.js';
 import { safeCause, secretScrubber } from '../secret-scrub.js';
 import { redactTokens } from './body-excerpt.js';

@@ -8,7 +8,7 @@ import type { ZoomCapabilitiesDetail, ZoomProgressDetail, ZoomWarningDetail } fr
 import { detectCapabilities } from '../../src/assets/capabilities.js';
 import { forgetAssetPathChecks } from '../../src/assets/check-asset-path.js';
 import { resolveLibLocation } from '../../src/assets/lib-url.js';
-import { ZoomJoinError } from '../../src/errors.js';
+import { ZoomJoinError } from '../../src/zoom-join-error.js';
 import { FakeAdapter } from '../support/fake-adapter.js';
 import { networkLog } from '../support/network-log.js';
 

@@ -12,7 +12,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { after, before, describe, it, type TestContext } from 'node:test';
 import type { Browser, Response } from 'playwright-core';
 import { zoomDoubleScenarios, WC_INFO_URL, type ZoomDoubleScenario } from '../../demo/zoom-double/wc-info.js';
-import type { SdkView } from '../../src/errors.js';
+import type { SdkView } from '../../src/zoom-join-error.js';
 import { expectedOutcomes, isPrompt, type Expected } from '../support/zoom-double-expectations.js';
 import { launchChromium, openDemo, RESULTS_DIR, screenshot, type DemoPage, type RecordedEvent } from './support/browser.js';
 import { MAIN, clickJoin, errorPanelText, joinAndSettle, logEntries, theError, type ErrorDetail } from './support/demo-actions.js';

@@ -15,7 +15,7 @@ import {
   warningCodes,
   withGenerated,
 } from '../../scripts/error-code-docs.js';
-import { knownZoomErrorCodes, sdkErrorTypes, sdkMessageRules, zoomErrorTable } from '../../src/error-codes.js';
+import { knownZoomErrorCodes, sdkErrorTypes, sdkMessageRules, zoomErrorTable } from '../../src/error-codes/index.js';
 import { SignatureProblemCode } from '../../src/signature/inspect.js';
 import { SignatureErrorCode } from '../../src/signature/signature-errors.js';
 

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { ZoomJoinError } from '../../src/errors.js';
+import { ZoomJoinError } from '../../src/zoom-join-error.js';
 import { fetchSignature, type SignatureParams } from '../../src/signature/fetch-signature.js';
 import { inspectSignature } from '../../src/signature/inspect.js';
 

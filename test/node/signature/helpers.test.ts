@@ -5,7 +5,7 @@ import { backoffDelay, parseRetryAfter, retryDelay } from '../../../src/signatur
 import { decodeBase64UrlText, decodeJsonObjectSegment } from '../../../src/signature/base64url.js';
 import { MAX_EXCERPT_LENGTH, excerptBody, looksLikeHtml, redactTokens } from '../../../src/signature/body-excerpt.js';
 import { buildSignatureRequest, defaultSignatureBody } from '../../../src/signature/build-request.js';
-import { formatDuration } from '../../../src/signature/describe.js';
+import { formatDuration } from '../../../src/signature/claim-format.js';
 
 const JWT =
   'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJhcHBLZXkiOiJhYmMiLCJtbiI6IjEyMyJ9.dBjftJeZ4CVPmB92K27uhbUJU1p1r_wW1gFWFOEjXk';
