@@ -42,7 +42,7 @@ function text(value: unknown): string {
 }
 
 /** People paste "123 4567 8901" or "123-4567-8901"; Zoom wants the digits. */
-export function normaliseMeetingNumber(value: unknown): string {
+export function normalizeMeetingNumber(value: unknown): string {
   return text(value).replace(/[\s-]+/g, '');
 }
 
@@ -105,7 +105,7 @@ export function readJoinConfig(inputs: JoinInputs): JoinConfig | ZoomJoinError {
       },
     );
   }
-  const meetingNumber = normaliseMeetingNumber(rawMeetingNumber);
+  const meetingNumber = normalizeMeetingNumber(rawMeetingNumber);
   // Zoom's meeting IDs are integers, so they never start with 0 (the signature server refuses those too).
   if (!/^[1-9][0-9]{8,10}$/.test(meetingNumber)) {
     return configError(

@@ -35,6 +35,7 @@ export const MAX_SIGNATURE_LIFETIME = 172800;
 /** How far `iat` may sit in the future before we blame a clock; generous because devices drift. */
 export const DEFAULT_SKEW_SECONDS = 300;
 
+/** What `inspectSignature` compares the claims against; whatever is left out is not compared. */
 export interface SignatureExpectations {
   /** The meeting number the page will join; compared digits-only, so "123 4567 8901" is fine. */
   meetingNumber?: string | number;

@@ -9,7 +9,8 @@ import { clipText, scrubHead, withoutUserinfo } from '../safe-text.js';
 import { safeCause, secretScrubber } from '../secret-scrub.js';
 import { redactTokens } from './body-excerpt.js';
 
-export const SignatureErrorCode = {
+/** Codes of the element's errors while getting a signature (the reference server's own codes are in server/answers.ts). */
+export const SignatureFetchErrorCode = {
   endpointMissing: 'signature-endpoint-missing',
   requestInvalid: 'signature-request-invalid',
   network: 'signature-network',
@@ -20,7 +21,7 @@ export const SignatureErrorCode = {
   tooLarge: 'signature-answer-too-large',
   providerFailed: 'signature-provider-failed',
 } as const;
-export type SignatureErrorCode = (typeof SignatureErrorCode)[keyof typeof SignatureErrorCode];
+export type SignatureFetchErrorCode = (typeof SignatureFetchErrorCode)[keyof typeof SignatureFetchErrorCode];
 
 /**
  * The endpoint without credentials, query or fragment: enough to spot a wrong path, and `user:password@` and query
@@ -42,7 +43,7 @@ function afterAttempts(attempts: number): string {
 
 export function endpointMissingError(): ZoomJoinError {
   return new ZoomJoinError({
-    code: SignatureErrorCode.endpointMissing,
+    code: SignatureFetchErrorCode.endpointMissing,
     category: 'signature',
     title: 'No signature source',
     message: 'There is no way to get a signature: no signature, signature provider or signature endpoint was given.',
@@ -57,7 +58,7 @@ export function endpointMissingError(): ZoomJoinError {
 
 export function requestInvalidError(endpoint: string, cause: unknown): ZoomJoinError {
   return new ZoomJoinError({
-    code: SignatureErrorCode.requestInvalid,
+    code: SignatureFetchErrorCode.requestInvalid,
     category: 'signature',
     title: 'Invalid signature request',
     message: `The signature request to ${describeEndpoint(endpoint)} could not be built: ${causeText(cause)}`,
@@ -73,7 +74,7 @@ export function requestInvalidError(endpoint: string, cause: unknown): ZoomJoinE
 
 export function networkError(endpoint: string, attempts: number, cause: unknown): ZoomJoinError {
   return new ZoomJoinError({
-    code: SignatureErrorCode.network,
+    code: SignatureFetchErrorCode.network,
     category: 'signature',
     title: 'Signature endpoint unreachable',
     message: `Could not reach the signature endpoint ${describeEndpoint(endpoint)}${afterAttempts(attempts)}.`,
@@ -94,7 +95,7 @@ export function networkError(endpoint: string, attempts: number, cause: unknown)
 
 export function timeoutError(endpoint: string, timeoutMs: number, attempts: number): ZoomJoinError {
   return new ZoomJoinError({
-    code: SignatureErrorCode.timeout,
+    code: SignatureFetchErrorCode.timeout,
     category: 'signature',
     title: 'Signature endpoint timed out',
     message: `The signature endpoint ${describeEndpoint(endpoint)} did not answer within ${timeoutMs} ms${afterAttempts(attempts)}.`,
@@ -162,7 +163,7 @@ export function httpStatusError(
 ): ZoomJoinError {
   const said = excerpt ? `: "${excerpt}"` : '';
   return new ZoomJoinError({
-    code: SignatureErrorCode.httpStatus,
+    code: SignatureFetchErrorCode.httpStatus,
     category: 'signature',
     title: `Signature endpoint answered ${status}`,
     message: `The signature endpoint ${describeEndpoint(endpoint)} answered HTTP ${status}${statusText ? ` ${statusText}` : ''}${afterAttempts(attempts)}${said}`,
@@ -174,7 +175,7 @@ export function httpStatusError(
 export function notJsonError(endpoint: string, status: number, excerpt: string, html: boolean): ZoomJoinError {
   const what = html ? 'an HTML page' : excerpt ? 'text that is not JSON' : 'an empty body';
   return new ZoomJoinError({
-    code: SignatureErrorCode.notJson,
+    code: SignatureFetchErrorCode.notJson,
     category: 'signature',
     title: 'Signature endpoint did not answer JSON',
     message: `The signature endpoint ${describeEndpoint(endpoint)} answered HTTP ${status} with ${what}${excerpt ? `: "${excerpt}"` : '.'}`,
@@ -197,7 +198,7 @@ export function notJsonError(endpoint: string, status: number, excerpt: string, 
 
 export function answerTooLargeError(endpoint: string, status: number, maxBytes: number): ZoomJoinError {
   return new ZoomJoinError({
-    code: SignatureErrorCode.tooLarge,
+    code: SignatureFetchErrorCode.tooLarge,
     category: 'signature',
     title: 'The signature endpoint answered too much',
     message:
@@ -215,7 +216,7 @@ export function answerTooLargeError(endpoint: string, status: number, maxBytes: 
 
 export function missingSignatureError(endpoint: string, excerpt: string): ZoomJoinError {
   return new ZoomJoinError({
-    code: SignatureErrorCode.missing,
+    code: SignatureFetchErrorCode.missing,
     category: 'signature',
     title: 'No signature in the answer',
     message: `The signature endpoint ${describeEndpoint(endpoint)} answered JSON without a "signature" string${excerpt ? `: ${excerpt}` : '.'}`,
@@ -231,7 +232,7 @@ export function missingSignatureError(endpoint: string, excerpt: string): ZoomJo
 
 export function providerFailedError(detail: string, cause?: unknown): ZoomJoinError {
   return new ZoomJoinError({
-    code: SignatureErrorCode.providerFailed,
+    code: SignatureFetchErrorCode.providerFailed,
     category: 'signature',
     title: 'Signature provider failed',
     message: `The signature provider ${detail}`,

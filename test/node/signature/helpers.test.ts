@@ -6,6 +6,8 @@ import { decodeBase64UrlText, decodeJsonObjectSegment } from '../../../src/signa
 import { MAX_EXCERPT_LENGTH, excerptBody, looksLikeHtml, redactTokens } from '../../../src/signature/body-excerpt.js';
 import { buildSignatureRequest, defaultSignatureBody } from '../../../src/signature/build-request.js';
 import { formatDuration } from '../../../src/signature/claim-format.js';
+import type { SignatureRequestParams } from '../../../src/signature/signature-types.js';
+import type { SignatureRequestParams as AcceptedByServer } from '../../../server/request-schema.js';
 
 const JWT =
   'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJhcHBLZXkiOiJhYmMiLCJtbiI6IjEyMyJ9.dBjftJeZ4CVPmB92K27uhbUJU1p1r_wW1gFWFOEjXk';
@@ -123,7 +125,10 @@ describe('body excerpt', () => {
 });
 
 describe('buildSignatureRequest', () => {
-  const params = { meetingNumber: '123', role: 0 as const };
+  // The page's request params and the reference server's are one contract defined twice (src/ and server/ build
+  // apart): each must stay assignable to the other.
+  const asServerReads = (sent: SignatureRequestParams): AcceptedByServer => sent;
+  const params: SignatureRequestParams = asServerReads({ meetingNumber: '123', role: 0 });
   const signal = new AbortController().signal;
 
   it('defaults to Zoom\'s sample request: POST JSON, only the fields that are set, no cache', async () => {
