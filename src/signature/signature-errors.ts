@@ -7,7 +7,6 @@
 import { ZoomJoinError, type ErrorAdvice } from '../zoom-join-error.js';
 import { clipText, scrubHead, withoutUserinfo } from '../safe-text.js';
 import { safeCause, secretScrubber } from '../secret-scrub.js';
-import { redactTokens } from './body-excerpt.js';
 
 /** Codes of the element's errors while getting a signature (the reference server's own codes are in server/answers.ts). */
 export const SignatureFetchErrorCode = {
@@ -32,9 +31,12 @@ export function describeEndpoint(endpoint: string): string {
   return url.split(/[?#]/, 1)[0] || url;
 }
 
+/** No secret of the join is known while getting a signature: credentials in URLs and JWT-shaped strings go. */
+const scrubShapes = secretScrubber([]);
+
 /** What a signature error keeps of what was thrown: a scrubbed copy (see safeCause), never the thrown value. */
 function causeOf(thrown: unknown): unknown {
-  return safeCause(thrown, secretScrubber([]));
+  return safeCause(thrown, scrubShapes);
 }
 
 function afterAttempts(attempts: number): string {
@@ -246,15 +248,13 @@ export function providerFailedError(detail: string, cause?: unknown): ZoomJoinEr
 }
 
 const MAX_CAUSE_TEXT = 200;
-/** Longer than any token worth redacting: what scrubHead needs to find a token cut by the window whole. */
-const TOKEN_GUARD = 2048;
 
 function cleanText(text: string): string {
-  return redactTokens(withoutUserinfo(text)).replace(/\s+/g, ' ').trim();
+  return scrubShapes(text).replace(/\s+/g, ' ').trim();
 }
 
 /** A thrown value's message, redacted and short: it may quote anything the provider saw, at any length. */
 export function causeText(cause: unknown): string {
   const text = cause instanceof Error ? cause.message : String(cause);
-  return clipText(scrubHead(text, cleanText, MAX_CAUSE_TEXT, TOKEN_GUARD), MAX_CAUSE_TEXT);
+  return clipText(scrubHead(text, cleanText, MAX_CAUSE_TEXT, scrubShapes.guard), MAX_CAUSE_TEXT);
 }
