@@ -4,8 +4,8 @@
  * each scenario of demo/zoom-double/wc-info.ts. For every scenario and both views: the answer really came from the
  * worker (the plumbing), then the element ends as test/support/zoom-double-expectations.ts says (the diagnosis).
  *
- * The diagnosis is fixed on another branch; here some expectations fail, and each test says what the element did
- * instead (a diagnostic line, and test-results/zoom-double-outcomes.json for the whole table).
+ * A test whose expectation fails says what the element did instead (a diagnostic line, and
+ * test-results/zoom-double-outcomes.json for the whole table).
  */
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
