@@ -41,6 +41,20 @@ async function makeElement(extra: Partial<ZoomJoin> = {}): Promise<ZoomJoin> {
   return element;
 }
 
+/** An auto-join element with every input set, appended to the page; resolves once it has joined by itself. */
+async function autoJoined(): Promise<ZoomJoin> {
+  const element = document.createElement('zoom-join');
+  element.preload = 'none';
+  element.autoJoin = true;
+  element.meetingNumber = MEETING;
+  element.userName = 'Ada';
+  element.signature = testSignature({ meetingNumber: MEETING });
+  const joined = oneEvent(element, 'zoom-joined');
+  document.body.append(element);
+  await joined;
+  return element;
+}
+
 function recordEvents(element: HTMLElement): string[] {
   const seen: string[] = [];
   for (const name of ['zoom-status', 'zoom-joined', 'zoom-left', 'zoom-error', 'zoom-signature-warning']) {
@@ -316,19 +330,20 @@ describe('<zoom-join> with a fake SDK adapter', () => {
   });
 
   it('joins by itself with auto-join once the inputs are present', async () => {
-    const element = document.createElement('zoom-join');
-    element.preload = 'none';
-    element.autoJoin = true;
-    element.meetingNumber = MEETING;
-    element.userName = 'Ada';
-    element.signature = testSignature({ meetingNumber: MEETING });
-    const joined = oneEvent(element, 'zoom-joined');
-    document.body.append(element);
-    await joined;
+    const element = await autoJoined();
     expect(element.status).to.equal('joined');
     expect(element.shadowRoot!.querySelector('[part=join-button]')).to.not.exist;
     element.remove();
     await tick(60);
+  });
+
+  it('with auto-join, the Join button comes back after leaving', async () => {
+    const element = await autoJoined();
+    expect(element.shadowRoot!.querySelector('[part=join-button]')).to.not.exist;
+    await element.leave();
+    await element.updateComplete;
+    expect(element.shadowRoot!.querySelector('[part=join-button]'), 'a way back after leaving').to.exist;
+    element.remove();
   });
 
   it('runs the Client View adapter when view="client"', async () => {
