@@ -22,9 +22,9 @@ import {
   unknownZoomError,
   zoomErrorTable,
   type ZoomErrorEntry,
-} from '../src/error-codes.js';
-import { anotherMeetingOnThisPage, joinCancelled, meetingOpenInAnotherTab } from '../src/error-codes/element.js';
-import { ZoomJoinError, type SignatureProblem } from '../src/errors.js';
+} from '../src/error-codes/index.js';
+import { anotherMeetingOnThisPage, joinCancelled, meetingOpenInAnotherTab } from '../src/error-codes/element-own-codes.js';
+import { ZoomJoinError, type SignatureProblem } from '../src/zoom-join-error.js';
 import { meetingOpenInAnotherTabError } from '../src/meeting/browser-lock.js';
 import { joinCodeLoadFailedError } from '../src/meeting/join-code-load-error.js';
 import { JoinStep } from '../src/meeting/join-flow.js';

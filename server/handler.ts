@@ -9,7 +9,7 @@ import {
   withCommonHeaders,
   type SignatureAnswer,
   type SignatureSuccessBody,
-} from './errors.js';
+} from './answers.js';
 import { parseJsonObject } from './json-body.js';
 import { createOriginPolicy } from './origin-policy.js';
 import { createRateLimitCheck, type RateLimitOptions, type RateLimitSubject } from './rate-limit.js';

@@ -15,7 +15,7 @@ export {
   SignatureErrorCode,
   type SignatureErrorBody,
   type SignatureSuccessBody,
-} from './errors.js';
+} from './answers.js';
 export { rateLimitKeyOf, type RateLimiter, type RateLimitOptions } from './rate-limit.js';
 export {
   createRedisRateLimiter,

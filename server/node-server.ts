@@ -7,7 +7,7 @@ import { createHmac, createSecretKey } from 'node:crypto';
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { TLSSocket } from 'node:tls';
 import { assertCredentials, buildClaims, type Signer } from './create-signature.js';
-import type { SignatureAnswer } from './errors.js';
+import type { SignatureAnswer } from './answers.js';
 import { createSignatureCore, type SignatureCall, type SignatureHandlerOptions } from './handler.js';
 import type { BodyReadResult } from './read-body.js';
 

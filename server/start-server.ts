@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
-import { SignatureErrorCode, errorAnswer, withCommonHeaders } from './errors.js';
+import { SignatureErrorCode, errorAnswer, withCommonHeaders } from './answers.js';
 import type { SignatureHandlerOptions } from './handler.js';
 import { isLoopbackHost, normalizeHostName } from './host-names.js';
 import { createNodeSignatureListener, writeAnswer } from './node-server.js';

@@ -9,4 +9,4 @@ if (!customElements.get('zoom-join')) customElements.define('zoom-join', ZoomJoi
 
 export { ZoomJoin };
 export { ZoomStatus } from './status.js';
-export { ZoomJoinError, ErrorCategory, isZoomJoinError } from './errors.js';
+export { ZoomJoinError, ErrorCategory, isZoomJoinError } from './zoom-join-error.js';

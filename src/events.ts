@@ -1,5 +1,5 @@
 import type { ZoomAssetEventDetails } from './assets/asset-events.js';
-import type { SdkView, SignatureProblem, ZoomJoinError } from './errors.js';
+import type { SdkView, SignatureProblem, ZoomJoinError } from './zoom-join-error.js';
 import type { ZoomMemoryEventDetails } from './memory/memory-events.js';
 import type { ZoomStatus } from './status.js';
 

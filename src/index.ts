@@ -14,8 +14,8 @@ declare global {
 
 export { ZoomJoin };
 export { ZoomStatus } from './status.js';
-export { ZoomJoinError, ErrorCategory, isZoomJoinError } from './errors.js';
-export type { ErrorCategory as ZoomErrorCategory, SdkView, SignatureProblem } from './errors.js';
+export { ZoomJoinError, ErrorCategory, isZoomJoinError } from './zoom-join-error.js';
+export type { ErrorCategory as ZoomErrorCategory, SdkView, SignatureProblem } from './zoom-join-error.js';
 export type * from './events.js';
 export type * from './assets/asset-events.js';
 export type * from './memory/memory-events.js';
@@ -28,5 +28,5 @@ export type {
   SdkJoinOptions,
 } from './sdk/adapter.js';
 export { inspectSignature } from './signature/inspect.js';
-export { describeZoomError } from './error-codes.js';
+export { describeZoomError } from './error-codes/index.js';
 export type { SignatureProvider, SignatureRequestOptions } from './signature/fetch-signature.js';

@@ -3,6 +3,23 @@
  * URLs, and secrets scrubbed from a bounded head of the text, so a huge value costs no long task.
  */
 
+/** What every redacted secret reads as. */
+export const REDACTED = '[redacted]';
+
+/**
+ * JWT-shaped strings: a JSON header always base64url-encodes to "ey…" or "ew…", so that prefix plus two dots catches
+ * any JWT; the second form catches long three-part base64url tokens with another header. Both are strict enough to
+ * leave file names (js_media.min.js) and host names alone. A match starts only where a run of token characters
+ * starts, so a long run is scanned once, not once per character.
+ */
+const JWT_SHAPED =
+  /(?<![A-Za-z0-9_-])(?:e[wy][A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*|[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{16,})/g;
+
+/** `text` with every JWT-shaped string replaced by `[redacted]`. */
+export function redactJwts(text: string): string {
+  return text.replace(JWT_SHAPED, REDACTED);
+}
+
 // "//user:password@" in any URL: from "//" to the last "@" before the host ends. The class stops at the first
 // "/", "?", "#" or whitespace after it, so each "//" scans its own authority once: linear.
 const USERINFO = /(?<=^|[:\s"'(<=\[])\/\/[^\s/?#]*@/g;

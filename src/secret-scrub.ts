@@ -3,10 +3,8 @@
  * the join's (signature, zak, tk, obfToken, the passcode), anything shaped like a JWT, and credentials in URLs.
  */
 
-import { ZoomJoinError, type SignatureProblem } from './errors.js';
-import { clipText, scrubHead, withoutUserinfo } from './safe-text.js';
-
-const REDACTED = '[redacted]';
+import { ZoomJoinError, type SignatureProblem } from './zoom-join-error.js';
+import { clipText, REDACTED, redactJwts, scrubHead, withoutUserinfo } from './safe-text.js';
 
 /**
  * Shorter values are redacted only where they stand alone: a passcode "12" must not be cut out of "3712" or a
@@ -16,15 +14,6 @@ const MIN_SECRET_LENGTH = 4;
 
 /** The longest token a window must hold whole to recognise it (see scrubHead): JWTs and ZAKs are well under it. */
 const TOKEN_GUARD = 2048;
-
-/**
- * JWT-shaped strings: a JSON header always base64url-encodes to "ey…" or "ew…", so that prefix plus two dots catches
- * any JWT; the second form catches long three-part base64url tokens with another header. Both are strict enough to
- * leave file names (js_media.min.js) and host names alone. A match starts only where a run of token characters
- * starts, so a long run is scanned once, not once per character.
- */
-const JWT_SHAPED =
-  /(?<![A-Za-z0-9_-])(?:e[wy][A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*|[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{16,})/g;
 
 export interface Scrub {
   (text: string): string;
@@ -59,7 +48,7 @@ export function secretScrubber(secrets: readonly unknown[]): Scrub {
     let out = text;
     for (const needle of ordered) out = out.split(needle).join(REDACTED);
     if (standalone) out = out.replace(standalone, REDACTED);
-    return withoutUserinfo(out).replace(JWT_SHAPED, REDACTED);
+    return redactJwts(withoutUserinfo(out));
   };
   return Object.assign(scrub, { guard: Math.max(TOKEN_GUARD, ordered[0]?.length ?? 0) });
 }

@@ -1,6 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import { initialValues, litProperties, type ZoomJoinProperties } from './attributes.js';
-import type { ZoomJoinError } from './errors.js';
+import type { ZoomJoinError } from './zoom-join-error.js';
 import { MeetingController } from './meeting/meeting-controller.js';
 import type { SdkAdapterFactory } from './sdk/adapter.js';
 import { ZoomStatus } from './status.js';

@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../src/index.js';
-import { ZoomJoinError } from '../src/errors.js';
+import { ZoomJoinError } from '../src/zoom-join-error.js';
 import type { ZoomJoin } from '../src/zoom-join.js';
 import { ZoomJoin as ZoomJoinClass } from '../src/zoom-join.js';
 import { FakeAdapter, fakeAdapters } from './support/fake-adapter.js';
@@ -38,6 +38,20 @@ async function makeElement(extra: Partial<ZoomJoin> = {}): Promise<ZoomJoin> {
   element.signature = testSignature({ meetingNumber: MEETING });
   Object.assign(element, extra);
   await element.updateComplete;
+  return element;
+}
+
+/** An auto-join element with every input set, appended to the page; resolves once it has joined by itself. */
+async function autoJoined(): Promise<ZoomJoin> {
+  const element = document.createElement('zoom-join');
+  element.preload = 'none';
+  element.autoJoin = true;
+  element.meetingNumber = MEETING;
+  element.userName = 'Ada';
+  element.signature = testSignature({ meetingNumber: MEETING });
+  const joined = oneEvent(element, 'zoom-joined');
+  document.body.append(element);
+  await joined;
   return element;
 }
 
@@ -316,19 +330,20 @@ describe('<zoom-join> with a fake SDK adapter', () => {
   });
 
   it('joins by itself with auto-join once the inputs are present', async () => {
-    const element = document.createElement('zoom-join');
-    element.preload = 'none';
-    element.autoJoin = true;
-    element.meetingNumber = MEETING;
-    element.userName = 'Ada';
-    element.signature = testSignature({ meetingNumber: MEETING });
-    const joined = oneEvent(element, 'zoom-joined');
-    document.body.append(element);
-    await joined;
+    const element = await autoJoined();
     expect(element.status).to.equal('joined');
     expect(element.shadowRoot!.querySelector('[part=join-button]')).to.not.exist;
     element.remove();
     await tick(60);
+  });
+
+  it('with auto-join, the Join button comes back after leaving', async () => {
+    const element = await autoJoined();
+    expect(element.shadowRoot!.querySelector('[part=join-button]')).to.not.exist;
+    await element.leave();
+    await element.updateComplete;
+    expect(element.shadowRoot!.querySelector('[part=join-button]'), 'a way back after leaving').to.exist;
+    element.remove();
   });
 
   it('runs the Client View adapter when view="client"', async () => {

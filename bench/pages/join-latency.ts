@@ -11,7 +11,7 @@ import { PreloadStrategy, schedulePreload } from '../../src/assets/preload-trigg
 import { preloadAssets } from '../../src/assets/preloader.js';
 import { warmJsMedia } from '../../src/assets/warm.js';
 import '../../src/index.js';
-import type { ZoomJoinError } from '../../src/errors.js';
+import type { ZoomJoinError } from '../../src/zoom-join-error.js';
 
 interface BenchInfo {
   mode: string;

@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { SdkView } from '../errors.js';
+import type { SdkView } from '../zoom-join-error.js';
 import { memoizeImport } from '../lazy-import.js';
 import type { Capabilities } from './capabilities.js';
 import type { ZoomCapabilitiesDetail } from './isolation.js';

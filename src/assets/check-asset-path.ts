@@ -1,6 +1,6 @@
 import { withoutUserinfo } from '../safe-text.js';
 import { untilAborted } from '../until-aborted.js';
-import { ErrorCategory, ZoomJoinError, type ErrorAdvice } from '../errors.js';
+import { ErrorCategory, ZoomJoinError, type ErrorAdvice } from '../zoom-join-error.js';
 import { BUILTIN_MANIFEST, BUILTIN_MANIFEST_VERSION } from './builtin-manifest.js';
 import { manifestUrl, parseManifest, type AssetManifest } from './manifest.js';
 import { VERSION_WITNESS } from './sdk-files.js';

@@ -1,4 +1,4 @@
-import type { SdkView } from '../errors.js';
+import type { SdkView } from '../zoom-join-error.js';
 import { BUILTIN_MANIFEST, BUILTIN_MANIFEST_VERSION } from './builtin-manifest.js';
 import type { Capabilities } from './capabilities.js';
 import type { AssetManifest } from './manifest.js';

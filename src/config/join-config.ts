@@ -1,4 +1,4 @@
-import { ErrorCategory, ZoomJoinError, type ErrorAdvice, type SdkView } from '../errors.js';
+import { ErrorCategory, ZoomJoinError, type ErrorAdvice, type SdkView } from '../zoom-join-error.js';
 import type { Rule, ZoomJoinProperties } from '../attributes.js';
 import { withoutUserinfo } from '../safe-text.js';
 import { SDK_CDN_LIB_URL } from '../sdk/version.js';
@@ -29,7 +29,7 @@ function text(value: unknown): string {
 }
 
 /** People paste "123 4567 8901" or "123-4567-8901"; Zoom wants the digits. */
-export function normaliseMeetingNumber(value: unknown): string {
+export function normalizeMeetingNumber(value: unknown): string {
   return text(value).replace(/[\s-]+/g, '');
 }
 
@@ -71,7 +71,7 @@ export function readJoinConfig(inputs: JoinInputs, baseUrl: string): JoinConfig 
       },
     );
   }
-  const meetingNumber = normaliseMeetingNumber(rawMeetingNumber);
+  const meetingNumber = normalizeMeetingNumber(rawMeetingNumber);
   // Zoom's meeting IDs are integers, so they never start with 0 (the signature server refuses those too).
   if (!/^[1-9][0-9]{8,10}$/.test(meetingNumber)) {
     return configError(

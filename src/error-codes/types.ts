@@ -1,4 +1,4 @@
-import type { ErrorCategory } from '../errors.js';
+import type { ErrorCategory } from '../zoom-join-error.js';
 
 /** Where in the SDK's life a failure happened; decides how ambiguous values (a TypeError, a SyntaxError) are read. */
 export type SdkStage = 'load' | 'init' | 'join' | 'leave';

@@ -1,5 +1,5 @@
-import { zoomErrorTable } from './describe.js';
-import type { SdkView } from '../errors.js';
+import { zoomErrorTable } from './describe-zoom-error.js';
+import type { SdkView } from '../zoom-join-error.js';
 
 /**
  * What Zoom's join web service (`zoom.us/api/v1/wc/info`) answered, as far as it can tell us why a join failed.

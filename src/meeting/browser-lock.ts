@@ -10,8 +10,8 @@
  * crashed tab, whose channel is gone, frees its meeting too; its weak spot is a holder whose main thread is too
  * busy to answer within the timeout, which then lets a duplicate through.
  */
-import { meetingOpenInAnotherTab } from '../error-codes/element.js';
-import { ZoomJoinError } from '../errors.js';
+import { meetingOpenInAnotherTab } from '../error-codes/element-own-codes.js';
+import { ZoomJoinError } from '../zoom-join-error.js';
 
 export interface MeetingLock {
   /** Gives the meeting up for other tabs and elements. Safe to call more than once. */

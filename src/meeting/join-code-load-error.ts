@@ -2,7 +2,7 @@
  * The one failure reported before the join machinery is loaded — its loading failed — so its text lives here, in
  * the element's first load, rather than with the others in join-errors.ts.
  */
-import { ErrorCategory, ZoomJoinError } from '../errors.js';
+import { ErrorCategory, ZoomJoinError } from '../zoom-join-error.js';
 
 export function joinCodeLoadFailedError(cause: unknown): ZoomJoinError {
   return new ZoomJoinError({

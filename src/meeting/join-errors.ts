@@ -1,9 +1,9 @@
 /** Join failures the meeting controller raises itself; loaded with the join machinery, not the first load. */
-import { unknownZoomError } from '../error-codes/describe.js';
-import { anotherMeetingOnThisPage, joinCancelled } from '../error-codes/element.js';
+import { unknownZoomError } from '../error-codes/describe-zoom-error.js';
+import { anotherMeetingOnThisPage, joinCancelled } from '../error-codes/element-own-codes.js';
 import type { ZoomErrorEntry } from '../error-codes/types.js';
 import { zoomCodeOfAnswer, type ZoomAnswer } from '../error-codes/zoom-answers.js';
-import { ErrorCategory, ZoomJoinError } from '../errors.js';
+import { ErrorCategory, ZoomJoinError } from '../zoom-join-error.js';
 import type { SdkPrompt } from '../sdk/adapter.js';
 import type { JoinStop } from './meeting-controller.js';
 

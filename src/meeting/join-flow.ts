@@ -1,5 +1,5 @@
 import type { JoinConfig } from '../config/join-config.js';
-import { ZoomJoinError, type SignatureProblem } from '../errors.js';
+import { ZoomJoinError, type SignatureProblem } from '../zoom-join-error.js';
 import type { SdkAdapter } from '../sdk/adapter.js';
 import { normalizeSdkError } from '../sdk/normalize-error.js';
 import { secretsOf, throwIfAborted } from '../sdk/sdk-module.js';

@@ -3,7 +3,7 @@ import { AssetController } from '../assets/asset-controller.js';
 import { setting, unusableAttributes, type ZoomJoinState } from '../attributes.js';
 import type { VirtualBackgroundMode } from '../assets/plan.js';
 import type { PreloadStrategy } from '../assets/preload-trigger.js';
-import { ZoomJoinError, type SdkView } from '../errors.js';
+import { ZoomJoinError, type SdkView } from '../zoom-join-error.js';
 import { emit, type ZoomLeftReason } from '../events.js';
 import { memoizeImport } from '../lazy-import.js';
 import type { ZoomAnswer } from '../error-codes/zoom-answers.js';

@@ -1,4 +1,4 @@
-import type { SdkView, ZoomJoinError } from '../errors.js';
+import type { SdkView, ZoomJoinError } from '../zoom-join-error.js';
 import type { ZoomAnswer } from '../error-codes/zoom-answers.js';
 import type { SdkMemoryFailure } from './sdk-memory-failure.js';
 

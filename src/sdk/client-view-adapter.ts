@@ -1,5 +1,5 @@
 import type { SdkAdapter, SdkEventListener, SdkInitOptions, SdkJoinOptions } from './adapter.js';
-import { ErrorCategory, ZoomJoinError } from '../errors.js';
+import { ErrorCategory, ZoomJoinError } from '../zoom-join-error.js';
 import { normalizeSdkError } from './normalize-error.js';
 import { memoizeImport } from '../lazy-import.js';
 import { hasFunctions, secretsOf, throwIfAborted, unwrapModule } from './sdk-module.js';

@@ -1,4 +1,4 @@
-import type { SdkView } from '../errors.js';
+import type { SdkView } from '../zoom-join-error.js';
 import type { SdkAdapter } from './adapter.js';
 import { ClientViewAdapter, loadClientViewApi } from './client-view-adapter.js';
 import { ComponentViewAdapter, loadEmbeddedApi } from './component-view-adapter.js';

@@ -5,10 +5,10 @@ import {
   unknownZoomError,
   type SdkStage,
   type ZoomErrorEntry,
-} from '../error-codes.js';
-import { joinCancelled } from '../error-codes/element.js';
+} from '../error-codes/index.js';
+import { joinCancelled } from '../error-codes/element-own-codes.js';
 import { isCollapsedSdkCode, zoomCodeOfAnswer, zoomCodeOfText, type ZoomAnswer } from '../error-codes/zoom-answers.js';
-import { ErrorCategory, ZoomJoinError, type SdkView, type ZoomJoinErrorInit } from '../errors.js';
+import { ErrorCategory, ZoomJoinError, type SdkView, type ZoomJoinErrorInit } from '../zoom-join-error.js';
 import { safeCause, scrubClip, secretScrubber, type Scrub } from '../secret-scrub.js';
 
 export type { SdkStage };

@@ -1,5 +1,5 @@
 import { clientViewPrompts, zoomCodeOfAnswer, type ZoomAnswer } from '../error-codes/zoom-answers.js';
-import type { SdkView } from '../errors.js';
+import type { SdkView } from '../zoom-join-error.js';
 import type { SdkAdapterEvent } from './adapter.js';
 import { normalizeSdkError, unreportedZoomAnswerError } from './normalize-error.js';
 import { watchZoomAnswers } from './zoom-answer-watch.js';

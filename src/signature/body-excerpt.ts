@@ -1,23 +1,17 @@
 /**
  * A short, safe quote of what a signature endpoint answered, for error messages: enough to recognise a login
  * page or a stack trace, never a token. Answers are untrusted and may be huge, so only a window of the body is
- * looked at and every pattern here runs in linear time (a backtracking one froze a page for 13 s on a 40 KB body).
+ * looked at and every pattern here runs in linear time (a backtracking one can block the page for seconds on a 40 KB
+ * body).
  */
+
+import { redactJwts } from '../safe-text.js';
 
 export const MAX_EXCERPT_LENGTH = 200;
 
 /** How much of the body is read for the excerpt: plain text needs little beyond it, HTML needs room for markup. */
 const TEXT_WINDOW = 4 * 1024;
 const HTML_WINDOW = 32 * 1024;
-
-// Anything shaped like a JWT (header of 10+ characters, payload, optional signature). Over-redacting a dotted
-// host name in an error message is harmless; leaking a signature is not. The lookbehind starts a match only where
-// a run of token characters starts, so a long run without dots is scanned once, not once per character.
-const JWT_LIKE = /(?<![A-Za-z0-9_-])[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{2,}\.[A-Za-z0-9_-]*/g;
-
-export function redactTokens(text: string): string {
-  return text.replace(JWT_LIKE, '[redacted]');
-}
 
 // Each ends at its close or at the end of the text (a page cut short): a match never fails after a long scan,
 // so no start is retried over the same characters.
@@ -49,7 +43,7 @@ export function excerptBody(text: string, options: ExcerptOptions = {}): string 
   let excerpt = text.length > window ? text.slice(0, window) : text;
   // A token cut at the window's end may no longer look like one: drop it rather than quote a piece of it.
   if (cut) excerpt = withoutTrailingToken(excerpt);
-  excerpt = redactTokens(excerpt);
+  excerpt = redactJwts(excerpt);
   if (html) {
     excerpt = excerpt
       .replace(SCRIPT_OR_STYLE, ' ')
@@ -57,7 +51,7 @@ export function excerptBody(text: string, options: ExcerptOptions = {}): string 
       .replace(TAG, ' ')
       .replace(ENTITY, (_, name: string) => ENTITIES[name] ?? ' ');
     // Again after stripping: tags may have split a token that now reads as one.
-    excerpt = redactTokens(excerpt);
+    excerpt = redactJwts(excerpt);
   }
   excerpt = excerpt.replace(/\s+/g, ' ').trim();
   return excerpt.length > max || (cut && excerpt.length > 0) ? `${excerpt.slice(0, max - 1)}…` : excerpt;

@@ -3,10 +3,10 @@
  * meetingsdk-auth-endpoint-sample answers, so existing back ends work without configuration.
  */
 
-import { SIGNATURE_REQUEST_DEFAULTS, type SignatureParams, type SignatureRequestOptions } from './signature-types.js';
+import { SIGNATURE_REQUEST_DEFAULTS, type SignatureRequestParams, type SignatureRequestOptions } from './signature-types.js';
 
 /** The sample's body: only fields that are set, so back ends validating "all or none" are not confused. */
-export function defaultSignatureBody(params: SignatureParams): Record<string, string | number> {
+export function defaultSignatureBody(params: SignatureRequestParams): Record<string, string | number> {
   const body: Record<string, string | number> = { meetingNumber: params.meetingNumber, role: params.role };
   if (params.videoWebRtcMode !== undefined) body['videoWebRtcMode'] = params.videoWebRtcMode;
   if (params.expirationSeconds !== undefined) body['expirationSeconds'] = params.expirationSeconds;
@@ -38,7 +38,7 @@ function withQuery(endpoint: string, fields: Record<string, string | number>): s
  */
 export function buildSignatureRequest(
   endpoint: string,
-  params: SignatureParams,
+  params: SignatureRequestParams,
   options: SignatureRequestOptions,
   signal: AbortSignal,
 ): Request {

@@ -1,7 +1,8 @@
-import { ErrorCategory, ZoomJoinError, type SignatureProblem } from '../errors.js';
+import { ErrorCategory, ZoomJoinError, type SignatureProblem } from '../zoom-join-error.js';
 import { inspectSignature, SignatureProblemCode } from './inspect.js';
 
-export interface SignatureExpectations {
+/** The join the signature must fit, and the signing side's clock if the page could read it. */
+export interface SignatureCheckContext {
   meetingNumber: string;
   role: 0 | 1;
   sdkKey?: string;
@@ -19,7 +20,7 @@ const CLOCK_PROBLEMS: ReadonlySet<string> = new Set([SignatureProblemCode.expire
  * The in-page check before Zoom sees the signature: errors stop the join here, with every problem attached;
  * warnings are returned so the element can report them and go on.
  */
-export function checkSignature(signature: string, expected: SignatureExpectations): SignatureProblem[] {
+export function checkSignature(signature: string, expected: SignatureCheckContext): SignatureProblem[] {
   const { serverTime, ...claims } = expected;
   const byServerClock = serverTime !== undefined && Number.isFinite(serverTime);
   const { problems: found } = inspectSignature(signature, {

@@ -1,4 +1,4 @@
-import { ZoomJoinError } from '../errors.js';
+import { ZoomJoinError } from '../zoom-join-error.js';
 import { inspectSignature } from './inspect.js';
 
 /** Zoom's answers that are about the signature itself; for these the token's own claims may tell why. */

@@ -3,7 +3,7 @@
  * retries and backoff. Pure (no Lit, no DOM beyond fetch) so the element and its tests share it.
  */
 
-import { ZoomJoinError } from '../errors.js';
+import { ZoomJoinError } from '../zoom-join-error.js';
 import { abortError, raceAbort, sleep, throwIfAborted, timeoutScope } from './abort.js';
 import { parseRetryAfter, retryDelay } from './backoff.js';
 import { excerptBody, looksLikeHtml } from './body-excerpt.js';
@@ -24,7 +24,7 @@ import {
 import {
   SIGNATURE_REQUEST_DEFAULTS,
   type SignatureCallOptions,
-  type SignatureParams,
+  type SignatureRequestParams,
   type SignatureProvider,
   type SignatureRequestOptions,
   type SignatureResult,
@@ -32,7 +32,7 @@ import {
 } from './signature-types.js';
 
 export * from './signature-types.js';
-export { SignatureErrorCode } from './signature-errors.js';
+export { SignatureFetchErrorCode } from './signature-errors.js';
 
 /** Three base64url parts: some back ends answer the bare token as text instead of JSON. */
 const BARE_JWT = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
@@ -46,7 +46,7 @@ type Attempt = { result: SignatureResult } | { error: ZoomJoinError; retryAfterM
  */
 export async function fetchSignature(
   endpoint: string,
-  params: SignatureParams,
+  params: SignatureRequestParams,
   options: SignatureRequestOptions & SignatureCallOptions = {},
 ): Promise<SignatureResult> {
   const { signal } = options;
@@ -66,7 +66,7 @@ export async function fetchSignature(
 /** One request with its own timeout; the timeout also covers reading the body, where slow servers stall. */
 async function attemptOnce(
   endpoint: string,
-  params: SignatureParams,
+  params: SignatureRequestParams,
   options: SignatureRequestOptions & SignatureCallOptions,
   attempt: number,
 ): Promise<Attempt> {
@@ -148,7 +148,7 @@ function readSignatureResult(value: unknown): SignatureResult | undefined {
  */
 export async function resolveSignature(
   source: SignatureSource,
-  params: SignatureParams,
+  params: SignatureRequestParams,
   options: SignatureCallOptions = {},
 ): Promise<SignatureResult> {
   throwIfAborted(options.signal);
@@ -164,7 +164,7 @@ export async function resolveSignature(
 
 async function callProvider(
   provider: SignatureProvider,
-  params: SignatureParams,
+  params: SignatureRequestParams,
   outer: AbortSignal = new AbortController().signal,
   timeoutMs: number,
 ): Promise<SignatureResult> {

@@ -3,9 +3,9 @@
  * an opaque 3705/3706/3712. It decodes and never verifies: the secret stays on the server.
  */
 
-import type { ErrorAdvice, SignatureProblem } from '../errors.js';
+import type { ErrorAdvice, SignatureProblem } from '../zoom-join-error.js';
 import { decodeJsonObjectSegment } from './base64url.js';
-import { formatDuration, isoTime, showValue } from './describe.js';
+import { formatDuration, isoTime, showValue } from './claim-format.js';
 
 /** Stable problem codes; pages and tests match on these, the wording may change. */
 export const SignatureProblemCode = {
@@ -35,6 +35,7 @@ export const MAX_SIGNATURE_LIFETIME = 172800;
 /** How far `iat` may sit in the future before we blame a clock; generous because devices drift. */
 export const DEFAULT_SKEW_SECONDS = 300;
 
+/** What `inspectSignature` compares the claims against; whatever is left out is not compared. */
 export interface SignatureExpectations {
   /** The meeting number the page will join; compared digits-only, so "123 4567 8901" is fine. */
   meetingNumber?: string | number;

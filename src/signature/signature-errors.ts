@@ -4,12 +4,12 @@
  * redacted.
  */
 
-import { ZoomJoinError, type ErrorAdvice } from '../errors.js';
+import { ZoomJoinError, type ErrorAdvice } from '../zoom-join-error.js';
 import { clipText, scrubHead, withoutUserinfo } from '../safe-text.js';
 import { safeCause, secretScrubber } from '../secret-scrub.js';
-import { redactTokens } from './body-excerpt.js';
 
-export const SignatureErrorCode = {
+/** Codes of the element's errors while getting a signature (the reference server's own codes are in server/answers.ts). */
+export const SignatureFetchErrorCode = {
   endpointMissing: 'signature-endpoint-missing',
   requestInvalid: 'signature-request-invalid',
   network: 'signature-network',
@@ -20,7 +20,7 @@ export const SignatureErrorCode = {
   tooLarge: 'signature-answer-too-large',
   providerFailed: 'signature-provider-failed',
 } as const;
-export type SignatureErrorCode = (typeof SignatureErrorCode)[keyof typeof SignatureErrorCode];
+export type SignatureFetchErrorCode = (typeof SignatureFetchErrorCode)[keyof typeof SignatureFetchErrorCode];
 
 /**
  * The endpoint without credentials, query or fragment: enough to spot a wrong path, and `user:password@` and query
@@ -31,9 +31,12 @@ export function describeEndpoint(endpoint: string): string {
   return url.split(/[?#]/, 1)[0] || url;
 }
 
+/** No secret of the join is known while getting a signature: credentials in URLs and JWT-shaped strings go. */
+const scrubShapes = secretScrubber([]);
+
 /** What a signature error keeps of what was thrown: a scrubbed copy (see safeCause), never the thrown value. */
 function causeOf(thrown: unknown): unknown {
-  return safeCause(thrown, secretScrubber([]));
+  return safeCause(thrown, scrubShapes);
 }
 
 function afterAttempts(attempts: number): string {
@@ -42,7 +45,7 @@ function afterAttempts(attempts: number): string {
 
 export function endpointMissingError(): ZoomJoinError {
   return new ZoomJoinError({
-    code: SignatureErrorCode.endpointMissing,
+    code: SignatureFetchErrorCode.endpointMissing,
     category: 'signature',
     title: 'No signature source',
     message: 'There is no way to get a signature: no signature, signature provider or signature endpoint was given.',
@@ -57,7 +60,7 @@ export function endpointMissingError(): ZoomJoinError {
 
 export function requestInvalidError(endpoint: string, cause: unknown): ZoomJoinError {
   return new ZoomJoinError({
-    code: SignatureErrorCode.requestInvalid,
+    code: SignatureFetchErrorCode.requestInvalid,
     category: 'signature',
     title: 'Invalid signature request',
     message: `The signature request to ${describeEndpoint(endpoint)} could not be built: ${causeText(cause)}`,
@@ -73,7 +76,7 @@ export function requestInvalidError(endpoint: string, cause: unknown): ZoomJoinE
 
 export function networkError(endpoint: string, attempts: number, cause: unknown): ZoomJoinError {
   return new ZoomJoinError({
-    code: SignatureErrorCode.network,
+    code: SignatureFetchErrorCode.network,
     category: 'signature',
     title: 'Signature endpoint unreachable',
     message: `Could not reach the signature endpoint ${describeEndpoint(endpoint)}${afterAttempts(attempts)}.`,
@@ -94,7 +97,7 @@ export function networkError(endpoint: string, attempts: number, cause: unknown)
 
 export function timeoutError(endpoint: string, timeoutMs: number, attempts: number): ZoomJoinError {
   return new ZoomJoinError({
-    code: SignatureErrorCode.timeout,
+    code: SignatureFetchErrorCode.timeout,
     category: 'signature',
     title: 'Signature endpoint timed out',
     message: `The signature endpoint ${describeEndpoint(endpoint)} did not answer within ${timeoutMs} ms${afterAttempts(attempts)}.`,
@@ -162,7 +165,7 @@ export function httpStatusError(
 ): ZoomJoinError {
   const said = excerpt ? `: "${excerpt}"` : '';
   return new ZoomJoinError({
-    code: SignatureErrorCode.httpStatus,
+    code: SignatureFetchErrorCode.httpStatus,
     category: 'signature',
     title: `Signature endpoint answered ${status}`,
     message: `The signature endpoint ${describeEndpoint(endpoint)} answered HTTP ${status}${statusText ? ` ${statusText}` : ''}${afterAttempts(attempts)}${said}`,
@@ -174,7 +177,7 @@ export function httpStatusError(
 export function notJsonError(endpoint: string, status: number, excerpt: string, html: boolean): ZoomJoinError {
   const what = html ? 'an HTML page' : excerpt ? 'text that is not JSON' : 'an empty body';
   return new ZoomJoinError({
-    code: SignatureErrorCode.notJson,
+    code: SignatureFetchErrorCode.notJson,
     category: 'signature',
     title: 'Signature endpoint did not answer JSON',
     message: `The signature endpoint ${describeEndpoint(endpoint)} answered HTTP ${status} with ${what}${excerpt ? `: "${excerpt}"` : '.'}`,
@@ -197,7 +200,7 @@ export function notJsonError(endpoint: string, status: number, excerpt: string, 
 
 export function answerTooLargeError(endpoint: string, status: number, maxBytes: number): ZoomJoinError {
   return new ZoomJoinError({
-    code: SignatureErrorCode.tooLarge,
+    code: SignatureFetchErrorCode.tooLarge,
     category: 'signature',
     title: 'The signature endpoint answered too much',
     message:
@@ -215,7 +218,7 @@ export function answerTooLargeError(endpoint: string, status: number, maxBytes: 
 
 export function missingSignatureError(endpoint: string, excerpt: string): ZoomJoinError {
   return new ZoomJoinError({
-    code: SignatureErrorCode.missing,
+    code: SignatureFetchErrorCode.missing,
     category: 'signature',
     title: 'No signature in the answer',
     message: `The signature endpoint ${describeEndpoint(endpoint)} answered JSON without a "signature" string${excerpt ? `: ${excerpt}` : '.'}`,
@@ -231,7 +234,7 @@ export function missingSignatureError(endpoint: string, excerpt: string): ZoomJo
 
 export function providerFailedError(detail: string, cause?: unknown): ZoomJoinError {
   return new ZoomJoinError({
-    code: SignatureErrorCode.providerFailed,
+    code: SignatureFetchErrorCode.providerFailed,
     category: 'signature',
     title: 'Signature provider failed',
     message: `The signature provider ${detail}`,
@@ -245,15 +248,13 @@ export function providerFailedError(detail: string, cause?: unknown): ZoomJoinEr
 }
 
 const MAX_CAUSE_TEXT = 200;
-/** Longer than any token worth redacting: what scrubHead needs to find a token cut by the window whole. */
-const TOKEN_GUARD = 2048;
 
 function cleanText(text: string): string {
-  return redactTokens(withoutUserinfo(text)).replace(/\s+/g, ' ').trim();
+  return scrubShapes(text).replace(/\s+/g, ' ').trim();
 }
 
 /** A thrown value's message, redacted and short: it may quote anything the provider saw, at any length. */
 export function causeText(cause: unknown): string {
   const text = cause instanceof Error ? cause.message : String(cause);
-  return clipText(scrubHead(text, cleanText, MAX_CAUSE_TEXT, TOKEN_GUARD), MAX_CAUSE_TEXT);
+  return clipText(scrubHead(text, cleanText, MAX_CAUSE_TEXT, scrubShapes.guard), MAX_CAUSE_TEXT);
 }

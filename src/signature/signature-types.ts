@@ -3,8 +3,11 @@
  * or an HTTP endpoint that speaks the protocol of Zoom's meetingsdk-auth-endpoint-sample.
  */
 
-/** What the page asks a signature for; the default request body is exactly these fields. */
-export interface SignatureParams {
+/**
+ * What the page asks a signature for; the default request body is exactly these fields, the ones the reference
+ * server reads as its `SignatureRequestParams` (server/request-schema.ts, built apart from src/, so defined there too).
+ */
+export interface SignatureRequestParams {
   meetingNumber: string;
   role: 0 | 1;
   /** 1 asks for gallery view without SharedArrayBuffer; sent only when set. */
@@ -28,7 +31,7 @@ export interface SignatureResult {
 
 /** A function that makes or fetches the signature itself (custom auth, GraphQL, a cached token...). */
 export type SignatureProvider = (
-  params: SignatureParams,
+  params: SignatureRequestParams,
   context: { signal: AbortSignal },
 ) => Promise<string | SignatureResult> | string | SignatureResult;
 
@@ -43,7 +46,7 @@ export interface SignatureRequestOptions {
    * Builds the request body. A string, Blob, FormData, URLSearchParams, buffer or stream is sent as is; any other
    * object is sent as JSON. Default: `{meetingNumber, role, videoWebRtcMode?, expirationSeconds?}` as JSON.
    */
-  body?: (params: SignatureParams) => BodyInit | object;
+  body?: (params: SignatureRequestParams) => BodyInit | object;
   /** Per attempt, including reading the body; default 10000. 0 or Infinity disables it. */
   timeoutMs?: number;
   /** Extra attempts after network errors, timeouts, 5xx and 429; default 2 (three attempts in all). */

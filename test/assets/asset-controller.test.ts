@@ -7,7 +7,7 @@ import { AssetController, AssetState, type AssetSettings } from '../../src/asset
 import type { ZoomCapabilitiesDetail, ZoomProgressDetail, ZoomWarningDetail } from '../../src/assets/asset-events.js';
 import { detectCapabilities } from '../../src/assets/capabilities.js';
 import { forgetAssetPathChecks } from '../../src/assets/check-asset-path.js';
-import { ZoomJoinError } from '../../src/errors.js';
+import { ZoomJoinError } from '../../src/zoom-join-error.js';
 import { FakeAdapter } from '../support/fake-adapter.js';
 import { networkLog } from '../support/network-log.js';
 

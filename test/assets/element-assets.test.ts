@@ -1,7 +1,7 @@
 // Asset preloading as the element does it: the `preload` attribute, status preloading → ready, the progress bar,
 // asset-path errors before any SDK call, and what the join passes on (videoWebRtcMode, enforceVirtualBackground).
 import { expect, waitUntil } from '@open-wc/testing';
-import type { SignatureParams } from '../../src/signature/signature-types.js';
+import type { SignatureRequestParams } from '../../src/signature/signature-types.js';
 import { joinFailure, renderZoomJoin, useFakeSdk } from '../support/element-harness.js';
 import { testSignature } from '../support/test-signature.js';
 
@@ -61,7 +61,7 @@ describe('<zoom-join> asset preloading', () => {
 
   it('asks the signature source for videoWebRtcMode 1 when the page is not cross-origin isolated', async () => {
     expect(window.crossOriginIsolated).to.equal(false);
-    let params: SignatureParams | undefined;
+    let params: SignatureRequestParams | undefined;
     const element = await renderZoomJoin({ 'meeting-number': MEETING, 'user-name': 'Ada' });
     element.signatureProvider = async (given) => {
       params = given;

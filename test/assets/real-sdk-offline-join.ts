@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { ZoomJoinError } from '../../src/errors.js';
+import { ZoomJoinError } from '../../src/zoom-join-error.js';
 import { ComponentViewAdapter } from '../../src/sdk/component-view-adapter.js';
 import { testSignature } from '../support/test-signature.js';
 

@@ -4,15 +4,15 @@
  * each scenario of demo/zoom-double/wc-info.ts. For every scenario and both views: the answer really came from the
  * worker (the plumbing), then the element ends as test/support/zoom-double-expectations.ts says (the diagnosis).
  *
- * The diagnosis is fixed on another branch; here some expectations fail, and each test says what the element did
- * instead (a diagnostic line, and test-results/zoom-double-outcomes.json for the whole table).
+ * A test whose expectation fails says what the element did instead (a diagnostic line, and
+ * test-results/zoom-double-outcomes.json for the whole table).
  */
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { after, before, describe, it, type TestContext } from 'node:test';
 import type { Browser, Response } from 'playwright-core';
 import { zoomDoubleScenarios, WC_INFO_URL, type ZoomDoubleScenario } from '../../demo/zoom-double/wc-info.js';
-import type { SdkView } from '../../src/errors.js';
+import type { SdkView } from '../../src/zoom-join-error.js';
 import { expectedOutcomes, isPrompt, type Expected } from '../support/zoom-double-expectations.js';
 import { launchChromium, openDemo, RESULTS_DIR, screenshot, type DemoPage, type RecordedEvent } from './support/browser.js';
 import { MAIN, clickJoin, errorPanelText, joinAndSettle, logEntries, theError, type ErrorDetail } from './support/demo-actions.js';

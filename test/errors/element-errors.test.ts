@@ -1,8 +1,8 @@
 // Every bad attribute and endpoint answer a user can produce: the element shows the code, status is `error`, and
 // nothing reached the SDK. Then one case per SDK code family, in both views' shapes, through the fake adapter.
 import { expect } from '@open-wc/testing';
-import { describeZoomError } from '../../src/error-codes.js';
-import { ZoomJoinError, type SdkView } from '../../src/errors.js';
+import { describeZoomError } from '../../src/error-codes/index.js';
+import { ZoomJoinError, type SdkView } from '../../src/zoom-join-error.js';
 import type { ZoomJoin } from '../../src/zoom-join.js';
 import { errorPanelText, failSdkWith, joinFailure, renderZoomJoin, useFakeSdk } from '../support/element-harness.js';
 import { testSignature } from '../support/test-signature.js';

@@ -3,7 +3,7 @@
 // attribute, a signature provider, an SDK adapter, or the SDK once in the meeting. Real HTTP and real Chromium; a
 // fake SDK adapter at the boundary.
 import { expect, waitUntil } from '@open-wc/testing';
-import { ErrorCategory, ZoomJoinError } from '../../src/errors.js';
+import { ErrorCategory, ZoomJoinError } from '../../src/zoom-join-error.js';
 import type { ZoomJoin } from '../../src/zoom-join.js';
 import { errorPanelText, joinFailure, renderZoomJoin, useFakeSdk } from '../support/element-harness.js';
 import { FakeAdapter } from '../support/fake-adapter.js';

@@ -80,6 +80,22 @@ describe('<zoom-join> memory watch', () => {
     await new Promise((resolve) => setTimeout(resolve, 250));
     expect(samples).to.equal(0);
   });
+
+  it('a removed element that comes back after the meeting ended does not restart the memory watch', async () => {
+    const element = await joinedElement({ 'memory-interval': '50' });
+    await oneEvent(element, 'zoom-memory');
+    const parent = element.parentElement!;
+    const left = oneEvent(element, 'zoom-left');
+    element.remove();
+    await left;
+    parent.append(element);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    let samples = 0;
+    element.addEventListener('zoom-memory', () => samples++);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(element.status).to.equal('left');
+    expect(samples).to.equal(0);
+  });
 });
 
 describe('<zoom-join> one meeting per browser', () => {

@@ -13,8 +13,8 @@ import {
   unknownZoomError,
   zoomErrorTable,
   type ZoomErrorEntry,
-} from '../../src/error-codes.js';
-import { ErrorCategory } from '../../src/errors.js';
+} from '../../src/error-codes/index.js';
+import { ErrorCategory } from '../../src/zoom-join-error.js';
 import { errorTextProblems } from '../support/error-texts.js';
 
 const categories = new Set<string>(Object.values(ErrorCategory));

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { errorSamples, signatureProblemSamples, tableSamples } from '../../scripts/error-code-docs.js';
-import { ErrorCategory, ZoomJoinError } from '../../src/errors.js';
+import { ErrorCategory, ZoomJoinError } from '../../src/zoom-join-error.js';
 import { explainSignatureRejection } from '../../src/signature/explain-rejection.js';
 import { normalizeSdkError } from '../../src/sdk/normalize-error.js';
 import {

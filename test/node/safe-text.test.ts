@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { clipText, scrubHead, withoutUserinfo } from '../../src/safe-text.js';
+import { clipText, redactJwts, scrubHead, withoutUserinfo } from '../../src/safe-text.js';
 import { scrubClip, secretScrubber } from '../../src/secret-scrub.js';
 
 describe('withoutUserinfo', () => {
@@ -13,6 +13,15 @@ describe('withoutUserinfo', () => {
     for (const text of ['mailto:ada@example.com', 'write to ada@example.com', 'https://host/a//b@c', 'https://host/x?u=a@b']) {
       assert.equal(withoutUserinfo(text), text);
     }
+  });
+});
+
+const jwt = 'eyJhbGciOiJIUzI1NiJ9.eyJhcHBLZXkiOiJrIn0.c2lnbmF0dXJlLXBhcnQ';
+
+describe('redactJwts', () => {
+  it('redacts JWT-looking strings', () => {
+    assert.equal(redactJwts(`{"token":"${jwt}"}`), '{"token":"[redacted]"}');
+    assert.equal(redactJwts('version 1.2.3 at example.com'), 'version 1.2.3 at example.com');
   });
 });
 
@@ -46,8 +55,6 @@ describe('scrubHead', () => {
 });
 
 describe('secretScrubber', () => {
-  const jwt = 'eyJhbGciOiJIUzI1NiJ9.eyJhcHBLZXkiOiJrIn0.c2lnbmF0dXJlLXBhcnQ';
-
   it('replaces secrets, their URL-encoded form and JWT-shaped strings', () => {
     const scrub = secretScrubber(['pass word!', 'zak-value-1234']);
     assert.equal(

@@ -1,8 +1,8 @@
 import { fixture, html } from '@open-wc/testing';
 import '../../src/index.js';
-import type { ZoomJoinError } from '../../src/errors.js';
+import type { ZoomJoinError } from '../../src/zoom-join-error.js';
 import type { ZoomJoin } from '../../src/zoom-join.js';
-import type { SdkView } from '../../src/errors.js';
+import type { SdkView } from '../../src/zoom-join-error.js';
 import { testSignature } from '../support/test-signature.js';
 import { answerZoomWith } from '../support/zoom-double.js';
 import { RELATIVE_ASSET_PATH } from './real-sdk-support.js';

@@ -1,7 +1,7 @@
 // A huge answer from the signature endpoint must not freeze the page: real HTTP (the test runner streams 1 MB and
 // 20 MB bodies from test/support/signature-endpoint-middleware.mjs) and real Chromium's long-task timing.
 import { expect } from '@open-wc/testing';
-import { ZoomJoinError } from '../../src/errors.js';
+import { ZoomJoinError } from '../../src/zoom-join-error.js';
 import { fetchSignature } from '../../src/signature/fetch-signature.js';
 import { joinFailure, renderZoomJoin, useFakeSdk } from '../support/element-harness.js';
 

@@ -92,6 +92,16 @@ describe('<zoom-join> signature path', () => {
     expect(sdk.adapters().created).to.have.length(0);
   });
 
+  it('a signature provider that never answers fails after signatureRequest.timeoutMs', async () => {
+    const element = await renderZoomJoin({ 'meeting-number': MEETING, 'user-name': 'Ada' });
+    element.signatureProvider = () => new Promise<string>(() => undefined);
+    element.signatureRequest = { timeoutMs: 200 };
+    const error = await joinFailure(element);
+    expect(error?.code).to.equal('signature-provider-failed');
+    expect(error?.message).to.contain('200 ms');
+    expect(sdk.adapters().created).to.have.length(0);
+  });
+
   it('prefers a signature set directly over the endpoint (no request is made)', async () => {
     const element = await renderZoomJoin({ 'meeting-number': MEETING, 'user-name': 'Ada', 'signature-endpoint': '/test-endpoint/500' });
     element.signature = testSignature({ meetingNumber: MEETING });

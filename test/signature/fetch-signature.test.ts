@@ -1,11 +1,11 @@
 import { expect } from '@open-wc/testing';
-import { ZoomJoinError } from '../../src/errors.js';
-import { fetchSignature, type SignatureParams } from '../../src/signature/fetch-signature.js';
+import { ZoomJoinError } from '../../src/zoom-join-error.js';
+import { fetchSignature, type SignatureRequestParams } from '../../src/signature/fetch-signature.js';
 import { inspectSignature } from '../../src/signature/inspect.js';
 
 // Real HTTP against test/support/signature-endpoint-middleware.mjs, served by the test runner itself.
 const TEST_SDK_KEY = 'zoom-join-test-sdk-key';
-const params: SignatureParams = { meetingNumber: '12345678901', role: 0 };
+const params: SignatureRequestParams = { meetingNumber: '12345678901', role: 0 };
 /** Small delays keep the suite fast; only the tests about delays use real ones. */
 const fast = { retryBaseDelayMs: 1, timeoutMs: 3000 };
 
@@ -93,7 +93,7 @@ describe('fetchSignature: the default request (Zoom sample protocol)', () => {
 
   it('sends videoWebRtcMode and expirationSeconds when given, and the endpoint honours them', async () => {
     const spy = echoingFetch();
-    const full: SignatureParams = { ...params, videoWebRtcMode: 1, expirationSeconds: 3600 };
+    const full: SignatureRequestParams = { ...params, videoWebRtcMode: 1, expirationSeconds: 3600 };
     const result = await fetchSignature('/test-endpoint/echo', full, { ...fast, fetch: spy.fetch });
     expect(JSON.parse(spy.last().body)).to.deep.equal({ ...full });
     const { payload } = inspectSignature(result.signature);

@@ -1,16 +1,16 @@
 import { expect } from '@open-wc/testing';
 import sinon from 'sinon';
-import { ZoomJoinError } from '../../src/errors.js';
+import { ZoomJoinError } from '../../src/zoom-join-error.js';
 import {
   fetchSignature,
   resolveSignature,
-  type SignatureParams,
+  type SignatureRequestParams,
   type SignatureProvider,
 } from '../../src/signature/fetch-signature.js';
 import { inspectSignature } from '../../src/signature/inspect.js';
 
 const TEST_SDK_KEY = 'zoom-join-test-sdk-key';
-const params: SignatureParams = { meetingNumber: '98765432100', role: 1 };
+const params: SignatureRequestParams = { meetingNumber: '98765432100', role: 1 };
 const TOKEN = 'eyJhbGciOiJIUzI1NiJ9.eyJtbiI6Ijk4NzY1NDMyMTAwIn0.c2lnbmF0dXJlLXNlY3JldC1wYXJ0';
 
 async function rejection(promise: Promise<unknown>): Promise<unknown> {

@@ -3,7 +3,7 @@
 // test/support/signature-endpoint-middleware.mjs (/test-endpoint/clock signs with a clock ?skew seconds off and
 // sends its Date header), a fake SDK adapter at the boundary.
 import { expect } from '@open-wc/testing';
-import type { SignatureProblem } from '../../src/errors.js';
+import type { SignatureProblem } from '../../src/zoom-join-error.js';
 import { fetchSignature } from '../../src/signature/fetch-signature.js';
 import type { ZoomJoin } from '../../src/zoom-join.js';
 import { joinFailure, renderZoomJoin, useFakeSdk } from '../support/element-harness.js';

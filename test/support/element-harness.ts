@@ -55,7 +55,7 @@ export async function joinFailure(element: ZoomJoin) {
   if (outcome === undefined) return undefined;
   const event = await errorEvent;
   await element.updateComplete;
-  return event.detail as import('../../src/errors.js').ZoomJoinError;
+  return event.detail as import('../../src/zoom-join-error.js').ZoomJoinError;
 }
 
 export function errorPanelText(element: ZoomJoin): string {

@@ -1,4 +1,4 @@
-import type { SdkView } from '../../src/errors.js';
+import type { SdkView } from '../../src/zoom-join-error.js';
 import type {
   SdkAdapter,
   SdkAdapterEvent,

@@ -3,7 +3,7 @@
  * per view. The tests' own expectations: written by hand from Zoom's documented meaning of each number, never
  * derived from the code under test.
  */
-import type { ErrorCategory, SdkView } from '../../src/errors.js';
+import type { ErrorCategory, SdkView } from '../../src/zoom-join-error.js';
 
 export interface ExpectedFailure {
   /** The element's specific code (never a catch-all). */

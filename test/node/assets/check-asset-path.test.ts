@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { beforeEach, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { checkAssetPath, checkAssetPathOnce, forgetAssetPathChecks } from '../../../src/assets/check-asset-path.js';
-import { ZoomJoinError } from '../../../src/errors.js';
+import { ZoomJoinError } from '../../../src/zoom-join-error.js';
 
 const LIB = 'https://app.example/zoom-sdk/lib';
 const realManifest = readFileSync(

@@ -11,7 +11,7 @@ import {
   wcInfoResponse,
   zoomDoubleScenarios,
 } from '../../../demo/zoom-double/wc-info.js';
-import { zoomErrorTable } from '../../../src/error-codes/describe.js';
+import { zoomErrorTable } from '../../../src/error-codes/describe-zoom-error.js';
 import { isCollapsedSdkCode, zoomCodeOfAnswer, zoomCodeOfText } from '../../../src/error-codes/zoom-answers.js';
 import { normalizeSdkError, unreportedZoomAnswerError } from '../../../src/sdk/normalize-error.js';
 import { readZoomAnswer } from '../../../src/sdk/zoom-answer-watch.js';
@@ -23,10 +23,10 @@ const enUS = JSON.parse(read('dist/lib/lang/en-US.json')) as Record<string, stri
 const componentBundle = read('dist/zoomus-websdk-embedded.umd.min.js');
 const clientBundle = read('dist/zoom-meeting-6.2.0.min.js');
 
-/** `"apac.errorcodes_x":"text"` pairs of the signature-check table (the same literal is in both bundles). */
-function signatureTextTable(bundle: string): Map<string, string> {
+/** `"apac.errorcodes_x":"text"` pairs of Zoom's join-check texts, as in zoom-join-check.ts (the same literal is in both bundles). */
+function joinCheckTextTable(bundle: string): Map<string, string> {
   const start = bundle.indexOf('"apac.errorcodes_pac_api_wrong":"The api key is wrong."');
-  assert.ok(start > 0, 'the signature-check text table is in the bundle');
+  assert.ok(start > 0, 'the join-check text table is in the bundle');
   const table = new Map<string, string>();
   for (const [, key, text] of bundle.slice(start, bundle.indexOf('}', start)).matchAll(/"([^"]+)":"([^"]*)"/g)) {
     if (key !== undefined && text !== undefined) table.set(key, text);
@@ -46,9 +46,9 @@ function codeMap(bundle: string, source: number): Map<string, number> {
 }
 
 describe("Zoom's wording in the table", () => {
-  test('each signature-check row carries the exact text both bundles map to its number', () => {
+  test('each join-check row carries the exact text both bundles map to its number', () => {
     for (const bundle of [componentBundle, clientBundle]) {
-      const texts = signatureTextTable(bundle);
+      const texts = joinCheckTextTable(bundle);
       const codes = codeMap(bundle, 200);
       for (const [key, text] of texts) {
         const code = codes.get(key);
@@ -186,7 +186,7 @@ describe('the Zoom double', () => {
 
   test("its signature answers use the text both bundles map to the number; its 3000 answers the SDK's en-US text", () => {
     for (const bundle of [componentBundle, clientBundle]) {
-      const texts = signatureTextTable(bundle);
+      const texts = joinCheckTextTable(bundle);
       const codes = codeMap(bundle, 200);
       for (const [code, text] of Object.entries(signatureCheckTexts)) {
         const key = [...texts].find(([, value]) => value === text)?.[0];

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { ErrorCategory, ZoomJoinError } from '../../../src/errors.js';
+import { ErrorCategory, ZoomJoinError } from '../../../src/zoom-join-error.js';
 import { normalizeSdkError, type NormalizeContext } from '../../../src/sdk/normalize-error.js';
 
 const CAUSE_FIELDS = ['type', 'reason', 'errorCode', 'errorMessage', 'method', 'status', 'state', 'code', 'message'];

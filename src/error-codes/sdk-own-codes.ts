@@ -1,11 +1,11 @@
-import { ErrorCategory } from '../errors.js';
+import { ErrorCategory } from '../zoom-join-error.js';
 import type { ZoomErrorTable } from './types.js';
 
 /**
  * Codes the SDK makes up in the page, before or without an answer from Zoom: `ZoomMtg.errorCodes` (Client View),
  * the Component View's client error enum (`CLIENT_*`), its offline code and its catch-alls.
  */
-export const sdkLocalErrors = {
+export const sdkOwnErrors = {
   '-3000': {
     code: 'connection-error',
     category: ErrorCategory.network,

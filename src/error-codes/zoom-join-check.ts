@@ -1,11 +1,11 @@
-import { ErrorCategory } from '../errors.js';
+import { ErrorCategory } from '../zoom-join-error.js';
 import type { ZoomErrorTable } from './types.js';
 
 /**
  * The 3700s: Zoom's join check on zoom.us — the meeting lookup (3701–3703) and the check of the signature and the
  * app behind it (3704–3715, answered as result 200 with a reason the SDK maps to a number).
  */
-export const signatureCheckErrors = {
+export const zoomJoinCheckErrors = {
   3701: {
     code: 'webinar-pac-unsupported',
     category: ErrorCategory.meeting,

@@ -1,16 +1,16 @@
-import { ErrorCategory, type SdkView } from '../errors.js';
-import { meetingServerErrors } from './meeting-server.js';
-import { componentViewErrors, sdkLocalErrors } from './sdk-local.js';
-import { signatureCheckErrors } from './signature-check.js';
+import { ErrorCategory, type SdkView } from '../zoom-join-error.js';
+import { zoomMeetingServerErrors } from './zoom-meeting-server.js';
+import { componentViewErrors, sdkOwnErrors } from './sdk-own-codes.js';
+import { zoomJoinCheckErrors } from './zoom-join-check.js';
 import type { ZoomErrorDescription, ZoomErrorEntry, ZoomErrorTable } from './types.js';
-import { webServerErrors } from './web-server.js';
+import { zoomWebServiceErrors } from './zoom-web-service.js';
 
 /** Every join code Meeting SDK for Web 6.2.0 can report, keyed by the SDK's number. */
 export const zoomErrorTable: ZoomErrorTable = Object.freeze({
-  ...sdkLocalErrors,
-  ...webServerErrors,
-  ...signatureCheckErrors,
-  ...meetingServerErrors,
+  ...sdkOwnErrors,
+  ...zoomWebServiceErrors,
+  ...zoomJoinCheckErrors,
+  ...zoomMeetingServerErrors,
 });
 
 /** The Component View's own meaning of 1–3, which differ from the Client View's (see `componentViewErrors`). */

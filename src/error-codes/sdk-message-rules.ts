@@ -1,9 +1,9 @@
-import { ErrorCategory } from '../errors.js';
-import { meetingServerErrors } from './meeting-server.js';
-import { sdkLocalErrors } from './sdk-local.js';
-import { signatureCheckErrors } from './signature-check.js';
+import { ErrorCategory } from '../zoom-join-error.js';
+import { zoomMeetingServerErrors } from './zoom-meeting-server.js';
+import { sdkOwnErrors } from './sdk-own-codes.js';
+import { zoomJoinCheckErrors } from './zoom-join-check.js';
 import type { SdkStage, ZoomErrorEntry } from './types.js';
-import { webServerErrors } from './web-server.js';
+import { zoomWebServiceErrors } from './zoom-web-service.js';
 
 /**
  * Failures the SDK reports by text rather than by number (plain `Error`s thrown in join/init, Client View
@@ -101,7 +101,7 @@ export const sdkMessageRules: readonly SdkMessageRule[] = [
   },
   {
     pattern: /zak and obfToken are mutually exclusive|both obfToken and zak|obfToken and zak cannot be used/i,
-    entry: webServerErrors[3636],
+    entry: zoomWebServiceErrors[3636],
   },
   { pattern: /Invalid apiKey\/sdkKey and\/or signature|signature length error/i, entry: signatureMissing },
   { pattern: /base64 string is not of the correct length/i, entry: signatureMalformed },
@@ -121,7 +121,7 @@ export const sdkMessageRules: readonly SdkMessageRule[] = [
     entry: signatureMalformed,
   },
   { pattern: /URI/i, errorNames: ['URIError'], stages: ['join'], entry: signatureMalformed },
-  { pattern: /meetingNumber length > 12/i, entry: signatureCheckErrors[3703] },
+  { pattern: /meetingNumber length > 12/i, entry: zoomJoinCheckErrors[3703] },
   {
     pattern: /password length > 32/i,
     entry: {
@@ -166,8 +166,8 @@ export const sdkMessageRules: readonly SdkMessageRule[] = [
       retryable: false,
     },
   },
-  { pattern: /Join parameters: .* are invalid!/i, entry: sdkLocalErrors[3] },
-  { pattern: /Supported Browsers:/i, entry: sdkLocalErrors[5000] },
+  { pattern: /Join parameters: .* are invalid!/i, entry: sdkOwnErrors[3] },
+  { pattern: /Supported Browsers:/i, entry: sdkOwnErrors[5000] },
   {
     pattern: /enough available storage space/i,
     entry: {
@@ -179,7 +179,7 @@ export const sdkMessageRules: readonly SdkMessageRule[] = [
       retryable: false,
     },
   },
-  { pattern: /^connection error$/i, entry: sdkLocalErrors['-3000'] },
+  { pattern: /^connection error$/i, entry: sdkOwnErrors['-3000'] },
   {
     pattern: /^rejoin_timeout$/,
     entry: {
@@ -191,8 +191,8 @@ export const sdkMessageRules: readonly SdkMessageRule[] = [
       retryable: true,
     },
   },
-  { pattern: /^(?:kicked|expeled) by host$|^user has been removed$/i, entry: webServerErrors[3009] },
-  { pattern: /^ended by host$|^meeting ended$/i, entry: meetingServerErrors[4004] },
+  { pattern: /^(?:kicked|expeled) by host$|^user has been removed$/i, entry: zoomWebServiceErrors[3009] },
+  { pattern: /^ended by host$|^meeting ended$/i, entry: zoomMeetingServerErrors[4004] },
 ];
 
 /** The first rule that recognises `text`; `errorName` is set only for thrown values. */

@@ -1,8 +1,8 @@
-import { ErrorCategory } from '../errors.js';
+import { ErrorCategory } from '../zoom-join-error.js';
 import type { ZoomErrorTable } from './types.js';
 
 /** The 4000s (and 6603): answers of the meeting server once the SDK connects to it, and connection states. */
-export const meetingServerErrors = {
+export const zoomMeetingServerErrors = {
   4000: {
     code: 'reconnecting',
     category: ErrorCategory.network,

@@ -1,5 +1,5 @@
-import { ErrorCategory } from '../errors.js';
-import { componentViewErrors } from './sdk-local.js';
+import { ErrorCategory } from '../zoom-join-error.js';
+import { componentViewErrors } from './sdk-own-codes.js';
 import type { ZoomErrorEntry } from './types.js';
 
 /**

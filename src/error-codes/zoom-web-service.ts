@@ -1,11 +1,11 @@
-import { ErrorCategory } from '../errors.js';
+import { ErrorCategory } from '../zoom-join-error.js';
 import type { ZoomErrorTable } from './types.js';
 
 /**
  * Answers of Zoom's web service (zoom.us/wc/info and the sign-in checks) as the SDK maps them: 3000–3636 and the
  * sign-in codes the Component View passes through (3051, 3052, 6024).
  */
-export const webServerErrors = {
+export const zoomWebServiceErrors = {
   // Zoom answers 124 when the tk it got is expired; the Client View reports it as 3610 with this text, the Component
   // View as its catch-all 200 with the text.
   124: {
@@ -24,7 +24,7 @@ export const webServerErrors = {
   },
   3000: {
     // One public code for "already in a meeting", wherever the other meeting is: Zoom's 3000 here, and the element's
-    // own checks for another <zoom-join> on this page and this meeting in another tab (src/error-codes/element.ts).
+    // own checks for another <zoom-join> on this page and this meeting in another tab (src/error-codes/element-own-codes.ts).
     // Not about email: Zoom's public error page swaps 3000 and 3005; the SDK's own strings (sdkKeys) say this.
     code: 'another-meeting-in-progress',
     category: ErrorCategory.meeting,

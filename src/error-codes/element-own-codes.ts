@@ -1,6 +1,6 @@
-import { ErrorCategory } from '../errors.js';
+import { ErrorCategory } from '../zoom-join-error.js';
 import type { ZoomErrorEntry } from './types.js';
-import { webServerErrors } from './web-server.js';
+import { zoomWebServiceErrors } from './zoom-web-service.js';
 
 /**
  * Texts of failures the element finds itself that share a public code with a failure the SDK reports: one code per
@@ -14,7 +14,7 @@ import { webServerErrors } from './web-server.js';
  * instant and clears the moment the other meeting is left, while Zoom may hold on to a stale session for a while and
  * a Retry button would invite hammering a rate-limited join.
  */
-const alreadyInAMeeting = webServerErrors[3000].code;
+const alreadyInAMeeting = zoomWebServiceErrors[3000].code;
 
 export const anotherMeetingOnThisPage: ZoomErrorEntry = Object.freeze({
   code: alreadyInAMeeting,
