@@ -117,7 +117,12 @@ describe('AssetController', function () {
     expect(element.assets.state).to.equal(AssetState.idle);
     await element.assets.prepareJoin(new AbortController().signal);
     expect((await element.assets.capabilities()).videoWebRtcMode, 'known without a preload').to.equal(1);
-    const av = (await networkLog()).filter((request) => request.url.includes('/av/')).map((request) => new URL(request.url).pathname.split('/av/')[1]);
+    // Playwright's request events reach the log on their own channel: wait for it to catch up before comparing.
+    let av: Array<string | undefined> = [];
+    await waitUntil(async () => {
+      av = (await networkLog()).filter((request) => request.url.includes('/av/')).map((request) => new URL(request.url).pathname.split('/av/')[1]);
+      return av.length > 0;
+    }, 'the check reached the log', { timeout: 5000 }).catch(() => undefined);
     expect(av).to.deep.equal(['manifest.json']);
   });
 
