@@ -195,9 +195,9 @@ export function readJoinConfig(inputs: JoinInputs, baseUrl: string): JoinConfig 
     language: text(inputs.lang) || 'en-US',
     libUrl,
     selfHosted: libUrl !== SDK_CDN_LIB_URL,
-    ...(userEmail ? { userEmail } : {}),
-    ...(passcode ? { passcode } : {}),
-    ...(signatureEndpoint ? { signatureEndpoint } : {}),
+    userEmail: userEmail || undefined,
+    passcode: passcode || undefined,
+    signatureEndpoint,
   };
 }
 
