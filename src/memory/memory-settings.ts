@@ -63,6 +63,11 @@ export interface MemoryMonitorSettings {
   policy: MemoryPressurePolicy;
 }
 
+/**
+ * The monitor's defaults when used on its own. The element passes its attribute values, whose defaults are in the
+ * attribute table (src/attributes.ts); test/node/attributes.test.ts keeps the two equal. (Importing the table here
+ * would split it into a chunk of its own and cost the element's first load.)
+ */
 export const defaultMemorySettings: Readonly<MemoryMonitorSettings> = Object.freeze({
   intervalMs: 2000,
   windowMs: 20_000,

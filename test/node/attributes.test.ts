@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { initialValues, litProperties, setting, unusableAttributes, zoomJoinAttributes, type ZoomJoinState } from '../../src/attributes.js';
 import { attributeWarnings } from '../../src/config/join-config.js';
+import { MB, defaultMemorySettings } from '../../src/memory/memory-settings.js';
 
 const unusableSettings = (element: ZoomJoinState) => attributeWarnings(element, unusableAttributes(element));
 
@@ -83,5 +84,15 @@ describe('unusable tuning values', () => {
       assert.equal(zoomJoinAttributes[name].attribute, false, name);
       assert.equal(litProperties()[name]?.attribute, false, name);
     }
+  });
+});
+
+describe('the memory monitor on its own', () => {
+  test('has the same defaults as the attribute table', () => {
+    assert.equal(defaultMemorySettings.intervalMs, zoomJoinAttributes.memoryInterval.initial);
+    assert.equal(defaultMemorySettings.growthLimitBytesPerSecond, zoomJoinAttributes.memoryGrowthLimit.initial * MB);
+    assert.equal(defaultMemorySettings.budgetBytes ?? undefined, zoomJoinAttributes.memoryBudget.initial);
+    assert.equal(defaultMemorySettings.freezeThresholdMs, zoomJoinAttributes.freezeThreshold.initial);
+    assert.equal(defaultMemorySettings.policy, zoomJoinAttributes.onMemoryPressure.initial);
   });
 });
