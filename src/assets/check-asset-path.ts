@@ -1,5 +1,5 @@
 import { withoutUserinfo } from '../safe-text.js';
-import { untilAborted } from '../until-aborted.js';
+import { untilAborted } from '../abort.js';
 import { ErrorCategory, ZoomJoinError, type ErrorAdvice } from '../errors.js';
 import { BUILTIN_MANIFEST, BUILTIN_MANIFEST_VERSION } from './builtin-manifest.js';
 import { manifestUrl, parseManifest, type AssetManifest } from './manifest.js';
@@ -55,7 +55,7 @@ export async function checkAssetPath(libUrl: string, options: CheckAssetPathOpti
     // The same request js_media's fetch-with-cache makes for this file, so the browser can answer it from cache later.
     response = await fetchImpl(url, { headers: { Accept: 'application/json' }, ...(options.signal ? { signal: options.signal } : {}) });
   } catch (error) {
-    if (options.signal?.aborted) throw options.signal.reason ?? error;
+    options.signal?.throwIfAborted();
     throw invalid(
       libUrl,
       'The asset path could not be reached.',

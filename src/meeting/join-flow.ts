@@ -2,9 +2,9 @@ import type { JoinConfig } from '../config/join-config.js';
 import { ZoomJoinError, type SignatureProblem } from '../errors.js';
 import type { SdkAdapter } from '../sdk/adapter.js';
 import { normalizeSdkError } from '../sdk/normalize-error.js';
-import { secretsOf, throwIfAborted } from '../sdk/sdk-module.js';
+import { secretsOf } from '../sdk/sdk-module.js';
 import { scrubError, secretScrubber } from '../secret-scrub.js';
-import { untilAborted } from '../until-aborted.js';
+import { untilAborted } from '../abort.js';
 import { checkSignature } from '../signature/check-signature.js';
 import { explainSignatureRejection } from '../signature/explain-rejection.js';
 import { resolveSignature, type SignatureResult } from '../signature/fetch-signature.js';
@@ -72,7 +72,7 @@ export async function runJoinFlow(context: JoinFlowContext): Promise<void> {
       },
       { signal },
     );
-    throwIfAborted(signal);
+    signal.throwIfAborted();
     const { signature, sdkKey, serverTime } = signed;
     const warnings = checkSignature(signature, {
       meetingNumber: config.meetingNumber,
@@ -84,10 +84,10 @@ export async function runJoinFlow(context: JoinFlowContext): Promise<void> {
 
     context.onSigned();
     const adapter = await context.adapterFor(config.view);
-    throwIfAborted(signal);
+    signal.throwIfAborted();
     context.onStep(JoinStep.load);
     await untilAborted(adapter.load(signal), signal);
-    throwIfAborted(signal);
+    signal.throwIfAborted();
     const initOptions = {
       root: context.sdkRoot(),
       libUrl: config.libUrl,
@@ -97,7 +97,7 @@ export async function runJoinFlow(context: JoinFlowContext): Promise<void> {
     };
     context.onStep(JoinStep.init);
     await untilAborted(adapter.init(initOptions, signal), signal);
-    throwIfAborted(signal);
+    signal.throwIfAborted();
     const joinOptions = {
       meetingNumber: config.meetingNumber,
       userName: config.userName,
@@ -111,9 +111,9 @@ export async function runJoinFlow(context: JoinFlowContext): Promise<void> {
     };
     context.onStep(JoinStep.join);
     await untilAborted(adapter.join(joinOptions, signal), signal);
-    throwIfAborted(signal);
+    signal.throwIfAborted();
   } catch (raw) {
-    if (signal.aborted) throw signal.reason;
+    signal.throwIfAborted();
     const secretValues = secretsOf({
       signature: signed?.signature ?? secrets.signature ?? '',
       zak: secrets.zak,

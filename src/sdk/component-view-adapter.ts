@@ -2,7 +2,7 @@ import type { SdkAdapter, SdkEventListener, SdkInitOptions, SdkJoinOptions } fro
 import { sdkMemoryFailure } from '../memory/sdk-memory-failure.js';
 import { normalizeSdkError } from './normalize-error.js';
 import { memoizeImport } from '../lazy-import.js';
-import { hasFunctions, secretsOf, throwIfAborted, unwrapModule } from './sdk-module.js';
+import { hasFunctions, secretsOf, unwrapModule } from './sdk-module.js';
 import { joinWatchingZoom } from './watched-join.js';
 
 /** The few members of the Component View client we use, typed structurally (the SDK's own typings are loose). */
@@ -90,7 +90,7 @@ export class ComponentViewAdapter implements SdkAdapter {
   };
 
   async load(signal: AbortSignal): Promise<void> {
-    throwIfAborted(signal);
+    signal.throwIfAborted();
     try {
       this.api = await loadEmbeddedApi();
     } catch (raw) {
@@ -99,7 +99,7 @@ export class ComponentViewAdapter implements SdkAdapter {
   }
 
   async init(options: SdkInitOptions, signal: AbortSignal): Promise<void> {
-    throwIfAborted(signal);
+    signal.throwIfAborted();
     const api = this.requireApi();
     if (pageClientDestroying) await pageClientDestroying;
     const initKey = initKeyOf(options);
@@ -144,7 +144,7 @@ export class ComponentViewAdapter implements SdkAdapter {
   }
 
   async join(options: SdkJoinOptions, signal: AbortSignal): Promise<void> {
-    throwIfAborted(signal);
+    signal.throwIfAborted();
     const client = this.requireClient();
     this.secrets = secretsOf(options);
     try {
@@ -172,7 +172,7 @@ export class ComponentViewAdapter implements SdkAdapter {
       }
       this.joined = true;
     } catch (raw) {
-      if (signal.aborted) throw signal.reason;
+      signal.throwIfAborted();
       throw raw;
     } finally {
       removeStaleMediaScripts();
