@@ -15,7 +15,7 @@ function fromEntry(entry: ZoomErrorEntry, message: string, cause?: unknown): Zoo
     hint: entry.hint,
     steps: entry.steps,
     retryable: entry.retryable,
-    ...(cause !== undefined ? { cause } : {}),
+    cause,
   });
 }
 

@@ -121,6 +121,7 @@ export class ClientViewAdapter implements SdkAdapter {
         leaveUrl: window.location.href,
         patchJsMedia: !options.selfHosted,
         leaveOnPageUnload: true,
+        // Only set keys reach the SDK: it checks the option names it is given, and undefined is not known to it as absent.
         ...(options.enforceVirtualBackground ? { enforceVirtualBackground: true } : {}),
       });
     } catch (raw) {
@@ -142,6 +143,7 @@ export class ClientViewAdapter implements SdkAdapter {
         meetingNumber: options.meetingNumber,
         userName: options.userName,
         passWord: options.passcode ?? '',
+        // Only set keys reach the SDK: it checks the option names it is given, and undefined is not known to it as absent.
         ...(options.sdkKey ? { sdkKey: options.sdkKey } : {}),
         ...(options.userEmail ? { userEmail: options.userEmail } : {}),
         ...(options.zak ? { zak: options.zak } : {}),

@@ -118,6 +118,7 @@ export class ComponentViewAdapter implements SdkAdapter {
         // Patching rewrites js_media URLs for Zoom's CDN only; against self-hosted files it breaks them.
         patchJsMedia: !options.selfHosted,
         leaveOnPageUnload: true,
+        // Only set keys reach the SDK: it checks the option names it is given, and undefined is not known to it as absent.
         ...(options.enforceVirtualBackground ? { enforceVirtualBackground: true } : {}),
       });
       this.adopt({ owner: this, client, root: options.root, initKey });
@@ -153,6 +154,7 @@ export class ComponentViewAdapter implements SdkAdapter {
         meetingNumber: options.meetingNumber,
         userName: options.userName,
         password: options.passcode ?? '',
+        // Only set keys reach the SDK: it checks the option names it is given, and undefined is not known to it as absent.
         ...(options.sdkKey ? { sdkKey: options.sdkKey } : {}),
         ...(options.userEmail ? { userEmail: options.userEmail } : {}),
         ...(options.zak ? { zak: options.zak } : {}),
