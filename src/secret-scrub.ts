@@ -132,10 +132,10 @@ export function scrubError(error: ZoomJoinError, scrub: Scrub): ZoomJoinError {
     hint: text(error.hint),
     steps: error.steps.map(text),
     retryable: error.retryable,
-    ...(error.sdkCode !== undefined ? { sdkCode: error.sdkCode } : {}),
-    ...(error.sdkType !== undefined ? { sdkType: text(error.sdkType) } : {}),
-    ...(error.view !== undefined ? { view: error.view } : {}),
-    ...(error.cause !== undefined ? { cause: safeCause(error.cause, scrub) } : {}),
-    ...(problems !== undefined ? { problems } : {}),
+    sdkCode: error.sdkCode,
+    sdkType: error.sdkType === undefined ? undefined : text(error.sdkType),
+    view: error.view,
+    cause: safeCause(error.cause, scrub),
+    problems,
   });
 }

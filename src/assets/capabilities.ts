@@ -115,6 +115,7 @@ export function detectCapabilities(overrides: Partial<CapabilityProbes> = {}): C
     android: isAndroid(nav),
     offscreenCanvas: probes.offscreenCanvas,
     saveData: nav.connection?.saveData === true,
+    // Part of the zoom-capabilities detail: what a browser does not report is left out, not set to undefined.
     ...(chromiumVersion !== undefined ? { chromiumVersion } : {}),
     ...(hardwareConcurrency !== undefined ? { hardwareConcurrency } : {}),
     ...(deviceMemory !== undefined ? { deviceMemory } : {}),

@@ -1,5 +1,5 @@
 import { withoutUserinfo } from '../safe-text.js';
-import { untilAborted } from '../until-aborted.js';
+import { untilAborted } from '../abort.js';
 import { ErrorCategory, ZoomJoinError, type ErrorAdvice } from '../zoom-join-error.js';
 import { BUILTIN_MANIFEST, BUILTIN_MANIFEST_VERSION } from './builtin-manifest.js';
 import { manifestUrl, parseManifest, type AssetManifest } from './manifest.js';
@@ -31,7 +31,7 @@ function invalid(libUrl: string, message: string, advice: ErrorAdvice, cause?: u
     hint: advice.hint,
     steps: advice.steps,
     retryable: true,
-    ...(cause !== undefined ? { cause } : {}),
+    cause,
   });
 }
 
@@ -53,9 +53,9 @@ export async function checkAssetPath(libUrl: string, options: CheckAssetPathOpti
   let response: Response;
   try {
     // The same request js_media's fetch-with-cache makes for this file, so the browser can answer it from cache later.
-    response = await fetchImpl(url, { headers: { Accept: 'application/json' }, ...(options.signal ? { signal: options.signal } : {}) });
+    response = await fetchImpl(url, { headers: { Accept: 'application/json' }, signal: options.signal });
   } catch (error) {
-    if (options.signal?.aborted) throw options.signal.reason ?? error;
+    options.signal?.throwIfAborted();
     throw invalid(
       libUrl,
       'The asset path could not be reached.',
@@ -130,7 +130,7 @@ export function checkAssetPathOnce(libUrl: string, options: CheckAssetPathOption
   if (!check) {
     // Bounded: a server that never answers must fail the check (and be asked again on Retry), not hang the join.
     const timeout = AbortSignal.timeout(CHECK_TIMEOUT_MS);
-    check = checkAssetPath(libUrl, { ...(options.fetch ? { fetch: options.fetch } : {}), signal: timeout }).catch(
+    check = checkAssetPath(libUrl, { fetch: options.fetch, signal: timeout }).catch(
       (error: unknown) => {
         if (!timeout.aborted) throw error;
         throw invalid(libUrl, `The asset path did not answer within ${CHECK_TIMEOUT_MS / 1000} s.`, TIMED_OUT, error);

@@ -3,6 +3,7 @@
  * asset path, plans the files for this device, preloads them (shared page-wide), warms js_media, and reports
  * `zoom-capabilities`, `zoom-progress` and `zoom-warning` on the element.
  */
+import { waitBounded } from '../abort.js';
 import { emit } from '../events.js';
 import type { AssetSettings, AssetState } from './asset-controller.js';
 import { detectCapabilities, type Capabilities } from './capabilities.js';
@@ -27,31 +28,6 @@ export interface PreloadRun {
   joinReady: Promise<void>;
   /** The whole preload; never rejects. */
   finished: Promise<PreloadResult | undefined>;
-}
-
-/** Resolves when `promise` settles or after `ms`, rejects with the signal's reason on abort; cleans up either way. */
-function waitBounded(promise: Promise<unknown>, ms: number, signal: AbortSignal): Promise<void> {
-  if (signal.aborted) return Promise.reject(signal.reason);
-  return new Promise<void>((resolve, reject) => {
-    const done = (): void => {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', onAbort);
-    };
-    const onAbort = (): void => {
-      done();
-      reject(signal.reason);
-    };
-    const timer = setTimeout(() => {
-      done();
-      resolve();
-    }, ms);
-    signal.addEventListener('abort', onAbort, { once: true });
-    const settle = (): void => {
-      done();
-      resolve();
-    };
-    promise.then(settle, settle);
-  });
 }
 
 function quietly<T>(promise: Promise<T>): Promise<T | undefined> {

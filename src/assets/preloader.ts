@@ -125,7 +125,7 @@ export async function preloadAssets(plan: AssetPlan, libUrl: string, options: Pr
     const url = assetUrl(libUrl, file.path);
     try {
       const bytes = await sharedDownload(url, starters[file.request], {
-        ...(signal ? { signal } : {}),
+        signal,
         onBytes: (read) => tracker.update(file.path, read),
       });
       outcomes.set(file.path, { path: file.path, url, status: 'loaded', bytes: bytes || file.size });

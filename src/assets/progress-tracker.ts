@@ -88,6 +88,7 @@ export class ProgressTracker {
       loaded,
       total: Math.round(this.total),
       fraction: this.fraction,
+      // The zoom-progress detail as pages see it: no `file` key at all when no file is named.
       ...(file !== undefined ? { file } : {}),
     });
   }

@@ -19,10 +19,6 @@ interface Entry {
 
 const downloads = new Map<string, Entry>();
 
-function abortError(signal: AbortSignal): unknown {
-  return signal.reason ?? new DOMException('The preload was cancelled', 'AbortError');
-}
-
 function start(url: string, starter: DownloadStarter): Entry {
   const entry: Entry = {
     promise: Promise.resolve(0),
@@ -64,7 +60,7 @@ export function sharedDownload(
   options: { signal?: AbortSignal; onBytes?: (bytes: number) => void } = {},
 ): Promise<number> {
   const { signal, onBytes } = options;
-  if (signal?.aborted) return Promise.reject(abortError(signal));
+  if (signal?.aborted) return Promise.reject(signal.reason);
   const entry = downloads.get(url) ?? start(url, starter);
   if (entry.settled) return entry.promise;
   entry.waiters++;
@@ -82,9 +78,9 @@ export function sharedDownload(
       leave();
       if (entry.waiters === 0 && !entry.settled) {
         downloads.delete(url);
-        entry.controller.abort(abortError(signal as AbortSignal));
+        entry.controller.abort(signal?.reason);
       }
-      reject(abortError(signal as AbortSignal));
+      reject(signal?.reason);
     };
     signal?.addEventListener('abort', onAbort, { once: true });
     entry.promise.then(

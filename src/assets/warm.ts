@@ -103,7 +103,7 @@ async function runWarm(libUrl: string, options: WarmOptions): Promise<WarmResult
   return {
     status: 'warmed',
     durationMs: performance.now() - started,
-    ...(heapBefore !== undefined && heapAfter !== undefined ? { heapDeltaBytes: heapAfter - heapBefore } : {}),
+    heapDeltaBytes: heapBefore !== undefined && heapAfter !== undefined ? heapAfter - heapBefore : undefined,
   };
 }
 

@@ -4,6 +4,7 @@ import { anotherMeetingOnThisPage, joinCancelled } from '../error-codes/element-
 import type { ZoomErrorEntry } from '../error-codes/types.js';
 import { zoomCodeOfAnswer, type ZoomAnswer } from '../error-codes/zoom-answers.js';
 import { ErrorCategory, ZoomJoinError } from '../zoom-join-error.js';
+import { isAbortError } from '../abort.js';
 import type { SdkPrompt } from '../sdk/adapter.js';
 import type { JoinStop } from './meeting-controller.js';
 
@@ -16,7 +17,7 @@ function fromEntry(entry: ZoomErrorEntry, message: string, cause?: unknown): Zoo
     hint: entry.hint,
     steps: entry.steps,
     retryable: entry.retryable,
-    ...(cause !== undefined ? { cause } : {}),
+    cause,
   });
 }
 
@@ -132,6 +133,6 @@ export function failedJoinError(
 ): ZoomJoinError | undefined {
   if (stoppedBy === 'memory-pressure') return memoryPressureError();
   if (stoppedBy === 'timeout') return joinTimeoutError(facts);
-  if (signal.aborted || (raw instanceof DOMException && raw.name === 'AbortError')) return undefined;
+  if (signal.aborted || isAbortError(raw)) return undefined;
   return raw instanceof ZoomJoinError ? raw : unexpectedError(raw);
 }

@@ -2,9 +2,9 @@ import type { JoinConfig } from '../config/join-config.js';
 import { ZoomJoinError, type SignatureProblem } from '../zoom-join-error.js';
 import type { SdkAdapter } from '../sdk/adapter.js';
 import { normalizeSdkError } from '../sdk/normalize-error.js';
-import { secretsOf, throwIfAborted } from '../sdk/sdk-module.js';
+import { secretsOf } from '../sdk/sdk-module.js';
 import { scrubError, secretScrubber } from '../secret-scrub.js';
-import { untilAborted } from '../until-aborted.js';
+import { untilAborted } from '../abort.js';
 import { checkSignature } from '../signature/check-signature.js';
 import { explainSignatureRejection } from '../signature/explain-rejection.js';
 import { resolveSignature, type SignatureResult } from '../signature/fetch-signature.js';
@@ -63,34 +63,35 @@ export async function runJoinFlow(context: JoinFlowContext): Promise<void> {
     context.onStep(JoinStep.signature);
     signed = await resolveSignature(
       {
-        ...(secrets.signature ? { signature: secrets.signature } : {}),
-        ...(secrets.signatureProvider ? { provider: secrets.signatureProvider } : {}),
-        ...(config.signatureEndpoint ? { endpoint: config.signatureEndpoint } : {}),
-        ...(secrets.signatureRequest ? { request: secrets.signatureRequest } : {}),
+        signature: secrets.signature,
+        provider: secrets.signatureProvider,
+        endpoint: config.signatureEndpoint,
+        request: secrets.signatureRequest,
       },
       {
         meetingNumber: config.meetingNumber,
         role: config.role,
+        // These params reach the page's provider and body builder: only what is set.
         ...(context.videoWebRtcMode !== undefined ? { videoWebRtcMode: context.videoWebRtcMode } : {}),
       },
       { signal },
     );
-    throwIfAborted(signal);
+    signal.throwIfAborted();
     const { signature, sdkKey, serverTime } = signed;
     const warnings = checkSignature(signature, {
       meetingNumber: config.meetingNumber,
       role: config.role,
-      ...(sdkKey ? { sdkKey } : {}),
-      ...(serverTime !== undefined ? { serverTime } : {}),
+      sdkKey: sdkKey || undefined,
+      serverTime,
     });
     if (warnings.length > 0) context.onSignatureWarnings(warnings);
 
     context.onSigned();
     const adapter = await context.adapterFor(config.view);
-    throwIfAborted(signal);
+    signal.throwIfAborted();
     context.onStep(JoinStep.load);
     await untilAborted(adapter.load(signal), signal);
-    throwIfAborted(signal);
+    signal.throwIfAborted();
     const initOptions = {
       root: context.sdkRoot(),
       libUrl: config.libUrl,
@@ -100,7 +101,8 @@ export async function runJoinFlow(context: JoinFlowContext): Promise<void> {
     };
     context.onStep(JoinStep.init);
     await untilAborted(adapter.init(initOptions, signal), signal);
-    throwIfAborted(signal);
+    signal.throwIfAborted();
+    // The init and join options go to the adapter, a public interface: a custom adapter sees only what is set.
     const joinOptions = {
       meetingNumber: config.meetingNumber,
       userName: config.userName,
@@ -114,9 +116,9 @@ export async function runJoinFlow(context: JoinFlowContext): Promise<void> {
     };
     context.onStep(JoinStep.join);
     await untilAborted(adapter.join(joinOptions, signal), signal);
-    throwIfAborted(signal);
+    signal.throwIfAborted();
   } catch (raw) {
-    if (signal.aborted) throw signal.reason;
+    signal.throwIfAborted();
     const secretValues = secretsOf({
       signature: signed?.signature ?? secrets.signature ?? '',
       zak: secrets.zak,
@@ -132,8 +134,8 @@ export async function runJoinFlow(context: JoinFlowContext): Promise<void> {
           signature: signed.signature,
           meetingNumber: config.meetingNumber,
           role: config.role,
-          ...(signed.sdkKey ? { sdkKey: signed.sdkKey } : {}),
-          ...(signed.serverTime !== undefined ? { serverTime: signed.serverTime } : {}),
+          sdkKey: signed.sdkKey || undefined,
+          serverTime: signed.serverTime,
         })
       : error;
     // Whatever failed (an adapter, a provider, the SDK) may have quoted a secret or the passcode.

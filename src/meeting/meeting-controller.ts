@@ -5,6 +5,7 @@ import type { VirtualBackgroundMode } from '../assets/plan.js';
 import type { PreloadStrategy } from '../assets/preload-trigger.js';
 import { ZoomJoinError, type SdkView } from '../zoom-join-error.js';
 import { emit, type ZoomLeftReason } from '../events.js';
+import { abortError } from '../abort.js';
 import { memoizeImport } from '../lazy-import.js';
 import type { ZoomAnswer } from '../error-codes/zoom-answers.js';
 import type { SdkAdapter, SdkAdapterEvent, SdkAdapterFactory, SdkPrompt } from '../sdk/adapter.js';
@@ -36,10 +37,6 @@ export type MeetingHost = ReactiveControllerHost & ZoomJoinState;
  * the page keeps it until it releases it.
  */
 let pageMeetingOwner: MeetingController | undefined;
-
-function abortError(): DOMException {
-  return new DOMException('The join was cancelled', 'AbortError');
-}
 
 /** Why a join was stopped when it was not the user: the `join-timeout`, or the `on-memory-pressure="leave"` policy. */
 export type JoinStop = 'timeout' | 'memory-pressure';
@@ -174,7 +171,7 @@ export class MeetingController implements ReactiveController {
 
   private stop(run: NonNullable<MeetingController['run']>, stoppedBy?: JoinStop): void {
     run.stoppedBy ??= stoppedBy;
-    run.abort.abort(abortError());
+    run.abort.abort(abortError('The join was cancelled'));
   }
 
   private async runJoin(run: NonNullable<MeetingController['run']>): Promise<void> {

@@ -2,7 +2,7 @@ import type { SdkAdapter, SdkEventListener, SdkInitOptions, SdkJoinOptions } fro
 import { ErrorCategory, ZoomJoinError } from '../zoom-join-error.js';
 import { normalizeSdkError } from './normalize-error.js';
 import { memoizeImport } from '../lazy-import.js';
-import { hasFunctions, secretsOf, throwIfAborted, unwrapModule } from './sdk-module.js';
+import { hasFunctions, secretsOf, unwrapModule } from './sdk-module.js';
 import { joinWatchingZoom } from './watched-join.js';
 
 interface CallbackOptions {
@@ -97,7 +97,7 @@ export class ClientViewAdapter implements SdkAdapter {
   };
 
   async load(signal: AbortSignal): Promise<void> {
-    throwIfAborted(signal);
+    signal.throwIfAborted();
     try {
       this.api = await loadClientViewApi();
     } catch (raw) {
@@ -106,7 +106,7 @@ export class ClientViewAdapter implements SdkAdapter {
   }
 
   async init(options: SdkInitOptions, signal: AbortSignal): Promise<void> {
-    throwIfAborted(signal);
+    signal.throwIfAborted();
     const api = this.requireApi();
     try {
       this.pageBeforeUnload ??= window.onbeforeunload;
@@ -121,6 +121,7 @@ export class ClientViewAdapter implements SdkAdapter {
         leaveUrl: window.location.href,
         patchJsMedia: !options.selfHosted,
         leaveOnPageUnload: true,
+        // Only set keys reach the SDK: it checks the option names it is given, and undefined is not known to it as absent.
         ...(options.enforceVirtualBackground ? { enforceVirtualBackground: true } : {}),
       });
     } catch (raw) {
@@ -131,7 +132,7 @@ export class ClientViewAdapter implements SdkAdapter {
   }
 
   async join(options: SdkJoinOptions, signal: AbortSignal): Promise<void> {
-    throwIfAborted(signal);
+    signal.throwIfAborted();
     const api = this.requireApi();
     if (joinAttempted) throw clientViewReloadRequiredError();
     joinAttempted = true;
@@ -142,6 +143,7 @@ export class ClientViewAdapter implements SdkAdapter {
         meetingNumber: options.meetingNumber,
         userName: options.userName,
         passWord: options.passcode ?? '',
+        // Only set keys reach the SDK: it checks the option names it is given, and undefined is not known to it as absent.
         ...(options.sdkKey ? { sdkKey: options.sdkKey } : {}),
         ...(options.userEmail ? { userEmail: options.userEmail } : {}),
         ...(options.zak ? { zak: options.zak } : {}),
@@ -166,7 +168,7 @@ export class ClientViewAdapter implements SdkAdapter {
       // A join the SDK still runs (a prompt it shows, an answer it never reported) must not linger on the page;
       // leaveMeeting may never call back then, so it gets a moment, not a promise to wait on.
       await settleWithin(callbackToPromise((o) => api.leaveMeeting(o), {}), LEAVE_WAIT_MS);
-      if (signal.aborted) throw signal.reason;
+      signal.throwIfAborted();
       throw raw;
     } finally {
       this.restorePageBeforeUnload();

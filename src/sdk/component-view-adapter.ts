@@ -2,7 +2,7 @@ import type { SdkAdapter, SdkEventListener, SdkInitOptions, SdkJoinOptions } fro
 import { sdkMemoryFailure } from './sdk-memory-failure.js';
 import { normalizeSdkError } from './normalize-error.js';
 import { memoizeImport } from '../lazy-import.js';
-import { hasFunctions, secretsOf, throwIfAborted, unwrapModule } from './sdk-module.js';
+import { hasFunctions, secretsOf, unwrapModule } from './sdk-module.js';
 import { joinWatchingZoom } from './watched-join.js';
 
 /** The few members of the Component View client we use, typed structurally (the SDK's own typings are loose). */
@@ -90,7 +90,7 @@ export class ComponentViewAdapter implements SdkAdapter {
   };
 
   async load(signal: AbortSignal): Promise<void> {
-    throwIfAborted(signal);
+    signal.throwIfAborted();
     try {
       this.api = await loadEmbeddedApi();
     } catch (raw) {
@@ -99,7 +99,7 @@ export class ComponentViewAdapter implements SdkAdapter {
   }
 
   async init(options: SdkInitOptions, signal: AbortSignal): Promise<void> {
-    throwIfAborted(signal);
+    signal.throwIfAborted();
     const api = this.requireApi();
     if (pageClientDestroying) await pageClientDestroying;
     const initKey = initKeyOf(options);
@@ -118,6 +118,7 @@ export class ComponentViewAdapter implements SdkAdapter {
         // Patching rewrites js_media URLs for Zoom's CDN only; against self-hosted files it breaks them.
         patchJsMedia: !options.selfHosted,
         leaveOnPageUnload: true,
+        // Only set keys reach the SDK: it checks the option names it is given, and undefined is not known to it as absent.
         ...(options.enforceVirtualBackground ? { enforceVirtualBackground: true } : {}),
       });
       this.adopt({ owner: this, client, root: options.root, initKey });
@@ -144,7 +145,7 @@ export class ComponentViewAdapter implements SdkAdapter {
   }
 
   async join(options: SdkJoinOptions, signal: AbortSignal): Promise<void> {
-    throwIfAborted(signal);
+    signal.throwIfAborted();
     const client = this.requireClient();
     this.secrets = secretsOf(options);
     try {
@@ -153,6 +154,7 @@ export class ComponentViewAdapter implements SdkAdapter {
         meetingNumber: options.meetingNumber,
         userName: options.userName,
         password: options.passcode ?? '',
+        // Only set keys reach the SDK: it checks the option names it is given, and undefined is not known to it as absent.
         ...(options.sdkKey ? { sdkKey: options.sdkKey } : {}),
         ...(options.userEmail ? { userEmail: options.userEmail } : {}),
         ...(options.zak ? { zak: options.zak } : {}),
@@ -172,7 +174,7 @@ export class ComponentViewAdapter implements SdkAdapter {
       }
       this.joined = true;
     } catch (raw) {
-      if (signal.aborted) throw signal.reason;
+      signal.throwIfAborted();
       throw raw;
     } finally {
       removeStaleMediaScripts();

@@ -146,8 +146,9 @@ function fromSdkObject(value: object, context: NormalizeContext, scrub: Scrub): 
   if (recognised !== undefined) return build(recognised, facts);
   const recovered = recoverZoomCode(value, sdkCode, context);
   if (recovered !== undefined) {
-    const said = recovered.text === undefined ? facts.said : safe(recovered.text, scrub);
-    return build(describeZoomError(recovered.code, context.view), { ...facts, sdkCode: recovered.code, ...(said ? { said } : {}) });
+    // An empty text says nothing: keep what the SDK said instead.
+    const said = recovered.text ? safe(recovered.text, scrub) : facts.said;
+    return build(describeZoomError(recovered.code, context.view), { ...facts, sdkCode: recovered.code, said });
   }
   if (sdkCode !== undefined) return build(describeZoomError(sdkCode, context.view), facts);
   const typed = sdkType !== undefined && Object.hasOwn(sdkErrorTypes, sdkType) ? sdkErrorTypes[sdkType] : undefined;

@@ -18,11 +18,6 @@ export function hasFunctions(candidate: unknown, names: readonly string[]): bool
   return names.every((name) => typeof record[name] === 'function');
 }
 
-/** Rejects at once when the signal is already aborted, so no SDK call starts after removal. */
-export function throwIfAborted(signal: AbortSignal): void {
-  if (signal.aborted) throw signal.reason ?? new DOMException('Aborted', 'AbortError');
-}
-
 /** The join's secrets and its passcode, so error messages can be scrubbed of them. */
 export function secretsOf(options: {
   signature: string;

@@ -57,7 +57,7 @@ export async function joinWatchingZoom(invoke: () => Promise<unknown>, options: 
   } catch (raw) {
     // An answer whose events are still being dispatched is heard before the SDK's report is read.
     await new Promise((resolve) => setTimeout(resolve, 0));
-    throw normalizeSdkError(raw, { view, stage: 'join', secrets, ...(answer ? { zoomAnswer: answer } : {}) });
+    throw normalizeSdkError(raw, { view, stage: 'join', secrets, zoomAnswer: answer });
   } finally {
     clearTimeout(graceTimer);
     stopWatching();

@@ -23,8 +23,8 @@ export function explainSignatureRejection(error: ZoomJoinError, context: Rejecti
   const { problems } = inspectSignature(context.signature, {
     meetingNumber: context.meetingNumber,
     role: context.role,
-    ...(context.sdkKey ? { sdkKey: context.sdkKey } : {}),
-    ...(context.serverTime !== undefined ? { now: Math.floor(context.serverTime / 1000) } : {}),
+    sdkKey: context.sdkKey,
+    now: context.serverTime === undefined ? undefined : Math.floor(context.serverTime / 1000),
   });
   const finding =
     problems.length > 0
@@ -39,9 +39,9 @@ export function explainSignatureRejection(error: ZoomJoinError, context: Rejecti
     hint: error.hint,
     steps: [finding, ...error.steps],
     retryable: error.retryable,
-    ...(error.sdkCode !== undefined ? { sdkCode: error.sdkCode } : {}),
-    ...(error.sdkType !== undefined ? { sdkType: error.sdkType } : {}),
-    ...(error.view !== undefined ? { view: error.view } : {}),
+    sdkCode: error.sdkCode,
+    sdkType: error.sdkType,
+    view: error.view,
     cause: error.cause,
     problems,
   });

@@ -4,7 +4,7 @@
  */
 
 import { ZoomJoinError } from '../zoom-join-error.js';
-import { abortError, raceAbort, sleep, throwIfAborted, timeoutScope } from './abort.js';
+import { abortError, sleep, timeoutScope, untilAborted } from '../abort.js';
 import { parseRetryAfter, retryDelay } from './backoff.js';
 import { excerptBody, looksLikeHtml } from './body-excerpt.js';
 import { buildSignatureRequest } from './build-request.js';
@@ -37,6 +37,12 @@ export { SignatureFetchErrorCode } from './signature-errors.js';
 /** Three base64url parts: some back ends answer the bare token as text instead of JSON. */
 const BARE_JWT = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
 
+/**
+ * Whatever reason the caller aborted with, the signature client rejects with a fresh AbortError: its callers tell
+ * cancellation from failure by that name.
+ */
+const cancelled = (): DOMException => abortError('The signature request was aborted.');
+
 type Attempt = { result: SignatureResult } | { error: ZoomJoinError; retryAfterMs?: number };
 
 /**
@@ -53,13 +59,13 @@ export async function fetchSignature(
   const retries = Math.max(0, Math.floor(options.retries ?? SIGNATURE_REQUEST_DEFAULTS.retries));
   const baseDelay = options.retryBaseDelayMs ?? SIGNATURE_REQUEST_DEFAULTS.retryBaseDelayMs;
   const maxDelay = options.maxRetryDelayMs ?? SIGNATURE_REQUEST_DEFAULTS.maxRetryDelayMs;
-  throwIfAborted(signal);
+  if (signal?.aborted) throw cancelled();
 
   for (let attempt = 1; ; attempt++) {
     const outcome = await attemptOnce(endpoint, params, options, attempt);
     if ('result' in outcome) return outcome.result;
     if (!outcome.error.retryable || attempt > retries) throw outcome.error;
-    await sleep(retryDelay(attempt - 1, outcome.retryAfterMs, baseDelay, maxDelay), signal);
+    await sleep(retryDelay(attempt - 1, outcome.retryAfterMs, baseDelay, maxDelay), signal, cancelled);
   }
 }
 
@@ -86,10 +92,10 @@ async function attemptOnce(
     let response: Response;
     let answer: AnswerText;
     try {
-      response = await raceAbort(fetchImpl(request), scope.signal);
+      response = await untilAborted(fetchImpl(request), scope.signal);
       answer = await readAnswerText(response, scope.signal);
     } catch (error) {
-      if (signal?.aborted) throw abortError();
+      if (signal?.aborted) throw cancelled();
       if (scope.timedOut) return { error: timeoutError(endpoint, timeoutMs, attempt) };
       return { error: networkError(endpoint, attempt, error) };
     }
@@ -151,7 +157,7 @@ export async function resolveSignature(
   params: SignatureRequestParams,
   options: SignatureCallOptions = {},
 ): Promise<SignatureResult> {
-  throwIfAborted(options.signal);
+  if (options.signal?.aborted) throw cancelled();
   const direct = source.signature?.trim();
   if (direct) return source.sdkKey ? { signature: direct, sdkKey: source.sdkKey } : { signature: direct };
   if (source.provider) {
@@ -174,14 +180,14 @@ async function callProvider(
   let value: unknown;
   try {
     // Wrapped so a provider that throws synchronously is reported like one that rejects.
-    value = await raceAbort(
+    value = await untilAborted(
       Promise.resolve().then(() => provider(params, { signal })),
       signal,
     );
   } catch (error) {
     if (scope.timedOut) throw providerFailedError(`did not answer within ${timeoutMs} ms.`);
     // Only our own abort is cancellation; a provider's internal AbortError is its failure.
-    if (signal.aborted) throw abortError();
+    if (signal.aborted) throw cancelled();
     // A provider built on fetchSignature already throws the precise error; keep it.
     if (error instanceof ZoomJoinError && error.category === 'signature') throw error;
     throw providerFailedError(`threw: ${causeText(error)}`, error);

@@ -3,7 +3,7 @@
  * megabytes, and reading it whole (then matching patterns over it) is what froze pages.
  */
 
-import { raceAbort } from './abort.js';
+import { untilAborted } from '../abort.js';
 
 /** The most of an answer the page reads. */
 export const MAX_ANSWER_BYTES = 64 * 1024;
@@ -33,7 +33,7 @@ export async function readAnswerText(
   let truncated = false;
   try {
     for (;;) {
-      const { done, value } = await raceAbort(reader.read(), signal);
+      const { done, value } = await untilAborted(reader.read(), signal);
       if (done) break;
       const room = maxBytes - bytes;
       if (value.byteLength > room) {

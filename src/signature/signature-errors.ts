@@ -243,7 +243,7 @@ export function providerFailedError(detail: string, cause?: unknown): ZoomJoinEr
       'Make the provider resolve to the JWT string or to {signature, sdkKey?}.',
       'Fix the error it reports, and let it throw only when no signature can be made.',
     ],
-    ...(cause !== undefined ? { cause: causeOf(cause) } : {}),
+    cause: causeOf(cause),
   });
 }
 

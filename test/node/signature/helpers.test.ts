@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { abortError, isAbortError, raceAbort, sleep } from '../../../src/signature/abort.js';
+import { abortError, isAbortError, sleep, untilAborted } from '../../../src/abort.js';
 import { backoffDelay, parseRetryAfter, retryDelay } from '../../../src/signature/backoff.js';
 import { decodeBase64UrlText, decodeJsonObjectSegment } from '../../../src/signature/base64url.js';
 import { MAX_EXCERPT_LENGTH, excerptBody, looksLikeHtml } from '../../../src/signature/body-excerpt.js';
@@ -69,14 +69,23 @@ describe('abort helpers', () => {
     await assert.rejects(sleep(1, controller.signal), (error: unknown) => isAbortError(error));
   });
 
-  it('raceAbort stops waiting for work that ignores the signal', async () => {
+  it('untilAborted stops waiting for work that ignores the signal', async () => {
     const controller = new AbortController();
     const never = new Promise<never>(() => {});
-    const raced = raceAbort(never, controller.signal);
+    const raced = untilAborted(never, controller.signal);
     controller.abort();
     await assert.rejects(raced, (error: unknown) => error instanceof DOMException && error.name === 'AbortError');
-    assert.equal(await raceAbort(Promise.resolve(7), new AbortController().signal), 7);
-    assert.ok(isAbortError(abortError()));
+    assert.equal(await untilAborted(Promise.resolve(7), new AbortController().signal), 7);
+    assert.ok(isAbortError(abortError('stopped')));
+  });
+
+  it('rejects with the signal\'s reason, or with the one asked for', async () => {
+    const controller = new AbortController();
+    controller.abort('gone');
+    const mine = abortError('mine');
+    await assert.rejects(untilAborted(Promise.resolve(1), controller.signal), (error: unknown) => error === 'gone');
+    await assert.rejects(sleep(1, controller.signal), (error: unknown) => error === 'gone');
+    await assert.rejects(sleep(1, controller.signal, () => mine), (error: unknown) => error === mine);
   });
 });
 
