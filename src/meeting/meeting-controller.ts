@@ -5,7 +5,6 @@ import type { VirtualBackgroundMode } from '../assets/plan.js';
 import type { PreloadStrategy } from '../assets/preload-trigger.js';
 import { ZoomJoinError, type SdkView } from '../zoom-join-error.js';
 import { emit, type ZoomLeftReason } from '../events.js';
-import { abortError } from '../abort.js';
 import { memoizeImport } from '../lazy-import.js';
 import type { ZoomAnswer } from '../error-codes/zoom-answers.js';
 import type { SdkAdapter, SdkAdapterEvent, SdkAdapterFactory, SdkPrompt } from '../sdk/adapter.js';
@@ -171,7 +170,8 @@ export class MeetingController implements ReactiveController {
 
   private stop(run: NonNullable<MeetingController['run']>, stoppedBy?: JoinStop): void {
     run.stoppedBy ??= stoppedBy;
-    run.abort.abort(abortError('The join was cancelled'));
+    // Not abort.ts's abortError(): importing that module would put all of it in the first load.
+    run.abort.abort(new DOMException('The join was cancelled', 'AbortError'));
   }
 
   private async runJoin(run: NonNullable<MeetingController['run']>): Promise<void> {
