@@ -325,6 +325,7 @@ export class MemoryMonitor implements ReactiveController {
       this.growthWindow.add({ at, bytes: usedBytes });
       this.slope = this.growthWindow.bytesPerSecond();
     }
+    // A public event detail: a field the browser cannot tell is absent, not undefined.
     const sample: ZoomMemoryDetail = {
       usedBytes,
       ...(limitBytes !== undefined ? { limitBytes } : {}),
