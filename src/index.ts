@@ -16,6 +16,7 @@ export { ZoomJoin };
 export { ZoomStatus } from './status.js';
 export { ZoomJoinError, ErrorCategory, isZoomJoinError } from './zoom-join-error.js';
 export type { ErrorCategory as ZoomErrorCategory, SdkView, SignatureProblem } from './zoom-join-error.js';
+export type { ZoomJoinProperties } from './attributes.js';
 export type * from './events.js';
 export type * from './assets/asset-events.js';
 export type * from './memory/memory-events.js';

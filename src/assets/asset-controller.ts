@@ -1,8 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { SdkView } from '../zoom-join-error.js';
 import { memoizeImport } from '../lazy-import.js';
-import type { Capabilities } from './capabilities.js';
-import type { ZoomCapabilitiesDetail } from './isolation.js';
+import type { Capabilities, ZoomCapabilitiesDetail } from './capabilities.js';
 import type { VirtualBackgroundMode } from './plan.js';
 import { PreloadStrategy, schedulePreload } from './preload-trigger.js';
 import type { PreloadRun } from './preload-run.js';

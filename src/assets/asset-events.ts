@@ -1,9 +1,9 @@
-import type { ZoomCapabilitiesDetail } from './isolation.js';
+import type { ZoomCapabilitiesDetail } from './capabilities.js';
 import type { AssetWarning } from './plan.js';
 import type { AssetProgress } from './progress-tracker.js';
 import type { SdkPrompt } from '../sdk/adapter.js';
 
-export type { ZoomCapabilitiesDetail } from './isolation.js';
+export type { ZoomCapabilitiesDetail } from './capabilities.js';
 
 /** `zoom-progress`: `{phase: 'assets', loaded, total, fraction, file}`; fraction only grows and ends at 1. */
 export type ZoomProgressDetail = AssetProgress;

@@ -6,9 +6,8 @@
 import { waitBounded } from '../abort.js';
 import { emit } from '../events.js';
 import type { AssetSettings, AssetState } from './asset-controller.js';
-import { detectCapabilities, type Capabilities } from './capabilities.js';
+import { describeCapabilities, detectCapabilities, type Capabilities, type ZoomCapabilitiesDetail } from './capabilities.js';
 import { checkAssetPathOnce } from './check-asset-path.js';
-import { describeCapabilities, type ZoomCapabilitiesDetail } from './isolation.js';
 import { resolveLibLocation } from './lib-url.js';
 import type { AssetManifest } from './manifest.js';
 import { planAssets, type AssetPlan } from './plan.js';
