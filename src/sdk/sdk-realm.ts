@@ -1,0 +1,138 @@
+/**
+ * A realm of the SDK's own: a same-origin iframe with an empty document of its own, filling the box it is put in.
+ * What the SDK adds to "the page" (globals, `<style>` in the head, `#zmmtg-root`, `onbeforeunload`) lands in the
+ * frame's document instead, and removing the frame lets all of it — and the memory it holds — go.
+ */
+
+/** What a meeting needs from the browser, delegated to the frame (an iframe gets none of them by default). */
+const DELEGATED_FEATURES = ['camera', 'microphone', 'display-capture', 'fullscreen', 'autoplay', 'clipboard-write'];
+
+/**
+ * The frame's `allow` attribute. `cross-origin-isolated` is delegated only where the page is isolated itself, so
+ * that SharedArrayBuffer (the SDK's threads, noise suppression, 720p) is there inside the frame exactly when the
+ * page has it.
+ */
+export function realmPermissions(pageIsolated: boolean): string {
+  return [...DELEGATED_FEATURES, ...(pageIsolated ? ['cross-origin-isolated'] : [])].join('; ');
+}
+
+/** The frame's document: nothing but a body that fills it, so a view laid out "full page" fills the frame. */
+const REALM_DOCUMENT =
+  '<!doctype html><html><head><meta charset="utf-8"><style>html,body{margin:0;width:100%;height:100%;overflow:hidden}</style></head><body></body></html>';
+
+export interface SdkRealm {
+  readonly frame: HTMLIFrameElement;
+  /** The frame's window: the SDK's globals live here, not on the page's `window`. */
+  readonly window: Window & typeof globalThis;
+  /** Runs a classic script in the realm; scripts loaded one after the other run in that order. */
+  loadScript(url: string, signal?: AbortSignal): Promise<void>;
+  /** Removes the frame; everything the SDK made in it goes with it. Idempotent. */
+  discard(): void;
+}
+
+export class SdkRealmError extends Error {
+  override name = 'SdkRealmError';
+}
+
+/**
+ * Creates the frame in `container` and resolves once its document is ready. Rejects with the signal's reason when
+ * aborted (the frame is removed), and with an SdkRealmError when the page does not let the frame load its
+ * document — a Content-Security-Policy `frame-src` without `'self'` does that.
+ */
+export function openSdkRealm(container: HTMLElement, options: { signal?: AbortSignal; loadTimeoutMs?: number } = {}): Promise<SdkRealm> {
+  const { signal, loadTimeoutMs = 10_000 } = options;
+  signal?.throwIfAborted();
+  const frame = container.ownerDocument.createElement('iframe');
+  frame.setAttribute('allow', realmPermissions(globalThis.crossOriginIsolated === true));
+  frame.setAttribute('title', 'Zoom meeting');
+  frame.style.cssText = 'display:block;width:100%;height:100%;border:0';
+  frame.srcdoc = REALM_DOCUMENT;
+
+  return new Promise<SdkRealm>((resolve, reject) => {
+    const cleanup = (): void => {
+      clearTimeout(timer);
+      frame.removeEventListener('load', onLoad);
+      signal?.removeEventListener('abort', onAbort);
+    };
+    const fail = (error: unknown): void => {
+      cleanup();
+      frame.remove();
+      reject(error);
+    };
+    const onAbort = (): void => fail(signal?.reason);
+    const onLoad = (): void => {
+      const realmWindow = frame.contentWindow as (Window & typeof globalThis) | null;
+      // The initial about:blank may report a load of its own before the frame's document.
+      if (isInitialBlank(realmWindow)) return;
+      // A frame-src that forbids the frame leaves an error page of another origin, or no document at all.
+      let readable = false;
+      try {
+        readable = Boolean(realmWindow?.document.body) && realmWindow?.location.href === 'about:srcdoc';
+      } catch {
+        readable = false;
+      }
+      if (!realmWindow || !readable) {
+        fail(new SdkRealmError("The page's Content-Security-Policy does not allow the element's frame (frame-src)."));
+        return;
+      }
+      cleanup();
+      resolve(createRealm(frame, realmWindow));
+    };
+    const timer = setTimeout(
+      () => fail(new SdkRealmError(`The element's frame did not load within ${loadTimeoutMs / 1000} s.`)),
+      loadTimeoutMs,
+    );
+    frame.addEventListener('load', onLoad);
+    signal?.addEventListener('abort', onAbort, { once: true });
+    container.append(frame);
+  });
+}
+
+function isInitialBlank(realmWindow: Window | null): boolean {
+  try {
+    return realmWindow?.location.href === 'about:blank';
+  } catch {
+    return false;
+  }
+}
+
+function createRealm(frame: HTMLIFrameElement, realmWindow: Window & typeof globalThis): SdkRealm {
+  return {
+    frame,
+    window: realmWindow,
+    loadScript(url: string, signal?: AbortSignal): Promise<void> {
+      signal?.throwIfAborted();
+      const document = realmWindow.document;
+      const script = document.createElement('script');
+      // Classic scripts added by script run in insertion order only when async is off.
+      script.async = false;
+      script.src = url;
+      return new Promise<void>((resolve, reject) => {
+        const done = (): void => {
+          script.removeEventListener('load', onLoad);
+          script.removeEventListener('error', onError);
+          signal?.removeEventListener('abort', onAbort);
+        };
+        const onLoad = (): void => {
+          done();
+          resolve();
+        };
+        const onError = (): void => {
+          done();
+          reject(new SdkRealmError(`${url} could not be loaded into the element's frame.`));
+        };
+        const onAbort = (): void => {
+          done();
+          reject(signal?.reason);
+        };
+        script.addEventListener('load', onLoad);
+        script.addEventListener('error', onError);
+        signal?.addEventListener('abort', onAbort, { once: true });
+        document.head.append(script);
+      });
+    },
+    discard(): void {
+      frame.remove();
+    },
+  };
+}

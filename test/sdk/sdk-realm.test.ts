@@ -1,0 +1,127 @@
+// The SDK's own realm: a same-origin frame the element will run the SDK in. Here, the real Component View bundle
+// is loaded into it and joined offline, and the page around it must come out untouched.
+import { expect, fixture, html } from '@open-wc/testing';
+import { openSdkRealm, realmPermissions, SdkRealmError, type SdkRealm } from '../../src/sdk/sdk-realm.js';
+import { testSignature } from '../support/test-signature.js';
+import { within } from './real-sdk-support.js';
+
+const DIST = '/node_modules/@zoom/meetingsdk/dist';
+const LIB = `${DIST}/lib`;
+
+/** What the SDK is known to add to the window it runs in. */
+const SDK_GLOBALS = ['ReactWidgets', 'ZoomMtgEmbedded', 'JsMediaSDK_Instance', 'zoomcli', '__MEDIA_SDK_CHUNK_LOADER__', 'webpackChunk_zoom_webclientjs', 'React'];
+
+interface EmbeddedApi {
+  createClient(): {
+    init(options: Record<string, unknown>): Promise<unknown>;
+    join(options: Record<string, unknown>): Promise<unknown>;
+  };
+  destroyClient(): void;
+}
+
+async function box(): Promise<HTMLDivElement> {
+  return fixture<HTMLDivElement>(html`<div style="width: 640px; height: 400px"></div>`);
+}
+
+function globalsOf(target: object): string[] {
+  return SDK_GLOBALS.filter((name) => name in target);
+}
+
+describe('SDK realm', function () {
+  this.timeout(60000);
+  const realms: SdkRealm[] = [];
+  afterEach(() => {
+    for (const realm of realms.splice(0)) realm.discard();
+  });
+
+  it('is a same-origin frame filling its box, with the meeting permissions delegated and a document of its own', async () => {
+    const container = await box();
+    const realm = await openSdkRealm(container);
+    realms.push(realm);
+    expect(realm.frame.parentElement).to.equal(container);
+    const { width, height } = realm.frame.getBoundingClientRect();
+    expect([width, height]).to.deep.equal([640, 400]);
+    expect(realm.frame.getAttribute('allow')).to.equal('camera; microphone; display-capture; fullscreen; autoplay; clipboard-write');
+    expect(realm.window.location.href).to.equal('about:srcdoc');
+    expect(realm.window.document).to.not.equal(document);
+    expect(realm.window.origin).to.equal(window.origin);
+    // The page is not cross-origin isolated here, so neither is the frame, and isolation is not delegated.
+    expect(realm.window.crossOriginIsolated).to.equal(false);
+    expect(realmPermissions(true)).to.contain('cross-origin-isolated');
+  });
+
+  it('scripts loaded into it define their globals there, in order, and not on the page', async () => {
+    const realm = await openSdkRealm(await box());
+    realms.push(realm);
+    await Promise.all([realm.loadScript(`${LIB}/vendor/react.min.js`), realm.loadScript(`${LIB}/vendor/react-dom.min.js`)]);
+    const inFrame = realm.window as unknown as { React?: { version?: string }; ReactDOM?: unknown };
+    expect(inFrame.React?.version).to.match(/^18\./);
+    expect(inFrame.ReactDOM).to.exist;
+    expect('React' in window || 'ReactDOM' in window).to.equal(false);
+  });
+
+  it('a script that does not load rejects with an error naming it', async () => {
+    const realm = await openSdkRealm(await box());
+    realms.push(realm);
+    const error = await realm.loadScript(`${LIB}/no-such-file.js`).catch((caught: unknown) => caught);
+    expect(error).to.be.instanceOf(SdkRealmError);
+    expect((error as Error).message).to.contain(`${LIB}/no-such-file.js`);
+  });
+
+  it('an abort before the frame is ready rejects with the reason and leaves no frame behind', async () => {
+    const container = await box();
+    const abort = new AbortController();
+    const opening = openSdkRealm(container, { signal: abort.signal });
+    abort.abort(new DOMException('left', 'AbortError'));
+    const error = await opening.catch((caught: unknown) => caught);
+    expect((error as DOMException).message).to.equal('left');
+    expect(container.querySelector('iframe')).to.equal(null);
+  });
+
+  it('the real Component View runs and fails offline inside it; the page keeps no global, style or root of it', async () => {
+    const headBefore = document.head.children.length;
+    const bodyBefore = document.body.querySelectorAll('*').length;
+    const unloadBefore = window.onbeforeunload;
+    const container = await box();
+    const nodesAfterBox = document.body.querySelectorAll('*').length;
+
+    const realm = await openSdkRealm(container);
+    for (const file of [`${LIB}/vendor/react.min.js`, `${LIB}/vendor/react-dom.min.js`, `${DIST}/zoomus-websdk-embedded.umd.min.js`]) {
+      await realm.loadScript(file);
+    }
+    // The UMD build names its global ReactWidgets; the CommonJS entry re-exports the same class as ZoomMtgEmbedded.
+    const api = (realm.window as unknown as { ReactWidgets?: EmbeddedApi }).ReactWidgets;
+    expect(api, 'the bundle defined its client class in the frame').to.exist;
+    const root = realm.window.document.createElement('div');
+    realm.window.document.body.append(root);
+    const client = api!.createClient();
+    await client.init({ zoomAppRoot: root, assetPath: new URL(`${LIB}/av`, location.href).href, language: 'en-US', patchJsMedia: false });
+    const failure = await within(
+      client
+        .join({ signature: testSignature({ meetingNumber: '12345678901' }), meetingNumber: '12345678901', userName: 'Realm test', password: '' })
+        .then(
+          () => undefined,
+          (error: unknown) => error,
+        ),
+      30000,
+      'the offline join to fail',
+    );
+    // Zoom is unreachable here: the SDK's own connection error, as in the page's realm.
+    expect((failure as { errorCode?: number }).errorCode).to.equal(-3000);
+
+    expect(globalsOf(realm.window).length, 'the SDK set up its globals in the frame').to.be.greaterThan(2);
+    expect(globalsOf(window)).to.deep.equal([], 'no SDK global on the page');
+    expect(document.head.children.length).to.equal(headBefore, 'nothing added to the page head');
+    expect(document.getElementById('zmmtg-root')).to.equal(null);
+    expect(window.onbeforeunload).to.equal(unloadBefore);
+    expect(realm.window.document.head.querySelectorAll('style').length, 'its styles went to the frame').to.be.greaterThan(0);
+    // The page's own DOM grew by the box and the frame only.
+    expect(document.body.querySelectorAll('*').length).to.equal(nodesAfterBox + 1);
+
+    realm.discard();
+    realm.discard();
+    expect(container.querySelector('iframe')).to.equal(null);
+    expect(document.body.querySelectorAll('*').length).to.equal(nodesAfterBox);
+    expect(nodesAfterBox).to.be.greaterThan(bodyBefore);
+  });
+});
