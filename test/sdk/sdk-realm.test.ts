@@ -19,6 +19,14 @@ interface EmbeddedApi {
   destroyClient(): void;
 }
 
+interface ClientViewApi {
+  setZoomJSLib(path: string, dir: string): void;
+  preLoadWasm(): unknown;
+  prepareWebSDK(): unknown;
+  init(options: Record<string, unknown>): void;
+  join(options: Record<string, unknown>): void;
+}
+
 async function box(): Promise<HTMLDivElement> {
   return fixture<HTMLDivElement>(html`<div style="width: 640px; height: 400px"></div>`);
 }
@@ -123,5 +131,51 @@ describe('SDK realm', function () {
     expect(container.querySelector('iframe')).to.equal(null);
     expect(document.body.querySelectorAll('*').length).to.equal(nodesAfterBox);
     expect(nodesAfterBox).to.be.greaterThan(bodyBefore);
+  });
+
+  it('the real Client View runs inside it, laid out in the frame\'s box, and fails offline; the page keeps none of it', async () => {
+    const headBefore = document.head.children.length;
+    const unloadBefore = window.onbeforeunload;
+    const container = await box();
+    const realm = await openSdkRealm(container);
+    realms.push(realm);
+    for (const vendor of ['react', 'react-dom', 'redux', 'redux-thunk', 'lodash']) await realm.loadScript(`${LIB}/vendor/${vendor}.min.js`);
+    // The UMD build cannot find its externals as globals; the CDN-style bundle reads React, Redux and ReduxThunk from them.
+    await realm.loadScript(`${DIST}/zoom-meeting-6.2.0.min.js`);
+    const api = (realm.window as unknown as { ZoomMtg?: ClientViewApi }).ZoomMtg;
+    expect(api, 'the bundle defined ZoomMtg in the frame').to.exist;
+    api!.setZoomJSLib(new URL(LIB, location.href).href, '/av');
+    await api!.preLoadWasm();
+    await api!.prepareWebSDK();
+    await new Promise((resolve, reject) =>
+      api!.init({ leaveUrl: 'about:blank', patchJsMedia: false, leaveOnPageUnload: true, success: resolve, error: reject }),
+    );
+    const failure = await within(
+      new Promise((resolve) =>
+        api!.join({
+          signature: testSignature({ meetingNumber: '12345678901' }),
+          meetingNumber: '12345678901',
+          userName: 'Realm test',
+          passWord: '',
+          success: () => resolve(undefined),
+          error: resolve,
+        }),
+      ),
+      30000,
+      'the offline join to fail',
+    );
+    // Offline, the Client View's join answers "Fail to join the meeting." (errorCode 1).
+    expect((failure as { errorCode?: number }).errorCode).to.equal(1);
+
+    const root = realm.window.document.getElementById('zmmtg-root');
+    expect(root, "the Client View's root is in the frame").to.exist;
+    const rect = root!.getBoundingClientRect();
+    expect(rect.width).to.be.at.most(640);
+    expect(rect.height).to.be.at.most(400);
+    expect(document.getElementById('zmmtg-root')).to.equal(null);
+    expect(globalsOf(window)).to.deep.equal([]);
+    expect('ZoomMtg' in window).to.equal(false);
+    expect(document.head.children.length).to.equal(headBefore);
+    expect(window.onbeforeunload).to.equal(unloadBefore);
   });
 });
