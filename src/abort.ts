@@ -7,8 +7,9 @@ export function abortError(message: string): DOMException {
   return new DOMException(message, 'AbortError');
 }
 
+/** By name, not `instanceof DOMException`: an abort from another realm (the SDK's frame) is one too. */
 export function isAbortError(error: unknown): boolean {
-  return error instanceof DOMException && error.name === 'AbortError';
+  return typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'AbortError';
 }
 
 /**

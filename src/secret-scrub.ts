@@ -69,9 +69,26 @@ const CAUSE_FIELDS = ['type', 'reason', 'errorCode', 'errorMessage', 'method', '
 /** Built-in error types a copy keeps, so `cause instanceof TypeError` still tells a network failure. */
 const ERROR_TYPES = [TypeError, RangeError, SyntaxError, ReferenceError, URIError, EvalError] as const;
 
+/**
+ * An Error from any realm: one thrown in a frame (the SDK's own, say) is not an `instanceof Error` of the page,
+ * but its built-in tag still says what it is.
+ */
+export function isError(value: unknown): value is Error {
+  if (value instanceof Error) return true;
+  try {
+    const tag = Object.prototype.toString.call(value);
+    return tag === '[object Error]' || tag === '[object DOMException]';
+  } catch {
+    return false; // a proxy whose getters throw (it reads Symbol.toStringTag) is no Error
+  }
+}
+
 function copyError(raw: Error, message: string): Error {
-  if (typeof DOMException !== 'undefined' && raw instanceof DOMException) return new DOMException(message, raw.name);
-  const Type = ERROR_TYPES.find((type) => raw instanceof type) ?? Error;
+  if (typeof DOMException !== 'undefined' && Object.prototype.toString.call(raw) === '[object DOMException]') {
+    return new DOMException(message, raw.name);
+  }
+  // By name rather than instanceof, so a TypeError from another realm is copied as this realm's TypeError.
+  const Type = ERROR_TYPES.find((type) => raw instanceof type || type.name === raw.name) ?? Error;
   const copy = new Type(message);
   if (copy.name !== raw.name) copy.name = raw.name;
   return copy;
@@ -83,7 +100,7 @@ function copyError(raw: Error, message: string): Error {
  * provider or an SDK can carry request options, headers or join options in other fields, and consoles print them.
  */
 export function safeCause(raw: unknown, scrub: Scrub): unknown {
-  if (raw instanceof Error) {
+  if (isError(raw)) {
     const copy = copyError(raw, scrubClip(raw.message, scrub, MAX_CAUSE_TEXT));
     const stack = typeof raw.stack === 'string' ? raw.stack : '';
     // A stack quotes the message: reading one of megabytes copies it whole (~100 ms), for frames of little use.

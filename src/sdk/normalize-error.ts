@@ -9,7 +9,7 @@ import {
 import { joinCancelled } from '../error-codes/element-own-codes.js';
 import { isCollapsedSdkCode, zoomCodeOfAnswer, zoomCodeOfText, type ZoomAnswer } from '../error-codes/zoom-answers.js';
 import { ErrorCategory, ZoomJoinError, type SdkView, type ZoomJoinErrorInit } from '../zoom-join-error.js';
-import { safeCause, scrubClip, secretScrubber, type Scrub } from '../secret-scrub.js';
+import { isError, safeCause, scrubClip, secretScrubber, type Scrub } from '../secret-scrub.js';
 
 export type { SdkStage };
 
@@ -224,7 +224,7 @@ function asThrown(value: unknown): Thrown | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   const name = readString(value, 'name');
   const message = readString(value, 'message') ?? '';
-  if (value instanceof Error) return { name: name ?? 'Error', message };
+  if (isError(value)) return { name: name ?? 'Error', message };
   if (name !== undefined && readString(value, 'stack') !== undefined) return { name, message };
   return undefined;
 }

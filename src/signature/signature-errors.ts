@@ -6,7 +6,7 @@
 
 import { ZoomJoinError, type ErrorAdvice } from '../zoom-join-error.js';
 import { clipText, scrubHead, withoutUserinfo } from '../safe-text.js';
-import { safeCause, secretScrubber } from '../secret-scrub.js';
+import { isError, safeCause, secretScrubber } from '../secret-scrub.js';
 
 /** Codes of the element's errors while getting a signature (the reference server's own codes are in server/answers.ts). */
 export const SignatureFetchErrorCode = {
@@ -255,6 +255,6 @@ function cleanText(text: string): string {
 
 /** A thrown value's message, redacted and short: it may quote anything the provider saw, at any length. */
 export function causeText(cause: unknown): string {
-  const text = cause instanceof Error ? cause.message : String(cause);
+  const text = isError(cause) ? cause.message : String(cause);
   return clipText(scrubHead(text, cleanText, MAX_CAUSE_TEXT, scrubShapes.guard), MAX_CAUSE_TEXT);
 }

@@ -1,7 +1,10 @@
 // The SDK's own realm: a same-origin frame the element will run the SDK in. Here, the real Component View bundle
 // is loaded into it and joined offline, and the page around it must come out untouched.
 import { expect, fixture, html } from '@open-wc/testing';
+import { isAbortError } from '../../src/abort.js';
+import { normalizeSdkError } from '../../src/sdk/normalize-error.js';
 import { openSdkRealm, realmPermissions, SdkRealmError, type SdkRealm } from '../../src/sdk/sdk-realm.js';
+import { isError, safeCause, secretScrubber } from '../../src/secret-scrub.js';
 import { testSignature } from '../support/test-signature.js';
 import { within } from './real-sdk-support.js';
 
@@ -177,5 +180,23 @@ describe('SDK realm', function () {
     expect('ZoomMtg' in window).to.equal(false);
     expect(document.head.children.length).to.equal(headBefore);
     expect(window.onbeforeunload).to.equal(unloadBefore);
+  });
+
+  it("errors thrown in it are read as errors on the page's side, though they are not instanceof the page's Error", async () => {
+    const realm = await openSdkRealm(await box());
+    realms.push(realm);
+    const frame = realm.window as unknown as { TypeError: TypeErrorConstructor; Error: ErrorConstructor; DOMException: typeof DOMException };
+    const thrown = new frame.TypeError('Failed to fetch secret-token-123');
+    expect(thrown instanceof Error, 'another realm').to.equal(false);
+    expect(isError(thrown)).to.equal(true);
+    expect(isAbortError(new frame.DOMException('stopped', 'AbortError'))).to.equal(true);
+
+    const cause = safeCause(thrown, secretScrubber(['secret-token-123'])) as Error;
+    expect(cause instanceof TypeError, "copied as the page's TypeError").to.equal(true);
+    expect(cause.message).to.not.contain('secret-token-123');
+    expect(cause.message).to.contain('Failed to fetch');
+
+    const error = normalizeSdkError(new frame.Error('The SDK broke inside its frame'), { view: 'component', stage: 'join', secrets: [] });
+    expect(error.message).to.contain('The SDK broke inside its frame');
   });
 });
