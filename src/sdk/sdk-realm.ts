@@ -36,8 +36,9 @@ export class SdkRealmError extends Error {
 
 /**
  * Creates the frame in `container` and resolves once its document is ready. Rejects with the signal's reason when
- * aborted (the frame is removed), and with an SdkRealmError when the page does not let the frame load its
- * document — a Content-Security-Policy `frame-src` without `'self'` does that.
+ * aborted (the frame is removed), and with an SdkRealmError when the frame gets no readable document of its own.
+ * A `srcdoc` document is the page's own, so a Content-Security-Policy `frame-src` does not stop it (tested); the
+ * page's `script-src` does apply inside it, as to the page.
  */
 export function openSdkRealm(container: HTMLElement, options: { signal?: AbortSignal; loadTimeoutMs?: number } = {}): Promise<SdkRealm> {
   const { signal, loadTimeoutMs = 10_000 } = options;
@@ -64,7 +65,7 @@ export function openSdkRealm(container: HTMLElement, options: { signal?: AbortSi
       const realmWindow = frame.contentWindow as (Window & typeof globalThis) | null;
       // The initial about:blank may report a load of its own before the frame's document.
       if (isInitialBlank(realmWindow)) return;
-      // A frame-src that forbids the frame leaves an error page of another origin, or no document at all.
+      // Anything that swaps the frame's document (an error page of another origin) leaves it unreadable.
       let readable = false;
       try {
         readable = Boolean(realmWindow?.document.body) && realmWindow?.location.href === 'about:srcdoc';
@@ -72,7 +73,7 @@ export function openSdkRealm(container: HTMLElement, options: { signal?: AbortSi
         readable = false;
       }
       if (!realmWindow || !readable) {
-        fail(new SdkRealmError("The page's Content-Security-Policy does not allow the element's frame (frame-src)."));
+        fail(new SdkRealmError("The element's frame for the Zoom SDK did not get a document of its own."));
         return;
       }
       cleanup();
