@@ -4,6 +4,8 @@
  * frame's document instead, and removing the frame lets all of it — and the memory it holds — go.
  */
 
+import { SDK_CDN_LIB_URL, SDK_VERSION } from './version.js';
+
 /** What a meeting needs from the browser, delegated to the frame (an iframe gets none of them by default). */
 const DELEGATED_FEATURES = ['camera', 'microphone', 'display-capture', 'fullscreen', 'autoplay', 'clipboard-write'];
 
@@ -136,4 +138,39 @@ function createRealm(frame: HTMLIFrameElement, realmWindow: Window & typeof glob
       frame.remove();
     },
   };
+}
+
+/**
+ * The classic scripts that put a view's SDK into a realm, in order: the vendor libraries it expects as globals
+ * (from `lib/vendor/`), then the view's bundle from the folder above `lib/` — the package's `dist/` when
+ * self-hosted, the version's folder on Zoom's CDN (where the Component View bundle has another name).
+ */
+export function sdkRealmScripts(view: 'component' | 'client', libUrl: string): string[] {
+  const lib = libUrl.replace(/\/+$/, '');
+  const dist = lib.replace(/\/lib$/, '');
+  const fromCdn = lib === SDK_CDN_LIB_URL;
+  if (view === 'component') {
+    const bundle = fromCdn ? `zoom-meeting-embedded-${SDK_VERSION}.min.js` : 'zoomus-websdk-embedded.umd.min.js';
+    return [`${lib}/vendor/react.min.js`, `${lib}/vendor/react-dom.min.js`, `${dist}/${bundle}`];
+  }
+  // The UMD build of the Client View cannot find its externals as globals; this bundle reads React, Redux and
+  // ReduxThunk from them, as Zoom's own CDN sample loads it.
+  const vendors = ['react', 'react-dom', 'redux', 'redux-thunk', 'lodash'].map((name) => `${lib}/vendor/${name}.min.js`);
+  return [...vendors, `${dist}/zoom-meeting-${SDK_VERSION}.min.js`];
+}
+
+/** The global each view's bundle defines in the realm. */
+export const SDK_REALM_GLOBALS = { component: 'ReactWidgets', client: 'ZoomMtg' } as const;
+
+/**
+ * Loads `view`'s SDK into the realm and returns what its bundle defined (the Component View's client class, or
+ * the Client View's `ZoomMtg`). Rejects with an SdkRealmError naming a script that did not load or a bundle that
+ * defined nothing.
+ */
+export async function loadSdkIntoRealm(realm: SdkRealm, view: 'component' | 'client', libUrl: string, signal?: AbortSignal): Promise<unknown> {
+  // Queued together: the browser fetches them in parallel and runs them in order (async = false).
+  await Promise.all(sdkRealmScripts(view, libUrl).map((url) => realm.loadScript(url, signal)));
+  const api: unknown = (realm.window as unknown as Record<string, unknown>)[SDK_REALM_GLOBALS[view]];
+  if (!api) throw new SdkRealmError(`The Zoom SDK's ${view} view bundle defined no ${SDK_REALM_GLOBALS[view]} in the element's frame.`);
+  return api;
 }

@@ -3,7 +3,8 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { isAbortError } from '../../src/abort.js';
 import { normalizeSdkError } from '../../src/sdk/normalize-error.js';
-import { openSdkRealm, realmPermissions, SdkRealmError, type SdkRealm } from '../../src/sdk/sdk-realm.js';
+import { loadSdkIntoRealm, openSdkRealm, realmPermissions, sdkRealmScripts, SdkRealmError, type SdkRealm } from '../../src/sdk/sdk-realm.js';
+import { SDK_CDN_LIB_URL } from '../../src/sdk/version.js';
 import { isError, safeCause, secretScrubber } from '../../src/secret-scrub.js';
 import { testSignature } from '../support/test-signature.js';
 import { within } from './real-sdk-support.js';
@@ -97,12 +98,9 @@ describe('SDK realm', function () {
     const nodesAfterBox = document.body.querySelectorAll('*').length;
 
     const realm = await openSdkRealm(container);
-    for (const file of [`${LIB}/vendor/react.min.js`, `${LIB}/vendor/react-dom.min.js`, `${DIST}/zoomus-websdk-embedded.umd.min.js`]) {
-      await realm.loadScript(file);
-    }
     // The UMD build names its global ReactWidgets; the CommonJS entry re-exports the same class as ZoomMtgEmbedded.
-    const api = (realm.window as unknown as { ReactWidgets?: EmbeddedApi }).ReactWidgets;
-    expect(api, 'the bundle defined its client class in the frame').to.exist;
+    const api = (await loadSdkIntoRealm(realm, 'component', new URL(LIB, location.href).href)) as EmbeddedApi | undefined;
+    expect(api, 'the bundle defined its client class in the frame').to.equal((realm.window as unknown as { ReactWidgets?: EmbeddedApi }).ReactWidgets);
     const root = realm.window.document.createElement('div');
     realm.window.document.body.append(root);
     const client = api!.createClient();
@@ -142,10 +140,7 @@ describe('SDK realm', function () {
     const container = await box();
     const realm = await openSdkRealm(container);
     realms.push(realm);
-    for (const vendor of ['react', 'react-dom', 'redux', 'redux-thunk', 'lodash']) await realm.loadScript(`${LIB}/vendor/${vendor}.min.js`);
-    // The UMD build cannot find its externals as globals; the CDN-style bundle reads React, Redux and ReduxThunk from them.
-    await realm.loadScript(`${DIST}/zoom-meeting-6.2.0.min.js`);
-    const api = (realm.window as unknown as { ZoomMtg?: ClientViewApi }).ZoomMtg;
+    const api = (await loadSdkIntoRealm(realm, 'client', new URL(LIB, location.href).href)) as ClientViewApi | undefined;
     expect(api, 'the bundle defined ZoomMtg in the frame').to.exist;
     api!.setZoomJSLib(new URL(LIB, location.href).href, '/av');
     await api!.preLoadWasm();
@@ -198,5 +193,32 @@ describe('SDK realm', function () {
 
     const error = normalizeSdkError(new frame.Error('The SDK broke inside its frame'), { view: 'component', stage: 'join', secrets: [] });
     expect(error.message).to.contain('The SDK broke inside its frame');
+  });
+
+  it('knows where each view\'s scripts are, self-hosted and on Zoom\'s CDN', () => {
+    expect(sdkRealmScripts('component', 'https://app.example/zoom-sdk/lib/')).to.deep.equal([
+      'https://app.example/zoom-sdk/lib/vendor/react.min.js',
+      'https://app.example/zoom-sdk/lib/vendor/react-dom.min.js',
+      'https://app.example/zoom-sdk/zoomus-websdk-embedded.umd.min.js',
+    ]);
+    expect(sdkRealmScripts('client', SDK_CDN_LIB_URL).at(-1)).to.equal('https://source.zoom.us/6.2.0/zoom-meeting-6.2.0.min.js');
+    expect(sdkRealmScripts('component', SDK_CDN_LIB_URL).at(-1)).to.equal('https://source.zoom.us/6.2.0/zoom-meeting-embedded-6.2.0.min.js');
+  });
+
+  it('every script it names for a self-hosted dist/ exists in the installed package', async () => {
+    for (const view of ['component', 'client'] as const) {
+      for (const url of sdkRealmScripts(view, new URL(LIB, location.href).href)) {
+        const response = await fetch(url, { method: 'HEAD' });
+        expect(response.status, url).to.equal(200);
+      }
+    }
+  });
+
+  it('an asset path without the SDK is an SdkRealmError naming the first script that did not load', async () => {
+    const realm = await openSdkRealm(await box());
+    realms.push(realm);
+    const error = await loadSdkIntoRealm(realm, 'component', new URL('/no-such/lib', location.href).href).catch((caught: unknown) => caught);
+    expect(error).to.be.instanceOf(SdkRealmError);
+    expect((error as Error).message).to.contain('/no-such/lib/vendor/react.min.js');
   });
 });
