@@ -33,7 +33,8 @@ describe('SDK realm on real pages', { timeout: 120000 }, () => {
     await build({ entryPoints: [join(root, 'src/sdk/sdk-realm.ts')], bundle: true, format: 'esm', outfile: join(scratch, 'sdk-realm.js'), logLevel: 'error' });
     writeFileSync(join(scratch, 'index.html'), '<!doctype html><html><body><div id="box" style="width:640px;height:400px"></div></body></html>');
     // Fake devices, and a prompt that answers yes: what a user who allows the camera and microphone does.
-    browser = await launchChromium(['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream']);
+    // Precise memory figures, as the memory monitor's own tests read them.
+    browser = await launchChromium(['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', '--enable-precise-memory-info']);
   });
 
   after(async () => {
@@ -132,6 +133,29 @@ describe('SDK realm on real pages', { timeout: 120000 }, () => {
       assert.equal(await page.locator('#box iframe').count(), 1);
     } finally {
       await page.context().close();
+    }
+  });
+
+  it("what the SDK allocates in the realm shows in the page's performance.memory, which the memory monitor reads", async () => {
+    const server = await serve();
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    try {
+      await page.goto(`${server.origin}/index.html`);
+      const grewMb = await page.evaluate(async () => {
+        const bundle = '/sdk-realm.js';
+        const { openSdkRealm } = (await import(bundle)) as typeof import('../../../src/sdk/sdk-realm.js');
+        const realm = await openSdkRealm(document.getElementById('box')!);
+        // performance.memory is a snapshot: read it anew each time.
+        const timing = performance as Performance & { memory: { usedJSHeapSize: number } };
+        const before = timing.memory.usedJSHeapSize;
+        // About 80 MB held by the frame's global, as a leaking SDK would hold it.
+        (realm.window as unknown as { held: unknown }).held = realm.window.Array.from({ length: 4e6 }, (_, index) => ({ index }));
+        return (timing.memory.usedJSHeapSize - before) / 1e6;
+      });
+      assert.ok(grewMb > 50, `the page's heap reading grew with the frame's allocation (${grewMb.toFixed(1)} MB)`);
+    } finally {
+      await context.close();
     }
   });
 });
