@@ -3,6 +3,7 @@ import { sdkMemoryFailure } from './sdk-memory-failure.js';
 import { normalizeSdkError } from './normalize-error.js';
 import { memoizeImport } from '../lazy-import.js';
 import { hasFunctions, secretsOf, unwrapModule } from './sdk-module.js';
+import { loadSdkIntoRealm, openSdkRealm, SdkRealmError, type SdkRealm } from './sdk-realm.js';
 import { joinWatchingZoom } from './watched-join.js';
 
 /** The few members of the Component View client we use, typed structurally (the SDK's own typings are loose). */
@@ -67,9 +68,21 @@ function removeStaleMediaScripts(): void {
   for (const script of scripts.slice(0, -1)) script.remove();
 }
 
+export interface ComponentViewOptions {
+  /**
+   * Run the SDK in a frame of its own inside the root (see sdk-realm.ts) instead of the page: a join gets a fresh
+   * realm, and leaving discards it with everything the SDK made.
+   */
+  realm?: boolean;
+}
+
 export class ComponentViewAdapter implements SdkAdapter {
   readonly view = 'component' as const;
   private api?: EmbeddedApi;
+  /** The frame the SDK runs in, with `realm: true`. */
+  private realm?: SdkRealm;
+
+  constructor(private readonly options: ComponentViewOptions = {}) {}
   private client?: EmbeddedClient;
   private joined = false;
   private secrets: string[] = [];
@@ -91,6 +104,8 @@ export class ComponentViewAdapter implements SdkAdapter {
 
   async load(signal: AbortSignal): Promise<void> {
     signal.throwIfAborted();
+    // In a realm the SDK is loaded by init(), which knows where the frame goes and where the SDK is served.
+    if (this.options.realm) return;
     try {
       this.api = await loadEmbeddedApi();
     } catch (raw) {
@@ -100,6 +115,7 @@ export class ComponentViewAdapter implements SdkAdapter {
 
   async init(options: SdkInitOptions, signal: AbortSignal): Promise<void> {
     signal.throwIfAborted();
+    if (this.options.realm) return this.initInRealm(options, signal);
     const api = this.requireApi();
     if (pageClientDestroying) await pageClientDestroying;
     const initKey = initKeyOf(options);
@@ -125,6 +141,46 @@ export class ComponentViewAdapter implements SdkAdapter {
     } catch (raw) {
       throw normalizeSdkError(raw, { view: this.view, stage: 'init' });
     }
+  }
+
+  /** A fresh frame in the root, the SDK loaded into it, and its client initialised on a root inside the frame. */
+  private async initInRealm(options: SdkInitOptions, signal: AbortSignal): Promise<void> {
+    if (this.client && this.realm?.frame.parentElement === options.root) return;
+    this.discardRealm();
+    try {
+      const realm = await openSdkRealm(options.root, { signal });
+      this.realm = realm;
+      const api = await loadSdkIntoRealm(realm, 'component', options.libUrl, signal);
+      if (!isEmbeddedApi(api)) throw new SdkRealmError("The Zoom SDK's Component View bundle has no createClient in the element's frame.");
+      this.api = api;
+      const appRoot = realm.window.document.createElement('div');
+      realm.window.document.body.append(appRoot);
+      const client = api.createClient();
+      await client.init({
+        zoomAppRoot: appRoot,
+        assetPath: `${options.libUrl}/av`,
+        language: options.language,
+        patchJsMedia: !options.selfHosted,
+        leaveOnPageUnload: true,
+        ...(options.enforceVirtualBackground ? { enforceVirtualBackground: true } : {}),
+      });
+      client.on('connection-change', this.onConnectionChange);
+      client.on('media-internal-error', this.onMediaError);
+      this.client = client;
+    } catch (raw) {
+      this.discardRealm();
+      signal.throwIfAborted();
+      throw normalizeSdkError(raw, { view: this.view, stage: 'init' });
+    }
+  }
+
+  /** Drops the frame and all the SDK made in it; the next init starts a fresh one. */
+  private discardRealm(): void {
+    if (this.client) this.unsubscribeFrom(this.client);
+    this.client = undefined;
+    this.api = undefined;
+    this.realm?.discard();
+    this.realm = undefined;
   }
 
   private readonly onMediaError = (payload: unknown): void => {
@@ -163,7 +219,7 @@ export class ComponentViewAdapter implements SdkAdapter {
       };
       await joinWatchingZoom(() => client.join(joinOptions), {
         view: this.view,
-        realm: window,
+        realm: this.realm?.window ?? window,
         secrets: this.secrets,
         notify: (event) => this.notify(event),
       });
@@ -177,7 +233,7 @@ export class ComponentViewAdapter implements SdkAdapter {
       signal.throwIfAborted();
       throw raw;
     } finally {
-      removeStaleMediaScripts();
+      if (!this.realm) removeStaleMediaScripts();
     }
   }
 
@@ -188,13 +244,20 @@ export class ComponentViewAdapter implements SdkAdapter {
     try {
       await this.client.leaveMeeting();
     } catch (raw) {
-      throw normalizeSdkError(raw, { view: this.view, stage: 'leave' });
+      if (!this.realm) throw normalizeSdkError(raw, { view: this.view, stage: 'leave' });
+    } finally {
+      // Whatever the meeting left behind goes with its frame; the next join gets a fresh one.
+      if (this.realm) this.discardRealm();
     }
   }
 
   async destroy(): Promise<void> {
     this.joined = false;
     this.secrets = [];
+    if (this.realm) {
+      this.discardRealm();
+      return;
+    }
     const { api, client } = this;
     this.client = undefined;
     if (!client) return;
