@@ -15,8 +15,8 @@ if (existsSync('server')) {
   if (existsSync('dist/server/cli.js')) chmodSync('dist/server/cli.js', 0o755);
 }
 if (existsSync('doctor/cli.ts')) {
-  // One file, because the CLI takes code from both src/ and server/, which tsc builds under separate roots. Package
-  // dependencies (jose, valibot) stay imports, resolved from the installed package like the rest of dist/.
+  // One file, because the CLI runs the page's own checks from src/, which Vite bundles for browsers and no tsc build
+  // emits for Node. Package dependencies (jose, valibot) stay imports, resolved like the rest of dist/.
   await esbuild({
     entryPoints: ['doctor/cli.ts'],
     outfile: 'dist/doctor/cli.js',
