@@ -1,9 +1,11 @@
 // `zoom-join doctor <signature>`, run as a real process: the forum thread's token (role as the string "0", signed
 // with an OAuth app's secret) without a secret, with the secret it was signed with, and with another one.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { SignJWT } from 'jose';
-import { runCli } from './servers.js';
+import { REPO, runCli } from './servers.js';
 
 const OAUTH_KEY = 'oAuthClientId123';
 const OAUTH_SECRET = 'OAuthAppSecret-9f8e7d6c5b4a';
@@ -112,5 +114,15 @@ describe('zoom-join doctor <signature>', () => {
     assert.equal(help.code, 0);
     assert.match(help.stdout, /zoom-join doctor <signature \| ->/);
     assert.match(help.stdout, /Exit codes: 0 nothing stops a join .*, 1 a problem stops a join, 2 usage error\./);
+  });
+
+  it('the built bin (npm run build) prints what the source prints, and exits the same', async () => {
+    const jwt = await forumToken();
+    const env = { ...process.env, ZOOM_MEETING_SDK_SECRET: OTHER_SECRET };
+    const built = spawnSync(join(REPO, 'dist/doctor/cli.js'), ['doctor', jwt], { encoding: 'utf8', env });
+    assert.equal(built.status, 1, built.stderr);
+    const source = await runCli(['doctor', jwt], { ZOOM_MEETING_SDK_SECRET: OTHER_SECRET });
+    assert.equal(built.stdout, source.stdout);
+    assert.match(built.stdout, /✖ The token was NOT signed with ZOOM_MEETING_SDK_SECRET/);
   });
 });
