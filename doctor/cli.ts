@@ -67,6 +67,7 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
   if (token === undefined && !values.endpoint && !values['asset-path']) {
     throw new UsageError('Give a signature, --endpoint or --asset-path.');
   }
+  if (values.page !== undefined && values['asset-path'] === undefined) throw new UsageError('--page goes with --asset-path.');
   const role = readRole(values.role);
   const meetingNumber = values['meeting-number']?.trim();
   if (meetingNumber !== undefined && !/^[\d\s-]+$/.test(meetingNumber)) throw new UsageError('--meeting-number holds digits only.');

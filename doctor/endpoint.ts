@@ -3,7 +3,9 @@
  * browser on that origin sends first, with the answer judged by the element's own code (fetchSignature), so the
  * doctor and the page never disagree about what counts as a signature answer.
  */
+import { excerptBody, looksLikeHtml } from '../src/signature/body-excerpt.js';
 import { fetchSignature } from '../src/signature/fetch-signature.js';
+import { readAnswerText } from '../src/signature/read-answer.js';
 import { describeEndpoint } from '../src/signature/signature-errors.js';
 import { isZoomJoinError } from '../src/zoom-join-error.js';
 import { Mark, type Finding, type Section } from './report.js';
@@ -88,13 +90,18 @@ export async function diagnoseEndpoint(options: EndpointOptions): Promise<Sectio
 
 async function checkPreflight(endpoint: string, origin: string, timeoutMs: number, findings: Finding[]): Promise<boolean> {
   let response: Response;
+  let said = '';
   try {
+    const signal = AbortSignal.timeout(timeoutMs);
     response = await fetch(endpoint, {
       method: 'OPTIONS',
       headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
-      signal: AbortSignal.timeout(timeoutMs),
+      signal,
     });
-    await response.body?.cancel();
+    // A refusing server often says why in its body (an origin list, a login page): worth quoting, never whole.
+    const { text, truncated } = await readAnswerText(response, signal);
+    const excerpt = excerptBody(text, { html: looksLikeHtml(response.headers.get('content-type') ?? '', text), truncated, max: 120 });
+    if (excerpt !== '') said = ` ("${excerpt}")`;
   } catch (error) {
     findings.push({
       check: 'cors-preflight',
@@ -106,7 +113,7 @@ async function checkPreflight(endpoint: string, origin: string, timeoutMs: numbe
     return false;
   }
   const problems: string[] = [];
-  if (response.status < 200 || response.status > 299) problems.push(`it answered HTTP ${response.status}, and browsers need 2xx`);
+  if (response.status < 200 || response.status > 299) problems.push(`it answered HTTP ${response.status}${said}, and browsers need 2xx`);
   const allowOrigin = response.headers.get('access-control-allow-origin');
   if (allowOrigin === null) problems.push('it sent no Access-Control-Allow-Origin');
   else if (allowOrigin !== '*' && allowOrigin !== origin) problems.push(`Access-Control-Allow-Origin is "${allowOrigin}", not "${origin}"`);

@@ -44,7 +44,7 @@ describe('zoom-join doctor --endpoint against the reference signature server', (
     const report = JSON.parse(run.stdout) as { ok: boolean; sections: Section[] };
     assert.equal(report.ok, false);
     assert.deepEqual(checks(report.sections), ['cors-preflight:problem']);
-    assert.match(report.sections[0]?.findings[0]?.message ?? '', /would refuse the preflight: it answered HTTP 403, and browsers need 2xx; it sent no Access-Control-Allow-Origin/);
+    assert.match(report.sections[0]?.findings[0]?.message ?? '', /would refuse the preflight: it answered HTTP 403 \("\{"error":\{"code":"origin-not-allowed",.*\), and browsers need 2xx; it sent no Access-Control-Allow-Origin/);
     assert.match(report.sections[0]?.findings[0]?.steps?.[0] ?? '', /ZOOM_JOIN_ALLOWED_ORIGINS/);
   });
 

@@ -104,7 +104,7 @@ describe('zoom-join doctor <signature>', () => {
   });
 
   it('usage errors exit 2 with a line on stderr; --help exits 0', async () => {
-    for (const args of [[], ['doctor'], ['check', 'x'], ['doctor', '--role', '2', 'x'], ['doctor', '--endpoint', 'http://127.0.0.1:1/'], ['doctor', '--nope']]) {
+    for (const args of [[], ['doctor'], ['check', 'x'], ['doctor', '--role', '2', 'x'], ['doctor', '--endpoint', 'http://127.0.0.1:1/'], ['doctor', '--nope'], ['doctor', 'x', '--page', 'http://127.0.0.1:1/'], ['doctor', '--asset-path', 'lib/']]) {
       const run = await runCli(args);
       assert.equal(run.code, 2, `${args.join(' ')}: ${run.stdout}`);
       assert.match(run.stderr, /^zoom-join: .+\nRun zoom-join --help for usage\.\n$/);
