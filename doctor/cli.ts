@@ -130,7 +130,10 @@ function originOf(flag: string, text: string): string {
 /** Belt and braces: no check prints the secret, and this makes sure a future one cannot either. */
 function withoutSecret(text: string, secret: string | undefined): string {
   const value = secret?.trim() ?? '';
-  return value.length >= 4 ? text.split(value).join('[secret]') : text;
+  if (value.length < 4) return text;
+  // Also as JSON spells it, for --json: a secret with quotes or backslashes is escaped there.
+  const spellings = [value, JSON.stringify(value).slice(1, -1)];
+  return spellings.reduce((scrubbed, spelling) => scrubbed.split(spelling).join('[secret]'), text);
 }
 
 try {

@@ -52,14 +52,17 @@ describe('zoom-join doctor <signature>', () => {
   it('never prints the secret, in text or JSON, whether it matches or not, even when a claim carries it', async () => {
     // A token that carries the secret in a claim is the worst case: only the output filter stands in the way.
     const leaky = await token({ note: OTHER_SECRET });
+    const quoted = 'sec"ret\\with-quotes';
     for (const [jwt, secret] of [
       [await forumToken(), OAUTH_SECRET],
       [await forumToken(), OTHER_SECRET],
       [leaky, OTHER_SECRET],
+      [await token({ note: quoted }, quoted), quoted],
     ] as const) {
       for (const json of [false, true]) {
         const run = await runCli(['doctor', jwt, ...(json ? ['--json'] : [])], { ZOOM_MEETING_SDK_SECRET: secret });
         assert.ok(!run.stdout.includes(secret), `stdout holds the secret (json ${json})`);
+        assert.ok(!run.stdout.includes(JSON.stringify(secret).slice(1, -1)), `stdout holds the secret as JSON spells it (json ${json})`);
         assert.ok(!run.stderr.includes(secret), `stderr holds the secret (json ${json})`);
         assert.ok(run.stdout.length > 100, 'something was printed');
       }
