@@ -2,7 +2,7 @@
 // tag, the React entry sharing the element class, and custom-elements.json. Reads the built output (npm run build).
 // ZOOM_JOIN_PACKAGE_ROOT points it at another copy, e.g. an unpacked `npm pack` tarball.
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { constants, accessSync, existsSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
@@ -22,6 +22,7 @@ interface PackageJson {
   sideEffects: string[] | boolean;
   customElements?: string;
   files?: string[];
+  bin?: Record<string, string>;
   peerDependencies?: Record<string, string>;
   peerDependenciesMeta?: Record<string, { optional?: boolean }>;
 }
@@ -103,6 +104,16 @@ describe('package.json entry points', () => {
     assert.ok(existsSync(join(root, pkg.customElements)), 'custom-elements.json exists (npm run build)');
     const files = pkg.files ?? [];
     assert.ok(files.includes('custom-elements.json'), `"files" includes custom-elements.json: ${JSON.stringify(files)}`);
+  });
+
+  it('names both commands in "bin", each an executable file under dist/ that starts with a node shebang', () => {
+    assert.deepEqual(Object.keys(pkg.bin ?? {}).sort(), ['zoom-join', 'zoom-join-signature']);
+    for (const [name, file] of Object.entries(pkg.bin ?? {})) {
+      assert.ok(file.startsWith('dist/'), `${name} ships inside "files" (dist/): ${file}`);
+      assert.ok(existsSync(join(root, file)), `${file} exists (npm run build)`);
+      assert.doesNotThrow(() => accessSync(join(root, file), constants.X_OK), `${file} is executable`);
+      assert.match(read(file), /^#!\/usr\/bin\/env node\n/, `${file} starts with #!/usr/bin/env node`);
+    }
   });
 
   it('declares react as an optional peer dependency', () => {

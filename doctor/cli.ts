@@ -1,0 +1,150 @@
+#!/usr/bin/env node
+/**
+ * zoom-join: command-line tools for pages that embed <zoom-join>. Today one command, `doctor`, which says at once
+ * what a forum thread takes round trips to learn. The checks live in their own modules; this file parses
+ * arguments, prints and sets the exit code.
+ */
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { diagnoseAssetPath } from './asset-path.js';
+import { diagnoseEndpoint } from './endpoint.js';
+import { ExitCode, hasProblem, renderJson, renderText, type Section } from './report.js';
+import { diagnoseSignature } from './signature.js';
+
+const USAGE = `Usage:
+  zoom-join doctor <signature | ->                 check a Meeting SDK signature (JWT); "-" reads it from stdin
+  zoom-join doctor --endpoint <url> --origin <page origin>
+                                                   send the element's signature request and CORS preflight
+  zoom-join doctor --asset-path <lib url> [--page <url>]
+                                                   check a self-hosted dist/lib folder (and the page's COOP/COEP)
+
+Options:
+  --meeting-number <n>  meeting number to compare with / request (endpoint default 1234567890)
+  --role <0|1>          role to compare with / request (endpoint default 0)
+  --origin <origin>     the page's origin (asset path: also taken from --page)
+  --json                print JSON for scripts instead of text
+  -h, --help            this text
+
+Environment (signature checks):
+  ZOOM_MEETING_SDK_SECRET  verify the token's HS256 signature with it (never printed)
+  ZOOM_MEETING_SDK_KEY     compare the token's appKey/sdkKey with it
+
+Exit codes: 0 nothing stops a join (warnings may remain), 1 a problem stops a join, 2 usage error.
+Modes can be combined in one run. More: docs/troubleshooting.md in the zoom-join package.`;
+
+class UsageError extends Error {}
+
+const DEFAULT_MEETING_NUMBER = '1234567890';
+
+async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        endpoint: { type: 'string' },
+        origin: { type: 'string' },
+        'asset-path': { type: 'string' },
+        page: { type: 'string' },
+        'meeting-number': { type: 'string' },
+        role: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return ExitCode.ok;
+  }
+  const [command, token, ...extra] = positionals;
+  if (command !== 'doctor') throw new UsageError(command === undefined ? 'Name a command: doctor.' : `Unknown command "${command}".`);
+  if (extra.length > 0) throw new UsageError('Give at most one signature.');
+  if (token === undefined && !values.endpoint && !values['asset-path']) {
+    throw new UsageError('Give a signature, --endpoint or --asset-path.');
+  }
+  if (values.page !== undefined && values['asset-path'] === undefined) throw new UsageError('--page goes with --asset-path.');
+  const role = readRole(values.role);
+  const meetingNumber = values['meeting-number']?.trim();
+  if (meetingNumber !== undefined && !/^[\d\s-]+$/.test(meetingNumber)) throw new UsageError('--meeting-number holds digits only.');
+  const credentials = { secret: env['ZOOM_MEETING_SDK_SECRET'], key: env['ZOOM_MEETING_SDK_KEY'] };
+
+  const sections: Section[] = [];
+  if (token !== undefined) {
+    const jwt = token === '-' ? readFileSync(0, 'utf8') : token;
+    const expected = { ...(meetingNumber !== undefined ? { meetingNumber } : {}), ...(role !== undefined ? { role } : {}) };
+    sections.push(await diagnoseSignature(jwt, credentials, expected));
+  }
+  if (values.endpoint !== undefined) {
+    if (values.origin === undefined) throw new UsageError('--endpoint needs --origin, the origin of the page that embeds the element.');
+    sections.push(
+      ...(await diagnoseEndpoint({
+        endpoint: absoluteUrl('--endpoint', values.endpoint),
+        origin: originOf('--origin', values.origin),
+        meetingNumber: meetingNumber ?? DEFAULT_MEETING_NUMBER,
+        role: role ?? 0,
+        credentials,
+      })),
+    );
+  }
+  if (values['asset-path'] !== undefined) {
+    sections.push(
+      ...(await diagnoseAssetPath({
+        assetPath: absoluteUrl('--asset-path', values['asset-path']),
+        ...(values.page !== undefined ? { page: absoluteUrl('--page', values.page) } : {}),
+        ...(values.origin !== undefined ? { origin: originOf('--origin', values.origin) } : {}),
+      })),
+    );
+  }
+
+  const output = values.json ? renderJson(sections) : renderText(sections);
+  process.stdout.write(withoutSecret(output, credentials.secret));
+  return hasProblem(sections) ? ExitCode.problem : ExitCode.ok;
+}
+
+function readRole(text: string | undefined): 0 | 1 | undefined {
+  if (text === undefined) return undefined;
+  if (text === '0' || text === '1') return Number(text) as 0 | 1;
+  throw new UsageError('--role is 0 (attendee) or 1 (host).');
+}
+
+function absoluteUrl(flag: string, text: string): string {
+  try {
+    const url = new URL(text);
+    if (url.protocol === 'http:' || url.protocol === 'https:') return url.href;
+  } catch {
+    // reported below
+  }
+  throw new UsageError(`${flag} needs an absolute http(s):// URL, not "${text}".`);
+}
+
+function originOf(flag: string, text: string): string {
+  const origin = new URL(absoluteUrl(flag, text)).origin;
+  return origin;
+}
+
+/** Belt and braces: no check prints the secret, and this makes sure a future one cannot either. */
+function withoutSecret(text: string, secret: string | undefined): string {
+  const value = secret?.trim() ?? '';
+  if (value.length < 4) return text;
+  // Also as JSON spells it, for --json: a secret with quotes or backslashes is escaped there.
+  const spellings = [value, JSON.stringify(value).slice(1, -1)];
+  return spellings.reduce((scrubbed, spelling) => scrubbed.split(spelling).join('[secret]'), text);
+}
+
+try {
+  process.exitCode = await main(process.argv.slice(2), process.env);
+} catch (error) {
+  if (error instanceof UsageError) {
+    process.stderr.write(`zoom-join: ${error.message}\nRun zoom-join --help for usage.\n`);
+    process.exitCode = ExitCode.usage;
+  } else {
+    // Unexpected: the message, not a stack trace, and never the arguments (they may hold a token).
+    process.stderr.write(withoutSecret(`zoom-join: ${error instanceof Error ? error.message : String(error)}\n`, process.env['ZOOM_MEETING_SDK_SECRET']));
+    process.exitCode = ExitCode.problem;
+  }
+}
