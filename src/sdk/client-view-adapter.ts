@@ -3,6 +3,7 @@ import { ErrorCategory, ZoomJoinError } from '../zoom-join-error.js';
 import { normalizeSdkError } from './normalize-error.js';
 import { memoizeImport } from '../lazy-import.js';
 import { hasFunctions, secretsOf, unwrapModule } from './sdk-module.js';
+import { loadSdkIntoRealm, openSdkRealm, SdkRealmError, type SdkRealm } from './sdk-realm.js';
 import { joinWatchingZoom } from './watched-join.js';
 
 interface CallbackOptions {
@@ -82,10 +83,23 @@ function settleWithin(promise: Promise<unknown>, ms: number): Promise<void> {
 /** `onMeetingStatus` values from the SDK's documentation. */
 const MeetingStatus = { connecting: 1, connected: 2, disconnected: 3, reconnecting: 4 } as const;
 
+export interface ClientViewOptions {
+  /**
+   * Run the Client View in a frame of its own inside the root (see sdk-realm.ts): its full-page layout fills the
+   * frame instead of the page, every join gets a fresh realm (so a second join needs no reload), and leaving
+   * discards it with everything the SDK made.
+   */
+  realm?: boolean;
+}
+
 export class ClientViewAdapter implements SdkAdapter {
   readonly view = 'client' as const;
   private api?: ClientViewApi;
   private joined = false;
+  /** The frame the SDK runs in, with `realm: true`. */
+  private realm?: SdkRealm;
+
+  constructor(private readonly options: ClientViewOptions = {}) {}
   private readonly listeners = new Set<SdkEventListener>();
   private pageBeforeUnload: OnBeforeUnloadEventHandler | undefined;
 
@@ -98,6 +112,8 @@ export class ClientViewAdapter implements SdkAdapter {
 
   async load(signal: AbortSignal): Promise<void> {
     signal.throwIfAborted();
+    // In a realm the SDK is loaded by init(), which knows where the frame goes and where the SDK is served.
+    if (this.options.realm) return;
     try {
       this.api = await loadClientViewApi();
     } catch (raw) {
@@ -107,6 +123,7 @@ export class ClientViewAdapter implements SdkAdapter {
 
   async init(options: SdkInitOptions, signal: AbortSignal): Promise<void> {
     signal.throwIfAborted();
+    if (this.options.realm) return this.initInRealm(options, signal);
     const api = this.requireApi();
     try {
       this.pageBeforeUnload ??= window.onbeforeunload;
@@ -131,11 +148,51 @@ export class ClientViewAdapter implements SdkAdapter {
     }
   }
 
+  /** A fresh frame in the root with the Client View loaded, prepared and initialised in it. */
+  private async initInRealm(options: SdkInitOptions, signal: AbortSignal): Promise<void> {
+    this.discardRealm();
+    try {
+      const realm = await openSdkRealm(options.root, { signal });
+      this.realm = realm;
+      const api = await loadSdkIntoRealm(realm, 'client', options.libUrl, signal);
+      if (!isClientViewApi(api)) throw new SdkRealmError("The Zoom SDK's Client View bundle has no ZoomMtg API in the element's frame.");
+      this.api = api;
+      api.setZoomJSLib(options.libUrl, '/av');
+      await api.preLoadWasm();
+      await api.prepareWebSDK();
+      // This realm's own listener: it goes with the frame.
+      api.inMeetingServiceListener('onMeetingStatus', (payload: unknown) => {
+        const status = (payload as { meetingStatus?: unknown } | null)?.meetingStatus;
+        if (typeof status === 'number') this.onMeetingStatus(status);
+      });
+      await callbackToPromise((o) => api.init(o), {
+        // Leaving navigates the frame, not the page.
+        leaveUrl: 'about:blank',
+        patchJsMedia: !options.selfHosted,
+        leaveOnPageUnload: true,
+        ...(options.enforceVirtualBackground ? { enforceVirtualBackground: true } : {}),
+      });
+    } catch (raw) {
+      this.discardRealm();
+      signal.throwIfAborted();
+      throw normalizeSdkError(raw, { view: this.view, stage: 'init' });
+    }
+  }
+
+  /** Drops the frame and all the SDK made in it; the next init starts a fresh one. */
+  private discardRealm(): void {
+    this.api = undefined;
+    this.joined = false;
+    this.realm?.discard();
+    this.realm = undefined;
+  }
+
   async join(options: SdkJoinOptions, signal: AbortSignal): Promise<void> {
     signal.throwIfAborted();
     const api = this.requireApi();
-    if (joinAttempted) throw clientViewReloadRequiredError();
-    joinAttempted = true;
+    // A realm is a fresh page for the SDK: the one-join-per-page limit is the page's, not the realm's.
+    if (!this.realm && joinAttempted) throw clientViewReloadRequiredError();
+    if (!this.realm) joinAttempted = true;
     const secrets = secretsOf(options);
     try {
       const joinOptions = {
@@ -152,7 +209,7 @@ export class ClientViewAdapter implements SdkAdapter {
       };
       await joinWatchingZoom(() => callbackToPromise((o) => api.join(o), joinOptions), {
         view: this.view,
-        realm: window,
+        realm: this.realm?.window ?? window,
         secrets,
         notify: (event) => {
           for (const listener of [...this.listeners]) listener(event);
@@ -176,6 +233,12 @@ export class ClientViewAdapter implements SdkAdapter {
   }
 
   async leave(): Promise<void> {
+    if (this.realm) {
+      // Whatever the meeting left behind goes with its frame; the next join gets a fresh one.
+      if (this.api && this.joined) await settleWithin(callbackToPromise((o) => this.api!.leaveMeeting(o), {}), LEAVE_WAIT_MS);
+      this.discardRealm();
+      return;
+    }
     if (!this.api || !this.joined) return;
     const api = this.api;
     this.joined = false;
@@ -187,6 +250,10 @@ export class ClientViewAdapter implements SdkAdapter {
   }
 
   async destroy(): Promise<void> {
+    if (this.realm) {
+      this.discardRealm();
+      return;
+    }
     this.joined = false;
     this.restorePageBeforeUnload();
     statusListeners.delete(this.onMeetingStatus);
