@@ -6,7 +6,10 @@
 
 import { SDK_CDN_LIB_URL, SDK_VERSION } from './version.js';
 
-/** What a meeting needs from the browser, delegated to the frame (an iframe gets none of them by default). */
+/**
+ * What a meeting needs from the browser, named in the frame's `allow` attribute. A same-origin frame has them by
+ * default; the attribute, which is what the browser goes by, keeps that explicit.
+ */
 const DELEGATED_FEATURES = ['camera', 'microphone', 'display-capture', 'fullscreen', 'autoplay', 'clipboard-write'];
 
 /**
