@@ -151,12 +151,20 @@ export class ClientViewAdapter implements SdkAdapter {
   /** A fresh frame in the root with the Client View loaded, prepared and initialised in it. */
   private async initInRealm(options: SdkInitOptions, signal: AbortSignal): Promise<void> {
     this.discardRealm();
+    let api: ClientViewApi;
     try {
-      const realm = await openSdkRealm(options.root, { signal });
-      this.realm = realm;
-      const api = await loadSdkIntoRealm(realm, 'client', options.libUrl, signal);
-      if (!isClientViewApi(api)) throw new SdkRealmError("The Zoom SDK's Client View bundle has no ZoomMtg API in the element's frame.");
+      this.realm = await openSdkRealm(options.root, { signal });
+      const loaded = await loadSdkIntoRealm(this.realm, 'client', options.libUrl, signal);
+      if (!isClientViewApi(loaded)) throw new SdkRealmError("The Zoom SDK's Client View bundle has no ZoomMtg API in the element's frame.");
+      api = loaded;
       this.api = api;
+    } catch (raw) {
+      this.discardRealm();
+      signal.throwIfAborted();
+      // The SDK's files did not load into the frame: the same failure, and fix, as its module not loading.
+      throw normalizeSdkError(raw, { view: this.view, stage: 'load' });
+    }
+    try {
       api.setZoomJSLib(options.libUrl, '/av');
       await api.preLoadWasm();
       await api.prepareWebSDK();

@@ -147,14 +147,23 @@ export class ComponentViewAdapter implements SdkAdapter {
   private async initInRealm(options: SdkInitOptions, signal: AbortSignal): Promise<void> {
     if (this.client && this.realm?.frame.parentElement === options.root) return;
     this.discardRealm();
+    let api: EmbeddedApi;
     try {
-      const realm = await openSdkRealm(options.root, { signal });
-      this.realm = realm;
-      const api = await loadSdkIntoRealm(realm, 'component', options.libUrl, signal);
-      if (!isEmbeddedApi(api)) throw new SdkRealmError("The Zoom SDK's Component View bundle has no createClient in the element's frame.");
+      this.realm = await openSdkRealm(options.root, { signal });
+      const loaded = await loadSdkIntoRealm(this.realm, 'component', options.libUrl, signal);
+      if (!isEmbeddedApi(loaded)) throw new SdkRealmError("The Zoom SDK's Component View bundle has no createClient in the element's frame.");
+      api = loaded;
       this.api = api;
-      const appRoot = realm.window.document.createElement('div');
-      realm.window.document.body.append(appRoot);
+    } catch (raw) {
+      this.discardRealm();
+      signal.throwIfAborted();
+      // The SDK's files did not load into the frame: the same failure, and fix, as its module not loading.
+      throw normalizeSdkError(raw, { view: this.view, stage: 'load' });
+    }
+    try {
+      const frameDocument = this.realm.window.document;
+      const appRoot = frameDocument.createElement('div');
+      frameDocument.body.append(appRoot);
       const client = api.createClient();
       await client.init({
         zoomAppRoot: appRoot,
