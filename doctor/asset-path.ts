@@ -9,6 +9,7 @@ import { checkAssetPath } from '../src/assets/check-asset-path.js';
 import type { AssetManifest } from '../src/assets/manifest.js';
 import { planAssets, type PlannedAsset } from '../src/assets/plan.js';
 import { isZoomJoinError } from '../src/zoom-join-error.js';
+import { allowsOrigin } from './endpoint.js';
 import { Mark, type Finding, type Section } from './report.js';
 
 export interface AssetPathOptions {
@@ -184,11 +185,6 @@ function corsMissing(name: string, response: Response, origin: string): Finding 
     hint: 'The SDK fetches its manifest, workers and wasm with CORS; without it the join fails with 5001 or 3635.',
     steps: [`Send Access-Control-Allow-Origin: ${origin} (or *) from the asset path.`, 'Or serve the files from the page\'s own origin.'],
   };
-}
-
-function allowsOrigin(response: Response, origin: string): boolean {
-  const allowOrigin = response.headers.get('access-control-allow-origin');
-  return allowOrigin === '*' || allowOrigin === origin;
 }
 
 /** Same registrable domain, roughly: the last two labels (good enough for a warning; no public-suffix list here). */

@@ -135,9 +135,9 @@ async function checkPreflight(endpoint: string, origin: string, timeoutMs: numbe
   return true;
 }
 
-function allowsOrigin(response: Response, origin: string): boolean {
+/** Whether a browser on `origin` may read this answer. Neither the element nor the SDK's files send credentials, so "*" is enough. */
+export function allowsOrigin(response: Response, origin: string): boolean {
   const allowOrigin = response.headers.get('access-control-allow-origin');
-  // The element sends no credentials (credentials "same-origin"), so "*" is enough.
   return allowOrigin === '*' || allowOrigin === origin;
 }
 

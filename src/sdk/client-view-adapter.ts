@@ -3,7 +3,7 @@ import { ErrorCategory, ZoomJoinError } from '../zoom-join-error.js';
 import { normalizeSdkError } from './normalize-error.js';
 import { memoizeImport } from '../lazy-import.js';
 import { hasFunctions, secretsOf, unwrapModule } from './sdk-module.js';
-import { loadSdkIntoRealm, openSdkRealm, SdkRealmError, type SdkRealm } from './sdk-realm.js';
+import { openRealmWithSdk, type SdkRealm } from './sdk-realm.js';
 import { joinWatchingZoom } from './watched-join.js';
 
 interface CallbackOptions {
@@ -151,19 +151,9 @@ export class ClientViewAdapter implements SdkAdapter {
   /** A fresh frame in the root with the Client View loaded, prepared and initialised in it. */
   private async initInRealm(options: SdkInitOptions, signal: AbortSignal): Promise<void> {
     this.discardRealm();
-    let api: ClientViewApi;
-    try {
-      this.realm = await openSdkRealm(options.root, { signal });
-      const loaded = await loadSdkIntoRealm(this.realm, 'client', options.libUrl, signal);
-      if (!isClientViewApi(loaded)) throw new SdkRealmError("The Zoom SDK's Client View bundle has no ZoomMtg API in the element's frame.");
-      api = loaded;
-      this.api = api;
-    } catch (raw) {
-      this.discardRealm();
-      signal.throwIfAborted();
-      // The SDK's files did not load into the frame: the same failure, and fix, as its module not loading.
-      throw normalizeSdkError(raw, { view: this.view, stage: 'load' });
-    }
+    const { realm, api } = await openRealmWithSdk(options.root, 'client', options.libUrl, isClientViewApi, signal);
+    this.realm = realm;
+    this.api = api;
     try {
       api.setZoomJSLib(options.libUrl, '/av');
       await api.preLoadWasm();

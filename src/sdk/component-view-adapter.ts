@@ -3,7 +3,7 @@ import { sdkMemoryFailure } from './sdk-memory-failure.js';
 import { normalizeSdkError } from './normalize-error.js';
 import { memoizeImport } from '../lazy-import.js';
 import { hasFunctions, secretsOf, unwrapModule } from './sdk-module.js';
-import { loadSdkIntoRealm, openSdkRealm, SdkRealmError, type SdkRealm } from './sdk-realm.js';
+import { openRealmWithSdk, type SdkRealm } from './sdk-realm.js';
 import { joinWatchingZoom } from './watched-join.js';
 
 /** The few members of the Component View client we use, typed structurally (the SDK's own typings are loose). */
@@ -147,21 +147,11 @@ export class ComponentViewAdapter implements SdkAdapter {
   private async initInRealm(options: SdkInitOptions, signal: AbortSignal): Promise<void> {
     if (this.client && this.realm?.frame.parentElement === options.root) return;
     this.discardRealm();
-    let api: EmbeddedApi;
+    const { realm, api } = await openRealmWithSdk(options.root, 'component', options.libUrl, isEmbeddedApi, signal);
+    this.realm = realm;
+    this.api = api;
     try {
-      this.realm = await openSdkRealm(options.root, { signal });
-      const loaded = await loadSdkIntoRealm(this.realm, 'component', options.libUrl, signal);
-      if (!isEmbeddedApi(loaded)) throw new SdkRealmError("The Zoom SDK's Component View bundle has no createClient in the element's frame.");
-      api = loaded;
-      this.api = api;
-    } catch (raw) {
-      this.discardRealm();
-      signal.throwIfAborted();
-      // The SDK's files did not load into the frame: the same failure, and fix, as its module not loading.
-      throw normalizeSdkError(raw, { view: this.view, stage: 'load' });
-    }
-    try {
-      const frameDocument = this.realm.window.document;
+      const frameDocument = realm.window.document;
       const appRoot = frameDocument.createElement('div');
       frameDocument.body.append(appRoot);
       const client = api.createClient();

@@ -4,6 +4,7 @@
  * frame's document instead, and removing the frame lets all of it — and the memory it holds — go.
  */
 
+import { normalizeSdkError } from './normalize-error.js';
 import { SDK_CDN_LIB_URL, SDK_VERSION } from './version.js';
 
 /**
@@ -176,4 +177,29 @@ export async function loadSdkIntoRealm(realm: SdkRealm, view: 'component' | 'cli
   const api: unknown = (realm.window as unknown as Record<string, unknown>)[SDK_REALM_GLOBALS[view]];
   if (!api) throw new SdkRealmError(`The Zoom SDK's ${view} view bundle defined no ${SDK_REALM_GLOBALS[view]} in the element's frame.`);
   return api;
+}
+
+/**
+ * What a realm adapter's init starts with: a fresh frame in `root` with `view`'s SDK loaded into it. On failure the
+ * frame is discarded and the failure leaves as `sdk-load-failed` (the same failure, and fix, as the SDK's module
+ * not loading in the page) — or as the signal's reason when the join was stopped meanwhile.
+ */
+export async function openRealmWithSdk<Api>(
+  root: HTMLElement,
+  view: 'component' | 'client',
+  libUrl: string,
+  isApi: (candidate: unknown) => candidate is Api,
+  signal: AbortSignal,
+): Promise<{ realm: SdkRealm; api: Api }> {
+  let realm: SdkRealm | undefined;
+  try {
+    realm = await openSdkRealm(root, { signal });
+    const api = await loadSdkIntoRealm(realm, view, libUrl, signal);
+    if (!isApi(api)) throw new SdkRealmError(`The Zoom SDK's ${view} view bundle did not define the API the element uses in its frame.`);
+    return { realm, api };
+  } catch (raw) {
+    realm?.discard();
+    signal.throwIfAborted();
+    throw normalizeSdkError(raw, { view, stage: 'load' });
+  }
 }

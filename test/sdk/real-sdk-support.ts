@@ -1,4 +1,6 @@
 import { expect } from '@open-wc/testing';
+import type { SdkAdapterFactory } from '../../src/sdk/adapter.js';
+import { ZoomJoin } from '../../src/zoom-join.js';
 import { networkLog, type LoggedRequest } from '../support/network-log.js';
 
 /** Where the test runner serves the installed SDK's dist/lib (relative on purpose: the element must resolve it). */
@@ -31,4 +33,35 @@ export function within<T>(promise: Promise<T>, ms: number, what: string): Promis
     promise,
     new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`${what} did not happen within ${ms} ms`)), ms)),
   ]);
+}
+
+/** Globals either view of the SDK is known to add to the window it runs in. */
+const SDK_GLOBALS = [
+  'ReactWidgets',
+  'ZoomMtgEmbedded',
+  'ZoomMtg',
+  'JsMediaSDK_Instance',
+  'zoomcli',
+  '__MEDIA_SDK_CHUNK_LOADER__',
+  'webpackChunk_zoom_webclientjs',
+  'React',
+  'ReactDOM',
+  'Redux',
+];
+
+/** Which of the SDK's globals `target` (a window) has. */
+export function sdkGlobalsOn(target: object): string[] {
+  return SDK_GLOBALS.filter((name) => name in target);
+}
+
+/** Makes every element in this suite use `factory`, and gives the page its own back afterwards. */
+export function useAdapterFactory(factory: SdkAdapterFactory): void {
+  let saved: SdkAdapterFactory | undefined;
+  before(() => {
+    saved = ZoomJoin.adapterFactory;
+    ZoomJoin.adapterFactory = factory;
+  });
+  after(() => {
+    ZoomJoin.adapterFactory = saved;
+  });
 }

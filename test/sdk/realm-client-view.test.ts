@@ -7,19 +7,11 @@ import { ClientViewAdapter } from '../../src/sdk/client-view-adapter.js';
 import { ZoomJoin } from '../../src/zoom-join.js';
 import { ZoomJoinError } from '../../src/zoom-join-error.js';
 import { testSignature } from '../support/test-signature.js';
-import { RELATIVE_ASSET_PATH, within } from './real-sdk-support.js';
-
-const SDK_GLOBALS = ['ZoomMtg', 'JsMediaSDK_Instance', 'zoomcli', '__MEDIA_SDK_CHUNK_LOADER__', 'webpackChunk_zoom_webclientjs', 'React', 'ReactDOM', 'Redux'];
+import { RELATIVE_ASSET_PATH, sdkGlobalsOn, useAdapterFactory, within } from './real-sdk-support.js';
 
 describe('real SDK: Client View in a realm of its own', function () {
   this.timeout(120000);
-  const originalFactory = ZoomJoin.adapterFactory;
-  before(() => {
-    ZoomJoin.adapterFactory = () => new ClientViewAdapter({ realm: true });
-  });
-  after(() => {
-    ZoomJoin.adapterFactory = originalFactory;
-  });
+  useAdapterFactory(() => new ClientViewAdapter({ realm: true }));
 
   it('is laid out inside the element, fails offline as a network error, joins again without a reload, and leaves the page as it was', async () => {
     const headBefore = document.head.children.length;
@@ -53,7 +45,7 @@ describe('real SDK: Client View in a realm of its own', function () {
     expect(inBox!.zoomRoot!.height).to.be.at.most(480);
 
     expect(document.getElementById('zmmtg-root')).to.equal(null, 'no full-page root in the page');
-    expect(SDK_GLOBALS.filter((name) => name in window)).to.deep.equal([], 'no SDK global on the page');
+    expect(sdkGlobalsOn(window)).to.deep.equal([], 'no SDK global on the page');
     expect(document.head.children.length).to.equal(headBefore, 'nothing added to the page head');
     expect(window.onbeforeunload).to.equal(unloadBefore);
 

@@ -7,19 +7,11 @@ import { ComponentViewAdapter } from '../../src/sdk/component-view-adapter.js';
 import { ZoomJoin } from '../../src/zoom-join.js';
 import { ZoomJoinError } from '../../src/zoom-join-error.js';
 import { testSignature } from '../support/test-signature.js';
-import { RELATIVE_ASSET_PATH, within } from './real-sdk-support.js';
-
-const SDK_GLOBALS = ['ReactWidgets', 'ZoomMtgEmbedded', 'JsMediaSDK_Instance', 'zoomcli', '__MEDIA_SDK_CHUNK_LOADER__', 'webpackChunk_zoom_webclientjs', 'React', 'ReactDOM'];
+import { RELATIVE_ASSET_PATH, sdkGlobalsOn, useAdapterFactory, within } from './real-sdk-support.js';
 
 describe('real SDK: Component View in a realm of its own', function () {
   this.timeout(90000);
-  const originalFactory = ZoomJoin.adapterFactory;
-  before(() => {
-    ZoomJoin.adapterFactory = () => new ComponentViewAdapter({ realm: true });
-  });
-  after(() => {
-    ZoomJoin.adapterFactory = originalFactory;
-  });
+  useAdapterFactory(() => new ComponentViewAdapter({ realm: true }));
 
   it('fails offline with -3000, in a fresh frame per join inside the element, and the page keeps no SDK global or style', async () => {
     const headBefore = document.head.children.length;
@@ -43,7 +35,7 @@ describe('real SDK: Component View in a realm of its own', function () {
     // A failed join resets the meeting: its frame is discarded with everything the SDK made in it.
     expect(root!.querySelector('iframe')).to.equal(null);
 
-    expect(SDK_GLOBALS.filter((name) => name in window)).to.deep.equal([], 'no SDK global on the page');
+    expect(sdkGlobalsOn(window)).to.deep.equal([], 'no SDK global on the page');
     expect(document.head.children.length).to.equal(headBefore, 'nothing added to the page head');
     expect(window.onbeforeunload).to.equal(unloadBefore);
 
@@ -64,7 +56,7 @@ describe('real SDK: Component View in a realm of its own', function () {
 
     element.remove();
     await waitUntil(() => !root!.querySelector('iframe'), 'no frame after removal', { timeout: 5000 });
-    expect(SDK_GLOBALS.filter((name) => name in window)).to.deep.equal([]);
+    expect(sdkGlobalsOn(window)).to.deep.equal([]);
   });
 
   it('an asset path whose SDK files do not load into the frame fails as sdk-load-failed, naming the file, and leaves no frame', async () => {

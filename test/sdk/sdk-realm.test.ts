@@ -7,13 +7,10 @@ import { loadSdkIntoRealm, openSdkRealm, realmPermissions, sdkRealmScripts, SdkR
 import { SDK_CDN_LIB_URL } from '../../src/sdk/version.js';
 import { isError, safeCause, secretScrubber } from '../../src/secret-scrub.js';
 import { testSignature } from '../support/test-signature.js';
-import { within } from './real-sdk-support.js';
+import { sdkGlobalsOn, within } from './real-sdk-support.js';
 
 const DIST = '/node_modules/@zoom/meetingsdk/dist';
 const LIB = `${DIST}/lib`;
-
-/** What the SDK is known to add to the window it runs in. */
-const SDK_GLOBALS = ['ReactWidgets', 'ZoomMtgEmbedded', 'JsMediaSDK_Instance', 'zoomcli', '__MEDIA_SDK_CHUNK_LOADER__', 'webpackChunk_zoom_webclientjs', 'React'];
 
 interface EmbeddedApi {
   createClient(): {
@@ -33,10 +30,6 @@ interface ClientViewApi {
 
 async function box(): Promise<HTMLDivElement> {
   return fixture<HTMLDivElement>(html`<div style="width: 640px; height: 400px"></div>`);
-}
-
-function globalsOf(target: object): string[] {
-  return SDK_GLOBALS.filter((name) => name in target);
 }
 
 describe('SDK realm', function () {
@@ -118,8 +111,8 @@ describe('SDK realm', function () {
     // Zoom is unreachable here: the SDK's own connection error, as in the page's realm.
     expect((failure as { errorCode?: number }).errorCode).to.equal(-3000);
 
-    expect(globalsOf(realm.window).length, 'the SDK set up its globals in the frame').to.be.greaterThan(2);
-    expect(globalsOf(window)).to.deep.equal([], 'no SDK global on the page');
+    expect(sdkGlobalsOn(realm.window).length, 'the SDK set up its globals in the frame').to.be.greaterThan(2);
+    expect(sdkGlobalsOn(window)).to.deep.equal([], 'no SDK global on the page');
     expect(document.head.children.length).to.equal(headBefore, 'nothing added to the page head');
     expect(document.getElementById('zmmtg-root')).to.equal(null);
     expect(window.onbeforeunload).to.equal(unloadBefore);
@@ -171,7 +164,7 @@ describe('SDK realm', function () {
     expect(rect.width).to.be.at.most(640);
     expect(rect.height).to.be.at.most(400);
     expect(document.getElementById('zmmtg-root')).to.equal(null);
-    expect(globalsOf(window)).to.deep.equal([]);
+    expect(sdkGlobalsOn(window)).to.deep.equal([]);
     expect('ZoomMtg' in window).to.equal(false);
     expect(document.head.children.length).to.equal(headBefore);
     expect(window.onbeforeunload).to.equal(unloadBefore);

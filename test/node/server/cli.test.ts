@@ -5,6 +5,7 @@ import { createServer, type AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { describe, it } from 'node:test';
 import { jwtVerify } from 'jose';
+import { freePort } from './redis-server.js';
 import {
   SignatureServerConfigError,
   startSignatureServer,
@@ -24,14 +25,6 @@ function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
     if (!/^(ZOOM_|PORT$|HOST$)/.test(name)) env[name] = value;
   }
   return { ...env, ...extra };
-}
-
-async function freePort(): Promise<number> {
-  const probe = createServer().listen(0, '127.0.0.1');
-  await once(probe, 'listening');
-  const { port } = probe.address() as AddressInfo;
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return port;
 }
 
 interface Cli {
