@@ -3,6 +3,9 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { isAbortError } from '../../src/abort.js';
 import { normalizeSdkError } from '../../src/sdk/normalize-error.js';
+import { ClientViewAdapter } from '../../src/sdk/client-view-adapter.js';
+import { ComponentViewAdapter } from '../../src/sdk/component-view-adapter.js';
+import { ZoomJoinError } from '../../src/zoom-join-error.js';
 import { loadSdkIntoRealm, openSdkRealm, realmPermissions, sdkRealmScripts, SdkRealmError, type SdkRealm } from '../../src/sdk/sdk-realm.js';
 import { SDK_CDN_LIB_URL } from '../../src/sdk/version.js';
 import { isError, safeCause, secretScrubber } from '../../src/secret-scrub.js';
@@ -213,5 +216,21 @@ describe('SDK realm', function () {
     const error = await loadSdkIntoRealm(realm, 'component', new URL('/no-such/lib', location.href).href).catch((caught: unknown) => caught);
     expect(error).to.be.instanceOf(SdkRealmError);
     expect((error as Error).message).to.contain('/no-such/lib/vendor/react.min.js');
+  });
+
+  it('in either realm adapter, SDK files that do not load into the frame fail as sdk-load-failed, naming the file, and leave no frame', async () => {
+    for (const adapter of [new ComponentViewAdapter({ realm: true }), new ClientViewAdapter({ realm: true })]) {
+      const root = await box();
+      await adapter.load(new AbortController().signal);
+      const libUrl = new URL('/no-such/lib', location.href).href;
+      const error = (await adapter
+        .init({ root, libUrl, selfHosted: true, language: 'en-US' }, new AbortController().signal)
+        .catch((caught: unknown) => caught)) as ZoomJoinError;
+      expect(error, adapter.view).to.be.instanceOf(ZoomJoinError);
+      expect(error.code).to.equal('sdk-load-failed');
+      expect(error.view).to.equal(adapter.view);
+      expect(error.message).to.contain('/no-such/lib/vendor/react.min.js');
+      expect(root.querySelector('iframe')).to.equal(null);
+    }
   });
 });
