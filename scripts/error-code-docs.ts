@@ -28,7 +28,6 @@ import { ZoomJoinError, type SignatureProblem } from '../src/zoom-join-error.js'
 import { meetingOpenInAnotherTabError } from '../src/meeting/browser-lock.js';
 import { joinCodeLoadFailedError } from '../src/meeting/join-code-load-error.js';
 import { JoinStep } from '../src/meeting/join-flow.js';
-import { clientViewReloadRequiredError } from '../src/sdk/client-view-adapter.js';
 import {
   anotherMeetingOnThisPageError,
   cancelledError,
@@ -258,7 +257,6 @@ export async function elementSamples(): Promise<ErrorSample[]> {
     fromError(cancelledError()),
     fromError(memoryPressureError()),
     fromError(joinTimeoutError({ timeoutMs: 60000, step: JoinStep.join })),
-    fromError(clientViewReloadRequiredError(), 'SDK failure'),
     fromError(unexpectedError(new Error('a bug'))),
     fromError(joinCodeLoadFailedError(new TypeError('Failed to fetch dynamically imported module'))),
     fromError(normalizeSdkError(new TypeError('Failed to fetch dynamically imported module'), { view: 'component', stage: 'load' }), 'SDK failure'),

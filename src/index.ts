@@ -27,6 +27,7 @@ export type {
   SdkEventListener,
   SdkInitOptions,
   SdkJoinOptions,
+  SdkPrepareOptions,
 } from './sdk/adapter.js';
 export { inspectSignature } from './signature/inspect.js';
 export { describeZoomError } from './error-codes/index.js';

@@ -12,6 +12,14 @@ export const zoomJoinStyles = css`
   :host([hidden]) {
     display: none;
   }
+  /* The SDK's frame fills this box; it shows only while a meeting is joined or joining. */
+  ::slotted([slot='meeting']) {
+    display: block;
+    height: var(--zoom-join-meeting-height, min(600px, 100vh));
+  }
+  :host(:not([status^='join'])) ::slotted([slot='meeting']) {
+    display: none;
+  }
   [part='status'] {
     margin: 0 0 0.5em;
   }

@@ -18,14 +18,14 @@ export interface AssetSettings {
   assetPath: string;
   view: SdkView;
   virtualBackground: VirtualBackgroundMode;
-  /** Run js_media before the click (Component View only). Default true. */
+  /** Make the SDK ready before the click (prepareSdk). Default true. */
   warm?: boolean;
 }
 
 export const AssetState = {
   idle: 'idle',
   preloading: 'preloading',
-  /** What join needs (js_media, warmed) is in; media files may still be downloading. */
+  /** What join needs is in, the SDK made ready in its realm; media files may still be downloading. */
   ready: 'ready',
   /** The asset path check failed: join will fail with the same error before any SDK call. */
   failed: 'failed',
@@ -35,8 +35,8 @@ export type AssetState = (typeof AssetState)[keyof typeof AssetState];
 /**
  * One element's asset preloading. Eager and small: it waits for the `preload` strategy (intent, visible, idle,
  * eager) with nothing but a listener or an observer, then loads preload-run.ts, which checks the asset path, plans
- * the files for this device, preloads them, warms js_media and fires `zoom-capabilities`, `zoom-progress` and
- * `zoom-warning`. The join calls prepareJoin(): it raises asset-path errors before any SDK call and waits (bounded)
+ * the files for this device, preloads them, has the SDK made ready (`prepareSdk`) and fires `zoom-capabilities`,
+ * `zoom-progress` and `zoom-warning`. The join calls prepareJoin(): it raises asset-path errors before any SDK call and waits (bounded)
  * for what the join needs.
  */
 export class AssetController implements ReactiveController {
@@ -60,8 +60,10 @@ export class AssetController implements ReactiveController {
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
     private readonly settings: () => AssetSettings,
-    /** Called when a strategy fires: the meeting warms its join code and the SDK module too. */
+    /** Called when a strategy fires: the meeting warms its join code. */
     private readonly onTriggered: () => void = () => undefined,
+    /** Makes the SDK ready for a join from `libUrl`, once the join's files are in. */
+    private readonly prepareSdk?: (libUrl: string, signal: AbortSignal) => Promise<void>,
   ) {
     host.addController(this);
     host.addEventListener('zoom-progress', (event) => {
@@ -70,12 +72,9 @@ export class AssetController implements ReactiveController {
     });
   }
 
-  /** The plan, preload and warm-up results of the current run. */
+  /** The current run's plan of files. */
   get plan(): PreloadRun['plan'] {
     return this.run?.plan;
-  }
-  get warmResult(): PreloadRun['warmResult'] {
-    return this.run?.warmResult;
   }
 
   hostConnected(): void {
@@ -113,6 +112,13 @@ export class AssetController implements ReactiveController {
     // If the preload code cannot load, the join goes on and the SDK fetches its files itself.
     const module = await loadPreloadModule().catch(() => undefined);
     await module?.prepareJoin(this.settings(), this.run, () => this.start(module, false), signal);
+  }
+
+  /** After a meeting, whose SDK realm went with it: a fresh run makes the SDK ready for the next join. */
+  prepareAgain(): void {
+    if (!this.run) return;
+    this.stopRun('A meeting ended');
+    this.reschedule();
   }
 
   /** The `zoom-capabilities` detail, worked out now if no preload ran yet; the join reads its `videoWebRtcMode`. */
@@ -154,6 +160,7 @@ export class AssetController implements ReactiveController {
     this.run = module.startPreloadRun(this.host, { ...settings, warm: warm && (settings.warm ?? true) }, {
       detect: AssetController.detect,
       onState: (state) => this.setState(state),
+      prepareSdk: this.prepareSdk,
     });
     return this.run;
   }

@@ -1,7 +1,7 @@
 /**
  * One preload, loaded lazily by AssetController once a strategy fires (or a join starts): checks a self-hosted
- * asset path, plans the files for this device, preloads them (shared page-wide), warms js_media, and reports
- * `zoom-capabilities`, `zoom-progress` and `zoom-warning` on the element.
+ * asset path, plans the files for this device, preloads them (shared page-wide), has the SDK made ready in its
+ * realm, and reports `zoom-capabilities`, `zoom-progress` and `zoom-warning` on the element.
  */
 import { waitBounded } from '../abort.js';
 import { emit } from '../events.js';
@@ -12,18 +12,18 @@ import { resolveLibLocation } from './lib-url.js';
 import type { AssetManifest } from './manifest.js';
 import { planAssets, type AssetPlan } from './plan.js';
 import { preloadAssets, type PreloadResult } from './preloader.js';
-import { warmJsMedia, warmSkipReason, type WarmResult } from './warm.js';
 
-/** How long a join waits for an unfinished preload of js_media before it lets the SDK fetch it itself. */
+/** How long a join waits for an unfinished preparation before it lets the SDK load itself. */
 const JOIN_WAIT_CAP_MS = 15000;
 
 export interface PreloadRun {
   abort: AbortController;
   capabilities: ZoomCapabilitiesDetail;
   plan?: AssetPlan;
-  warmResult?: WarmResult;
   preloadResult?: PreloadResult;
-  /** Settles when the join may start (js_media in, warm-up done or given up); never rejects. */
+  /** How long making the SDK ready ahead took, ms, once it did. */
+  sdkReadyMs?: number;
+  /** Settles when the join may start (js_media in, the SDK made ready or given up); never rejects. */
   joinReady: Promise<void>;
   /** The whole preload; never rejects. */
   finished: Promise<PreloadResult | undefined>;
@@ -67,7 +67,12 @@ export async function prepareJoin(
 export function startPreloadRun(
   host: HTMLElement,
   settings: AssetSettings,
-  options: { detect: (() => Capabilities) | undefined; onState: (state: AssetState) => void },
+  options: {
+    detect: (() => Capabilities) | undefined;
+    onState: (state: AssetState) => void;
+    /** Gets the SDK ready for the join in its realm (loaded, js_media run), once the join's files are in. */
+    prepareSdk?: ((libUrl: string, signal: AbortSignal) => Promise<void>) | undefined;
+  },
 ): PreloadRun | undefined {
   const location = resolveLibLocation(settings.assetPath, document.baseURI);
   if (!location) return undefined;
@@ -130,12 +135,18 @@ export function startPreloadRun(
     planned
       .then((plan) => preloadAssets(plan, location.libUrl, { signal, stages: ['join'], crossOriginIsolated }))
       .then(async () => {
-        if (!settings.warm || settings.view !== 'component' || warmSkipReason()) return;
+        const { prepareSdk } = options;
+        if (!settings.warm || !prepareSdk) return;
+        const started = performance.now();
         try {
-          run.warmResult = await warmJsMedia(location.libUrl, { signal, crossOriginIsolated });
+          await prepareSdk(location.libUrl, signal);
+          run.sdkReadyMs = performance.now() - started;
         } catch (error) {
           if (signal.aborted) throw error;
-          emit(host, 'zoom-warning', { code: 'warm-failed', message: 'js_media could not be run ahead of the join; the join goes on without it.' });
+          emit(host, 'zoom-warning', {
+            code: 'warm-failed',
+            message: 'The Zoom SDK could not be made ready ahead of the join; the join loads it itself and reports what fails.',
+          });
         }
       }),
   ).then(() => onState('ready'));

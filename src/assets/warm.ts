@@ -17,7 +17,8 @@ export interface WarmOptions {
   /** Give up waiting for initAsyncJob after this long (it only probes; the SDK runs it again anyway). */
   initAsyncJobTimeoutMs?: number;
   crossOriginIsolated?: boolean;
-  document?: Document;
+  /** The window to run it in: the SDK's own realm (see sdk-realm.ts), or the page's. */
+  window?: Window & typeof globalThis;
 }
 
 export interface WarmResult {
@@ -39,7 +40,8 @@ interface MemoryPerformance {
   memory?: { usedJSHeapSize: number };
 }
 
-const warmed = new Map<string, Promise<WarmResult>>();
+/** Per window (each realm runs its own copy), per lib URL. */
+const warmed = new WeakMap<Window, Map<string, Promise<WarmResult>>>();
 
 function usedHeap(): number | undefined {
   return (performance as Performance & MemoryPerformance).memory?.usedJSHeapSize;
@@ -80,16 +82,15 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | undefined>
   return Promise.race([promise, new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), ms))]);
 }
 
-async function runWarm(libUrl: string, options: WarmOptions): Promise<WarmResult> {
+async function runWarm(libUrl: string, win: Window & typeof globalThis, options: WarmOptions): Promise<WarmResult> {
   const started = performance.now();
-  const skip = warmSkipReason();
+  const skip = warmSkipReason(win);
   if (skip) return { status: 'skipped', reason: skip, durationMs: 0 };
   const heapBefore = usedHeap();
-  const doc = options.document ?? document;
-  const isolated = options.crossOriginIsolated ?? window.crossOriginIsolated === true;
-  await injectScript(doc, assetUrl(libUrl, SdkFile.jsMedia), isolated, options.signal);
+  const isolated = options.crossOriginIsolated ?? win.crossOriginIsolated === true;
+  await injectScript(win.document, assetUrl(libUrl, SdkFile.jsMedia), isolated, options.signal);
   if (options.initAsyncJob ?? true) {
-    const job = (window as Window & JsMediaGlobal).JsMediaSDK_Instance?.util?.initAsyncJob;
+    const job = (win as Window & JsMediaGlobal).JsMediaSDK_Instance?.util?.initAsyncJob;
     if (typeof job === 'function') {
       await withTimeout(
         Promise.resolve()
@@ -108,17 +109,20 @@ async function runWarm(libUrl: string, options: WarmOptions): Promise<WarmResult
 }
 
 /**
- * Loads and runs `<lib>/av/js_media.min.js` once per page and lib URL (later calls share the first result).
+ * Loads and runs `<lib>/av/js_media.min.js` once per window and lib URL (later calls share the first result).
  * Rejects when the script cannot load or `signal` aborts; the caller treats that as "not warmed" and joins anyway.
  */
 export function warmJsMedia(libUrl: string, options: WarmOptions = {}): Promise<WarmResult> {
-  const existing = warmed.get(libUrl);
+  const win = options.window ?? window;
+  let runs = warmed.get(win);
+  if (!runs) warmed.set(win, (runs = new Map()));
+  const existing = runs.get(libUrl);
   if (existing) return existing;
-  const run = runWarm(libUrl, options);
-  warmed.set(libUrl, run);
+  const run = runWarm(libUrl, win, options);
+  runs.set(libUrl, run);
   // A failure (or abort) is forgotten, so a later preload may warm again.
   run.catch(() => {
-    if (warmed.get(libUrl) === run) warmed.delete(libUrl);
+    if (runs.get(libUrl) === run) runs.delete(libUrl);
   });
   return run;
 }

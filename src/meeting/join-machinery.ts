@@ -3,7 +3,7 @@
  * SDK adapters and the error tables. Loaded with one dynamic import when a join (or a preload) starts, so a page
  * that only shows the element downloads none of it.
  */
-export { createSdkAdapter, preloadSdkView } from '../sdk/default-adapter-factory.js';
+export { createSdkAdapter } from '../sdk/default-adapter-factory.js';
 export { runJoinFlow, scrubJoinError } from './join-flow.js';
 export { attributeWarnings, readJoinConfig } from '../config/join-config.js';
 export {

@@ -77,7 +77,8 @@ export class MeetingController implements ReactiveController {
         view: host.view === 'client' ? 'client' : 'component',
         virtualBackground: setting(host, 'virtualBackground') as VirtualBackgroundMode,
       }),
-      () => this.warmJoinCode(),
+      () => void loadJoinMachinery().catch(() => undefined),
+      (libUrl, signal) => this.prepareSdk(libUrl, signal),
     );
     this.memory = new MemoryWatch(host, () => void this.leave('memory-pressure'));
     host.addController(this);
@@ -109,16 +110,15 @@ export class MeetingController implements ReactiveController {
   }
 
   /**
-   * Preloading warms more than files: the join machinery and the SDK's own module are imported (parsed and run)
-   * while the page is idle, so Join does not wait for megabytes of JavaScript to compile.
+   * Preloading makes the SDK itself ready, not just its files: the adapter loads it into the realm it will join
+   * in (and runs js_media there) while the page is idle, so Join does not wait for megabytes of JavaScript.
    */
-  private warmJoinCode(): void {
-    const view = this.host.view === 'client' ? 'client' : 'component';
-    loadJoinMachinery()
-      .then((machinery) => (this.statics.adapterFactory ? undefined : machinery.preloadSdkView(view)))
-      .catch(() => {
-        // An optimisation only: the join loads what it needs and reports what fails.
-      });
+  private async prepareSdk(libUrl: string, signal: AbortSignal): Promise<void> {
+    const machinery = await loadJoinMachinery();
+    // A meeting holds the realm: the next one is prepared after it.
+    if (this.run || !joinableStatuses.has(this.status)) return;
+    const adapter = await this.adapterFor(this.host.view === 'client' ? 'client' : 'component', machinery);
+    await adapter.prepare?.({ root: this.meetingRoot(), libUrl }, signal);
   }
 
   hostConnected(): void {
@@ -233,11 +233,9 @@ export class MeetingController implements ReactiveController {
         view: config.view,
       });
     } catch (raw) {
-      // Reset the SDK's meeting state but keep its client: the next join re-uses it (see ComponentViewAdapter).
+      // The realm this join used goes, with whatever it started.
       await this.adapter?.leave().catch(() => undefined);
       this.endMeeting();
-      // Whatever the SDK started for a join that ran out of time (a join still waiting, a form) goes with its client.
-      if (run.stoppedBy === 'timeout') await this.disposeAdapter();
       const error = machinery.failedJoinError(raw, signal, run.stoppedBy, { timeoutMs: setting(this.host, 'joinTimeout'), ...this.progress });
       if (error) return this.fail(error);
       this.setStatus(ZoomStatus.idle);
@@ -300,6 +298,8 @@ export class MeetingController implements ReactiveController {
       return;
     }
     if (this.status !== ZoomStatus.joined) return;
+    // The meeting is over: its realm goes (endMeeting prepares the next).
+    void this.adapter?.leave().catch(() => undefined);
     this.endMeeting();
     if (event.type === 'meeting-ended') {
       this.setStatus(ZoomStatus.left);
@@ -313,11 +313,12 @@ export class MeetingController implements ReactiveController {
     }
   }
 
-  /** Frees the page's meeting slot. The SDK client stays for the next join; teardown destroys it. */
+  /** Frees the page's meeting slot, and has the SDK made ready again for the next join (the adapter left its realm). */
   private endMeeting(): void {
     if (pageMeetingOwner === this) pageMeetingOwner = undefined;
     this.meetingLock?.release();
     this.meetingLock = undefined;
+    if (this.host.isConnected) this.assets.prepareAgain();
   }
 
   private async disposeAdapter(): Promise<void> {

@@ -4,7 +4,7 @@ import type { SdkMemoryFailure } from './sdk-memory-failure.js';
 
 /** What either SDK view needs before a join. */
 export interface SdkInitOptions {
-  /** Light-DOM element the Component View renders into (the Client View uses its own full-page root). */
+  /** The element's light-DOM box the SDK's frame goes in (either view lays itself out inside the frame). */
   root: HTMLElement;
   /** Absolute URL of the self-hosted (or CDN) `dist/lib` folder, without a trailing slash. */
   libUrl: string;
@@ -13,6 +13,9 @@ export interface SdkInitOptions {
   language: string;
   enforceVirtualBackground?: boolean;
 }
+
+/** Where a join will run the SDK, for preparing it ahead of the click. */
+export type SdkPrepareOptions = Pick<SdkInitOptions, 'root' | 'libUrl'>;
 
 export interface SdkJoinOptions {
   meetingNumber: string;
@@ -49,7 +52,13 @@ export type SdkEventListener = (event: SdkAdapterEvent) => void;
  */
 export interface SdkAdapter {
   readonly view: SdkView;
-  /** Loads the SDK module (a memoised dynamic import: the element's first-load JS never contains the SDK). */
+  /**
+   * Optional: gets the SDK ready for a join in `root` while the page is idle (the real adapters open its frame,
+   * load the SDK into it and run what they can ahead); the next init uses it. Rejects when that fails: the join
+   * then loads the SDK itself and reports what fails.
+   */
+  prepare?(options: SdkPrepareOptions, signal: AbortSignal): Promise<void>;
+  /** Loads what the adapter needs before init (the real adapters load the SDK in prepare or init instead). */
   load(signal: AbortSignal): Promise<void>;
   init(options: SdkInitOptions, signal: AbortSignal): Promise<void>;
   join(options: SdkJoinOptions, signal: AbortSignal): Promise<void>;

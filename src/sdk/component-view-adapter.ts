@@ -1,10 +1,10 @@
-import type { SdkAdapter, SdkEventListener, SdkInitOptions, SdkJoinOptions } from './adapter.js';
+import type { SdkAdapter, SdkEventListener, SdkInitOptions, SdkJoinOptions, SdkPrepareOptions } from './adapter.js';
 import { sdkMemoryFailure } from './sdk-memory-failure.js';
 import { normalizeSdkError } from './normalize-error.js';
-import { memoizeImport } from '../lazy-import.js';
-import { hasFunctions, secretsOf, unwrapModule } from './sdk-module.js';
-import { openRealmWithSdk, type SdkRealm } from './sdk-realm.js';
+import { hasFunctions, secretsOf } from './sdk-module.js';
+import { SdkRealmSlot } from './sdk-realm.js';
 import { joinWatchingZoom } from './watched-join.js';
+import { warmJsMedia } from '../assets/warm.js';
 
 /** The few members of the Component View client we use, typed structurally (the SDK's own typings are loose). */
 interface EmbeddedClient {
@@ -24,16 +24,6 @@ function isEmbeddedApi(candidate: unknown): candidate is EmbeddedApi {
   return hasFunctions(candidate, ['createClient', 'destroyClient']);
 }
 
-/** Loads (and so evaluates) the Component View module ahead of a join; the join then finds it in memory. */
-export const loadEmbeddedApi = memoizeImport(async (): Promise<EmbeddedApi> => {
-  const api = unwrapModule(await import('@zoom/meetingsdk/embedded'), isEmbeddedApi);
-  if (!api) throw new Error('@zoom/meetingsdk/embedded did not export ZoomMtgEmbedded');
-  return api;
-});
-
-/** `destroyClient()` is typed void but tears down asynchronously; creating a client sooner reuses a dying one. */
-const DESTROY_SETTLE_MS = 600;
-
 interface ConnectionChange {
   state?: string;
   reason?: string;
@@ -41,48 +31,16 @@ interface ConnectionChange {
 }
 
 /**
- * The page's one SDK client and what it was initialised with. Measured (bench/rejoin-memory): destroying and
- * re-creating the client for every join grows the heap ~4 MB and the DOM ~17 nodes per cycle; re-using an
- * initialised client grows it far less. So the client outlives a join and is destroyed only when its root
- * goes away (the element is removed) or a different root, asset path or language needs a fresh init.
+ * The Component View, run in a realm of its own (see sdk-realm.ts): every join gets a frame with the SDK loaded —
+ * prepared ahead of the click when the element preloads — and leaving discards it with everything the SDK made.
  */
-interface PageClient {
-  owner: ComponentViewAdapter;
-  client: EmbeddedClient;
-  root: HTMLElement;
-  initKey: string;
-}
-let pageClient: PageClient | undefined;
-let pageClientDestroying: Promise<void> | undefined;
-
-function initKeyOf(options: SdkInitOptions): string {
-  return JSON.stringify([options.libUrl, options.language, options.selfHosted, Boolean(options.enforceVirtualBackground)]);
-}
-
-/**
- * The SDK appends a fresh `<script src=".../js_media.min.js">` on every join and never removes the old ones;
- * once a script has run its element is inert, so only the newest is kept.
- */
-function removeStaleMediaScripts(): void {
-  const scripts = Array.from(document.querySelectorAll<HTMLScriptElement>('script[src$="/js_media.min.js"]'));
-  for (const script of scripts.slice(0, -1)) script.remove();
-}
-
-export interface ComponentViewOptions {
-  /**
-   * Run the SDK in a frame of its own inside the root (see sdk-realm.ts) instead of the page: a join gets a fresh
-   * realm, and leaving discards it with everything the SDK made.
-   */
-  realm?: boolean;
-}
-
 export class ComponentViewAdapter implements SdkAdapter {
   readonly view = 'component' as const;
-  private api?: EmbeddedApi;
-  /** The frame the SDK runs in, with `realm: true`. */
-  private realm?: SdkRealm;
-
-  constructor(private readonly options: ComponentViewOptions = {}) {}
+  private readonly slot = new SdkRealmSlot<EmbeddedApi>('component', isEmbeddedApi, async ({ realm }, libUrl, signal, ahead) => {
+    // The SDK runs js_media only once Join is clicked; run ahead, its 1.6 MB is compiled and cached by then.
+    if (ahead) await warmJsMedia(libUrl, { signal, window: realm.window });
+  });
+  private realmWindow?: Window & typeof globalThis;
   private client?: EmbeddedClient;
   private joined = false;
   private secrets: string[] = [];
@@ -102,54 +60,26 @@ export class ComponentViewAdapter implements SdkAdapter {
     }
   };
 
-  async load(signal: AbortSignal): Promise<void> {
-    signal.throwIfAborted();
-    // In a realm the SDK is loaded by init(), which knows where the frame goes and where the SDK is served.
-    if (this.options.realm) return;
-    try {
-      this.api = await loadEmbeddedApi();
-    } catch (raw) {
-      throw normalizeSdkError(raw, { view: this.view, stage: 'load' });
-    }
+  private readonly onMediaError = (payload: unknown): void => {
+    const failure = sdkMemoryFailure(payload);
+    if (failure) this.notify({ type: 'memory-failure', failure });
+  };
+
+  prepare(options: SdkPrepareOptions, signal: AbortSignal): Promise<void> {
+    return this.slot.prepare(options.root, options.libUrl, signal);
   }
 
+  async load(signal: AbortSignal): Promise<void> {
+    // The SDK is loaded into its realm by prepare() or init(), which know where the frame goes and the files are.
+    signal.throwIfAborted();
+  }
+
+  /** The realm prepared for this root (or a fresh one), and the SDK's client initialised on a root inside it. */
   async init(options: SdkInitOptions, signal: AbortSignal): Promise<void> {
     signal.throwIfAborted();
-    if (this.options.realm) return this.initInRealm(options, signal);
-    const api = this.requireApi();
-    if (pageClientDestroying) await pageClientDestroying;
-    const initKey = initKeyOf(options);
-    try {
-      if (pageClient && pageClient.root === options.root && pageClient.initKey === initKey) {
-        // Same root and settings: re-use the initialised client (see PageClient).
-        this.adopt(pageClient);
-        return;
-      }
-      if (pageClient) await pageClient.owner.destroy();
-      const client = api.createClient();
-      await client.init({
-        zoomAppRoot: options.root,
-        assetPath: `${options.libUrl}/av`,
-        language: options.language,
-        // Patching rewrites js_media URLs for Zoom's CDN only; against self-hosted files it breaks them.
-        patchJsMedia: !options.selfHosted,
-        leaveOnPageUnload: true,
-        // Only set keys reach the SDK: it checks the option names it is given, and undefined is not known to it as absent.
-        ...(options.enforceVirtualBackground ? { enforceVirtualBackground: true } : {}),
-      });
-      this.adopt({ owner: this, client, root: options.root, initKey });
-    } catch (raw) {
-      throw normalizeSdkError(raw, { view: this.view, stage: 'init' });
-    }
-  }
-
-  /** A fresh frame in the root, the SDK loaded into it, and its client initialised on a root inside the frame. */
-  private async initInRealm(options: SdkInitOptions, signal: AbortSignal): Promise<void> {
-    if (this.client && this.realm?.frame.parentElement === options.root) return;
     this.discardRealm();
-    const { realm, api } = await openRealmWithSdk(options.root, 'component', options.libUrl, isEmbeddedApi, signal);
-    this.realm = realm;
-    this.api = api;
+    const { realm, api } = await this.slot.take(options.root, options.libUrl, signal);
+    this.realmWindow = realm.window;
     try {
       const frameDocument = realm.window.document;
       const appRoot = frameDocument.createElement('div');
@@ -159,8 +89,10 @@ export class ComponentViewAdapter implements SdkAdapter {
         zoomAppRoot: appRoot,
         assetPath: `${options.libUrl}/av`,
         language: options.language,
+        // Patching rewrites js_media URLs for Zoom's CDN only; against self-hosted files it breaks them.
         patchJsMedia: !options.selfHosted,
         leaveOnPageUnload: true,
+        // Only set keys reach the SDK: it checks the option names it is given, and undefined is not known to it as absent.
         ...(options.enforceVirtualBackground ? { enforceVirtualBackground: true } : {}),
       });
       client.on('connection-change', this.onConnectionChange);
@@ -173,113 +105,50 @@ export class ComponentViewAdapter implements SdkAdapter {
     }
   }
 
-  /** Drops the frame and all the SDK made in it; the next init starts a fresh one. */
-  private discardRealm(): void {
-    if (this.client) this.unsubscribeFrom(this.client);
-    this.client = undefined;
-    this.api = undefined;
-    this.realm?.discard();
-    this.realm = undefined;
-  }
-
-  private readonly onMediaError = (payload: unknown): void => {
-    const failure = sdkMemoryFailure(payload);
-    if (failure) this.notify({ type: 'memory-failure', failure });
-  };
-
-  /** Takes over the page's client and its events (subscribing before init throws inside the SDK). */
-  private adopt(state: PageClient): void {
-    if (pageClient && pageClient.owner !== this) pageClient.owner.unsubscribeFrom(pageClient.client);
-    if (this.client !== state.client) {
-      state.client.on('connection-change', this.onConnectionChange);
-      state.client.on('media-internal-error', this.onMediaError);
-    }
-    pageClient = { ...state, owner: this };
-    if (state.owner !== this) state.owner.client = undefined;
-    this.client = state.client;
-  }
-
   async join(options: SdkJoinOptions, signal: AbortSignal): Promise<void> {
     signal.throwIfAborted();
-    const client = this.requireClient();
+    const client = this.client;
+    const realmWindow = this.realmWindow;
+    if (!client || !realmWindow) throw new Error('ComponentViewAdapter.init() must resolve before join()');
     this.secrets = secretsOf(options);
-    try {
-      const joinOptions = {
-        signature: options.signature,
-        meetingNumber: options.meetingNumber,
-        userName: options.userName,
-        password: options.passcode ?? '',
-        // Only set keys reach the SDK: it checks the option names it is given, and undefined is not known to it as absent.
-        ...(options.sdkKey ? { sdkKey: options.sdkKey } : {}),
-        ...(options.userEmail ? { userEmail: options.userEmail } : {}),
-        ...(options.zak ? { zak: options.zak } : {}),
-        ...(options.tk ? { tk: options.tk } : {}),
-        ...(options.obfToken ? { obfToken: options.obfToken } : {}),
-      };
-      await joinWatchingZoom(() => client.join(joinOptions), {
-        view: this.view,
-        realm: this.realm?.window ?? window,
-        secrets: this.secrets,
-        notify: (event) => this.notify(event),
-      });
-      if (signal.aborted) {
-        // The element stopped waiting (left or removed) while the SDK was still joining: leave what it joined.
-        await client.leaveMeeting().catch(() => undefined);
-        throw signal.reason;
-      }
-      this.joined = true;
-    } catch (raw) {
-      signal.throwIfAborted();
-      throw raw;
-    } finally {
-      if (!this.realm) removeStaleMediaScripts();
-    }
+    const joinOptions = {
+      signature: options.signature,
+      meetingNumber: options.meetingNumber,
+      userName: options.userName,
+      password: options.passcode ?? '',
+      // Only set keys reach the SDK: it checks the option names it is given, and undefined is not known to it as absent.
+      ...(options.sdkKey ? { sdkKey: options.sdkKey } : {}),
+      ...(options.userEmail ? { userEmail: options.userEmail } : {}),
+      ...(options.zak ? { zak: options.zak } : {}),
+      ...(options.tk ? { tk: options.tk } : {}),
+      ...(options.obfToken ? { obfToken: options.obfToken } : {}),
+    };
+    await joinWatchingZoom(() => client.join(joinOptions), {
+      view: this.view,
+      realm: realmWindow,
+      secrets: this.secrets,
+      notify: (event) => this.notify(event),
+    });
+    if (this.client !== client) return;
+    this.joined = true;
+    // The element stopped waiting (left or removed) while the SDK was still joining: its leave() leaves this.
+    signal.throwIfAborted();
   }
 
   async leave(): Promise<void> {
-    if (!this.client) return;
+    const { client, joined } = this;
     this.joined = false;
     this.secrets = [];
-    try {
-      await this.client.leaveMeeting();
-    } catch (raw) {
-      if (!this.realm) throw normalizeSdkError(raw, { view: this.view, stage: 'leave' });
-    } finally {
-      // Whatever the meeting left behind goes with its frame; the next join gets a fresh one.
-      if (this.realm) this.discardRealm();
-    }
+    // Leaving lets Zoom know at once; whatever the meeting left behind goes with its frame.
+    if (client && joined) await client.leaveMeeting().catch(() => undefined);
+    this.discardRealm();
   }
 
   async destroy(): Promise<void> {
     this.joined = false;
     this.secrets = [];
-    if (this.realm) {
-      this.discardRealm();
-      return;
-    }
-    const { api, client } = this;
-    this.client = undefined;
-    if (!client) return;
-    this.unsubscribeFrom(client);
-    // Only the adapter that owns the page's client may destroy it: another element may have taken it over.
-    if (!api || pageClient?.owner !== this) return;
-    pageClient = undefined;
-    const destroying = (async () => {
-      try {
-        api.destroyClient();
-      } catch {
-        // Destroying a client that never joined can throw inside the SDK; there is nothing left to release then.
-      }
-      await new Promise((resolve) => setTimeout(resolve, DESTROY_SETTLE_MS));
-    })();
-    pageClientDestroying = destroying;
-    await destroying;
-    if (pageClientDestroying === destroying) pageClientDestroying = undefined;
-  }
-
-  private unsubscribeFrom(client: EmbeddedClient): void {
-    client.off('connection-change', this.onConnectionChange);
-    client.off('media-internal-error', this.onMediaError);
+    this.discardRealm();
+    this.slot.discard();
   }
 
   subscribe(listener: SdkEventListener): () => void {
@@ -287,17 +156,18 @@ export class ComponentViewAdapter implements SdkAdapter {
     return () => this.listeners.delete(listener);
   }
 
+  /** Drops the realm a join used and all the SDK made in it; a prepared one stays for the next join. */
+  private discardRealm(): void {
+    if (this.client) {
+      this.client.off('connection-change', this.onConnectionChange);
+      this.client.off('media-internal-error', this.onMediaError);
+    }
+    this.client = undefined;
+    this.realmWindow = undefined;
+    this.slot.discardTaken();
+  }
+
   private notify(event: Parameters<SdkEventListener>[0]): void {
     for (const listener of [...this.listeners]) listener(event);
-  }
-
-  private requireApi(): EmbeddedApi {
-    if (!this.api) throw new Error('ComponentViewAdapter.load() must resolve before init()');
-    return this.api;
-  }
-
-  private requireClient(): EmbeddedClient {
-    if (!this.client) throw new Error('ComponentViewAdapter.init() must resolve before join()');
-    return this.client;
   }
 }

@@ -1,17 +1,4 @@
-
-/**
- * The SDK ships CommonJS re-exports of UMD builds. Bundlers hand them over in different wrappers (named export,
- * `default`, `default.default`); this finds the object that actually has the API.
- */
-export function unwrapModule<T>(module: unknown, isApi: (candidate: unknown) => candidate is T): T | undefined {
-  let candidate: unknown = module;
-  for (let depth = 0; depth < 4 && candidate !== null && candidate !== undefined; depth++) {
-    if (isApi(candidate)) return candidate;
-    candidate = (candidate as { default?: unknown }).default;
-  }
-  return undefined;
-}
-
+/** Whether the SDK object has these methods: the SDK's typings are loose, so the adapters check what they call. */
 export function hasFunctions(candidate: unknown, names: readonly string[]): boolean {
   if (candidate === null || (typeof candidate !== 'object' && typeof candidate !== 'function')) return false;
   const record = candidate as Record<string, unknown>;

@@ -146,25 +146,23 @@ function createRealm(frame: HTMLIFrameElement, realmWindow: Window & typeof glob
 
 /**
  * The classic scripts that put a view's SDK into a realm, in order: the vendor libraries it expects as globals
- * (from `lib/vendor/`), then the view's bundle from the folder above `lib/` — the package's `dist/` when
- * self-hosted, the version's folder on Zoom's CDN (where the Component View bundle has another name).
+ * (from `lib/vendor/`), then the view's bundle — from the folder above `lib/` when self-hosted (the package's
+ * `dist/`), from the CDN's root on Zoom's CDN, where both bundles carry the version in their names.
  */
 export function sdkRealmScripts(view: 'component' | 'client', libUrl: string): string[] {
   const lib = libUrl.replace(/\/+$/, '');
-  const dist = lib.replace(/\/lib$/, '');
   const fromCdn = lib === SDK_CDN_LIB_URL;
-  if (view === 'component') {
-    const bundle = fromCdn ? `zoom-meeting-embedded-${SDK_VERSION}.min.js` : 'zoomus-websdk-embedded.umd.min.js';
-    return [`${lib}/vendor/react.min.js`, `${lib}/vendor/react-dom.min.js`, `${dist}/${bundle}`];
-  }
-  // The UMD build of the Client View cannot find its externals as globals; this bundle reads React, Redux and
-  // ReduxThunk from them, as Zoom's own CDN sample loads it.
-  const vendors = ['react', 'react-dom', 'redux', 'redux-thunk', 'lodash'].map((name) => `${lib}/vendor/${name}.min.js`);
-  return [...vendors, `${dist}/zoom-meeting-${SDK_VERSION}.min.js`];
+  const bundles = fromCdn
+    ? { component: `zoom-meeting-embedded-${SDK_VERSION}.min.js`, client: `zoom-meeting-${SDK_VERSION}.min.js` }
+    : { component: 'zoomus-websdk-embedded.umd.min.js', client: `zoom-meeting-${SDK_VERSION}.min.js` };
+  const folder = fromCdn ? new URL(lib).origin : lib.replace(/\/lib$/, '');
+  // The Client View bundle reads React, Redux and ReduxThunk (and lodash) as globals, as Zoom's own CDN sample loads it.
+  const vendors = view === 'component' ? ['react', 'react-dom'] : ['react', 'react-dom', 'redux', 'redux-thunk', 'lodash'];
+  return [...vendors.map((name) => `${lib}/vendor/${name}.min.js`), `${folder}/${bundles[view]}`];
 }
 
-/** The global each view's bundle defines in the realm. */
-export const SDK_REALM_GLOBALS = { component: 'ReactWidgets', client: 'ZoomMtg' } as const;
+/** The globals each view's bundle may define in the realm (the package's Component View bundle and the CDN's differ). */
+const SDK_REALM_GLOBALS = { component: ['ZoomMtgEmbedded', 'ReactWidgets'], client: ['ZoomMtg'] } as const;
 
 /**
  * Loads `view`'s SDK into the realm and returns what its bundle defined (the Component View's client class, or
@@ -174,32 +172,139 @@ export const SDK_REALM_GLOBALS = { component: 'ReactWidgets', client: 'ZoomMtg' 
 export async function loadSdkIntoRealm(realm: SdkRealm, view: 'component' | 'client', libUrl: string, signal?: AbortSignal): Promise<unknown> {
   // Queued together: the browser fetches them in parallel and runs them in order (async = false).
   await Promise.all(sdkRealmScripts(view, libUrl).map((url) => realm.loadScript(url, signal)));
-  const api: unknown = (realm.window as unknown as Record<string, unknown>)[SDK_REALM_GLOBALS[view]];
-  if (!api) throw new SdkRealmError(`The Zoom SDK's ${view} view bundle defined no ${SDK_REALM_GLOBALS[view]} in the element's frame.`);
+  const globals = realm.window as unknown as Record<string, unknown>;
+  const api = SDK_REALM_GLOBALS[view].map((name) => globals[name]).find(Boolean);
+  if (!api) throw new SdkRealmError(`The Zoom SDK's ${view} view bundle defined no ${SDK_REALM_GLOBALS[view].join(' or ')} in the element's frame.`);
   return api;
 }
 
+/** Resolves once the browser is idle, or after `timeoutMs` at the latest (at once where there is no idle callback). */
+function whenIdle(timeoutMs = 2000): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve(), { timeout: timeoutMs });
+    else setTimeout(resolve, 0);
+  });
+}
+
+/** A realm with a view's SDK loaded into it, and the API its bundle defined. */
+export interface LoadedSdk<Api> {
+  realm: SdkRealm;
+  api: Api;
+}
+
 /**
- * What a realm adapter's init starts with: a fresh frame in `root` with `view`'s SDK loaded into it. On failure the
- * frame is discarded and the failure leaves as `sdk-load-failed` (the same failure, and fix, as the SDK's module
- * not loading in the page) — or as the signal's reason when the join was stopped meanwhile.
+ * An adapter's realm: prepared ahead of the join while the page is idle (the SDK loaded, js_media run in it) or
+ * opened by the join itself, then used by one join and discarded with everything that join left behind.
  */
-export async function openRealmWithSdk<Api>(
-  root: HTMLElement,
-  view: 'component' | 'client',
-  libUrl: string,
-  isApi: (candidate: unknown) => candidate is Api,
-  signal: AbortSignal,
-): Promise<{ realm: SdkRealm; api: Api }> {
-  let realm: SdkRealm | undefined;
-  try {
-    realm = await openSdkRealm(root, { signal });
-    const api = await loadSdkIntoRealm(realm, view, libUrl, signal);
-    if (!isApi(api)) throw new SdkRealmError(`The Zoom SDK's ${view} view bundle did not define the API the element uses in its frame.`);
-    return { realm, api };
-  } catch (raw) {
-    realm?.discard();
-    signal.throwIfAborted();
-    throw normalizeSdkError(raw, { view, stage: 'load' });
+export class SdkRealmSlot<Api> {
+  /** A realm being prepared or prepared, not yet taken by a join. */
+  private prepared?: { root: HTMLElement; libUrl: string; abort: AbortController; loaded: Promise<LoadedSdk<Api>> };
+  /** The realm a join took. */
+  private taken?: LoadedSdk<Api>;
+
+  constructor(
+    private readonly view: 'component' | 'client',
+    private readonly isApi: (candidate: unknown) => candidate is Api,
+    /** The view's own steps once its SDK is in; `ahead` when preparing, not joining. */
+    private readonly setUp: (loaded: LoadedSdk<Api>, libUrl: string, signal: AbortSignal, ahead: boolean) => Promise<void>,
+  ) {}
+
+  /**
+   * Opens a realm in `root` with the SDK loaded and set up, unless one for the same root and folder is already
+   * there or a join holds one. Rejects when that fails (the join then opens its own) or `signal` aborts; either
+   * way nothing of it stays.
+   */
+  async prepare(root: HTMLElement, libUrl: string, signal: AbortSignal): Promise<void> {
+    if (this.taken) return;
+    if (this.prepared?.root === root && this.prepared.libUrl === libUrl) {
+      await this.prepared.loaded;
+      return;
+    }
+    this.discard();
+    const abort = new AbortController();
+    const onAbort = (): void => abort.abort(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    // Loading and running megabytes of SDK is main-thread work: it waits for a moment the page does not need.
+    const loaded = whenIdle().then(() => {
+      abort.signal.throwIfAborted();
+      return this.load(root, libUrl, abort.signal, true);
+    });
+    const prepared = { root, libUrl, abort, loaded };
+    this.prepared = prepared;
+    try {
+      await loaded;
+    } catch (error) {
+      if (this.prepared === prepared) this.prepared = undefined;
+      throw error;
+    } finally {
+      signal.removeEventListener('abort', onAbort);
+    }
+  }
+
+  /**
+   * The realm for a join: the prepared one when it is for this root and folder (waiting for it to finish),
+   * otherwise a fresh one. Rejects with `sdk-load-failed`, or with the signal's reason.
+   */
+  async take(root: HTMLElement, libUrl: string, signal: AbortSignal): Promise<LoadedSdk<Api>> {
+    const prepared = this.prepared;
+    if (prepared?.root === root && prepared.libUrl === libUrl) {
+      this.prepared = undefined;
+      const onAbort = (): void => prepared.abort.abort(signal.reason);
+      signal.addEventListener('abort', onAbort, { once: true });
+      try {
+        this.taken = await prepared.loaded;
+        return this.taken;
+      } catch {
+        // What the preparation could not do the join tries once more, and reports.
+        signal.throwIfAborted();
+      } finally {
+        signal.removeEventListener('abort', onAbort);
+      }
+    }
+    this.discard();
+    try {
+      this.taken = await this.load(root, libUrl, signal, false);
+      return this.taken;
+    } catch (raw) {
+      signal.throwIfAborted();
+      throw normalizeSdkError(raw, { view: this.view, stage: 'load' });
+    }
+  }
+
+  /** Removes the realm a join took, with everything the SDK made in it; a prepared one stays. */
+  discardTaken(): void {
+    this.taken?.realm.discard();
+    this.taken = undefined;
+  }
+
+  /** Removes every realm of this slot, prepared or taken; the next join starts afresh. */
+  discard(): void {
+    const prepared = this.prepared;
+    this.prepared = undefined;
+    prepared?.abort.abort(new DOMException('The realm was discarded', 'AbortError'));
+    void prepared?.loaded.then(
+      ({ realm }) => realm.discard(),
+      () => undefined,
+    );
+    this.discardTaken();
+  }
+
+  private async load(root: HTMLElement, libUrl: string, signal: AbortSignal, ahead: boolean): Promise<LoadedSdk<Api>> {
+    let realm: SdkRealm | undefined;
+    const discardOnAbort = (): void => realm?.discard();
+    signal.addEventListener('abort', discardOnAbort, { once: true });
+    try {
+      realm = await openSdkRealm(root, { signal });
+      const api = await loadSdkIntoRealm(realm, this.view, libUrl, signal);
+      if (!this.isApi(api)) throw new SdkRealmError(`The Zoom SDK's ${this.view} view bundle did not define the API the element uses in its frame.`);
+      const loaded = { realm, api };
+      await this.setUp(loaded, libUrl, signal, ahead);
+      return loaded;
+    } catch (error) {
+      realm?.discard();
+      throw error;
+    } finally {
+      signal.removeEventListener('abort', discardOnAbort);
+    }
   }
 }

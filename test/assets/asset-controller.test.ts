@@ -16,7 +16,14 @@ const tick = (ms = 0): Promise<void> => new Promise((resolve) => setTimeout(reso
 
 class AssetTestHost extends LitElement {
   settings: AssetSettings = { strategy: 'none', assetPath: '', view: 'component', virtualBackground: 'off' };
-  readonly assets = new AssetController(this, () => this.settings);
+  /** What the element's meeting does to make the SDK ready; each test sets its own. */
+  prepareSdk?: (libUrl: string, signal: AbortSignal) => Promise<void>;
+  readonly assets = new AssetController(
+    this,
+    () => this.settings,
+    undefined,
+    (libUrl, signal) => this.prepareSdk?.(libUrl, signal) ?? Promise.resolve(),
+  );
 }
 customElements.define('asset-test-host', AssetTestHost);
 
@@ -59,7 +66,7 @@ describe('AssetController', function () {
     AssetController.detect = originalDetect;
   });
 
-  it('eager: zoom-capabilities, then zoom-progress to 1, js_media warmed, state ready; join then waits for nothing', async () => {
+  it('eager: zoom-capabilities, then zoom-progress to 1, the SDK made ready, state ready; join then waits for nothing', async () => {
     await networkLog({ clear: true });
     const capabilities: ZoomCapabilitiesDetail[] = [];
     const progress: ZoomProgressDetail[] = [];
@@ -68,12 +75,24 @@ describe('AssetController', function () {
     element.addEventListener('zoom-capabilities', (event) => capabilities.push(event.detail));
     element.addEventListener('zoom-progress', (event) => progress.push(event.detail));
     element.settings = { strategy: 'eager', assetPath: LIB_PATH, view: 'component', virtualBackground: 'off' };
+    // The SDK is made ready once the join's files are in; `ready` waits for it.
+    const prepared: string[] = [];
+    let finishPreparing = (): void => undefined;
+    element.prepareSdk = async (libUrl) => {
+      prepared.push(libUrl);
+      expect(progress.length, 'after the preload started').to.be.greaterThan(0);
+      await new Promise<void>((resolve) => (finishPreparing = resolve));
+    };
     const observe = setInterval(() => {
       if (states.at(-1) !== element.assets.state) states.push(element.assets.state);
     }, 5);
     document.body.append(element);
 
     await waitUntil(() => progress.at(-1)?.fraction === 1, 'progress reached 1', { timeout: 30000 });
+    await waitUntil(() => prepared.length === 1, 'the SDK is being made ready', { timeout: 30000 });
+    await tick(100);
+    expect(element.assets.state, 'not ready while the SDK is being made ready').to.equal(AssetState.preloading);
+    finishPreparing();
     await waitUntil(() => element.assets.state === AssetState.ready, 'ready', { timeout: 30000 });
     clearInterval(observe);
     expect(states).to.deep.equal(['idle', 'preloading', 'ready'].slice(states[0] === 'idle' ? 0 : 1));
@@ -83,17 +102,26 @@ describe('AssetController', function () {
     for (let i = 1; i < progress.length; i++) expect(progress[i]!.fraction).to.be.at.least(progress[i - 1]!.fraction);
     expect(progress.filter((detail) => detail.fraction === 1)).to.have.length(1);
     expect(element.assets.plan?.sizesFrom).to.equal('manifest');
-    expect(element.assets.warmResult?.status).to.equal('warmed');
-    expect((window as Window & { JsMediaSDK_Instance?: unknown }).JsMediaSDK_Instance).to.exist;
-    console.log(
-      `warm-up: ${Math.round(element.assets.warmResult?.durationMs ?? 0)} ms, heap ${((element.assets.warmResult?.heapDeltaBytes ?? 0) / 1e6).toFixed(1)} MB`,
-    );
+    expect(prepared).to.deep.equal([new URL(LIB_PATH, location.href).href]);
 
     const started = performance.now();
     await element.assets.prepareJoin(new AbortController().signal);
     expect(performance.now() - started).to.be.lessThan(1000);
     const manifestRequests = (await networkLog()).filter((request) => request.url.endsWith('/av/manifest.json'));
     expect(manifestRequests, 'the check is shared by preload and join').to.have.length(1);
+    element.remove();
+  });
+
+  it('the SDK cannot be made ready ahead: zoom-warning warm-failed, and the element is ready all the same', async () => {
+    const element = document.createElement('asset-test-host') as AssetTestHost;
+    element.settings = { strategy: 'eager', assetPath: LIB_PATH, view: 'component', virtualBackground: 'off' };
+    element.prepareSdk = () => Promise.reject(new Error('no frame'));
+    const warnings: ZoomWarningDetail[] = [];
+    element.addEventListener('zoom-warning', (event) => warnings.push(event.detail));
+    document.body.append(element);
+    await waitUntil(() => element.assets.state === AssetState.ready, 'ready', { timeout: 30000 });
+    expect(warnings.map((warning) => warning.code)).to.deep.equal(['warm-failed']);
+    expect(warnings[0]!.message).to.contain('the join loads it itself');
     element.remove();
   });
 

@@ -10,7 +10,7 @@ import { RELATIVE_ASSET_PATH, sdkGlobalsOn, useAdapterFactory, within } from './
 
 describe('real SDK: Client View in a realm of its own', function () {
   this.timeout(120000);
-  useAdapterFactory(() => new ClientViewAdapter({ realm: true }));
+  useAdapterFactory(() => new ClientViewAdapter());
 
   it('is laid out inside the element, fails offline as a network error, joins again without a reload, and leaves the page as it was', async () => {
     const headBefore = document.head.children.length;

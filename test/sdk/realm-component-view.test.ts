@@ -10,7 +10,7 @@ import { RELATIVE_ASSET_PATH, sdkGlobalsOn, useAdapterFactory, within } from './
 
 describe('real SDK: Component View in a realm of its own', function () {
   this.timeout(90000);
-  useAdapterFactory(() => new ComponentViewAdapter({ realm: true }));
+  useAdapterFactory(() => new ComponentViewAdapter());
 
   it('fails offline with -3000, in a fresh frame per join inside the element, and the page keeps no SDK global or style', async () => {
     const headBefore = document.head.children.length;

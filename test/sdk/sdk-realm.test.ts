@@ -197,8 +197,16 @@ describe('SDK realm', function () {
       'https://app.example/zoom-sdk/lib/vendor/react-dom.min.js',
       'https://app.example/zoom-sdk/zoomus-websdk-embedded.umd.min.js',
     ]);
-    expect(sdkRealmScripts('client', SDK_CDN_LIB_URL).at(-1)).to.equal('https://source.zoom.us/6.2.0/zoom-meeting-6.2.0.min.js');
-    expect(sdkRealmScripts('component', SDK_CDN_LIB_URL).at(-1)).to.equal('https://source.zoom.us/6.2.0/zoom-meeting-embedded-6.2.0.min.js');
+    // Zoom's CDN keeps the vendor libraries under the version's lib/ and both bundles at its root, versioned by name.
+    expect(sdkRealmScripts('client', SDK_CDN_LIB_URL)).to.deep.equal([
+      'https://source.zoom.us/6.2.0/lib/vendor/react.min.js',
+      'https://source.zoom.us/6.2.0/lib/vendor/react-dom.min.js',
+      'https://source.zoom.us/6.2.0/lib/vendor/redux.min.js',
+      'https://source.zoom.us/6.2.0/lib/vendor/redux-thunk.min.js',
+      'https://source.zoom.us/6.2.0/lib/vendor/lodash.min.js',
+      'https://source.zoom.us/zoom-meeting-6.2.0.min.js',
+    ]);
+    expect(sdkRealmScripts('component', SDK_CDN_LIB_URL).at(-1)).to.equal('https://source.zoom.us/zoom-meeting-embedded-6.2.0.min.js');
   });
 
   it('every script it names for a self-hosted dist/ exists in the installed package', async () => {
@@ -219,7 +227,7 @@ describe('SDK realm', function () {
   });
 
   it('in either realm adapter, SDK files that do not load into the frame fail as sdk-load-failed, naming the file, and leave no frame', async () => {
-    for (const adapter of [new ComponentViewAdapter({ realm: true }), new ClientViewAdapter({ realm: true })]) {
+    for (const adapter of [new ComponentViewAdapter(), new ClientViewAdapter()]) {
       const root = await box();
       await adapter.load(new AbortController().signal);
       const libUrl = new URL('/no-such/lib', location.href).href;

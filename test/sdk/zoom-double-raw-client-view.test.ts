@@ -2,7 +2,6 @@
 // join `error` callback must receive exactly what a developer saw in the field for an OAuth-signed token. If this
 // fails, the double's answer shapes no longer match what the SDK reads, and every test built on them proves nothing.
 import { expect } from '@open-wc/testing';
-import { loadClientViewApi } from '../../src/sdk/client-view-adapter.js';
 import { testSignature } from '../support/test-signature.js';
 import { answerZoomWith } from '../support/zoom-double.js';
 import { RELATIVE_ASSET_PATH, within } from './real-sdk-support.js';
@@ -36,8 +35,11 @@ describe('the Zoom double against the real Client View', function () {
 
   it("calls the join error callback with the field's 3712 object for the double's invalid-signature answer", async () => {
     await answerZoomWith('invalid-signature');
-    // The raw ZoomMtg, unwrapped the way the adapter does it (the pre-bundled module nests it).
-    const zoom = (await loadClientViewApi()) as unknown as ZoomMtgApi;
+    // The raw ZoomMtg of the npm module, in this page (the pre-bundled module nests it).
+    const module: unknown = await import('@zoom/meetingsdk');
+    const { ZoomMtg } = module as { ZoomMtg?: ZoomMtgApi; default?: { ZoomMtg?: ZoomMtgApi } };
+    const zoom = ZoomMtg ?? (module as { default?: { ZoomMtg?: ZoomMtgApi } }).default?.ZoomMtg;
+    if (!zoom) throw new Error('@zoom/meetingsdk did not export ZoomMtg');
     zoom.setZoomJSLib(new URL(RELATIVE_ASSET_PATH, window.location.href).href, '/av');
     await zoom.preLoadWasm();
     await zoom.prepareWebSDK();
