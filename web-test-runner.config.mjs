@@ -78,6 +78,18 @@ const networkLogPlugin = {
   },
 };
 
+/** Saves a screenshot of the test page to test-results/<name>.png (for a person to look at; nothing compares it). */
+const screenshotPlugin = {
+  name: 'screenshot',
+  async executeCommand({ command, payload, session }) {
+    if (command !== 'screenshot') return undefined;
+    const name = String(payload?.name ?? '').replace(/[^a-z0-9-]/gi, '-');
+    const page = session.browser.getPage(session.id);
+    await page.screenshot({ path: `test-results/${name}.png` });
+    return `test-results/${name}.png`;
+  },
+};
+
 /** Ends the run with one plain `browser: N passed, N failed` line that CI can read. */
 function summaryLineReporter() {
   return {
@@ -112,7 +124,7 @@ export default {
   testsFinishTimeout: 10 * 60 * 1000,
   testFramework: { config: { timeout: 30000 } },
   middleware: [signatureEndpointMiddleware, referenceServerMiddleware],
-  plugins: [sdkAliasPlugin, esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json' }), networkLogPlugin, zoomDoublePlugin],
+  plugins: [sdkAliasPlugin, esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json' }), networkLogPlugin, zoomDoublePlugin, screenshotPlugin],
   browsers: [
     playwrightLauncher({
       product: 'chromium',

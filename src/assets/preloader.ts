@@ -35,9 +35,9 @@ export function assetUrl(libUrl: string, path: string): string {
 }
 
 /**
- * `<link rel=preload as=script>`: the only preload the SDK's later `<script src>` consumes from the page's preload
- * cache, even from a server that sends `no-cache` (a fetch() there leaves a 304 round trip). No byte progress:
- * the file counts when `load` fires, i.e. once the body is in.
+ * `<link rel=preload as=script>`: fetched as a script is (same priority, mode and cache entry), so the SDK's
+ * `<script src>` in its realm finds it in the HTTP cache. No byte progress: the file counts when `load` fires, i.e.
+ * once the body is in. The link goes then: the script runs in another document, and the page keeps nothing.
  */
 function scriptStarter(doc: Document, crossOriginIsolated: boolean): DownloadStarter {
   return (url, _onBytes, signal) =>
@@ -59,7 +59,7 @@ function scriptStarter(doc: Document, crossOriginIsolated: boolean): DownloadSta
       };
       link.onload = () => {
         cleanup();
-        // Stays in <head>: the preload entry must outlive this call until the SDK's script consumes it.
+        link.remove();
         resolve(0);
       };
       link.onerror = () => {

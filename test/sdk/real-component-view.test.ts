@@ -1,27 +1,53 @@
-// The real @zoom/meetingsdk Component View in real Chromium, offline: Zoom is unreachable here, so a join with a
-// well-formed but bogus signature must end in the SDK's connection error (-3000), reported as a ZoomJoinError.
+// The element with the real @zoom/meetingsdk Component View in real Chromium, offline: the SDK is made ready in a
+// realm of its own while the page is idle, a join runs in that frame and ends in the SDK's connection error
+// (-3000) as a ZoomJoinError, a fresh realm is prepared for the next join, and the page keeps none of the SDK.
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../src/index.js';
 import type { ZoomJoin } from '../../src/zoom-join.js';
 import { networkLog } from '../support/network-log.js';
 import { testSignature } from '../support/test-signature.js';
-import { expectSelfHostedAssetsOnly, RELATIVE_ASSET_PATH, within } from './real-sdk-support.js';
+import { expectSelfHostedAssetsOnly, RELATIVE_ASSET_PATH, sdkGlobalsOn, within } from './real-sdk-support.js';
+
+interface RealmGlobals {
+  ReactWidgets?: unknown;
+  JsMediaSDK_Instance?: unknown;
+}
 
 describe('real SDK: Component View', function () {
-  this.timeout(60000);
+  this.timeout(90000);
 
-  it('loads from a relative asset-path, fails offline with -3000 as a network error, and tears down cleanly', async () => {
+  it('is made ready in a frame of its own, fails offline with -3000, prepares a fresh frame for the retry, and leaves the page as it was', async () => {
     await networkLog({ clear: true });
+    const headBefore = document.head.children.length;
+    const unloadBefore = window.onbeforeunload;
     const element = await fixture<ZoomJoin>(
-      html`<zoom-join meeting-number="123 4567 8901" user-name="Real SDK test" asset-path=${RELATIVE_ASSET_PATH}></zoom-join>`,
+      html`<zoom-join preload="eager" meeting-number="123 4567 8901" user-name="Real SDK test" asset-path=${RELATIVE_ASSET_PATH}></zoom-join>`,
     );
     element.signature = testSignature({ meetingNumber: '12345678901' });
+    const root = () => element.querySelector<HTMLElement>('[slot=meeting]');
+
+    // Ready means the SDK is loaded in its frame and js_media has run there, none of it in the page.
+    await waitUntil(() => element.status === 'ready', 'ready', { timeout: 30000 });
+    const prepared = root()?.querySelector('iframe');
+    expect(prepared, 'the prepared frame, in the meeting root').to.exist;
+    const preparedWindow = prepared!.contentWindow as Window & RealmGlobals;
+    expect(preparedWindow.ReactWidgets, 'the SDK, loaded in the frame').to.exist;
+    expect(preparedWindow.JsMediaSDK_Instance, 'js_media, run in the frame ahead of the click').to.exist;
+    expect(getComputedStyle(root()!).display, 'the meeting root is hidden before the join').to.equal('none');
+    expect(sdkGlobalsOn(window)).to.deep.equal([], 'no SDK global on the page');
+
     const statuses: string[] = [];
     element.addEventListener('zoom-status', (event) => statuses.push(event.detail.status));
+    let shownAtJoin: { display: string; height: number; frame: HTMLIFrameElement | null } | undefined;
+    element.addEventListener('zoom-status', (event) => {
+      if (event.detail.status !== 'joining') return;
+      void element.updateComplete.then(() => {
+        shownAtJoin = { display: getComputedStyle(root()!).display, height: root()!.getBoundingClientRect().height, frame: root()!.querySelector('iframe') };
+      });
+    });
     const failure = oneEvent(element, 'zoom-error');
     const joining = element.join().catch((error: unknown) => error);
-
-    const { detail } = await within(failure, 15000, 'zoom-error');
+    const { detail } = await within(failure, 20000, 'zoom-error');
     expect(detail.category).to.equal('network');
     expect(detail.sdkCode).to.equal(-3000);
     expect(detail.view).to.equal('component');
@@ -30,35 +56,41 @@ describe('real SDK: Component View', function () {
     expect(statuses).to.deep.equal(['signing', 'joining', 'error']);
     expect(detail.message).to.not.contain(element.signature);
 
+    expect(shownAtJoin?.frame, 'the join ran in the prepared frame').to.equal(prepared);
+    expect(shownAtJoin?.display).to.equal('block');
+    expect(shownAtJoin?.height, "the meeting root's default height").to.be.greaterThan(300);
+    expect(prepared!.isConnected, 'the failed join discarded its frame').to.equal(false);
+
     await expectSelfHostedAssetsOnly('av/js_media.min.js');
+    expect(sdkGlobalsOn(window)).to.deep.equal([], 'no SDK global on the page');
+    expect([...document.head.children].slice(headBefore).map((node) => node.outerHTML.slice(0, 200))).to.deep.equal([], 'nothing added to the page head');
+    expect(window.onbeforeunload).to.equal(unloadBefore);
 
-    // The SDK rendered into the element's light-DOM root.
-    const root = element.querySelector('[slot=meeting]');
-    expect(root).to.exist;
-
-    // Retry re-uses the page's initialised client: the SDK is reached again and answers the same way, and the
-    // js_media script it appends on every join does not pile up in the DOM.
+    // A fresh frame is made ready for the next join while the page is idle; the retry joins in it.
+    await waitUntil(() => root()?.querySelector('iframe'), 'a fresh frame is prepared', { timeout: 30000 });
+    const next = root()!.querySelector('iframe')!;
+    await waitUntil(() => (next.contentWindow as (Window & RealmGlobals) | null)?.JsMediaSDK_Instance, 'the fresh frame is ready', { timeout: 30000 });
     const again = oneEvent(element, 'zoom-error');
     element.retry().catch(() => undefined);
-    const retried = (await within(again, 15000, 'zoom-error on retry')).detail;
+    const retried = (await within(again, 20000, 'zoom-error on retry')).detail;
     expect(retried.sdkCode).to.equal(-3000);
-    expect(document.querySelectorAll('script[src$="/js_media.min.js"]').length).to.equal(1);
+    expect(next.isConnected).to.equal(false);
 
     element.remove();
-    // Teardown: destroyClient() ran and the page's meeting slot is free again for a new element.
-    await new Promise((resolve) => setTimeout(resolve, 1500));
-    const next = await fixture<ZoomJoin>(
-      html`<zoom-join meeting-number="12345678901" user-name="Second" asset-path=${RELATIVE_ASSET_PATH}></zoom-join>`,
+    await waitUntil(() => !root()?.querySelector('iframe'), 'no frame after removal', { timeout: 5000 });
+    // Teardown: the page's meeting slot is free again for a new element.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const second = await fixture<ZoomJoin>(
+      html`<zoom-join preload="none" meeting-number="12345678901" user-name="Second" asset-path=${RELATIVE_ASSET_PATH}></zoom-join>`,
     );
-    next.signature = testSignature({ meetingNumber: '12345678901' });
-    const second = oneEvent(next, 'zoom-error');
-    next.join().catch(() => undefined);
-    const secondError = (await within(second, 20000, 'second zoom-error')).detail;
-    // Not the page's one-meeting check: the first element released the page. The SDK rate-limits join to once per
-    // 10 s, so the second attempt may fail for that reason instead of -3000; either way it reached the SDK.
+    second.signature = testSignature({ meetingNumber: '12345678901' });
+    const secondFailure = oneEvent(second, 'zoom-error');
+    second.join().catch(() => undefined);
+    const secondError = (await within(secondFailure, 20000, 'second zoom-error')).detail;
     expect(secondError.message).to.not.contain('on this page');
-    expect(secondError.sdkCode, 'a Zoom number: the SDK answered, not the page check').to.be.a('number');
-    next.remove();
-    await waitUntil(() => !next.isConnected);
+    expect(secondError.sdkCode, 'a Zoom number: the SDK answered, not the page check').to.equal(-3000);
+    second.remove();
+    await waitUntil(() => !second.querySelector('iframe'), 'no frame after the second removal', { timeout: 5000 });
+    expect(sdkGlobalsOn(window)).to.deep.equal([]);
   });
 });

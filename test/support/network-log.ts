@@ -10,3 +10,8 @@ export interface LoggedRequest {
 export function networkLog(options: { clear?: boolean } = {}): Promise<LoggedRequest[]> {
   return executeServerCommand<LoggedRequest[], { clear?: boolean }>('network-log', options);
 }
+
+/** Saves what the test page shows to test-results/<name>.png and resolves with that path. */
+export function screenshot(name: string): Promise<string> {
+  return executeServerCommand<string, { name: string }>('screenshot', { name });
+}
