@@ -32,8 +32,27 @@ describe('<zoom-join> asset preloading', () => {
     await waitUntil(() => fractions.at(-1) === 1, 'progress reaches 1', { timeout: 30000 });
     expect(fractions.every((value, index) => index === 0 || value >= fractions[index - 1]!)).to.equal(true);
     expect(barSeen, 'the progress bar is shown while preloading').to.equal(true);
-    expect(sdk.adapters().created).to.have.length(0, 'preloading never starts the SDK');
+    // Preloading makes the SDK ready in the element's meeting root, and does nothing a join does.
+    const [adapter] = sdk.adapters().created;
+    expect(adapter?.calls).to.deep.equal([
+      { method: 'prepare', options: { root: element.querySelector('[slot=meeting]'), libUrl: new URL(LIB, location.href).href } },
+    ]);
     listening.abort();
+  });
+
+  it('after a meeting, the SDK is made ready again for the next join; a removed element prepares nothing more', async () => {
+    const element = await renderZoomJoin({ 'meeting-number': MEETING, 'user-name': 'Ada', 'asset-path': LIB, preload: 'eager' });
+    await waitUntil(() => element.status === 'ready', 'preloaded', { timeout: 20000 });
+    element.signature = testSignature({ meetingNumber: MEETING });
+    await element.join();
+    const [adapter] = sdk.adapters().created;
+    expect(adapter!.count('prepare')).to.equal(1);
+    await element.leave();
+    await waitUntil(() => adapter!.count('prepare') === 2, 'prepared again after leaving', { timeout: 20000 });
+    expect(adapter!.calls.map((call) => call.method)).to.deep.equal(['prepare', 'load', 'init', 'join', 'leave', 'prepare']);
+    element.remove();
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(adapter!.count('prepare'), 'nothing prepared for a removed element').to.equal(2);
   });
 
   it('a join from ready starts from ready and joins', async () => {

@@ -94,16 +94,24 @@ describe('preload strategies (real Chromium, local SDK files)', function () {
     for (const host of hosts.splice(0)) host.remove();
   });
 
-  it('eager: starts right after the caller returns; the SDK script then runs js_media without a second download', async () => {
+  it('eager: starts right after the caller returns, leaves nothing in the head; the SDK script then runs js_media without a second download', async () => {
     const url = assetUrl(LIB, 'js_media.min.js');
+    const links: HTMLLinkElement[] = [];
+    const observer = new MutationObserver((records) => {
+      for (const record of records) for (const node of record.addedNodes) if (node instanceof HTMLLinkElement) links.push(node);
+    });
+    observer.observe(document.head, { childList: true });
     const scheduled = schedule(makeTracked(), PreloadStrategy.eager, 'js_media.min.js');
     expect(scheduled.ran(), 'not synchronously').to.equal(false);
     await tick();
     expect(scheduled.ran()).to.equal(true);
     await scheduled.preloaded;
-    const link = document.head.querySelector<HTMLLinkElement>(`link[rel=preload][href="${url}"]`);
+    observer.disconnect();
+    const link = links.find((candidate) => candidate.href === url);
+    expect(link?.rel).to.equal('preload');
     expect(link?.as).to.equal('script');
     expect(link?.crossOrigin, 'no crossorigin, like the SDK script on a non-isolated page').to.equal(null);
+    expect(link?.isConnected, 'the link goes once the file is in: the page keeps nothing').to.equal(false);
     await sdkScript(url);
     expect(downloads(url)).to.have.length(1);
     expect((window as Window & { JsMediaSDK_Instance?: unknown }).JsMediaSDK_Instance).to.exist;

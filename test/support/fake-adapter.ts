@@ -5,10 +5,12 @@ import type {
   SdkEventListener,
   SdkInitOptions,
   SdkJoinOptions,
+  SdkPrepareOptions,
 } from '../../src/sdk/adapter.js';
 import { deferred, type Deferred } from './deferred.js';
 
 export type FakeCall =
+  | { method: 'prepare'; options: SdkPrepareOptions }
   | { method: 'load' }
   | { method: 'init'; options: SdkInitOptions }
   | { method: 'join'; options: SdkJoinOptions }
@@ -27,13 +29,13 @@ export class FakeAdapter implements SdkAdapter {
 
   constructor(readonly view: SdkView = 'component') {}
 
-  hold(method: 'load' | 'init' | 'join' | 'leave' | 'destroy'): Deferred<void> {
+  hold(method: 'prepare' | 'load' | 'init' | 'join' | 'leave' | 'destroy'): Deferred<void> {
     const gate = deferred<void>();
     this.held.set(method, gate);
     return gate;
   }
 
-  failWith(method: 'load' | 'init' | 'join' | 'leave', error: unknown): void {
+  failWith(method: 'prepare' | 'load' | 'init' | 'join' | 'leave', error: unknown): void {
     this.failures.set(method, error);
   }
 
@@ -43,6 +45,11 @@ export class FakeAdapter implements SdkAdapter {
 
   emit(event: SdkAdapterEvent): void {
     for (const listener of [...this.listeners]) listener(event);
+  }
+
+  async prepare(options: SdkPrepareOptions): Promise<void> {
+    this.calls.push({ method: 'prepare', options });
+    await this.step('prepare');
   }
 
   async load(): Promise<void> {
