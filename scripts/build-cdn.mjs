@@ -7,9 +7,9 @@
 // element, exports the light API) the full API becomes a second entry, zoom-join-api.js, sharing chunks with the
 // first and fetched only by pages that import it.
 //
-// Lit and the element are bundled into the entry; the SDK's two CommonJS entries (reached only through dynamic
-// `import()` in src/sdk/) become lazy chunks that the browser fetches relative to the entry's own URL when a user
-// joins. The build fails if an SDK entry is not a separate lazy chunk or if SDK code is reachable from the first load.
+// Lit and the element are bundled into the entry; the join code is lazy chunks that the browser fetches relative to
+// the entry's own URL when a preload or a join starts. The SDK is in none of it: the element loads the SDK's own
+// files into its frame from the asset path. The build fails if SDK code is in any file.
 // Its esbuild metafile goes to .cache/cdn-metafile.json, where scripts/size-budget.mjs finds what makes up the bytes.
 import { readFile } from 'node:fs/promises';
 import { build } from 'esbuild';
@@ -25,9 +25,7 @@ const entry = values.entry ?? (existsSync(resolve(root, 'src/cdn.ts')) ? 'src/cd
 const entryPoints = { 'zoom-join': entry, ...(resolve(root, entry) === resolve(root, 'src/index.ts') ? {} : { 'zoom-join-api': 'src/index.ts' }) };
 const metafilePath = resolve(root, '.cache/cdn-metafile.json');
 
-/** The SDK entries src/sdk/ imports dynamically, as esbuild names them in the metafile. */
-const lazySdkEntries = ['node_modules/@zoom/meetingsdk/embedded.js', 'node_modules/@zoom/meetingsdk/index.js'];
-/** The SDK and the libraries its UMD builds bundle: none of it may be in the first load. */
+/** The SDK and the libraries its UMD builds bundle: none of it may be in the build. */
 const isSdkInput = (input) => /node_modules\/(@zoom|react|react-dom|scheduler|redux|react-redux|lodash)\//.test(input);
 
 /**
@@ -67,14 +65,10 @@ const result = await build({
   charset: 'utf8',
   // Licence texts (Lit's, the SDK's) go to *.LEGAL.txt beside each file instead of into the first-load bytes.
   legalComments: 'linked',
-  // The SDK's UMD builds branch on NODE_ENV (React's production build); nothing else of `process` is read.
-  define: { 'process.env.NODE_ENV': '"production"' },
   chunkNames: 'chunks/[name]-[hash]',
   tsconfig: 'tsconfig.json',
   metafile: true,
   logLevel: 'warning',
-  // The Client View's UMD has a direct eval; it runs only in its own lazy chunk.
-  logOverride: { 'direct-eval': 'silent' },
   plugins: [minifyLitTemplates],
 });
 
@@ -88,20 +82,6 @@ if (!entryPath) throw new Error(`build-cdn: esbuild produced no zoom-join.js for
 
 const problems = [];
 
-// Every SDK entry must be its own chunk, reached only through dynamic imports (from the entry or a lazy chunk).
-const dynamicTargets = new Set(
-  Object.values(outputs).flatMap((output) => output.imports.filter((i) => i.kind === 'dynamic-import').map((i) => i.path)),
-);
-const staticTargets = new Set(
-  Object.values(outputs).flatMap((output) => output.imports.filter((i) => i.kind === 'import-statement').map((i) => i.path)),
-);
-for (const sdkEntry of lazySdkEntries) {
-  const chunk = Object.entries(outputs).find(([, output]) => output.entryPoint === sdkEntry);
-  if (!chunk) problems.push(`${sdkEntry} is not a separate chunk`);
-  else if (!dynamicTargets.has(chunk[0])) problems.push(`${name(chunk[0])} (${sdkEntry}) is not loaded by a dynamic import`);
-  else if (staticTargets.has(chunk[0])) problems.push(`${name(chunk[0])} (${sdkEntry}) is also imported statically`);
-}
-
 // The first load: the entry and everything it imports statically.
 const firstLoad = new Set();
 const pending = [entryPath];
@@ -111,9 +91,9 @@ while (pending.length > 0) {
   firstLoad.add(path);
   for (const imported of outputs[path].imports) if (imported.kind === 'import-statement') pending.push(imported.path);
 }
-for (const path of firstLoad) {
-  const sdkInputs = Object.keys(outputs[path].inputs).filter(isSdkInput);
-  if (sdkInputs.length > 0) problems.push(`first-load file ${name(path)} contains SDK code: ${sdkInputs.slice(0, 3).join(', ')}`);
+for (const [path, output] of Object.entries(outputs)) {
+  const sdkInputs = Object.keys(output.inputs).filter(isSdkInput);
+  if (sdkInputs.length > 0) problems.push(`${name(path)} contains SDK code: ${sdkInputs.slice(0, 3).join(', ')}`);
 }
 
 if (problems.length > 0) {

@@ -35,7 +35,7 @@ const statusText: Record<ZoomStatus, string> = {
  * @fires zoom-memory - `{usedBytes, limitBytes?, at, source}` every `memory-interval` ms while preparing, joining or joined
  * @fires zoom-memory-warning - `{reason: 'growth' | 'budget' | 'near-limit' | 'freeze' | 'sdk-out-of-memory', ...}`; cancelable
  * @slot - Content shown beside the element's own status line
- * @slot meeting - Where the SDK's meeting UI is rendered (the element creates it; it must be light DOM)
+ * @slot meeting - The box the meeting fills while joining or joined: the element puts the SDK's own frame in it (style it as `zoom-join [slot=meeting]`)
  * @csspart status - The status line
  * @csspart progress - The asset download progress bar, while preloading and joining
  * @csspart join-button - The Join button
@@ -55,6 +55,7 @@ const statusText: Record<ZoomStatus, string> = {
  * @cssprop --zoom-join-font - Font of the element's own chrome
  * @cssprop --zoom-join-error-background - Error panel background
  * @cssprop --zoom-join-error-color - Error panel text colour
+ * @cssprop --zoom-join-meeting-height - Height of the meeting while joining or joined (default `min(600px, 100vh)`)
  */
 export class ZoomJoin extends LitElement {
   static override styles = zoomJoinStyles;
