@@ -37,6 +37,7 @@ interface ExtendableMessageEventLike extends ExtendableEventLike {
 }
 interface ClientLike {
   readonly url: string;
+  readonly frameType: 'top-level' | 'nested' | 'auxiliary' | 'none';
   readonly type: 'window' | 'worker' | 'sharedworker';
   postMessage(message: unknown): void;
 }
@@ -44,6 +45,7 @@ interface ServiceWorkerScope {
   readonly location: { readonly origin: string };
   readonly clients: {
     get(id: string): Promise<ClientLike | undefined>;
+    matchAll(options: { type: 'window' }): Promise<readonly ClientLike[]>;
     claim(): Promise<void>;
   };
   skipWaiting(): Promise<void>;
@@ -75,17 +77,27 @@ type Reply = (request: Request, scenario: ZoomDoubleScenario) => { response: Res
 /** The scenario's reply for a double-mode page; the real network for pages in other modes. */
 async function respond(event: FetchEventLike, reply: Reply): Promise<Response> {
   const client = event.clientId ? await worker.clients.get(event.clientId) : undefined;
-  const scenario = await scenarioFor(client);
+  // The element runs the SDK in a frame of its own (about:srcdoc): the page that frame is in is the one to answer for.
+  const pages = client?.url === 'about:srcdoc' ? await doubleModePages() : client ? [client] : [];
+  const scenario = await scenarioFor(pages, client);
   if (!scenario) return fetch(event.request);
   const { response, report } = reply(event.request, scenario);
   // Only pages listen; a worker's messages belong to whoever started it (the SDK), not to the demo.
-  if (client?.type === 'window') client.postMessage(report);
+  for (const page of pages) if (page.type === 'window') page.postMessage(report);
   return response;
 }
 
-async function scenarioFor(client: ClientLike | undefined): Promise<ZoomDoubleScenario | undefined> {
+/** The demo's top-level pages in double mode. */
+async function doubleModePages(): Promise<ClientLike[]> {
+  const windows = await worker.clients.matchAll({ type: 'window' });
+  return windows.filter((candidate) => candidate.frameType === 'top-level' && scenarioOfPage(candidate.url) !== undefined);
+}
+
+async function scenarioFor(pages: readonly ClientLike[], client: ClientLike | undefined): Promise<ZoomDoubleScenario | undefined> {
+  const [page] = pages;
   if (client?.type === 'window') {
-    const fromPage = scenarioOfPage(client.url);
+    if (!page) return undefined;
+    const fromPage = scenarioOfPage(page.url);
     if (fromPage === undefined) return undefined;
     if (fromPage) return fromPage;
   }
