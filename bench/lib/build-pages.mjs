@@ -6,7 +6,7 @@ import { build } from 'esbuild';
 export async function buildBenchPages() {
   execFileSync(process.execPath, ['scripts/prebundle-sdk.mjs'], { stdio: 'inherit' });
   await build({
-    entryPoints: { 'zoom-join': 'src/index.ts', signature: 'bench/pages/signature.ts', 'sdk-realm': 'src/sdk/sdk-realm.ts' },
+    entryPoints: { 'zoom-join': 'src/index.ts', signature: 'bench/pages/signature.ts' },
     outdir: '.cache/bench',
     bundle: true,
     format: 'esm',

@@ -1,5 +1,5 @@
 // One offline join with a Component View client, as Zoom's sample runs it: init on `zoomAppRoot`, join (which
-// fails offline with -3000), leave. Shared by the raw-SDK and realm rejoin pages; returns Zoom's error code.
+// fails offline with -3000), leave. Used by the raw-SDK rejoin page; returns Zoom's error code.
 import { benchSignature } from '/.cache/bench/signature.js';
 
 export async function joinOffline(client, zoomAppRoot) {

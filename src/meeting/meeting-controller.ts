@@ -115,8 +115,8 @@ export class MeetingController implements ReactiveController {
    */
   private async prepareSdk(libUrl: string, signal: AbortSignal): Promise<void> {
     const machinery = await loadJoinMachinery();
-    // A meeting holds the realm: the next one is prepared after it.
-    if (this.run || !joinableStatuses.has(this.status)) return;
+    // A meeting holds the realm: the next one is prepared after it (the run itself may not have unwound yet).
+    if (!joinableStatuses.has(this.status)) return;
     const adapter = await this.adapterFor(this.host.view === 'client' ? 'client' : 'component', machinery);
     await adapter.prepare?.({ root: this.meetingRoot(), libUrl }, signal);
   }

@@ -96,6 +96,8 @@ export class ClientViewAdapter implements SdkAdapter {
         // Only set keys reach the SDK: it checks the option names it is given, and undefined is not known to it as absent.
         ...(options.enforceVirtualBackground ? { enforceVirtualBackground: true } : {}),
       });
+      // A join stopped meanwhile (left, removed, timed out) has no use for this realm: it goes.
+      signal.throwIfAborted();
     } catch (raw) {
       this.discardRealm();
       signal.throwIfAborted();

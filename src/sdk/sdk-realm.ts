@@ -252,8 +252,12 @@ export class SdkRealmSlot<Api> {
       const onAbort = (): void => prepared.abort.abort(signal.reason);
       signal.addEventListener('abort', onAbort, { once: true });
       try {
-        this.taken = await prepared.loaded;
-        return this.taken;
+        const loaded = await prepared.loaded;
+        // The join stopped meanwhile: what it took goes, as leaving would have removed it.
+        if (signal.aborted) loaded.realm.discard();
+        signal.throwIfAborted();
+        this.taken = loaded;
+        return loaded;
       } catch {
         // What the preparation could not do the join tries once more, and reports.
         signal.throwIfAborted();
@@ -263,8 +267,11 @@ export class SdkRealmSlot<Api> {
     }
     this.discard();
     try {
-      this.taken = await this.load(root, libUrl, signal, false);
-      return this.taken;
+      const loaded = await this.load(root, libUrl, signal, false);
+      if (signal.aborted) loaded.realm.discard();
+      signal.throwIfAborted();
+      this.taken = loaded;
+      return loaded;
     } catch (raw) {
       signal.throwIfAborted();
       throw normalizeSdkError(raw, { view: this.view, stage: 'load' });
