@@ -1,6 +1,6 @@
 import type { SdkAdapter, SdkEventListener, SdkInitOptions, SdkJoinOptions, SdkPrepareOptions } from './adapter.js';
 import { normalizeSdkError } from './normalize-error.js';
-import { hasFunctions, secretsOf } from './sdk-module.js';
+import { hasFunctions, optionalJoinFields, secretsOf } from './sdk-module.js';
 import { SdkRealmSlot } from './sdk-realm.js';
 import { joinWatchingZoom } from './watched-join.js';
 
@@ -115,12 +115,7 @@ export class ClientViewAdapter implements SdkAdapter {
       meetingNumber: options.meetingNumber,
       userName: options.userName,
       passWord: options.passcode ?? '',
-      // Only set keys reach the SDK: it checks the option names it is given, and undefined is not known to it as absent.
-      ...(options.sdkKey ? { sdkKey: options.sdkKey } : {}),
-      ...(options.userEmail ? { userEmail: options.userEmail } : {}),
-      ...(options.zak ? { zak: options.zak } : {}),
-      ...(options.tk ? { tk: options.tk } : {}),
-      ...(options.obfToken ? { obfToken: options.obfToken } : {}),
+      ...optionalJoinFields(options),
     };
     await joinWatchingZoom(() => callbackToPromise((o) => api.join(o), joinOptions), {
       view: this.view,

@@ -1,7 +1,7 @@
 import type { SdkAdapter, SdkEventListener, SdkInitOptions, SdkJoinOptions, SdkPrepareOptions } from './adapter.js';
 import { sdkMemoryFailure } from './sdk-memory-failure.js';
 import { normalizeSdkError } from './normalize-error.js';
-import { hasFunctions, secretsOf } from './sdk-module.js';
+import { hasFunctions, optionalJoinFields, secretsOf } from './sdk-module.js';
 import { SdkRealmSlot } from './sdk-realm.js';
 import { joinWatchingZoom } from './watched-join.js';
 import { warmJsMedia } from '../assets/warm.js';
@@ -118,12 +118,7 @@ export class ComponentViewAdapter implements SdkAdapter {
       meetingNumber: options.meetingNumber,
       userName: options.userName,
       password: options.passcode ?? '',
-      // Only set keys reach the SDK: it checks the option names it is given, and undefined is not known to it as absent.
-      ...(options.sdkKey ? { sdkKey: options.sdkKey } : {}),
-      ...(options.userEmail ? { userEmail: options.userEmail } : {}),
-      ...(options.zak ? { zak: options.zak } : {}),
-      ...(options.tk ? { tk: options.tk } : {}),
-      ...(options.obfToken ? { obfToken: options.obfToken } : {}),
+      ...optionalJoinFields(options),
     };
     await joinWatchingZoom(() => client.join(joinOptions), {
       view: this.view,

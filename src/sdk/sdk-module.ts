@@ -1,3 +1,5 @@
+import type { SdkJoinOptions } from './adapter.js';
+
 /** Whether the SDK object has these methods: the SDK's typings are loose, so the adapters check what they call. */
 export function hasFunctions(candidate: unknown, names: readonly string[]): boolean {
   if (candidate === null || (typeof candidate !== 'object' && typeof candidate !== 'function')) return false;
@@ -16,4 +18,17 @@ export function secretsOf(options: {
   return [options.signature, options.zak, options.tk, options.obfToken, options.passcode].filter(
     (value): value is string => typeof value === 'string' && value.length > 0,
   );
+}
+
+/**
+ * The join options both views name alike, only those that are set: the SDK checks the option names it is given,
+ * and an undefined value is not known to it as absent.
+ */
+export function optionalJoinFields(options: SdkJoinOptions): Partial<Pick<SdkJoinOptions, 'sdkKey' | 'userEmail' | 'zak' | 'tk' | 'obfToken'>> {
+  const fields: Partial<Pick<SdkJoinOptions, 'sdkKey' | 'userEmail' | 'zak' | 'tk' | 'obfToken'>> = {};
+  for (const name of ['sdkKey', 'userEmail', 'zak', 'tk', 'obfToken'] as const) {
+    const value = options[name];
+    if (value) fields[name] = value;
+  }
+  return fields;
 }
