@@ -3,6 +3,7 @@
 //   (b) preloaded: this library's asset check + plan + preload + js_media warm-up first (idle strategy), then the
 //                  same join. The asset modules are driven directly in the page (bench/pages/join-latency.ts).
 //   (c) preload-only: (b) without the warm-up, reported for information (not in the RESULT line).
+//   The element's runs also print its own `zoom-join:<phase>` User Timing measures, and their medians.
 // Headless Chromium through playwright-core, CDP network emulation 20 Mbit/s down / 40 ms, a fresh browser context
 // per run, runs interleaved a/b, each after the page settled ≥ 3 s. zoom.us is unreachable: the join fails after
 // wc/info (-3000), which is where the measurement stops anyway.
@@ -165,13 +166,15 @@ try {
     for (const mode of ['raw', 'element', 'preloaded', 'preload-only']) {
       const result = await runOnce(browser, origin, mode);
       results[mode].push(result);
+      const phases = result.info.phases ? ` | phases ${Object.entries(result.info.phases).map(([name, ms]) => `${name} ${ms}`).join(', ')} ms` : '';
       const extra =
-        mode === 'preloaded' || mode === 'preload-only'
+        phases +
+        (mode === 'preloaded' || mode === 'preload-only'
           ? ` | preload ${Math.round(result.info.preloadMs)} ms, ${result.info.preloadFiles} files ${mb(result.info.preloadBytes)}` +
             (result.info.warmMs !== undefined ? `, warm ${Math.round(result.info.warmMs)} ms` : '') +
             (result.info.warmHeapDeltaBytes !== undefined ? ` heap +${mb(result.info.warmHeapDeltaBytes)}` : '') +
             (result.info.error ? ` ERROR ${result.info.error}` : '')
-          : '';
+          : '');
       console.log(
         `run ${run} ${mode.padEnd(12)} click→wc/info ${String(result.ms).padStart(5)} ms | page ready ${result.readyMs} ms | ` +
           `network ${mb(result.totalBytes)}, twice ${result.doubleBytes} B${result.doubled.length ? ` (${result.doubled.join(', ')})` : ''} | join: ${result.info.joinResult}${extra}`,
@@ -192,6 +195,11 @@ console.log(
   `median click→wc/info: raw ${rawMs} ms, <zoom-join preload=idle> ${elementMs} ms, asset modules preloaded+warmed ` +
     `${modulesMs} ms, preload only ${preloadOnlyMs} ms; raw/element ${(rawMs / elementMs).toFixed(2)}×, ` +
     `raw/modules ${(rawMs / modulesMs).toFixed(2)}×, raw/preload-only ${(rawMs / preloadOnlyMs).toFixed(2)}×`,
+);
+const phaseNames = [...new Set(results.element.flatMap((result) => Object.keys(result.info.phases ?? {})))];
+console.log(
+  `element phases, median ms of its zoom-join:<phase> measures: ` +
+    phaseNames.map((name) => `${name} ${median(results.element.map((result) => result.info.phases?.[name] ?? 0))}`).join(', '),
 );
 console.log(`bytes downloaded twice (same URL from the network twice in one run), all runs: ${doubleBytes}`);
 console.log(

@@ -9,6 +9,7 @@ import { createZoomJoin } from './app/create-element.js';
 import { applyAttributes, elementAttributes, type ElementContext } from './app/element-attributes.js';
 import { embedCode } from './app/embed-code.js';
 import { createEventLog } from './app/event-log.js';
+import { bindTimingWaterfall } from './app/timing-waterfall.js';
 import { watchMainThread } from './app/freeze-watch.js';
 import { createMemoryChart } from './app/memory-chart.js';
 import { bindMemoryPanel } from './app/memory-panel.js';
@@ -89,6 +90,7 @@ async function main(): Promise<void> {
   const element = createZoomJoin(settings, context, log);
   bindStatusBadge(required<HTMLElement>('#status-badge'), element);
   bindProgressBar(required<HTMLElement>('#progress'), element);
+  bindTimingWaterfall(required<HTMLElement>('#timing'), element);
   bindMemoryPanel(element, {
     chart: createMemoryChart(required<HTMLElement>('#memory-chart')),
     summary: required<HTMLElement>('#memory-summary'),

@@ -2,6 +2,9 @@ import type { ZoomAssetEventDetails } from './assets/asset-events.js';
 import type { SdkView, SignatureProblem, ZoomJoinError } from './zoom-join-error.js';
 import type { ZoomMemoryEventDetails } from './memory/memory-events.js';
 import type { ZoomStatus } from './status.js';
+import type { ZoomTimingDetail } from './meeting/join-timing.js';
+
+export type { JoinOutcome, JoinPhase, ZoomTimingDetail } from './meeting/join-timing.js';
 
 export interface ZoomStatusDetail {
   status: ZoomStatus;
@@ -29,6 +32,7 @@ export type ZoomJoinedEvent = CustomEvent<ZoomJoinedDetail>;
 export type ZoomLeftEvent = CustomEvent<ZoomLeftDetail>;
 export type ZoomErrorEvent = CustomEvent<ZoomJoinError>;
 export type ZoomSignatureWarningEvent = CustomEvent<ZoomSignatureWarningDetail>;
+export type ZoomTimingEvent = CustomEvent<ZoomTimingDetail>;
 
 /**
  * Event name → detail type for every `zoom-*` event, the element's own and those of its asset and memory
@@ -40,6 +44,7 @@ export interface ZoomJoinEventDetails extends ZoomAssetEventDetails, ZoomMemoryE
   'zoom-left': ZoomLeftDetail;
   'zoom-error': ZoomJoinError;
   'zoom-signature-warning': ZoomSignatureWarningDetail;
+  'zoom-timing': ZoomTimingDetail;
 }
 
 /**
@@ -65,5 +70,6 @@ declare global {
     'zoom-left': ZoomLeftEvent;
     'zoom-error': ZoomErrorEvent;
     'zoom-signature-warning': ZoomSignatureWarningEvent;
+    'zoom-timing': ZoomTimingEvent;
   }
 }

@@ -1,6 +1,9 @@
 import { css } from 'lit';
 
-/** The element's own chrome; the meeting UI itself is light DOM, styled by the SDK. */
+/**
+ * The element's own chrome, and the box of the `meeting` slot: the SDK's frame fills it, and it shows only while a
+ * meeting is joining or joined. (No comments inside the CSS: they would ship in the first load.)
+ */
 export const zoomJoinStyles = css`
   :host {
     display: block;
@@ -12,7 +15,6 @@ export const zoomJoinStyles = css`
   :host([hidden]) {
     display: none;
   }
-  /* The SDK's frame fills this box; it shows only while a meeting is joined or joining. */
   ::slotted([slot='meeting']) {
     display: block;
     height: var(--zoom-join-meeting-height, min(600px, 100vh));

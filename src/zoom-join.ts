@@ -33,6 +33,7 @@ const statusText: Record<ZoomStatus, string> = {
  * @fires zoom-capabilities - which SDK features this page and device allow (gallery view, virtual background, ...)
  * @fires zoom-warning - `{code, message}`: something was skipped (e.g. `vb-skipped-low-memory`), or the Client View asks the user for something (`passcode-prompt`, `registration-prompt`); nothing failed
  * @fires zoom-memory - `{usedBytes, limitBytes?, at, source}` every `memory-interval` ms while preparing, joining or joined
+ * @fires zoom-timing - `{phases: {name: ms}, total, view, outcome}` after each join attempt (joined, failed or cancelled); each phase is also a `zoom-join:<phase>` User Timing measure
  * @fires zoom-memory-warning - `{reason: 'growth' | 'budget' | 'near-limit' | 'freeze' | 'sdk-out-of-memory', ...}`; cancelable
  * @slot - Content shown beside the element's own status line
  * @slot meeting - The box the meeting fills while joining or joined: the element puts the SDK's own frame in it (style it as `zoom-join [slot=meeting]`)

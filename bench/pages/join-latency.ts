@@ -23,6 +23,8 @@ interface BenchInfo {
   preloadFiles?: number;
   warmMs?: number;
   warmHeapDeltaBytes?: number;
+  /** The element's own User Timing measures of this join (`zoom-join:<phase>`), ms. */
+  phases?: Record<string, number>;
   error?: string;
 }
 
@@ -92,6 +94,11 @@ async function joinWithElement(element: HTMLElementTagNameMap['zoom-join']): Pro
     const { sdkCode, code } = error as ZoomJoinError;
     info.joinResult = `${String(sdkCode)} ${code}`;
   }
+  const phases: Record<string, number> = {};
+  for (const entry of performance.getEntriesByType('measure')) {
+    if (entry.name.startsWith('zoom-join:')) phases[entry.name.slice('zoom-join:'.length)] = Math.round(entry.duration);
+  }
+  info.phases = phases;
 }
 
 if (mode === 'element') {

@@ -5,6 +5,7 @@ import type {
   SdkEventListener,
   SdkInitOptions,
   SdkJoinOptions,
+  SdkPrepareOptions,
 } from '../../src/sdk/adapter.js';
 // The real adapters' normaliser, so a simulated failure reads exactly like the same failure from the real SDK.
 import { normalizeSdkError } from '../../src/sdk/normalize-error.js';
@@ -38,7 +39,7 @@ export class SimulatedAdapter implements SdkAdapter, SimulatedMeeting {
     private readonly zoom: SimulatedZoom,
   ) {}
 
-  async load(signal: AbortSignal): Promise<void> {
+  async load(_options: SdkPrepareOptions, signal: AbortSignal): Promise<void> {
     await delay(50, signal);
   }
 

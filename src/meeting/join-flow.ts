@@ -10,6 +10,7 @@ import { explainSignatureRejection } from '../signature/explain-rejection.js';
 import { resolveSignature, type SignatureResult } from '../signature/fetch-signature.js';
 import type { ZoomJoinProperties } from '../attributes.js';
 import { acquireMeetingLock, meetingOpenInAnotherTabError, type MeetingLock } from './browser-lock.js';
+import type { JoinPhase, JoinTiming } from './join-timing.js';
 
 
 /** What the flow asks of the controller that runs it. */
@@ -24,6 +25,8 @@ export interface JoinFlowContext {
   /** Asked of the signature endpoint when set (1: gallery view without SharedArrayBuffer). */
   videoWebRtcMode?: 0 | 1;
   signal: AbortSignal;
+  /** Each step is a phase of the join's timing. */
+  timing: JoinTiming;
   sdkRoot(): HTMLElement;
   adapterFor(view: JoinConfig['view']): Promise<SdkAdapter>;
   onLock(lock: MeetingLock): void;
@@ -51,16 +54,20 @@ export type JoinStep = (typeof JoinStep)[keyof typeof JoinStep];
  */
 export async function runJoinFlow(context: JoinFlowContext): Promise<void> {
   const { config, secrets, signal } = context;
+  const step = (joinStep: JoinStep, phase: JoinPhase): void => {
+    context.onStep(joinStep);
+    context.timing.begin(phase);
+  };
   let signed: SignatureResult | undefined;
   try {
     if (!context.allowDuplicate) {
-      context.onStep(JoinStep.lock);
+      step(JoinStep.lock, 'lock');
       // A second tab of this browser joining the same meeting would kick the first one out (3000 / 4008).
       const lock = await acquireMeetingLock(config.meetingNumber, { signal });
       if (!lock) throw meetingOpenInAnotherTabError();
       context.onLock(lock);
     }
-    context.onStep(JoinStep.signature);
+    step(JoinStep.signature, 'signature');
     signed = await resolveSignature(
       {
         signature: secrets.signature,
@@ -89,17 +96,18 @@ export async function runJoinFlow(context: JoinFlowContext): Promise<void> {
     context.onSigned();
     const adapter = await context.adapterFor(config.view);
     signal.throwIfAborted();
-    context.onStep(JoinStep.load);
-    await untilAborted(adapter.load(signal), signal);
+    step(JoinStep.load, 'sdk-load');
+    const root = context.sdkRoot();
+    await untilAborted(adapter.load({ root, libUrl: config.libUrl }, signal), signal);
     signal.throwIfAborted();
     const initOptions = {
-      root: context.sdkRoot(),
+      root,
       libUrl: config.libUrl,
       selfHosted: config.selfHosted,
       language: config.language,
       ...(context.enforceVirtualBackground ? { enforceVirtualBackground: true } : {}),
     };
-    context.onStep(JoinStep.init);
+    step(JoinStep.init, 'init');
     await untilAborted(adapter.init(initOptions, signal), signal);
     signal.throwIfAborted();
     // The init and join options go to the adapter, a public interface: a custom adapter sees only what is set.
@@ -114,7 +122,7 @@ export async function runJoinFlow(context: JoinFlowContext): Promise<void> {
       ...(secrets.tk ? { tk: secrets.tk } : {}),
       ...(secrets.obfToken ? { obfToken: secrets.obfToken } : {}),
     };
-    context.onStep(JoinStep.join);
+    step(JoinStep.join, 'join-request');
     await untilAborted(adapter.join(joinOptions, signal), signal);
     signal.throwIfAborted();
   } catch (raw) {

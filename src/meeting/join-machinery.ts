@@ -5,6 +5,7 @@
  */
 export { createSdkAdapter } from '../sdk/default-adapter-factory.js';
 export { runJoinFlow, scrubJoinError } from './join-flow.js';
+export { JoinTiming } from './join-timing.js';
 export { attributeWarnings, readJoinConfig } from '../config/join-config.js';
 export {
   anotherMeetingOnThisPageError,

@@ -58,7 +58,9 @@ export class MeetingController implements ReactiveController {
   private adapter?: SdkAdapter;
   private unsubscribe?: () => void;
   private pendingDestroy?: Promise<void>;
-  private run?: { promise: Promise<void>; abort: AbortController; stoppedBy?: JoinStop };
+  private run?: { promise: Promise<void>; abort: AbortController; stoppedBy?: JoinStop; at: number };
+  /** The current join's timing (from the join machinery). */
+  private timing?: InstanceType<JoinMachinery['JoinTiming']>;
   private leaving?: Promise<void>;
   private teardownTimer?: ReturnType<typeof setTimeout>;
   private meetingLock?: MeetingLock;
@@ -142,7 +144,7 @@ export class MeetingController implements ReactiveController {
     const abort = new AbortController();
     this.progress = { step: 'checking the attributes and the SDK files' };
     const joinTimeoutMs = setting(this.host, 'joinTimeout');
-    const run: NonNullable<MeetingController['run']> = { promise: Promise.resolve(), abort };
+    const run: NonNullable<MeetingController['run']> = { promise: Promise.resolve(), abort, at: performance.now() };
     const timer = joinTimeoutMs > 0 ? setTimeout(() => this.stop(run, 'timeout'), joinTimeoutMs) : undefined;
     run.promise = this.runJoin(run).finally(() => {
       clearTimeout(timer);
@@ -191,6 +193,7 @@ export class MeetingController implements ReactiveController {
     } catch (raw) {
       return this.fail(joinCodeLoadFailedError(raw));
     }
+    const timing = (this.timing = new machinery.JoinTiming(this.host, run.at));
     const config = machinery.readJoinConfig(this.host, document.baseURI);
     if (config instanceof ZoomJoinError) return this.fail(config);
     for (const warning of machinery.attributeWarnings(this.host, unusableAttributes(this.host))) emit(this.host, 'zoom-warning', warning);
@@ -199,6 +202,7 @@ export class MeetingController implements ReactiveController {
 
     try {
       // Asset-path problems surface here, before the signature and the SDK (instead of the SDK's opaque 5001).
+      timing.begin('asset-check');
       await this.assets.prepareJoin(signal);
       if (signal.aborted) throw signal.reason;
       this.setStatus(ZoomStatus.signing);
@@ -213,6 +217,7 @@ export class MeetingController implements ReactiveController {
         enforceVirtualBackground: setting(this.host, 'virtualBackground') === 'enforce',
         videoWebRtcMode,
         signal,
+        timing,
         sdkRoot: () => this.meetingRoot(),
         adapterFor: (view) => this.adapterFor(view, machinery),
         onLock: (lock) => {
@@ -232,6 +237,7 @@ export class MeetingController implements ReactiveController {
         userName: config.userName,
         view: config.view,
       });
+      timing.finish('joined');
     } catch (raw) {
       // The realm this join used goes, with whatever it started.
       await this.adapter?.leave().catch(() => undefined);
@@ -239,6 +245,7 @@ export class MeetingController implements ReactiveController {
       const error = machinery.failedJoinError(raw, signal, run.stoppedBy, { timeoutMs: setting(this.host, 'joinTimeout'), ...this.progress });
       if (error) return this.fail(error);
       this.setStatus(ZoomStatus.idle);
+      timing.finish('cancelled');
       throw machinery.cancelledError();
     }
   }
@@ -264,6 +271,7 @@ export class MeetingController implements ReactiveController {
     this.error = error;
     this.setStatus(ZoomStatus.error);
     emit(this.host, 'zoom-error', error);
+    this.timing?.finish('failed');
     throw error;
   }
 
@@ -285,6 +293,8 @@ export class MeetingController implements ReactiveController {
     }
     if (event.type === 'zoom-answered') {
       if (this.run) this.progress.zoomAnswer = event.answer;
+      // Zoom's join web service answered: what follows is the SDK reaching the meeting (or reporting a refusal).
+      this.timing?.begin('joined');
       return;
     }
     if (event.type === 'prompt') {

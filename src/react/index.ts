@@ -59,6 +59,7 @@ export const ZoomJoin = createComponent({
     onZoomMemoryWarning: zoomEvent('zoom-memory-warning'),
     onZoomCapabilities: zoomEvent('zoom-capabilities'),
     onZoomWarning: zoomEvent('zoom-warning'),
+    onZoomTiming: zoomEvent('zoom-timing'),
   },
 });
 

@@ -58,8 +58,11 @@ export interface SdkAdapter {
    * then loads the SDK itself and reports what fails.
    */
   prepare?(options: SdkPrepareOptions, signal: AbortSignal): Promise<void>;
-  /** Loads what the adapter needs before init (the real adapters load the SDK in prepare or init instead). */
-  load(signal: AbortSignal): Promise<void>;
+  /**
+   * Loads the SDK for a join in `options.root`: the real adapters take the frame prepared ahead (instant when it
+   * is ready), or open a fresh one and load the SDK into it.
+   */
+  load(options: SdkPrepareOptions, signal: AbortSignal): Promise<void>;
   init(options: SdkInitOptions, signal: AbortSignal): Promise<void>;
   join(options: SdkJoinOptions, signal: AbortSignal): Promise<void>;
   leave(): Promise<void>;

@@ -75,18 +75,19 @@ export class ClientViewAdapter implements SdkAdapter {
     return this.slot.prepare(options.root, options.libUrl, signal);
   }
 
-  async load(signal: AbortSignal): Promise<void> {
-    // The SDK is loaded into its realm by prepare() or init(), which know where the frame goes and the files are.
-    signal.throwIfAborted();
-  }
-
-  /** The realm prepared for this root (or a fresh one) with the Client View prepared in it, then initialised. */
-  async init(options: SdkInitOptions, signal: AbortSignal): Promise<void> {
+  /** The realm prepared for this root (or a fresh one), with the Client View loaded and prepared in it. */
+  async load(options: SdkPrepareOptions, signal: AbortSignal): Promise<void> {
     signal.throwIfAborted();
     this.discardRealm();
     const { realm, api } = await this.slot.take(options.root, options.libUrl, signal);
     this.api = api;
     this.realmWindow = realm.window;
+  }
+
+  async init(options: SdkInitOptions, signal: AbortSignal): Promise<void> {
+    signal.throwIfAborted();
+    const { api } = this;
+    if (!api) throw new Error('ClientViewAdapter.load() must resolve before init()');
     try {
       await callbackToPromise((o) => api.init(o), {
         // Leaving navigates the frame, not the page.

@@ -41,6 +41,7 @@ export class ComponentViewAdapter implements SdkAdapter {
     if (ahead) await warmJsMedia(libUrl, { signal, window: realm.window });
   });
   private realmWindow?: Window & typeof globalThis;
+  private api?: EmbeddedApi;
   private client?: EmbeddedClient;
   private joined = false;
   private secrets: string[] = [];
@@ -69,19 +70,22 @@ export class ComponentViewAdapter implements SdkAdapter {
     return this.slot.prepare(options.root, options.libUrl, signal);
   }
 
-  async load(signal: AbortSignal): Promise<void> {
-    // The SDK is loaded into its realm by prepare() or init(), which know where the frame goes and the files are.
-    signal.throwIfAborted();
-  }
-
-  /** The realm prepared for this root (or a fresh one), and the SDK's client initialised on a root inside it. */
-  async init(options: SdkInitOptions, signal: AbortSignal): Promise<void> {
+  /** The realm prepared for this root (or a fresh one, the SDK loaded into it). */
+  async load(options: SdkPrepareOptions, signal: AbortSignal): Promise<void> {
     signal.throwIfAborted();
     this.discardRealm();
     const { realm, api } = await this.slot.take(options.root, options.libUrl, signal);
     this.realmWindow = realm.window;
+    this.api = api;
+  }
+
+  /** The SDK's client, initialised on a root inside the realm. */
+  async init(options: SdkInitOptions, signal: AbortSignal): Promise<void> {
+    signal.throwIfAborted();
+    const { api, realmWindow } = this;
+    if (!api || !realmWindow) throw new Error('ComponentViewAdapter.load() must resolve before init()');
     try {
-      const frameDocument = realm.window.document;
+      const frameDocument = realmWindow.document;
       const appRoot = frameDocument.createElement('div');
       frameDocument.body.append(appRoot);
       const client = api.createClient();
@@ -160,6 +164,7 @@ export class ComponentViewAdapter implements SdkAdapter {
       this.client.off('media-internal-error', this.onMediaError);
     }
     this.client = undefined;
+    this.api = undefined;
     this.realmWindow = undefined;
     this.slot.discardTaken();
   }

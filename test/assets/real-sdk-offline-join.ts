@@ -26,7 +26,7 @@ export async function joinRealSdkOffline(libUrl: string, userName: string): Prom
   document.body.append(root);
   const adapter = new ComponentViewAdapter();
   const signal = new AbortController().signal;
-  await adapter.load(signal);
+  await adapter.load({ root, libUrl }, signal);
   await adapter.init({ root, libUrl, selfHosted: true, language: 'en-US' }, signal);
   const joinStartedAt = performance.now();
   const error = await adapter

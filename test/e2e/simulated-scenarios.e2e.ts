@@ -73,6 +73,14 @@ describe('simulated scenarios', { timeout: 240_000 }, () => {
         ['signing', 'joining', 'joined'],
       );
       assert.doesNotMatch(await demo.page.locator('#event-log').innerText(), JWT);
+
+      // Where the join spent its time: zoom-timing, drawn as a waterfall beside the log.
+      const [timing] = (await demo.events('zoom-timing')).map((event) => event.detail as { outcome: string; phases: Record<string, number> });
+      assert.equal(timing?.outcome, 'joined');
+      const drawn = await demo.page.locator('#timing li').evaluateAll((items) => items.map((item) => (item as HTMLElement).dataset.phase));
+      assert.deepEqual(drawn, Object.keys(timing?.phases ?? {}));
+      assert.ok(drawn.includes('signature') && drawn.includes('join-request'), `phases drawn: ${drawn.join(', ')}`);
+      assert.match(await demo.page.locator('#timing figcaption').innerText(), /Last join: \d+ ms, joined \(component view\)/);
       await screenshot(demo.page, 'e2e-success-joined');
 
       await demo.page.locator('#leave').click();

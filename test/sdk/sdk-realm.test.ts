@@ -229,11 +229,8 @@ describe('SDK realm', function () {
   it('in either realm adapter, SDK files that do not load into the frame fail as sdk-load-failed, naming the file, and leave no frame', async () => {
     for (const adapter of [new ComponentViewAdapter(), new ClientViewAdapter()]) {
       const root = await box();
-      await adapter.load(new AbortController().signal);
       const libUrl = new URL('/no-such/lib', location.href).href;
-      const error = (await adapter
-        .init({ root, libUrl, selfHosted: true, language: 'en-US' }, new AbortController().signal)
-        .catch((caught: unknown) => caught)) as ZoomJoinError;
+      const error = (await adapter.load({ root, libUrl }, new AbortController().signal).catch((caught: unknown) => caught)) as ZoomJoinError;
       expect(error, adapter.view).to.be.instanceOf(ZoomJoinError);
       expect(error.code).to.equal('sdk-load-failed');
       expect(error.view).to.equal(adapter.view);

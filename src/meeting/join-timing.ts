@@ -1,0 +1,73 @@
+import { emit } from '../events.js';
+import type { SdkView } from '../zoom-join-error.js';
+
+/**
+ * The phases of a join, in order: the asset-path check, the browser-wide lock, the signature (fetched and checked),
+ * the SDK loaded into its frame (instant when prepared ahead), the SDK's init, its join until Zoom's join web
+ * service answered, then until the meeting is joined.
+ */
+export type JoinPhase = 'asset-check' | 'lock' | 'signature' | 'sdk-load' | 'init' | 'join-request' | 'joined';
+
+export type JoinOutcome = 'joined' | 'failed' | 'cancelled';
+
+export interface ZoomTimingDetail {
+  /** Milliseconds per phase the join went through (a join that failed early has fewer). */
+  phases: Partial<Record<JoinPhase, number>>;
+  /** From the join's start to its outcome, ms. */
+  total: number;
+  view: SdkView;
+  outcome: JoinOutcome;
+}
+
+/**
+ * One join's timing: every phase becomes a User Timing measure `zoom-join:<phase>` (and the whole join
+ * `zoom-join`), so it shows in the browser's Performance panel, and the join ends with one `zoom-timing` event.
+ */
+export class JoinTiming {
+  private readonly phases: Partial<Record<JoinPhase, number>> = {};
+  private current?: { phase: JoinPhase; start: number };
+  private finished = false;
+
+  private readonly view: SdkView;
+
+  constructor(
+    private readonly host: HTMLElement & { view: string },
+    /** When the join was asked for (`performance.now()`). */
+    private readonly started = performance.now(),
+  ) {
+    this.view = host.view === 'client' ? 'client' : 'component';
+  }
+
+  /** Ends the phase under way, if any, and starts `phase`. */
+  begin(phase: JoinPhase): void {
+    this.endPhase();
+    if (!this.finished) this.current = { phase, start: performance.now() };
+  }
+
+  /** Ends the join: measures what is open and fires `zoom-timing` on the element, once. */
+  finish(outcome: JoinOutcome): void {
+    if (this.finished) return;
+    this.endPhase();
+    this.finished = true;
+    const end = performance.now();
+    measure('zoom-join', this.started, end, { view: this.view, outcome });
+    emit(this.host, 'zoom-timing', { phases: { ...this.phases }, total: end - this.started, view: this.view, outcome });
+  }
+
+  private endPhase(): void {
+    if (!this.current) return;
+    const { phase, start } = this.current;
+    this.current = undefined;
+    const end = performance.now();
+    measure(`zoom-join:${phase}`, start, end, { view: this.view });
+    this.phases[phase] = (this.phases[phase] ?? 0) + (end - start);
+  }
+}
+
+function measure(name: string, start: number, end: number, detail: Record<string, string>): void {
+  try {
+    performance.measure(name, { start, end, detail });
+  } catch {
+    // A browser without User Timing Level 3 still gets the event.
+  }
+}
