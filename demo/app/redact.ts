@@ -10,7 +10,8 @@ const SECRET_KEYS = /^(signature|zak|tk|obfToken|sdkSecret|secret|token|accessTo
 export function safeJson(value: unknown): string {
   try {
     const text = JSON.stringify(value ?? null, (key, field: unknown) => {
-      if (key !== '' && SECRET_KEYS.test(key) && field !== undefined && field !== '') return '[redacted]';
+      // A secret is a string; a number under the same name (zoom-timing's `signature` phase, in ms) is not one.
+      if (key !== '' && SECRET_KEYS.test(key) && typeof field === 'string' && field !== '') return '[redacted]';
       return typeof field === 'string' ? redactJwts(field) : field;
     });
     return text ?? 'undefined';

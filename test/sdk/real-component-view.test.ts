@@ -46,8 +46,15 @@ describe('real SDK: Component View', function () {
       });
     });
     const failure = oneEvent(element, 'zoom-error');
+    const timed = oneEvent(element, 'zoom-timing');
     const joining = element.join().catch((error: unknown) => error);
     const { detail } = await within(failure, 20000, 'zoom-error');
+    const timing = (await within(timed, 1000, 'zoom-timing')).detail;
+    console.log(`zoom-timing of a real offline join: ${JSON.stringify(timing)}`);
+    expect(timing.outcome).to.equal('failed');
+    // Offline, Zoom's join web service never answers: `joined` runs from that failed request to the SDK's report.
+    expect(Object.keys(timing.phases)).to.deep.equal(['asset-check', 'lock', 'signature', 'sdk-load', 'init', 'join-request', 'joined']);
+    expect(timing.phases['sdk-load'], 'the SDK was ready in its frame: loading it takes no time').to.be.below(200);
     expect(detail.category).to.equal('network');
     expect(detail.sdkCode).to.equal(-3000);
     expect(detail.view).to.equal('component');

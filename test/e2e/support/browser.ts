@@ -49,6 +49,7 @@ const RECORDED_EVENTS = [
   'zoom-progress',
   'zoom-memory',
   'zoom-memory-warning',
+  'zoom-timing',
 ];
 
 /** Runs in the page before any of its scripts. */
