@@ -37,6 +37,7 @@ import {
 } from '../src/meeting/join-errors.js';
 import { memoryWarningTexts } from '../src/memory/memory-texts.js';
 import { normalizeSdkError } from '../src/sdk/normalize-error.js';
+import { meetingFrameReloadedError } from '../src/sdk/sdk-realm.js';
 import { checkSignature } from '../src/signature/check-signature.js';
 import { inspectSignature, SignatureProblemCode } from '../src/signature/inspect.js';
 import {
@@ -256,6 +257,7 @@ export async function elementSamples(): Promise<ErrorSample[]> {
     fromError(meetingOpenInAnotherTabError()),
     fromError(cancelledError()),
     fromError(memoryPressureError()),
+    fromError(meetingFrameReloadedError('component')),
     fromError(joinTimeoutError({ timeoutMs: 60000, step: JoinStep.join })),
     fromError(unexpectedError(new Error('a bug'))),
     fromError(joinCodeLoadFailedError(new TypeError('Failed to fetch dynamically imported module'))),

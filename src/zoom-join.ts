@@ -68,7 +68,10 @@ export class ZoomJoin extends LitElement {
    * Undefined means the real `@zoom/meetingsdk`, loaded lazily when the first join starts.
    */
   static adapterFactory: SdkAdapterFactory | undefined = undefined;
-  /** A removed element waits this long before leaving, so moving it in the DOM keeps the call. */
+  /**
+   * A removed element waits this long before leaving, so that putting it back at once keeps its state. The browser
+   * reloads a moved frame, though, so a meeting does not survive a move.
+   */
   static teardownDelayMs = 500;
 
   private readonly meeting: MeetingController;

@@ -25,7 +25,10 @@ const loadJoinMachinery = memoizeImport((): Promise<JoinMachinery> => import('./
 interface MeetingStatics {
   /** Undefined: the real SDK, loaded with the rest of the join machinery. */
   adapterFactory?: SdkAdapterFactory | undefined;
-  /** How long a removed element waits before leaving, so that moving it in the DOM keeps the call. */
+  /**
+   * How long a removed element waits before leaving, so that putting it back at once keeps its state (the SDK's
+   * frame reloads when moved: see sdk-realm.ts).
+   */
   teardownDelayMs: number;
 }
 

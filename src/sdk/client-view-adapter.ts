@@ -1,7 +1,7 @@
 import type { SdkAdapter, SdkEventListener, SdkInitOptions, SdkJoinOptions, SdkPrepareOptions } from './adapter.js';
 import { normalizeSdkError } from './normalize-error.js';
 import { hasFunctions, optionalJoinFields, secretsOf } from './sdk-module.js';
-import { SdkRealmSlot } from './sdk-realm.js';
+import { meetingFrameReloadedError, SdkRealmSlot } from './sdk-realm.js';
 import { joinWatchingZoom } from './watched-join.js';
 
 interface CallbackOptions {
@@ -80,6 +80,7 @@ export class ClientViewAdapter implements SdkAdapter {
     signal.throwIfAborted();
     this.discardRealm();
     const { realm, api } = await this.slot.take(options.root, options.libUrl, signal);
+    realm.onLost(() => this.onRealmLost(api));
     this.api = api;
     this.realmWindow = realm.window;
   }
@@ -142,6 +143,13 @@ export class ClientViewAdapter implements SdkAdapter {
   async destroy(): Promise<void> {
     this.discardRealm();
     this.slot.discard();
+  }
+
+  /** The frame was moved while in the meeting: the meeting in it is gone, and the page must hear of it. */
+  private onRealmLost(api: unknown): void {
+    if (api !== this.api || !this.joined) return;
+    this.joined = false;
+    this.notify({ type: 'connection-failed', error: meetingFrameReloadedError(this.view) });
   }
 
   subscribe(listener: SdkEventListener): () => void {

@@ -2,7 +2,7 @@ import type { SdkAdapter, SdkEventListener, SdkInitOptions, SdkJoinOptions, SdkP
 import { sdkMemoryFailure } from './sdk-memory-failure.js';
 import { normalizeSdkError } from './normalize-error.js';
 import { hasFunctions, optionalJoinFields, secretsOf } from './sdk-module.js';
-import { SdkRealmSlot } from './sdk-realm.js';
+import { meetingFrameReloadedError, SdkRealmSlot } from './sdk-realm.js';
 import { joinWatchingZoom } from './watched-join.js';
 import { warmJsMedia } from '../assets/warm.js';
 
@@ -75,6 +75,7 @@ export class ComponentViewAdapter implements SdkAdapter {
     signal.throwIfAborted();
     this.discardRealm();
     const { realm, api } = await this.slot.take(options.root, options.libUrl, signal);
+    realm.onLost(() => this.onRealmLost(api));
     this.realmWindow = realm.window;
     this.api = api;
   }
@@ -150,6 +151,13 @@ export class ComponentViewAdapter implements SdkAdapter {
     this.secrets = [];
     this.discardRealm();
     this.slot.discard();
+  }
+
+  /** The frame was moved while in the meeting: the meeting in it is gone, and the page must hear of it. */
+  private onRealmLost(api: unknown): void {
+    if (api !== this.api || !this.joined) return;
+    this.joined = false;
+    this.notify({ type: 'connection-failed', error: meetingFrameReloadedError(this.view) });
   }
 
   subscribe(listener: SdkEventListener): () => void {

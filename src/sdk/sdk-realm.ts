@@ -5,6 +5,7 @@
  */
 
 import { normalizeSdkError } from './normalize-error.js';
+import { ErrorCategory, ZoomJoinError } from '../zoom-join-error.js';
 import { SDK_CDN_LIB_URL, SDK_VERSION } from './version.js';
 
 /**
@@ -34,6 +35,13 @@ export interface SdkRealm {
   loadScript(url: string, signal?: AbortSignal): Promise<void>;
   /** Removes the frame; everything the SDK made in it goes with it. Idempotent. */
   discard(): void;
+  /**
+   * Calls `listener` once if the frame loses its document: moving a frame in the DOM (re-parenting the element,
+   * as some frameworks do) reloads it, and everything the SDK had in it is gone.
+   */
+  onLost(listener: () => void): void;
+  /** True once the frame lost the document the SDK was loaded into. */
+  readonly lost: boolean;
 }
 
 export class SdkRealmError extends Error {
@@ -104,9 +112,24 @@ function isInitialBlank(realmWindow: Window | null): boolean {
 }
 
 function createRealm(frame: HTMLIFrameElement, realmWindow: Window & typeof globalThis): SdkRealm {
+  const lostListeners = new Set<() => void>();
+  let lost = false;
+  // The document it was opened with has loaded: any later load is a new document (the frame was moved).
+  frame.addEventListener('load', () => {
+    if (lost) return;
+    lost = true;
+    for (const listener of [...lostListeners]) listener();
+  });
   return {
     frame,
     window: realmWindow,
+    get lost() {
+      // A moved frame has a new window at once; its load event (which tells the listeners) comes later.
+      return lost || frame.contentWindow !== realmWindow;
+    },
+    onLost(listener: () => void): void {
+      lostListeners.add(listener);
+    },
     loadScript(url: string, signal?: AbortSignal): Promise<void> {
       signal?.throwIfAborted();
       const document = realmWindow.document;
@@ -139,6 +162,7 @@ function createRealm(frame: HTMLIFrameElement, realmWindow: Window & typeof glob
       });
     },
     discard(): void {
+      lostListeners.clear();
       frame.remove();
     },
   };
@@ -186,6 +210,20 @@ function whenIdle(timeoutMs = 2000): Promise<void> {
   });
 }
 
+/** `meeting-frame-reloaded`: what a view reports when its frame lost the meeting (see `SdkRealm.onLost`). */
+export function meetingFrameReloadedError(view: 'component' | 'client'): ZoomJoinError {
+  return new ZoomJoinError({
+    code: 'meeting-frame-reloaded',
+    category: ErrorCategory.meeting,
+    title: 'The meeting ended because the element was moved',
+    message: "The browser reloaded the meeting's frame because <zoom-join> (or its meeting box) was moved in the page, and the meeting in it ended.",
+    hint: 'The meeting runs in a frame inside the element, and a browser reloads any frame that is moved in the document.',
+    steps: ['Keep the element in place while in a meeting (move what is around it instead).', 'Join again.'],
+    retryable: true,
+    view,
+  });
+}
+
 /** A realm with a view's SDK loaded into it, and the API its bundle defined. */
 export interface LoadedSdk<Api> {
   realm: SdkRealm;
@@ -217,8 +255,8 @@ export class SdkRealmSlot<Api> {
   async prepare(root: HTMLElement, libUrl: string, signal: AbortSignal): Promise<void> {
     if (this.taken) return;
     if (this.prepared?.root === root && this.prepared.libUrl === libUrl) {
-      await this.prepared.loaded;
-      return;
+      const { realm } = await this.prepared.loaded;
+      if (!realm.lost) return;
     }
     this.discard();
     const abort = new AbortController();
@@ -256,6 +294,11 @@ export class SdkRealmSlot<Api> {
         // The join stopped meanwhile: what it took goes, as leaving would have removed it.
         if (signal.aborted) loaded.realm.discard();
         signal.throwIfAborted();
+        // A frame that was moved since lost the SDK: the join opens a fresh one.
+        if (loaded.realm.lost) {
+          loaded.realm.discard();
+          throw new SdkRealmError('The prepared frame was reloaded');
+        }
         this.taken = loaded;
         return loaded;
       } catch {

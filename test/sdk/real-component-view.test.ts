@@ -100,4 +100,26 @@ describe('real SDK: Component View', function () {
     await waitUntil(() => !second.querySelector('iframe'), 'no frame after the second removal', { timeout: 5000 });
     expect(sdkGlobalsOn(window)).to.deep.equal([]);
   });
+
+  it('moved in the page after the SDK was made ready (its frame reloads): the join runs in a fresh frame and fails offline as usual', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div>
+      <zoom-join preload="eager" meeting-number="12345678901" user-name="Moved" asset-path=${RELATIVE_ASSET_PATH}></zoom-join>
+      <section></section>
+    </div>`);
+    const element = wrapper.querySelector<ZoomJoin>('zoom-join')!;
+    element.signature = testSignature({ meetingNumber: '12345678901' });
+    await waitUntil(() => element.status === 'ready', 'ready', { timeout: 30000 });
+    const prepared = element.querySelector('iframe')!;
+    // Re-parented as a framework may do it: the element keeps its state, the browser reloads the frame.
+    wrapper.querySelector('section')!.append(element);
+    await waitUntil(() => !(prepared.contentWindow as (Window & RealmGlobals) | null)?.ReactWidgets, 'the moved frame reloaded');
+
+    const failure = oneEvent(element, 'zoom-error');
+    element.join().catch(() => undefined);
+    const { detail } = await within(failure, 20000, 'zoom-error');
+    expect(detail.sdkCode, `the SDK's offline answer, not a broken frame (got ${detail.code})`).to.equal(-3000);
+    expect(prepared.isConnected, 'the reloaded frame was dropped').to.equal(false);
+    element.remove();
+    await waitUntil(() => !element.querySelector('iframe'), 'no frame after removal', { timeout: 5000 });
+  });
 });

@@ -1,12 +1,12 @@
 // The SDK's own realm: a same-origin frame the element will run the SDK in. Here, the real Component View bundle
 // is loaded into it and joined offline, and the page around it must come out untouched.
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { isAbortError } from '../../src/abort.js';
 import { normalizeSdkError } from '../../src/sdk/normalize-error.js';
 import { ClientViewAdapter } from '../../src/sdk/client-view-adapter.js';
 import { ComponentViewAdapter } from '../../src/sdk/component-view-adapter.js';
 import { ZoomJoinError } from '../../src/zoom-join-error.js';
-import { loadSdkIntoRealm, openSdkRealm, realmPermissions, sdkRealmScripts, SdkRealmError, type SdkRealm } from '../../src/sdk/sdk-realm.js';
+import { loadSdkIntoRealm, openSdkRealm, realmPermissions, sdkRealmScripts, SdkRealmError, SdkRealmSlot, type SdkRealm } from '../../src/sdk/sdk-realm.js';
 import { SDK_CDN_LIB_URL } from '../../src/sdk/version.js';
 import { isError, safeCause, secretScrubber } from '../../src/secret-scrub.js';
 import { testSignature } from '../support/test-signature.js';
@@ -237,5 +237,35 @@ describe('SDK realm', function () {
       expect(error.message).to.contain('/no-such/lib/vendor/react.min.js');
       expect(root.querySelector('iframe')).to.equal(null);
     }
+  });
+
+  it('a frame moved in the page loses its document: the realm says so once, and a prepared realm is replaced at the join', async () => {
+    const first = await box();
+    const second = await box();
+    const libUrl = new URL(LIB, location.href).href;
+    const slot = new SdkRealmSlot('component', (candidate: unknown): candidate is object => Boolean(candidate), async () => undefined);
+    await slot.prepare(first, libUrl, new AbortController().signal);
+    const prepared = first.querySelector('iframe')!;
+    const preparedWindow = prepared.contentWindow as Window & { ReactWidgets?: unknown };
+    expect(preparedWindow.ReactWidgets).to.exist;
+
+    // Re-parenting the box (as a framework may) moves the frame: the browser gives it a new, empty document.
+    second.append(first);
+    await waitUntil(() => !(prepared.contentWindow as Window & { ReactWidgets?: unknown }).ReactWidgets, 'the frame reloaded');
+    const { realm } = await slot.take(first, libUrl, new AbortController().signal);
+    realms.push(realm);
+    expect(realm.frame, 'a fresh frame, not the reloaded one').to.not.equal(prepared);
+    expect(prepared.isConnected, 'the reloaded frame is gone').to.equal(false);
+    expect((realm.window as Window & { ReactWidgets?: unknown }).ReactWidgets, 'the SDK, loaded in the fresh frame').to.exist;
+
+    let heard = 0;
+    realm.onLost(() => heard++);
+    expect(realm.lost).to.equal(false);
+    document.body.append(first);
+    expect(realm.lost, 'known at once: the frame has a new window').to.equal(true);
+    await waitUntil(() => heard > 0, 'the listener heard it once the new document loaded');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    first.remove();
+    expect(heard).to.equal(1);
   });
 });
