@@ -1,7 +1,8 @@
-import type { SdkAdapter, SdkEventListener, SdkInitOptions, SdkJoinOptions, SdkPrepareOptions } from './adapter.js';
+import type { SdkInitOptions, SdkJoinOptions } from './adapter.js';
 import { normalizeSdkError } from './normalize-error.js';
 import { hasFunctions, optionalJoinFields, secretsOf } from './sdk-module.js';
-import { meetingFrameReloadedError, SdkRealmSlot } from './sdk-realm.js';
+import { SdkRealmSlot } from './sdk-realm.js';
+import { RealmAdapter } from './realm-adapter.js';
 import { joinWatchingZoom } from './watched-join.js';
 
 interface CallbackOptions {
@@ -50,9 +51,9 @@ const MeetingStatus = { connecting: 1, connected: 2, disconnected: 3, reconnecti
  * element's box instead of the page, `window.onbeforeunload` and `#zmmtg-root` are the frame's, and every join
  * gets a fresh realm — so a second join needs no page reload, which the Client View in a page cannot do.
  */
-export class ClientViewAdapter implements SdkAdapter {
+export class ClientViewAdapter extends RealmAdapter<ClientViewApi> {
   readonly view = 'client' as const;
-  private readonly slot = new SdkRealmSlot<ClientViewApi>('client', isClientViewApi, async ({ api }, libUrl) => {
+  protected readonly slot = new SdkRealmSlot<ClientViewApi>('client', isClientViewApi, async ({ api }, libUrl) => {
     // The SDK's own preparation (its WebAssembly and js_media): ahead of the click when prepared in idle.
     api.setZoomJSLib(libUrl, '/av');
     await api.preLoadWasm();
@@ -66,24 +67,6 @@ export class ClientViewAdapter implements SdkAdapter {
       }
     });
   });
-  private api?: ClientViewApi;
-  private realmWindow?: Window & typeof globalThis;
-  private joined = false;
-  private readonly listeners = new Set<SdkEventListener>();
-
-  prepare(options: SdkPrepareOptions, signal: AbortSignal): Promise<void> {
-    return this.slot.prepare(options.root, options.libUrl, signal);
-  }
-
-  /** The realm prepared for this root (or a fresh one), with the Client View loaded and prepared in it. */
-  async load(options: SdkPrepareOptions, signal: AbortSignal): Promise<void> {
-    signal.throwIfAborted();
-    this.discardRealm();
-    const { realm, api } = await this.slot.take(options.root, options.libUrl, signal);
-    realm.onLost(() => this.onRealmLost(api));
-    this.api = api;
-    this.realmWindow = realm.window;
-  }
 
   async init(options: SdkInitOptions, signal: AbortSignal): Promise<void> {
     signal.throwIfAborted();
@@ -138,34 +121,5 @@ export class ClientViewAdapter implements SdkAdapter {
     // never call back (a join the SDK still runs, a form it shows), so it gets a moment, not a promise to wait on.
     if (api && joined) await settleWithin(callbackToPromise((o) => api.leaveMeeting(o), {}), LEAVE_WAIT_MS);
     this.discardRealm();
-  }
-
-  async destroy(): Promise<void> {
-    this.discardRealm();
-    this.slot.discard();
-  }
-
-  /** The frame was moved while in the meeting: the meeting in it is gone, and the page must hear of it. */
-  private onRealmLost(api: unknown): void {
-    if (api !== this.api || !this.joined) return;
-    this.joined = false;
-    this.notify({ type: 'connection-failed', error: meetingFrameReloadedError(this.view) });
-  }
-
-  subscribe(listener: SdkEventListener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-
-  /** Drops the realm a join used and all the SDK made in it; a prepared one stays for the next join. */
-  private discardRealm(): void {
-    this.api = undefined;
-    this.realmWindow = undefined;
-    this.joined = false;
-    this.slot.discardTaken();
-  }
-
-  private notify(event: Parameters<SdkEventListener>[0]): void {
-    for (const listener of [...this.listeners]) listener(event);
   }
 }

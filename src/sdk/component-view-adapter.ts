@@ -1,8 +1,9 @@
-import type { SdkAdapter, SdkEventListener, SdkInitOptions, SdkJoinOptions, SdkPrepareOptions } from './adapter.js';
+import type { SdkInitOptions, SdkJoinOptions } from './adapter.js';
 import { sdkMemoryFailure } from './sdk-memory-failure.js';
 import { normalizeSdkError } from './normalize-error.js';
 import { hasFunctions, optionalJoinFields, secretsOf } from './sdk-module.js';
-import { meetingFrameReloadedError, SdkRealmSlot } from './sdk-realm.js';
+import { SdkRealmSlot } from './sdk-realm.js';
+import { RealmAdapter } from './realm-adapter.js';
 import { joinWatchingZoom } from './watched-join.js';
 import { warmJsMedia } from '../assets/warm.js';
 
@@ -34,18 +35,14 @@ interface ConnectionChange {
  * The Component View, run in a realm of its own (see sdk-realm.ts): every join gets a frame with the SDK loaded —
  * prepared ahead of the click when the element preloads — and leaving discards it with everything the SDK made.
  */
-export class ComponentViewAdapter implements SdkAdapter {
+export class ComponentViewAdapter extends RealmAdapter<EmbeddedApi> {
   readonly view = 'component' as const;
-  private readonly slot = new SdkRealmSlot<EmbeddedApi>('component', isEmbeddedApi, async ({ realm }, libUrl, signal, ahead) => {
+  protected readonly slot = new SdkRealmSlot<EmbeddedApi>('component', isEmbeddedApi, async ({ realm }, libUrl, signal, ahead) => {
     // The SDK runs js_media only once Join is clicked; run ahead, its 1.6 MB is compiled and cached by then.
     if (ahead) await warmJsMedia(libUrl, { signal, window: realm.window });
   });
-  private realmWindow?: Window & typeof globalThis;
-  private api?: EmbeddedApi;
   private client?: EmbeddedClient;
-  private joined = false;
   private secrets: string[] = [];
-  private readonly listeners = new Set<SdkEventListener>();
 
   private readonly onConnectionChange = (payload: unknown): void => {
     const change = (payload ?? {}) as ConnectionChange;
@@ -65,20 +62,6 @@ export class ComponentViewAdapter implements SdkAdapter {
     const failure = sdkMemoryFailure(payload);
     if (failure) this.notify({ type: 'memory-failure', failure });
   };
-
-  prepare(options: SdkPrepareOptions, signal: AbortSignal): Promise<void> {
-    return this.slot.prepare(options.root, options.libUrl, signal);
-  }
-
-  /** The realm prepared for this root (or a fresh one, the SDK loaded into it). */
-  async load(options: SdkPrepareOptions, signal: AbortSignal): Promise<void> {
-    signal.throwIfAborted();
-    this.discardRealm();
-    const { realm, api } = await this.slot.take(options.root, options.libUrl, signal);
-    realm.onLost(() => this.onRealmLost(api));
-    this.realmWindow = realm.window;
-    this.api = api;
-  }
 
   /** The SDK's client, initialised on a root inside the realm. */
   async init(options: SdkInitOptions, signal: AbortSignal): Promise<void> {
@@ -146,38 +129,17 @@ export class ComponentViewAdapter implements SdkAdapter {
     this.discardRealm();
   }
 
-  async destroy(): Promise<void> {
-    this.joined = false;
+  override async destroy(): Promise<void> {
     this.secrets = [];
-    this.discardRealm();
-    this.slot.discard();
+    await super.destroy();
   }
 
-  /** The frame was moved while in the meeting: the meeting in it is gone, and the page must hear of it. */
-  private onRealmLost(api: unknown): void {
-    if (api !== this.api || !this.joined) return;
-    this.joined = false;
-    this.notify({ type: 'connection-failed', error: meetingFrameReloadedError(this.view) });
-  }
-
-  subscribe(listener: SdkEventListener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-
-  /** Drops the realm a join used and all the SDK made in it; a prepared one stays for the next join. */
-  private discardRealm(): void {
+  protected override discardRealm(): void {
     if (this.client) {
       this.client.off('connection-change', this.onConnectionChange);
       this.client.off('media-internal-error', this.onMediaError);
     }
     this.client = undefined;
-    this.api = undefined;
-    this.realmWindow = undefined;
-    this.slot.discardTaken();
-  }
-
-  private notify(event: Parameters<SdkEventListener>[0]): void {
-    for (const listener of [...this.listeners]) listener(event);
+    super.discardRealm();
   }
 }

@@ -1,0 +1,64 @@
+import type { SdkAdapter, SdkEventListener, SdkInitOptions, SdkJoinOptions, SdkPrepareOptions } from './adapter.js';
+import { meetingFrameReloadedError, type SdkRealmSlot } from './sdk-realm.js';
+
+/**
+ * What both SDK views share: a frame of their own (an SdkRealmSlot, prepared ahead or opened by the join), the
+ * SDK's API and window taken from it for one join, whether that join is in the meeting, and the page's listeners.
+ * Each view adds its own init, join and leave.
+ */
+export abstract class RealmAdapter<Api> implements SdkAdapter {
+  abstract readonly view: 'component' | 'client';
+  protected abstract readonly slot: SdkRealmSlot<Api>;
+  /** The SDK in the frame this join took. */
+  protected api?: Api;
+  protected realmWindow?: Window & typeof globalThis;
+  protected joined = false;
+  private readonly listeners = new Set<SdkEventListener>();
+
+  prepare(options: SdkPrepareOptions, signal: AbortSignal): Promise<void> {
+    return this.slot.prepare(options.root, options.libUrl, signal);
+  }
+
+  /** The frame prepared for this root (or a fresh one, the SDK loaded into it). */
+  async load(options: SdkPrepareOptions, signal: AbortSignal): Promise<void> {
+    signal.throwIfAborted();
+    this.discardRealm();
+    const { realm, api } = await this.slot.take(options.root, options.libUrl, signal);
+    realm.onLost(() => this.onRealmLost(api));
+    this.api = api;
+    this.realmWindow = realm.window;
+  }
+
+  abstract init(options: SdkInitOptions, signal: AbortSignal): Promise<void>;
+  abstract join(options: SdkJoinOptions, signal: AbortSignal): Promise<void>;
+  abstract leave(): Promise<void>;
+
+  async destroy(): Promise<void> {
+    this.discardRealm();
+    this.slot.discard();
+  }
+
+  subscribe(listener: SdkEventListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  protected notify(event: Parameters<SdkEventListener>[0]): void {
+    for (const listener of [...this.listeners]) listener(event);
+  }
+
+  /** Drops the frame a join used and all the SDK made in it; a prepared one stays for the next join. */
+  protected discardRealm(): void {
+    this.api = undefined;
+    this.realmWindow = undefined;
+    this.joined = false;
+    this.slot.discardTaken();
+  }
+
+  /** The frame was moved while in the meeting: the meeting in it is gone, and the page must hear of it. */
+  private onRealmLost(api: Api): void {
+    if (api !== this.api || !this.joined) return;
+    this.joined = false;
+    this.notify({ type: 'connection-failed', error: meetingFrameReloadedError(this.view) });
+  }
+}
