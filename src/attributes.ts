@@ -72,10 +72,10 @@ export const zoomJoinAttributes = {
   /** Needed for webinars and meetings with registration. */
   userEmail: text('user-email'),
   /**
-   * 0 attendee, 1 host. Kept as given so a bad value can be reported as given. (It shadows the ARIA `role`
-   * reflection, which has no meaning on this element.)
+   * 0 attendee, 1 host. Kept as given so a bad value can be reported as given. Not `role`: that attribute is
+   * ARIA's, and `role="0"` on an element is an invalid ARIA role to every assistive technology.
    */
-  role: { attribute: 'role', initial: '0' } as Rule<string | null>,
+  meetingRole: { attribute: 'meeting-role', initial: '0' } as Rule<string | null>,
   /** `component` (the meeting inside the element) or `client` (Zoom's full-page Client View). */
   view: text('view', 'component'),
   /** URL of the folder where `@zoom/meetingsdk/dist/lib` is served; relative values resolve against the page. */

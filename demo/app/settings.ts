@@ -36,7 +36,7 @@ export const SETTINGS_FIELDS: readonly FieldSpec[] = [
   { key: 'passcode', attribute: 'passcode' },
   { key: 'userName', attribute: 'user-name' },
   { key: 'userEmail', attribute: 'user-email' },
-  { key: 'role', attribute: 'role', choices: ROLES },
+  { key: 'role', attribute: 'meeting-role', choices: ROLES },
   { key: 'view', attribute: 'view', choices: VIEWS },
   { key: 'preload', attribute: 'preload', choices: PRELOAD_STRATEGIES },
   { key: 'virtualBackground', attribute: 'virtual-background', choices: VIRTUAL_BACKGROUND_MODES },

@@ -51,8 +51,8 @@ function parseHttpUrl(value: string, baseUrl: string): URL | undefined {
 /** What readJoinConfig() reads: the element's join attributes as given (from script they may be anything). */
 export type JoinInputs = Pick<
   ZoomJoinProperties,
-  'meetingNumber' | 'userName' | 'userEmail' | 'passcode' | 'password' | 'role' | 'view' | 'assetPath' | 'signatureEndpoint'
-> & { lang: string };
+  'meetingNumber' | 'userName' | 'userEmail' | 'passcode' | 'password' | 'meetingRole' | 'view' | 'assetPath' | 'signatureEndpoint'
+> & { lang: string; getAttribute?(name: string): string | null };
 
 /**
  * The join attributes checked and normalised, or the config error that names the first bad one. `baseUrl` resolves
@@ -117,15 +117,29 @@ export function readJoinConfig(inputs: JoinInputs, baseUrl: string): JoinConfig 
     );
   }
 
-  const role = parseRole(inputs.role);
+  // role="0"/"1" was this attribute's name once; it is ARIA's, and guessing which role was meant could make a host
+  // join as an attendee.
+  const ariaRole = inputs.getAttribute?.('role');
+  if ((ariaRole === '0' || ariaRole === '1') && inputs.getAttribute?.('meeting-role') === null) {
+    return configError(
+      'role-invalid',
+      'The meeting role is set as role',
+      `role="${ariaRole}" is ARIA's attribute, not the meeting role.`,
+      {
+        hint: 'The meeting role (0 attendee, 1 host) is the meeting-role attribute; role is read by assistive technology, for which "0" and "1" mean nothing.',
+        steps: [`Write meeting-role="${ariaRole}" instead of role="${ariaRole}".`],
+      },
+    );
+  }
+  const role = parseRole(inputs.meetingRole);
   if (role === undefined) {
     return configError(
       'role-invalid',
-      'The role is not 0 or 1',
-      `The role "${text(inputs.role).slice(0, 20)}" is not 0 or 1.`,
+      'The meeting role is not 0 or 1',
+      `The meeting role "${text(inputs.meetingRole).slice(0, 20)}" is not 0 or 1.`,
       {
-        hint: 'The role attribute must be 0 (attendee) or 1 (host), and it is something else.',
-        steps: ['Use role="0" to join as an attendee, or role="1" to start as the host (which also needs a ZAK).'],
+        hint: 'The meeting-role attribute must be 0 (attendee) or 1 (host), and it is something else.',
+        steps: ['Use meeting-role="0" to join as an attendee, or meeting-role="1" to start as the host (which also needs a ZAK).'],
       },
     );
   }

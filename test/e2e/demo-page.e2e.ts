@@ -49,7 +49,7 @@ describe('demo page', { timeout: 120_000 }, () => {
           '<zoom-join',
           '  meeting-number="123 4567 8901"',
           '  user-name="QA tester"',
-          '  role="0"',
+          '  meeting-role="0"',
           '  view="component"',
           '  preload="intent"',
           '  virtual-background="off"',

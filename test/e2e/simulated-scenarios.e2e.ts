@@ -19,6 +19,7 @@ import {
   waitForStatus,
 } from './support/demo-actions.js';
 import { startDemoServer, type DemoServer } from './support/demo-server.js';
+import { axeViolations, blocking } from './support/axe.js';
 
 let server: DemoServer;
 let browser: Browser;
@@ -33,12 +34,17 @@ after(async () => {
   await server?.close();
 });
 
-/** Opens the scenario in a fresh context, runs `body`, and always closes the context. */
+/**
+ * Opens the scenario in a fresh context, runs `body`, checks the end state with axe (no serious or critical
+ * violation), and always closes the context.
+ */
 async function withScenario(id: string, body: (demo: DemoPage) => Promise<void>): Promise<void> {
   const demo = await openDemo(browser, server.url(`/?mode=sim&scenario=${id}`));
   try {
     await body(demo);
     assert.deepEqual(demo.pageErrors, [], 'no uncaught errors in the page');
+    const violations = blocking(await axeViolations(demo.page, id));
+    assert.deepEqual(violations, [], `axe: no serious or critical violation in the end state of ${id}`);
   } finally {
     await demo.close();
   }

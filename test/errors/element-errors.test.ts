@@ -42,11 +42,13 @@ const attributeCases: BadCase[] = [
   { name: 'no user-name', attributes: { ...valid, 'user-name': null }, code: 'user-name-missing', category: 'config' },
   { name: 'blank user-name', attributes: { ...valid, 'user-name': '   ' }, code: 'user-name-missing', category: 'config' },
   { name: 'bad user-email', attributes: { ...valid, 'user-email': 'not-an-email' }, code: 'user-email-invalid', category: 'config' },
-  { name: 'role 2', attributes: { ...valid, role: '2' }, code: 'role-invalid', category: 'config' },
-  { name: 'role "host"', attributes: { ...valid, role: 'host' }, code: 'role-invalid', category: 'config' },
-  { name: 'role -1', attributes: { ...valid, role: '-1' }, code: 'role-invalid', category: 'config' },
-  { name: 'role 1.5', attributes: { ...valid, role: '1.5' }, code: 'role-invalid', category: 'config' },
-  { name: 'role "1abc"', attributes: { ...valid, role: '1abc' }, code: 'role-invalid', category: 'config' },
+  { name: 'meeting-role 2', attributes: { ...valid, 'meeting-role': '2' }, code: 'role-invalid', category: 'config' },
+  { name: 'meeting-role "host"', attributes: { ...valid, 'meeting-role': 'host' }, code: 'role-invalid', category: 'config' },
+  { name: 'meeting-role -1', attributes: { ...valid, 'meeting-role': '-1' }, code: 'role-invalid', category: 'config' },
+  { name: 'meeting-role 1.5', attributes: { ...valid, 'meeting-role': '1.5' }, code: 'role-invalid', category: 'config' },
+  { name: 'meeting-role "1abc"', attributes: { ...valid, 'meeting-role': '1abc' }, code: 'role-invalid', category: 'config' },
+  // role is ARIA's attribute: written for the meeting role, it says which attribute to use instead of guessing.
+  { name: 'role "1" (ARIA\'s, not the meeting role)', attributes: { ...valid, role: '1' }, code: 'role-invalid', category: 'config' },
   { name: 'view "full"', attributes: { ...valid, view: 'full' }, code: 'view-invalid', category: 'config' },
   { name: 'view "embedded"', attributes: { ...valid, view: 'embedded' }, code: 'view-invalid', category: 'config' },
   { name: 'asset-path javascript:', attributes: { ...valid, 'asset-path': 'javascript:alert(1)' }, code: 'asset-path-invalid', category: 'config' },
@@ -211,7 +213,7 @@ describe('<zoom-join> error panel: the cause as a paragraph, the steps as an ord
   });
 
   it('shows the steps of the element\'s own errors too (a bad attribute)', async () => {
-    const element = await renderZoomJoin({ ...valid, role: 'host' });
+    const element = await renderZoomJoin({ ...valid, 'meeting-role': 'host' });
     element.signature = testSignature({ meetingNumber: MEETING });
     const error = await joinFailure(element);
     expect(error?.code).to.equal('role-invalid');

@@ -161,7 +161,7 @@ describe('custom-elements.json', () => {
     assert.ok(element, 'a custom element declaration with tagName zoom-join');
     const names = (items?: ManifestItem[]) => (items ?? []).map((item) => item.name);
 
-    for (const attribute of ['meeting-number', 'passcode', 'user-name', 'role', 'view', 'asset-path', 'signature-endpoint', 'auto-join']) {
+    for (const attribute of ['meeting-number', 'passcode', 'user-name', 'meeting-role', 'view', 'asset-path', 'signature-endpoint', 'auto-join']) {
       assert.ok(names(element.attributes).includes(attribute), `attribute ${attribute}`);
     }
     const meetingNumber = element.attributes!.find((item) => item.name === 'meeting-number');
