@@ -70,7 +70,7 @@ const endpointCases: BadCase[] = [
   { name: 'endpoint JSON without signature', attributes: { ...valid, 'signature-endpoint': '/test-endpoint/no-signature' }, code: 'signature-missing', category: 'signature' },
   { name: 'endpoint times out', attributes: { ...valid, 'signature-endpoint': '/test-endpoint/slow?ms=3000' }, code: 'signature-timeout', category: 'signature', setup: (element) => { element.signatureRequest = { retries: 0, timeoutMs: 200 }; } },
   { name: 'endpoint unreachable', attributes: { ...valid, 'signature-endpoint': 'http://127.0.0.1:9/' }, code: 'signature-network', category: 'signature', setup: noRetries },
-  { name: 'the reference server refuses role 1 without authorize', attributes: { ...valid, role: '1', 'signature-endpoint': '/test-endpoint/status?code=403' }, code: 'signature-http-status', category: 'signature', setup: noRetries },
+  { name: 'the reference server refuses role 1 without authorize', attributes: { ...valid, 'meeting-role': '1', 'signature-endpoint': '/test-endpoint/status?code=403' }, code: 'signature-http-status', category: 'signature', setup: noRetries },
   { name: 'provider throws', attributes: valid, code: 'signature-provider-failed', category: 'signature', setup: (element) => { element.signatureProvider = async () => { throw new Error('backend down'); }; } },
   { name: 'provider returns a number', attributes: valid, code: 'signature-provider-failed', category: 'signature', setup: (element) => { element.signatureProvider = async () => 42 as unknown as string; } },
   { name: 'signature that is not a JWT', attributes: valid, code: 'signature-rejected-locally', category: 'signature', setup: (element) => { element.signature = 'not-a-jwt'; } },
