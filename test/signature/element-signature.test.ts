@@ -68,7 +68,7 @@ describe('<zoom-join> signature path', () => {
   });
 
   it('refuses a signature for another role locally', async () => {
-    const element = await renderZoomJoin({ 'meeting-number': MEETING, 'user-name': 'Ada', role: '0' });
+    const element = await renderZoomJoin({ 'meeting-number': MEETING, 'user-name': 'Ada', 'meeting-role': '0' });
     element.signature = await referenceSignature(MEETING, 1);
     const error = await joinFailure(element);
     expect(error?.problems?.map((problem) => problem.code)).to.include('role-mismatch');
