@@ -36,8 +36,8 @@ export type AssetState = (typeof AssetState)[keyof typeof AssetState];
  * One element's asset preloading. Eager and small: it waits for the `preload` strategy (intent, visible, idle,
  * eager) with nothing but a listener or an observer, then loads preload-run.ts, which checks the asset path, plans
  * the files for this device, preloads them, has the SDK made ready (`prepareSdk`) and fires `zoom-capabilities`,
- * `zoom-progress` and `zoom-warning`. The join calls prepareJoin(): it raises asset-path errors before any SDK call and waits (bounded)
- * for what the join needs.
+ * `zoom-progress` and `zoom-warning`. The join calls prepareJoin(): it raises asset-path errors before any SDK call
+ * and waits (bounded) for what the join needs.
  */
 export class AssetController implements ReactiveController {
   /** Which device the plan is for; tests swap it. Undefined: this browser. */

@@ -21,8 +21,6 @@ export interface PreloadRun {
   capabilities: ZoomCapabilitiesDetail;
   plan?: AssetPlan;
   preloadResult?: PreloadResult;
-  /** How long making the SDK ready ahead took, ms, once it did. */
-  sdkReadyMs?: number;
   /** Settles when the join may start (js_media in, the SDK made ready or given up); never rejects. */
   joinReady: Promise<void>;
   /** The whole preload; never rejects. */
@@ -137,10 +135,8 @@ export function startPreloadRun(
       .then(async () => {
         const { prepareSdk } = options;
         if (!settings.warm || !prepareSdk) return;
-        const started = performance.now();
         try {
           await prepareSdk(location.libUrl, signal);
-          run.sdkReadyMs = performance.now() - started;
         } catch (error) {
           if (signal.aborted) throw error;
           emit(host, 'zoom-warning', {

@@ -38,7 +38,7 @@ export class JoinTiming {
     this.view = host.view === 'client' ? 'client' : 'component';
   }
 
-  /** Ends the phase under way, if any, and starts `phase`. */
+  /** Ends the phase under way (when there is one) and starts `phase`. */
   begin(phase: JoinPhase): void {
     this.endPhase();
     if (!this.finished) this.current = { phase, start: performance.now() };

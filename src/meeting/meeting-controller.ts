@@ -374,7 +374,7 @@ export class MeetingController implements ReactiveController {
     this.setStatus(state === 'preloading' ? ZoomStatus.preloading : state === 'ready' ? ZoomStatus.ready : ZoomStatus.idle);
   }
 
-  /** The SDK injects its styles into document.head, so its root must be light DOM to be styled. */
+  /** The box the SDK's frame goes in: light DOM, so that the page can size it as `zoom-join [slot=meeting]`. */
   private meetingRoot(): HTMLElement {
     if (!this.sdkRoot) {
       this.sdkRoot = document.createElement('div');

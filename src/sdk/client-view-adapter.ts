@@ -1,9 +1,7 @@
 import type { SdkInitOptions, SdkJoinOptions } from './adapter.js';
-import { normalizeSdkError } from './normalize-error.js';
-import { hasFunctions, optionalJoinFields, secretsOf } from './sdk-module.js';
+import { hasFunctions, sdkJoinOptions, secretsOf } from './sdk-module.js';
 import { SdkRealmSlot } from './sdk-realm.js';
 import { RealmAdapter } from './realm-adapter.js';
-import { joinWatchingZoom } from './watched-join.js';
 
 interface CallbackOptions {
   success?: (result: unknown) => void;
@@ -69,49 +67,21 @@ export class ClientViewAdapter extends RealmAdapter<ClientViewApi> {
   });
 
   async init(options: SdkInitOptions, signal: AbortSignal): Promise<void> {
-    signal.throwIfAborted();
-    const { api } = this;
-    if (!api) throw new Error('ClientViewAdapter.load() must resolve before init()');
-    try {
-      await callbackToPromise((o) => api.init(o), {
+    return this.initInRealm(signal, (api) =>
+      callbackToPromise((o) => api.init(o), {
         // Leaving navigates the frame, not the page.
         leaveUrl: 'about:blank',
         patchJsMedia: !options.selfHosted,
         leaveOnPageUnload: true,
         // Only set keys reach the SDK: it checks the option names it is given, and undefined is not known to it as absent.
         ...(options.enforceVirtualBackground ? { enforceVirtualBackground: true } : {}),
-      });
-      // A join stopped meanwhile (left, removed, timed out) has no use for this realm: it goes.
-      signal.throwIfAborted();
-    } catch (raw) {
-      this.discardRealm();
-      signal.throwIfAborted();
-      throw normalizeSdkError(raw, { view: this.view, stage: 'init' });
-    }
+      }).then(() => undefined),
+    );
   }
 
   async join(options: SdkJoinOptions, signal: AbortSignal): Promise<void> {
-    signal.throwIfAborted();
-    const { api, realmWindow } = this;
-    if (!api || !realmWindow) throw new Error('ClientViewAdapter.init() must resolve before join()');
-    const secrets = secretsOf(options);
-    const joinOptions = {
-      signature: options.signature,
-      meetingNumber: options.meetingNumber,
-      userName: options.userName,
-      passWord: options.passcode ?? '',
-      ...optionalJoinFields(options),
-    };
-    await joinWatchingZoom(() => callbackToPromise((o) => api.join(o), joinOptions), {
-      view: this.view,
-      realm: realmWindow,
-      secrets,
-      notify: (event) => this.notify(event),
-    });
-    if (this.api !== api) return;
-    this.joined = true;
-    // The element stopped waiting while the SDK was still joining: its leave() leaves this.
-    signal.throwIfAborted();
+    const joinOptions = sdkJoinOptions(options, 'passWord');
+    return this.joinInRealm(signal, secretsOf(options), (api) => callbackToPromise((o) => api.join(o), joinOptions));
   }
 
   async leave(): Promise<void> {

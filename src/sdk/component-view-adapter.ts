@@ -1,10 +1,9 @@
 import type { SdkInitOptions, SdkJoinOptions } from './adapter.js';
 import { sdkMemoryFailure } from './sdk-memory-failure.js';
 import { normalizeSdkError } from './normalize-error.js';
-import { hasFunctions, optionalJoinFields, secretsOf } from './sdk-module.js';
+import { hasFunctions, sdkJoinOptions, secretsOf } from './sdk-module.js';
 import { SdkRealmSlot } from './sdk-realm.js';
 import { RealmAdapter } from './realm-adapter.js';
-import { joinWatchingZoom } from './watched-join.js';
 import { warmJsMedia } from '../assets/warm.js';
 
 /** The few members of the Component View client we use, typed structurally (the SDK's own typings are loose). */
@@ -65,10 +64,7 @@ export class ComponentViewAdapter extends RealmAdapter<EmbeddedApi> {
 
   /** The SDK's client, initialised on a root inside the realm. */
   async init(options: SdkInitOptions, signal: AbortSignal): Promise<void> {
-    signal.throwIfAborted();
-    const { api, realmWindow } = this;
-    if (!api || !realmWindow) throw new Error('ComponentViewAdapter.load() must resolve before init()');
-    try {
+    return this.initInRealm(signal, async (api, realmWindow) => {
       const frameDocument = realmWindow.document;
       const appRoot = frameDocument.createElement('div');
       frameDocument.body.append(appRoot);
@@ -83,41 +79,18 @@ export class ComponentViewAdapter extends RealmAdapter<EmbeddedApi> {
         // Only set keys reach the SDK: it checks the option names it is given, and undefined is not known to it as absent.
         ...(options.enforceVirtualBackground ? { enforceVirtualBackground: true } : {}),
       });
-      // A join stopped meanwhile (left, removed, timed out) has no use for this realm: it goes.
-      signal.throwIfAborted();
       client.on('connection-change', this.onConnectionChange);
       client.on('media-internal-error', this.onMediaError);
       this.client = client;
-    } catch (raw) {
-      this.discardRealm();
-      signal.throwIfAborted();
-      throw normalizeSdkError(raw, { view: this.view, stage: 'init' });
-    }
+    });
   }
 
   async join(options: SdkJoinOptions, signal: AbortSignal): Promise<void> {
     signal.throwIfAborted();
     const client = this.client;
-    const realmWindow = this.realmWindow;
-    if (!client || !realmWindow) throw new Error('ComponentViewAdapter.init() must resolve before join()');
+    if (!client) throw new Error('ComponentViewAdapter.init() must resolve before join()');
     this.secrets = secretsOf(options);
-    const joinOptions = {
-      signature: options.signature,
-      meetingNumber: options.meetingNumber,
-      userName: options.userName,
-      password: options.passcode ?? '',
-      ...optionalJoinFields(options),
-    };
-    await joinWatchingZoom(() => client.join(joinOptions), {
-      view: this.view,
-      realm: realmWindow,
-      secrets: this.secrets,
-      notify: (event) => this.notify(event),
-    });
-    if (this.client !== client) return;
-    this.joined = true;
-    // The element stopped waiting (left or removed) while the SDK was still joining: its leave() leaves this.
-    signal.throwIfAborted();
+    return this.joinInRealm(signal, this.secrets, () => client.join(sdkJoinOptions(options, 'password')));
   }
 
   async leave(): Promise<void> {

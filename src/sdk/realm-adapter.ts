@@ -1,5 +1,7 @@
 import type { SdkAdapter, SdkEventListener, SdkInitOptions, SdkJoinOptions, SdkPrepareOptions } from './adapter.js';
+import { normalizeSdkError } from './normalize-error.js';
 import { meetingFrameReloadedError, type SdkRealmSlot } from './sdk-realm.js';
+import { joinWatchingZoom } from './watched-join.js';
 
 /**
  * What both SDK views share: a frame of their own (an SdkRealmSlot, prepared ahead or opened by the join), the
@@ -32,6 +34,38 @@ export abstract class RealmAdapter<Api> implements SdkAdapter {
   abstract init(options: SdkInitOptions, signal: AbortSignal): Promise<void>;
   abstract join(options: SdkJoinOptions, signal: AbortSignal): Promise<void>;
   abstract leave(): Promise<void>;
+
+  /**
+   * A view's init in the frame load() took. Whatever fails leaves as a ZoomJoinError of stage `init` and takes the
+   * frame with it; a join stopped meanwhile (left, removed, timed out) has no use for the frame either.
+   */
+  protected async initInRealm(signal: AbortSignal, initialise: (api: Api, realmWindow: Window & typeof globalThis) => Promise<void>): Promise<void> {
+    signal.throwIfAborted();
+    const { api, realmWindow } = this;
+    if (!api || !realmWindow) throw new Error(`The ${this.view} view's load() must resolve before init()`);
+    try {
+      await initialise(api, realmWindow);
+      signal.throwIfAborted();
+    } catch (raw) {
+      this.discardRealm();
+      signal.throwIfAborted();
+      throw normalizeSdkError(raw, { view: this.view, stage: 'init' });
+    }
+  }
+
+  /**
+   * A view's join, watching Zoom's answer in the frame's own XMLHttpRequest. In the meeting once it resolves,
+   * unless the frame went meanwhile; a join the element stopped waiting for is left by the element's leave().
+   */
+  protected async joinInRealm(signal: AbortSignal, secrets: readonly string[], invoke: (api: Api) => Promise<unknown>): Promise<void> {
+    signal.throwIfAborted();
+    const { api, realmWindow } = this;
+    if (!api || !realmWindow) throw new Error(`The ${this.view} view's init() must resolve before join()`);
+    await joinWatchingZoom(() => invoke(api), { view: this.view, realm: realmWindow, secrets, notify: (event) => this.notify(event) });
+    if (this.api !== api) return;
+    this.joined = true;
+    signal.throwIfAborted();
+  }
 
   async destroy(): Promise<void> {
     this.discardRealm();

@@ -21,14 +21,20 @@ export function secretsOf(options: {
 }
 
 /**
- * The join options both views name alike, only those that are set: the SDK checks the option names it is given,
- * and an undefined value is not known to it as absent.
+ * The SDK's join options for `options`: both views name them alike but for the passcode (`password` in the
+ * Component View, `passWord` in the Client View), and only set ones are given — the SDK checks the option names
+ * it gets, and an undefined value is not known to it as absent.
  */
-export function optionalJoinFields(options: SdkJoinOptions): Partial<Pick<SdkJoinOptions, 'sdkKey' | 'userEmail' | 'zak' | 'tk' | 'obfToken'>> {
-  const fields: Partial<Pick<SdkJoinOptions, 'sdkKey' | 'userEmail' | 'zak' | 'tk' | 'obfToken'>> = {};
+export function sdkJoinOptions(options: SdkJoinOptions, passcodeKey: 'password' | 'passWord'): Record<string, string> {
+  const joinOptions: Record<string, string> = {
+    signature: options.signature,
+    meetingNumber: options.meetingNumber,
+    userName: options.userName,
+    [passcodeKey]: options.passcode ?? '',
+  };
   for (const name of ['sdkKey', 'userEmail', 'zak', 'tk', 'obfToken'] as const) {
     const value = options[name];
-    if (value) fields[name] = value;
+    if (value) joinOptions[name] = value;
   }
-  return fields;
+  return joinOptions;
 }

@@ -289,36 +289,29 @@ export class SdkRealmSlot<Api> {
       this.prepared = undefined;
       const onAbort = (): void => prepared.abort.abort(signal.reason);
       signal.addEventListener('abort', onAbort, { once: true });
-      try {
-        const loaded = await prepared.loaded;
-        // The join stopped meanwhile: what it took goes, as leaving would have removed it.
-        if (signal.aborted) loaded.realm.discard();
-        signal.throwIfAborted();
-        // A frame that was moved since lost the SDK: the join opens a fresh one.
-        if (loaded.realm.lost) {
-          loaded.realm.discard();
-          throw new SdkRealmError('The prepared frame was reloaded');
-        }
-        this.taken = loaded;
-        return loaded;
-      } catch {
-        // What the preparation could not do the join tries once more, and reports.
-        signal.throwIfAborted();
-      } finally {
-        signal.removeEventListener('abort', onAbort);
-      }
+      // What the preparation could not do (or a frame moved since, which lost the SDK) the join tries once more.
+      const loaded = await prepared.loaded.catch(() => undefined).finally(() => signal.removeEventListener('abort', onAbort));
+      if (loaded && !loaded.realm.lost) return this.keep(loaded, signal);
+      loaded?.realm.discard();
+      signal.throwIfAborted();
     }
     this.discard();
+    let loaded: LoadedSdk<Api>;
     try {
-      const loaded = await this.load(root, libUrl, signal, false);
-      if (signal.aborted) loaded.realm.discard();
-      signal.throwIfAborted();
-      this.taken = loaded;
-      return loaded;
+      loaded = await this.load(root, libUrl, signal, false);
     } catch (raw) {
       signal.throwIfAborted();
       throw normalizeSdkError(raw, { view: this.view, stage: 'load' });
     }
+    return this.keep(loaded, signal);
+  }
+
+  /** The realm a join took, unless the join stopped meanwhile: then it goes, as leaving would have removed it. */
+  private keep(loaded: LoadedSdk<Api>, signal: AbortSignal): LoadedSdk<Api> {
+    if (signal.aborted) loaded.realm.discard();
+    signal.throwIfAborted();
+    this.taken = loaded;
+    return loaded;
   }
 
   /** Removes the realm a join took, with everything the SDK made in it; a prepared one stays. */

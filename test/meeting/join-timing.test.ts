@@ -15,6 +15,21 @@ function timings(target: EventTarget): ZoomTimingDetail[] {
   return seen;
 }
 
+/** The order in which `target` fires `types`. */
+function eventOrder(target: EventTarget, ...types: string[]): string[] {
+  const order: string[] = [];
+  for (const type of types) target.addEventListener(type, () => order.push(type));
+  return order;
+}
+
+/** A fake SDK for the next element, and that element, signed. */
+async function signedElement(next: FakeAdapter, attributes: Record<string, string> = {}) {
+  sdk.adapters().next = next;
+  const element = await renderZoomJoin({ 'meeting-number': MEETING, 'user-name': 'Ada', ...attributes });
+  element.signature = testSignature({ meetingNumber: MEETING });
+  return element;
+}
+
 function measuresSince(start: number, name: string): PerformanceEntry[] {
   return performance.getEntriesByName(name, 'measure').filter((entry) => entry.startTime >= start);
 }
@@ -23,13 +38,9 @@ describe('<zoom-join> join timing', () => {
   it('a join: every phase measured, in order, and zoom-timing after zoom-joined with the same figures', async () => {
     const next = new FakeAdapter();
     const held = next.hold('join');
-    sdk.adapters().next = next;
-    const element = await renderZoomJoin({ 'meeting-number': MEETING, 'user-name': 'Ada' });
-    element.signature = testSignature({ meetingNumber: MEETING });
+    const element = await signedElement(next);
     const seen = timings(element);
-    const order: string[] = [];
-    element.addEventListener('zoom-joined', () => order.push('zoom-joined'));
-    element.addEventListener('zoom-timing', () => order.push('zoom-timing'));
+    const order = eventOrder(element, 'zoom-joined', 'zoom-timing');
     const since = performance.now();
     const joining = element.join();
     await waitUntil(() => next.count('join') === 1);
@@ -59,13 +70,9 @@ describe('<zoom-join> join timing', () => {
   it('a failed join: zoom-timing after zoom-error, outcome failed, up to the phase that failed', async () => {
     const next = new FakeAdapter();
     next.failWith('init', { type: 'INVALID_PARAMETERS', reason: 'bad option' });
-    sdk.adapters().next = next;
-    const element = await renderZoomJoin({ 'meeting-number': MEETING, 'user-name': 'Ada' });
-    element.signature = testSignature({ meetingNumber: MEETING });
+    const element = await signedElement(next);
     const seen = timings(element);
-    const order: string[] = [];
-    element.addEventListener('zoom-error', () => order.push('zoom-error'));
-    element.addEventListener('zoom-timing', () => order.push('zoom-timing'));
+    const order = eventOrder(element, 'zoom-error', 'zoom-timing');
     expect(await joinFailure(element)).to.exist;
     expect(order).to.deep.equal(['zoom-error', 'zoom-timing']);
     expect(seen[0]!.outcome).to.equal('failed');

@@ -1,6 +1,7 @@
-// The element with the real @zoom/meetingsdk Client View in real Chromium, offline. The Client View lays itself out
-// over "the whole page" and joins once per page load; in its own realm that page is a frame inside the element's
-// box, made ready while the page is idle, so it sits in the page's layout and a second join needs no reload.
+// The element with the real @zoom/meetingsdk Client View in real Chromium, offline. Run in a page, the Client View
+// lays itself out over "the whole page" and joins once per page load; in its own realm that page is a frame inside
+// the element's box, made ready while the page is idle, so it sits in the page's layout and joins again without a
+// reload.
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../src/index.js';
 import type { ZoomJoin } from '../../src/zoom-join.js';

@@ -111,7 +111,7 @@ describe('SDK realm', function () {
       30000,
       'the offline join to fail',
     );
-    // Zoom is unreachable here: the SDK's own connection error, as in the page's realm.
+    // Zoom is unreachable here: the SDK's own connection error, as when it runs in a page.
     expect((failure as { errorCode?: number }).errorCode).to.equal(-3000);
 
     expect(sdkGlobalsOn(realm.window).length, 'the SDK set up its globals in the frame').to.be.greaterThan(2);

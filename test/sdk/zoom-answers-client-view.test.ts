@@ -21,7 +21,7 @@ describe('real SDK: Client View against every Zoom refusal', function () {
     it(`${scenario.id}: ${scenario.label}`, async () => {
       expect(expected, `an expectation for ${scenario.id}`).to.exist;
       if (!expected) return;
-      // The Client View joins once per page, so every case runs in a fresh frame: a realm of its own.
+      // Every case runs in a page of its own (see join-in-frame.ts).
       const outcome = await joinInFrame(scenario.id, 'client');
       if (isPrompt(expected)) {
         expect(outcome.kind === 'warning' ? outcome.code : outcome.kind).to.equal(expected.warning);

@@ -1,5 +1,6 @@
 // Runs one real-SDK join of <zoom-join> in this frame's own realm and posts the first zoom-error or prompt warning to
-// the parent. The Client View can join only once per page (see client-view-adapter.ts), so each case gets a frame.
+// the parent. Each case gets a page of its own: its own one-meeting-per-page slot and a clean teardown (removing the
+// frame), whatever the element's own SDK frame inside it leaves behind.
 import '../../../src/index.js';
 import type { ZoomJoin } from '../../../src/zoom-join.js';
 import { testSignature } from '../../support/test-signature.js';
