@@ -90,6 +90,32 @@ const screenshotPlugin = {
   },
 };
 
+/**
+ * The page's accessibility tree as Chromium computes it for screen readers (CDP's Accessibility domain: Playwright
+ * no longer has a snapshot API): every node that is not ignored, as {role, name, description, focused}.
+ */
+const accessibilityTreePlugin = {
+  name: 'accessibility-tree',
+  async executeCommand({ command, session }) {
+    if (command !== 'accessibility-tree') return undefined;
+    const page = session.browser.getPage(session.id);
+    const cdp = await page.context().newCDPSession(page);
+    try {
+      const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+      return nodes
+        .filter((node) => !node.ignored)
+        .map((node) => ({
+          role: node.role?.value ?? '',
+          name: node.name?.value ?? '',
+          description: node.description?.value ?? '',
+          focused: (node.properties ?? []).some((property) => property.name === 'focused' && property.value.value === true),
+        }));
+    } finally {
+      await cdp.detach();
+    }
+  },
+};
+
 /** Ends the run with one plain `browser: N passed, N failed` line that CI can read. */
 function summaryLineReporter() {
   return {
@@ -124,7 +150,7 @@ export default {
   testsFinishTimeout: 10 * 60 * 1000,
   testFramework: { config: { timeout: 30000 } },
   middleware: [signatureEndpointMiddleware, referenceServerMiddleware],
-  plugins: [sdkAliasPlugin, esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json' }), networkLogPlugin, zoomDoublePlugin, screenshotPlugin],
+  plugins: [sdkAliasPlugin, esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json' }), networkLogPlugin, zoomDoublePlugin, screenshotPlugin, accessibilityTreePlugin],
   browsers: [
     playwrightLauncher({
       product: 'chromium',

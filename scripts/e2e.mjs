@@ -3,7 +3,7 @@
 // Suites run one at a time: each starts its own dev server and browser, and the timing-based scenarios (freeze,
 // slow assets, timeouts) should not compete for the CPU.
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 if (!existsSync(chromium)) {
@@ -15,6 +15,9 @@ const files = process.argv.slice(2);
 if (files.length === 0) {
   for (const name of readdirSync('test/e2e').sort()) if (name.endsWith('.e2e.ts')) files.push(`test/e2e/${name}`);
 }
+
+// Each suite adds its axe-core results to this file; a run starts it afresh.
+rmSync('test-results/axe-results.json', { force: true });
 
 const child = spawn(
   process.execPath,

@@ -289,7 +289,10 @@ export const combinedMeanings: Readonly<Record<string, { meaning: string; retrya
     meaning: 'The Zoom SDK failed with a number or value that has no known meaning, or the join failed unexpectedly',
     retryable: 'no for an SDK failure; yes for an unexpected one',
   },
-  'sdk-load-failed': { meaning: "The Zoom SDK's module, or the element's own join code, could not be loaded" },
+  'sdk-load-failed': {
+    meaning: "The Zoom SDK's files, or the element's own join code, could not be loaded",
+    retryable: "yes for the SDK's files (the next join loads them into a fresh frame); no for the join code (reload the page)",
+  },
   'signature-http-status': {
     meaning: 'The signature endpoint answered an HTTP error status; the title names it and the steps fit it',
     retryable: 'yes for 429 and 5xx; no otherwise',

@@ -10,7 +10,6 @@ export const zoomJoinStyles = css`
     position: relative;
     font: var(--zoom-join-font, 14px/1.4 system-ui, sans-serif);
     color: var(--zoom-join-color, CanvasText);
-    color-scheme: light dark;
   }
   :host([hidden]) {
     display: none;

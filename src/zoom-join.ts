@@ -75,11 +75,18 @@ export class ZoomJoin extends LitElement {
   static teardownDelayMs = 500;
 
   private readonly meeting: MeetingController;
+  /** Focus was last inside the element: its controls or the meeting's frame (moving it elsewhere clears this). */
+  private focusWithin = false;
 
   constructor() {
     super();
     Object.assign(this, initialValues());
     this.meeting = new MeetingController(this);
+    this.addEventListener('focusin', () => (this.focusWithin = true));
+    this.addEventListener('focusout', (event) => {
+      // No relatedTarget: focus went nowhere, as when the focused button is removed; that is when it is put back.
+      if (event.relatedTarget && !this.contains(event.relatedTarget as Node)) this.focusWithin = false;
+    });
   }
 
   /** Where the element is: idle, preloading, ready, signing, joining, joined, leaving, left or error. */
@@ -119,8 +126,20 @@ export class ZoomJoin extends LitElement {
     });
   }
 
+  override updated(): void {
+    // The Join, Cancel or Retry button a keyboard user pressed is gone (or the meeting's frame that had focus):
+    // focus goes to what replaced it — Retry, or the error panel when there is nothing to retry — but never when
+    // focus is somewhere else on the page.
+    const active = document.activeElement;
+    if (!this.focusWithin || (active && active !== document.body)) return;
+    const root = this.renderRoot;
+    (root.querySelector<HTMLElement>('[part=retry-button]') ?? root.querySelector<HTMLElement>('[part=error],[part=join-button],[part=cancel-button]'))?.focus();
+  }
+
   override render() {
     const status = this.status;
+    // Which meeting the buttons act on, for their accessible names (the visible text stays short).
+    const meeting = this.meetingNumber?.trim();
     // With auto-join the button stays hidden until the automatic join happened; after a leave it is the way back.
     const showJoin =
       (!this.autoJoin || this.meeting.autoJoinStarted) &&
@@ -131,11 +150,11 @@ export class ZoomJoin extends LitElement {
         ${statusText[status]}${this.meeting.statusDetail ? html` — ${this.meeting.statusDetail}` : nothing}
       </div>
       ${showJoin
-        ? html`<button part="join-button" type="button" @click=${this.onJoinClick}>Join meeting</button>`
+        ? html`<button part="join-button" type="button" aria-label=${meeting ? `Join meeting ${meeting}` : nothing} @click=${this.onJoinClick}>Join meeting</button>`
         : nothing}
-      ${showCancel ? html`<button part="cancel-button" type="button" @click=${this.leave}>Cancel</button>` : nothing}
+      ${showCancel ? html`<button part="cancel-button" type="button" aria-label=${meeting ? `Cancel joining meeting ${meeting}` : nothing} @click=${this.leave}>Cancel</button>` : nothing}
       ${this.renderProgress(status)}
-      ${status === ZoomStatus.error && this.error ? this.renderError(this.error) : nothing}
+      ${status === ZoomStatus.error ? this.meeting.renderError(() => this.onRetryClick()) : nothing}
       ${this.meeting.memory.renderWarning()}
       <slot></slot>
       <slot name="meeting"></slot>
@@ -147,23 +166,6 @@ export class ZoomJoin extends LitElement {
     const fraction = this.meeting.assets.progress;
     if (!busy || fraction === undefined) return nothing;
     return html`<progress part="progress" max="1" .value=${fraction} aria-label="Loading Zoom"></progress>`;
-  }
-
-  private renderError(error: ZoomJoinError) {
-    return html`
-      <div part="error" role="alert">
-        <strong part="error-title">${error.title}</strong>
-        <p part="error-message">${error.message}</p>
-        <p part="error-hint">${error.hint}</p>
-        ${error.steps.length > 0
-          ? html`<ol part="error-steps">${error.steps.map((step) => html`<li>${step}</li>`)}</ol>`
-          : nothing}
-        <code part="error-code">${error.code}${error.sdkCode !== undefined ? ` (Zoom ${error.sdkCode})` : ''}</code>
-        ${error.retryable
-          ? html`<button part="retry-button" type="button" @click=${this.onRetryClick}>Retry</button>`
-          : nothing}
-      </div>
-    `;
   }
 }
 

@@ -6,14 +6,16 @@ import { ErrorCategory, ZoomJoinError } from '../zoom-join-error.js';
 
 export function joinCodeLoadFailedError(cause: unknown): ZoomJoinError {
   return new ZoomJoinError({
-    // The same code as the SDK's own module failing to load: the same kind of failure, the same fix.
+    // The same code as the SDK's own files failing to load: the same kind of failure (but reloading is the fix).
     code: 'sdk-load-failed',
     category: ErrorCategory.network,
-    // The title defaults to the message.
+    // The status line shows the title: without this code there is no error panel, so it carries the fix.
+    title: 'The code that joins a meeting did not load: reload the page',
     message: 'The code that joins a meeting could not be loaded',
     hint: 'The connection dropped, or the site was updated since the page loaded.',
-    steps: ['Check the connection and try again.', 'If it fails again, reload the page.'],
-    retryable: true,
+    steps: ['Check the connection, then reload the page.'],
+    // Chromium keeps a module that failed to load as failed until the page is reloaded: a Retry could not succeed.
+    retryable: false,
     cause,
   });
 }

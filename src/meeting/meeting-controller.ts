@@ -1,4 +1,4 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveController, ReactiveControllerHost, TemplateResult } from 'lit';
 import { AssetController } from '../assets/asset-controller.js';
 import { setting, unusableAttributes, type ZoomJoinState } from '../attributes.js';
 import type { VirtualBackgroundMode } from '../assets/plan.js';
@@ -17,7 +17,8 @@ export type JoinMachinery = typeof import('./join-machinery.js');
 
 /**
  * The attribute checks, signature client, lock, SDK adapters and error texts: one lazy chunk, imported once per
- * page when a join or a preload starts. A failed import is forgotten so Retry can try again.
+ * page when a join or a preload starts. A failed import is forgotten, for browsers that fetch it again (Chromium
+ * keeps the failure until the page is reloaded).
  */
 const loadJoinMachinery = memoizeImport((): Promise<JoinMachinery> => import('./join-machinery.js'));
 
@@ -273,6 +274,8 @@ export class MeetingController implements ReactiveController {
     const error = this.machinery ? this.machinery.scrubJoinError(raw, this.host) : raw;
     this.error = error;
     this.setStatus(ZoomStatus.error);
+    // The status line is the one live region: it announces the failure once; the panel below is not live.
+    this.statusDetail = error.title;
     emit(this.host, 'zoom-error', error);
     this.timing?.finish('failed');
     throw error;
@@ -324,6 +327,14 @@ export class MeetingController implements ReactiveController {
     } catch {
       // fail() throws for join()'s sake; here the event is the only report.
     }
+  }
+
+  /**
+   * The error panel, once the join machinery that renders it is loaded: always, except when loading it failed,
+   * where the status line says so (that error's title asks for a reload).
+   */
+  renderError(onRetry: () => void): TemplateResult | undefined {
+    return this.error && this.machinery?.renderErrorPanel(this.error, onRetry);
   }
 
   /** Frees the page's meeting slot, and has the SDK made ready again for the next join (the adapter left its realm). */

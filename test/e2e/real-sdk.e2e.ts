@@ -7,6 +7,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
+import { axeViolations, blocking } from './support/axe.js';
 import { launchChromium, openDemo } from './support/browser.js';
 import { MAIN, errorPanelText, joinAndSettle, joinPath, theError } from './support/demo-actions.js';
 import { startDemoServer, type DemoServer } from './support/demo-server.js';
@@ -68,6 +69,7 @@ describe('real mode (real SDK, offline)', { timeout: 150_000 }, () => {
         assert.ok(!response.text.includes(FAKE_SECRET), `the secret is not in ${response.url}`);
       }
       assert.doesNotMatch(await page.locator('#event-log').innerText(), /\bey[A-Za-z0-9_-]{8,}\./, 'no token in the log');
+      assert.deepEqual(blocking(await axeViolations(page, 'real SDK, -3000')), [], 'axe: no serious or critical violation');
     } finally {
       await demo.close();
     }

@@ -36,15 +36,18 @@ after(async () => {
 
 /**
  * Opens the scenario in a fresh context, runs `body`, checks the end state with axe (no serious or critical
- * violation), and always closes the context.
+ * violation) in a light and then a dark system (the demo follows it), and always closes the context.
  */
 async function withScenario(id: string, body: (demo: DemoPage) => Promise<void>): Promise<void> {
   const demo = await openDemo(browser, server.url(`/?mode=sim&scenario=${id}`));
   try {
     await body(demo);
     assert.deepEqual(demo.pageErrors, [], 'no uncaught errors in the page');
-    const violations = blocking(await axeViolations(demo.page, id));
-    assert.deepEqual(violations, [], `axe: no serious or critical violation in the end state of ${id}`);
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await demo.page.emulateMedia({ colorScheme });
+      const violations = blocking(await axeViolations(demo.page, `${id} (${colorScheme})`));
+      assert.deepEqual(violations, [], `axe: no serious or critical violation in the end state of ${id}, ${colorScheme}`);
+    }
   } finally {
     await demo.close();
   }

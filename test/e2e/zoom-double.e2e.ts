@@ -14,6 +14,7 @@ import type { Browser, Response } from 'playwright-core';
 import { zoomDoubleScenarios, WC_INFO_URL, type ZoomDoubleScenario } from '../../demo/zoom-double/wc-info.js';
 import type { SdkView } from '../../src/zoom-join-error.js';
 import { expectedOutcomes, isPrompt, type Expected } from '../support/zoom-double-expectations.js';
+import { axeViolations, blocking } from './support/axe.js';
 import { launchChromium, openDemo, RESULTS_DIR, screenshot, type DemoPage, type RecordedEvent } from './support/browser.js';
 import { MAIN, clickJoin, errorPanelText, joinAndSettle, logEntries, theError, type ErrorDetail } from './support/demo-actions.js';
 import { startDemoServer, type DemoServer } from './support/demo-server.js';
@@ -61,6 +62,8 @@ async function withDouble(scenario: string, view: SdkView, body: (demo: DemoPage
   const demo = await openDemo(browser, doubleUrl(scenario, view));
   try {
     await body(demo);
+    const violations = blocking(await axeViolations(demo.page, `double ${scenario} ${view}`));
+    assert.deepEqual(violations, [], `axe: no serious or critical violation in the end state of ${scenario}, ${view} view`);
   } finally {
     await demo.close();
   }

@@ -138,6 +138,59 @@ describe('dist/cdn/zoom-join.js on a plain page', { timeout: 120000 }, () => {
     }
   });
 
+  it('when the join code cannot be fetched: the status line says to reload, and after a reload the join works', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const joinCode = /\/chunks\/join-machinery-[^/]*\.js$/;
+    try {
+      let requested = 0;
+      await page.route(joinCode, (route) => {
+        requested += 1;
+        return route.fulfill({ status: 503, body: 'Service Unavailable' });
+      });
+      const reported = async () => page.evaluate(() => (window as unknown as { reported: ReportedError[] }).reported);
+      const open = async () => {
+        await page.goto(`${server.origin}/test/cdn/index.html`);
+        await page.locator('zoom-join [part=join-button]').waitFor();
+        await page.evaluate((signature) => {
+          const element = document.querySelector('zoom-join')!;
+          element.signature = signature;
+          const log: ReportedError[] = [];
+          (window as unknown as { reported: ReportedError[] }).reported = log;
+          element.addEventListener('zoom-error', (event) => log.push({ code: event.detail.code, category: event.detail.category, retryable: event.detail.retryable }));
+        }, testSignature({ meetingNumber: '1234567890' }));
+        await page.locator('zoom-join [part=join-button]').focus();
+        await page.keyboard.press('Enter');
+      };
+
+      await open();
+      await page.waitForFunction(() => document.querySelector('zoom-join')?.getAttribute('status') === 'error');
+      assert.deepEqual(await reported(), [{ code: 'sdk-load-failed', category: 'network', retryable: false }]);
+      assert.equal(
+        (await page.locator('zoom-join [part=status]').textContent())?.replace(/\s+/g, ' ').trim(),
+        'Could not join — The code that joins a meeting did not load: reload the page',
+      );
+      assert.equal(await page.locator('zoom-join [part=error]').count(), 0, 'no panel: its code is what did not load');
+      assert.equal(await page.locator('zoom-join [part=join-button]').count(), 0, 'no Join button that could not work');
+
+      // Why no Retry: Chromium keeps the failed module as failed, so joining again in this page never refetches it.
+      const requestsSoFar = requested;
+      await page.evaluate(() => document.querySelector('zoom-join')!.join().catch(() => undefined));
+      assert.equal(requested, requestsSoFar, 'the browser did not ask for the join code again');
+      assert.deepEqual((await reported()).map((error) => error.code), ['sdk-load-failed', 'sdk-load-failed']);
+
+      // The connection is back and the page reloaded: the same keys join, up to the SDK's offline answer.
+      await page.unroute(joinCode);
+      await open();
+      await page.waitForFunction(() => (window as unknown as { reported: ReportedError[] }).reported.length === 1, null, { timeout: 60000 });
+      assert.equal((await reported())[0]?.code, 'connection-error');
+      assert.equal(await page.locator('zoom-join [part=error]').count(), 1);
+      assert.equal(await page.evaluate(() => document.querySelector('zoom-join')!.shadowRoot!.activeElement?.getAttribute('part')), 'retry-button');
+    } finally {
+      await context.close();
+    }
+  });
+
   it("Client View: loads its bundle and CSS from the self-hosted dist/ and reaches the SDK's join", async () => {
     const run = await joinFromPage({ view: 'client' });
     try {

@@ -1,0 +1,28 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import type { ZoomJoinError } from '../zoom-join-error.js';
+
+/**
+ * The panel `<zoom-join>` shows for a failed join: what went wrong, why, the steps, the code and Retry. Loaded with
+ * the join machinery, since every failure but its own load comes after it (that one the status line and the Join
+ * button report).
+ *
+ * Not a live region: the element's status line announces the failure once, with the title. The panel is a named
+ * group that takes focus when there is nothing to retry, and Retry is described by the hint, so a keyboard or
+ * screen-reader user reaches both without a pointer.
+ */
+export function renderErrorPanel(error: ZoomJoinError, onRetry: () => void): TemplateResult {
+  return html`
+    <div part="error" role="group" aria-labelledby="error-title" tabindex="-1">
+      <strong part="error-title" id="error-title">${error.title}</strong>
+      <p part="error-message">${error.message}</p>
+      <p part="error-hint" id="error-hint">${error.hint}</p>
+      ${error.steps.length > 0
+        ? html`<ol part="error-steps">${error.steps.map((step) => html`<li>${step}</li>`)}</ol>`
+        : nothing}
+      <code part="error-code">${error.code}${error.sdkCode !== undefined ? ` (Zoom ${error.sdkCode})` : ''}</code>
+      ${error.retryable
+        ? html`<button part="retry-button" type="button" aria-describedby="error-hint" @click=${onRetry}>Retry</button>`
+        : nothing}
+    </div>
+  `;
+}
