@@ -6,7 +6,7 @@
 // (interleaved, so machine noise hits all three alike); figures are medians over rounds. Every server's answer is
 // verified as an HS256 JWT with the same claims before loading. Goals: ≥ 4× sample req/s, ≥ 0.4× floor req/s,
 // p99 ≤ ¼ of sample's, no errors. Last line: `RESULT ...`. BENCH_ROUNDS / BENCH_SECONDS / BENCH_CONNECTIONS override.
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { once } from 'node:events';
 import autocannon from 'autocannon';
 import { jwtVerify } from 'jose';
@@ -21,6 +21,14 @@ const SECRET = 'bench-meeting-sdk-secret-not-real';
 const BODY = JSON.stringify({ meetingNumber: '123 4567 8901', role: 0 });
 
 const builtCli = `${ROOT}dist/server/cli.js`;
+// A build older than the server's sources would measure yesterday's server.
+if (existsSync(builtCli)) {
+  const newestSource = Math.max(...readdirSync(`${ROOT}server`).map((name) => statSync(`${ROOT}server/${name}`).mtimeMs));
+  if (statSync(builtCli).mtimeMs < newestSource) {
+    console.error('bench/signature-server: dist/server/cli.js is older than server/; run npm run build first');
+    process.exit(1);
+  }
+}
 const SERVERS = [
   {
     name: 'zoom-join',

@@ -14,9 +14,13 @@ export async function freePort() {
   return port;
 }
 
-/** Starts `node ...args` with `env` added; resolves with its URL and what it printed up to the listening line. */
+/**
+ * Starts `node ...args` with `env` added; resolves with its URL and what it printed up to the listening line. The
+ * shell's own ZOOM_* settings are left out (a ZOOM_JOIN_REDIS_URL there would quietly change what is measured).
+ */
 export async function spawnListening(args, env) {
-  const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('ZOOM_')));
+  const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...inherited, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
   const { url, printed } = await new Promise((resolve, reject) => {
     let out = '';
     child.stdout.on('data', (chunk) => {
