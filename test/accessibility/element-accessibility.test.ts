@@ -230,7 +230,15 @@ describe('<zoom-join> motion', () => {
 });
 
 describe('<zoom-join> axe-core and WCAG AA contrast, light and dark', () => {
-  type AxeResult = { violations: Array<{ id: string; impact: string; nodes: Array<{ target: unknown[]; failureSummary?: string }> }> };
+  interface AxeNode {
+    target: unknown[];
+    failureSummary?: string;
+    any: Array<{ message: string }>;
+  }
+  interface AxeResult {
+    violations: Array<{ id: string; impact: string; nodes: AxeNode[] }>;
+    incomplete: Array<{ id: string; impact: string; nodes: AxeNode[] }>;
+  }
 
   before(async () => {
     if ('axe' in window) return;
@@ -248,11 +256,17 @@ describe('<zoom-join> axe-core and WCAG AA contrast, light and dark', () => {
     await emulateMedia({ colorScheme: 'light' });
   });
 
-  async function axeViolations(element: ZoomJoin): Promise<string[]> {
+  /**
+   * axe's violations, and its contrast checks it could not settle: axe files white text on a transparent box over a
+   * white page as "needs review" (1:1), not as a violation, and that is exactly the failure to catch here.
+   */
+  async function axeFindings(element: ZoomJoin): Promise<string[]> {
     const axe = (window as unknown as { axe: { run(context: Element, options: object): Promise<AxeResult> } }).axe;
-    const result = await axe.run(element, { resultTypes: ['violations'] });
-    return result.violations.map(
-      (violation) => `${violation.id} (${violation.impact}): ${violation.nodes.map((node) => `${JSON.stringify(node.target)} ${node.failureSummary ?? ''}`).join('; ')}`,
+    const result = await axe.run(element, { resultTypes: ['violations', 'incomplete'] });
+    const unsettledContrast = result.incomplete.filter((check) => check.id === 'color-contrast');
+    return [...result.violations, ...unsettledContrast].map(
+      (finding) =>
+        `${finding.id} (${finding.impact}): ${finding.nodes.map((node) => `${JSON.stringify(node.target)} ${node.failureSummary ?? node.any.map((check) => check.message).join(' ')}`).join('; ')}`,
     );
   }
 
@@ -280,7 +294,7 @@ describe('<zoom-join> axe-core and WCAG AA contrast, light and dark', () => {
       await emulateMedia({ colorScheme: scheme });
       if (pageStyle) document.documentElement.setAttribute('style', pageStyle);
       for (const { state, element } of await statesOf()) {
-        expect(await axeViolations(element), `${state} in ${page}`).to.deep.equal([]);
+        expect(await axeFindings(element), `${state} in ${page}`).to.deep.equal([]);
       }
     });
   }
