@@ -3,8 +3,8 @@ import type { ZoomJoinError } from '../zoom-join-error.js';
 
 /**
  * The panel `<zoom-join>` shows for a failed join: what went wrong, why, the steps, the code and Retry. Loaded with
- * the join machinery, since every failure but its own load comes after it (that one the status line and the Join
- * button report).
+ * the join machinery, since every failure but its own load comes after it (that one only the status line reports,
+ * asking for a reload).
  *
  * Not a live region: the element's status line announces the failure once, with the title. The panel is a named
  * group that takes focus when there is nothing to retry, and Retry is described by the hint, so a keyboard or
