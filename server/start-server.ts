@@ -73,7 +73,7 @@ export function readSignatureServerConfig(env: SignatureServerEnv): SignatureSer
         "app's Client ID and Client Secret, not an OAuth app's (Zoom App Marketplace → Build App → Meeting SDK).",
     );
   }
-  return {
+  return checkConsistent({
     sdkKey,
     sdkSecret,
     allowedOrigins: (env.ZOOM_JOIN_ALLOWED_ORIGINS ?? '')
@@ -90,7 +90,18 @@ export function readSignatureServerConfig(env: SignatureServerEnv): SignatureSer
     requestTimeoutSeconds: readInteger(env, 'ZOOM_JOIN_REQUEST_TIMEOUT', DEFAULT_REQUEST_TIMEOUT_SECONDS, 300, 1),
     maxConnections: readInteger(env, 'ZOOM_JOIN_MAX_CONNECTIONS', DEFAULT_MAX_CONNECTIONS, 1_000_000, 1),
     redisUrl: readRedisUrl(env),
-  };
+  });
+}
+
+/** Settings that contradict each other: saying which, rather than quietly ignoring one of them. */
+function checkConsistent(config: SignatureServerConfig): SignatureServerConfig {
+  if (config.redisUrl && config.rateLimitPerMinute === 0) {
+    throw new SignatureServerConfigError(
+      'ZOOM_JOIN_RATE_LIMIT=0 turns the rate limit off, so there is nothing to share through ZOOM_JOIN_REDIS_URL: ' +
+        'unset ZOOM_JOIN_REDIS_URL, or set ZOOM_JOIN_RATE_LIMIT to the requests a minute each client may make.',
+    );
+  }
+  return config;
 }
 
 export interface RunningSignatureServer {
@@ -111,7 +122,7 @@ export async function startSignatureServer(
 ): Promise<RunningSignatureServer> {
   const config = readSignatureServerConfig(env);
   const limit = { points: config.rateLimitPerMinute, duration: DEFAULT_RATE_LIMIT_SECONDS };
-  const redis = config.redisUrl && limit.points > 0 ? await connectRedisRateLimit(config.redisUrl, limit) : undefined;
+  const redis = config.redisUrl ? await connectRedisRateLimit(config.redisUrl, limit) : undefined;
   const handlerOptions: SignatureHandlerOptions = {
     sdkKey: config.sdkKey,
     sdkSecret: config.sdkSecret,

@@ -211,6 +211,8 @@ describe('startSignatureServer (in-process)', () => {
     ['a PORT above 65535', { PORT: '70000' }, /PORT/],
     ['a bad allowed origin', { ZOOM_JOIN_ALLOWED_ORIGINS: 'app.example' }, /allowedOrigins/],
     ['a bad rate limit', { ZOOM_JOIN_RATE_LIMIT: 'lots' }, /ZOOM_JOIN_RATE_LIMIT/],
+    // The password is in the URL: the message names the setting, never its value.
+    ['Redis with the rate limit off', { ZOOM_JOIN_RATE_LIMIT: '0', ZOOM_JOIN_REDIS_URL: `redis://:${SECRET}@127.0.0.1:6379` }, /ZOOM_JOIN_RATE_LIMIT=0 turns the rate limit off, so there is nothing to share through ZOOM_JOIN_REDIS_URL/],
   ] as const) {
     it(`rejects ${name} with a SignatureServerConfigError`, async () => {
       await assert.rejects(
