@@ -69,7 +69,10 @@ describe('real mode (real SDK, offline)', { timeout: 150_000 }, () => {
         assert.ok(!response.text.includes(FAKE_SECRET), `the secret is not in ${response.url}`);
       }
       assert.doesNotMatch(await page.locator('#event-log').innerText(), /\bey[A-Za-z0-9_-]{8,}\./, 'no token in the log');
-      assert.deepEqual(blocking(await axeViolations(page, 'real SDK, -3000')), [], 'axe: no serious or critical violation');
+      for (const colorScheme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme });
+        assert.deepEqual(blocking(await axeViolations(page, `real SDK, -3000 (${colorScheme})`)), [], `axe: no serious or critical violation, ${colorScheme}`);
+      }
     } finally {
       await demo.close();
     }

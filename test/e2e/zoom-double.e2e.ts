@@ -62,8 +62,11 @@ async function withDouble(scenario: string, view: SdkView, body: (demo: DemoPage
   const demo = await openDemo(browser, doubleUrl(scenario, view));
   try {
     await body(demo);
-    const violations = blocking(await axeViolations(demo.page, `double ${scenario} ${view}`));
-    assert.deepEqual(violations, [], `axe: no serious or critical violation in the end state of ${scenario}, ${view} view`);
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await demo.page.emulateMedia({ colorScheme });
+      const violations = blocking(await axeViolations(demo.page, `double ${scenario} ${view} (${colorScheme})`));
+      assert.deepEqual(violations, [], `axe: no serious or critical violation in the end state of ${scenario}, ${view} view, ${colorScheme}`);
+    }
   } finally {
     await demo.close();
   }
