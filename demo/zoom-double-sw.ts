@@ -78,6 +78,8 @@ type Reply = (request: Request, scenario: ZoomDoubleScenario) => { response: Res
 async function respond(event: FetchEventLike, reply: Reply): Promise<Response> {
   const client = event.clientId ? await worker.clients.get(event.clientId) : undefined;
   // The element runs the SDK in a frame of its own (about:srcdoc): the page that frame is in is the one to answer for.
+  // A frame's client does not say which page holds it, so with several double-mode tabs open the first one's
+  // scenario answers (and every one of them hears the report); QA walks one scenario at a time, in one tab.
   const pages = client?.url === 'about:srcdoc' ? await doubleModePages() : client ? [client] : [];
   const scenario = await scenarioFor(pages, client);
   if (!scenario) return fetch(event.request);

@@ -8,7 +8,7 @@
 // file: the SDK runs in the element's frame, loaded from the asset path, never from this build.
 import { build } from 'esbuild';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
@@ -31,6 +31,15 @@ const metafilePath = resolve(root, '.cache/cdn-metafile.json');
  * Not the globals our own code looks for in the frame (`ReactWidgets`, `ZoomMtg`, `JsMediaSDK_Instance`).
  */
 const sdkMarkers = ['webpackChunk_zoom_webclientjs', '__SECRET_INTERNALS_DO_NOT_USE_OR_YOU_WILL_BE_FIRED'];
+// A marker the installed SDK no longer contains (a new version, new names) would make the scan below pass vacuously.
+const sdkDir = dirname(fileURLToPath(import.meta.resolve('@zoom/meetingsdk/package.json')));
+const { version: sdkVersion } = JSON.parse(readFileSync(join(sdkDir, 'package.json'), 'utf8'));
+const sdkBundle = readFileSync(join(sdkDir, `dist/zoom-meeting-${sdkVersion}.min.js`), 'utf8');
+const staleMarkers = sdkMarkers.filter((marker) => !sdkBundle.includes(marker));
+if (staleMarkers.length > 0) {
+  console.error(`size-budget: the installed SDK no longer contains ${staleMarkers.join(', ')}: update sdkMarkers in scripts/size-budget.mjs`);
+  process.exit(1);
+}
 
 if (!existsSync(entry)) {
   console.error(`size-budget: ${relative(root, entry)} does not exist; run npm run build first`);

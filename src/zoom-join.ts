@@ -114,14 +114,9 @@ export class ZoomJoin extends LitElement {
     return this.meeting.join();
   }
 
+  /** Join and Retry: a retry is a join. */
   private onJoinClick(): void {
     this.join().catch(() => {
-      // Reported through zoom-error and the error panel.
-    });
-  }
-
-  private onRetryClick(): void {
-    this.retry().catch(() => {
       // Reported through zoom-error and the error panel.
     });
   }
@@ -145,16 +140,18 @@ export class ZoomJoin extends LitElement {
       (!this.autoJoin || this.meeting.autoJoinStarted) &&
       (status === ZoomStatus.idle || status === ZoomStatus.ready || status === ZoomStatus.left);
     const showCancel = status === ZoomStatus.signing || status === ZoomStatus.joining;
+    // The status line is the one live region: it announces a failure once, with its title (the panel is not live).
+    const detail = status === ZoomStatus.error ? this.error?.title : this.meeting.statusDetail;
     return html`
       <div part="status" role="status" aria-live="polite">
-        ${statusText[status]}${this.meeting.statusDetail ? html` — ${this.meeting.statusDetail}` : nothing}
+        ${statusText[status]}${detail ? html` — ${detail}` : nothing}
       </div>
       ${showJoin
         ? html`<button part="join-button" type="button" aria-label=${meeting ? `Join meeting ${meeting}` : nothing} @click=${this.onJoinClick}>Join meeting</button>`
         : nothing}
       ${showCancel ? html`<button part="cancel-button" type="button" aria-label=${meeting ? `Cancel joining meeting ${meeting}` : nothing} @click=${this.leave}>Cancel</button>` : nothing}
       ${this.renderProgress(status)}
-      ${status === ZoomStatus.error ? this.meeting.renderError(() => this.onRetryClick()) : nothing}
+      ${status === ZoomStatus.error ? this.meeting.renderError(this.onJoinClick) : nothing}
       ${this.meeting.memory.renderWarning()}
       <slot></slot>
       <slot name="meeting"></slot>

@@ -18,8 +18,6 @@ export interface AssetSettings {
   assetPath: string;
   view: SdkView;
   virtualBackground: VirtualBackgroundMode;
-  /** Make the SDK ready before the click (prepareSdk). Default true. */
-  warm?: boolean;
 }
 
 export const AssetState = {
@@ -27,7 +25,7 @@ export const AssetState = {
   preloading: 'preloading',
   /** What join needs is in, the SDK made ready in its realm; media files may still be downloading. */
   ready: 'ready',
-  /** The asset path check failed: join will fail with the same error before any SDK call. */
+  /** The asset path check failed: join will fail with the same error before the first SDK call. */
   failed: 'failed',
 } as const;
 export type AssetState = (typeof AssetState)[keyof typeof AssetState];
@@ -36,7 +34,7 @@ export type AssetState = (typeof AssetState)[keyof typeof AssetState];
  * One element's asset preloading. Eager and small: it waits for the `preload` strategy (intent, visible, idle,
  * eager) with nothing but a listener or an observer, then loads preload-run.ts, which checks the asset path, plans
  * the files for this device, preloads them, has the SDK made ready (`prepareSdk`) and fires `zoom-capabilities`,
- * `zoom-progress` and `zoom-warning`. The join calls prepareJoin(): it raises asset-path errors before any SDK call
+ * `zoom-progress` and `zoom-warning`. The join calls prepareJoin(): it raises asset-path errors before the first SDK call
  * and waits (bounded) for what the join needs.
  */
 export class AssetController implements ReactiveController {
@@ -61,9 +59,9 @@ export class AssetController implements ReactiveController {
     private readonly host: ReactiveControllerHost & HTMLElement,
     private readonly settings: () => AssetSettings,
     /** Called when a strategy fires: the meeting warms its join code. */
-    private readonly onTriggered: () => void = () => undefined,
+    private readonly onTriggered: () => void,
     /** Makes the SDK ready for a join from `libUrl`, once the join's files are in. */
-    private readonly prepareSdk?: (libUrl: string, signal: AbortSignal) => Promise<void>,
+    private readonly prepareSdk: (libUrl: string, signal: AbortSignal) => Promise<void>,
   ) {
     host.addController(this);
     host.addEventListener('zoom-progress', (event) => {
@@ -157,10 +155,10 @@ export class AssetController implements ReactiveController {
   private start(module: PreloadModule, warm: boolean): PreloadRun | undefined {
     if (this.run) return this.run;
     const settings = this.settings();
-    this.run = module.startPreloadRun(this.host, { ...settings, warm: warm && (settings.warm ?? true) }, {
+    this.run = module.startPreloadRun(this.host, settings, {
       detect: AssetController.detect,
       onState: (state) => this.setState(state),
-      prepareSdk: this.prepareSdk,
+      prepareSdk: warm ? this.prepareSdk : undefined,
     });
     return this.run;
   }

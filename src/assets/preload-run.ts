@@ -13,7 +13,10 @@ import type { AssetManifest } from './manifest.js';
 import { planAssets, type AssetPlan } from './plan.js';
 import { preloadAssets, type PreloadResult } from './preloader.js';
 
-/** How long a join waits for an unfinished preparation before it lets the SDK load itself. */
+/**
+ * How long a join waits for an unfinished preparation before it goes on. (A frame that is still loading the SDK
+ * is then awaited by the adapter that takes it; join-timeout bounds the whole join.)
+ */
 const JOIN_WAIT_CAP_MS = 15000;
 
 export interface PreloadRun {
@@ -68,7 +71,10 @@ export function startPreloadRun(
   options: {
     detect: (() => Capabilities) | undefined;
     onState: (state: AssetState) => void;
-    /** Gets the SDK ready for the join in its realm (loaded, js_media run), once the join's files are in. */
+    /**
+     * Gets the SDK ready for the join in its realm (loaded, js_media run), once the join's files are in. Undefined
+     * for a preload a join starts itself: the join is about to load the SDK.
+     */
     prepareSdk?: ((libUrl: string, signal: AbortSignal) => Promise<void>) | undefined;
   },
 ): PreloadRun | undefined {
@@ -134,7 +140,7 @@ export function startPreloadRun(
       .then((plan) => preloadAssets(plan, location.libUrl, { signal, stages: ['join'], crossOriginIsolated }))
       .then(async () => {
         const { prepareSdk } = options;
-        if (!settings.warm || !prepareSdk) return;
+        if (!prepareSdk) return;
         try {
           await prepareSdk(location.libUrl, signal);
         } catch (error) {

@@ -3,7 +3,7 @@ import { assetUrl } from './preloader.js';
 import { withoutUserinfo } from '../safe-text.js';
 
 /**
- * Warming: run js_media.min.js once before the click. Measured here (the team's SDK notes, bench/join-latency.mjs):
+ * Warming: run js_media.min.js once before the click. Measured with bench/join-latency.mjs:
  * join → wc/info drops from ~1.1 s to ~0.35 s, because the SDK's own `<script>` for the same URL then comes from
  * the cache and V8 has compiled the 1.6 MB once already; `initAsyncJob()` (what the SDK itself calls after loading
  * js_media) takes another ~40 ms off. The SDK still runs its own copy on join, so warming changes timing only,

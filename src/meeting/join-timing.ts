@@ -33,7 +33,7 @@ export class JoinTiming {
   constructor(
     private readonly host: HTMLElement & { view: string },
     /** When the join was asked for (`performance.now()`). */
-    private readonly started = performance.now(),
+    private readonly started: number,
   ) {
     this.view = host.view === 'client' ? 'client' : 'component';
   }

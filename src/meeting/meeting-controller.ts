@@ -274,8 +274,6 @@ export class MeetingController implements ReactiveController {
     const error = this.machinery ? this.machinery.scrubJoinError(raw, this.host) : raw;
     this.error = error;
     this.setStatus(ZoomStatus.error);
-    // The status line is the one live region: it announces the failure once; the panel below is not live.
-    this.statusDetail = error.title;
     emit(this.host, 'zoom-error', error);
     this.timing?.finish('failed');
     throw error;

@@ -96,15 +96,9 @@ export class ComponentViewAdapter extends RealmAdapter<EmbeddedApi> {
   async leave(): Promise<void> {
     const { client, joined } = this;
     this.joined = false;
-    this.secrets = [];
     // Leaving lets Zoom know at once; whatever the meeting left behind goes with its frame.
     if (client && joined) await client.leaveMeeting().catch(() => undefined);
     this.discardRealm();
-  }
-
-  override async destroy(): Promise<void> {
-    this.secrets = [];
-    await super.destroy();
   }
 
   protected override discardRealm(): void {
@@ -113,6 +107,8 @@ export class ComponentViewAdapter extends RealmAdapter<EmbeddedApi> {
       this.client.off('media-internal-error', this.onMediaError);
     }
     this.client = undefined;
+    // The join's passcode and tokens go with its frame.
+    this.secrets = [];
     super.discardRealm();
   }
 }

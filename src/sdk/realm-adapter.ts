@@ -11,11 +11,17 @@ import { joinWatchingZoom } from './watched-join.js';
 export abstract class RealmAdapter<Api> implements SdkAdapter {
   abstract readonly view: 'component' | 'client';
   protected abstract readonly slot: SdkRealmSlot<Api>;
-  /** The SDK in the frame this join took. */
-  protected api?: Api;
-  protected realmWindow?: Window & typeof globalThis;
   protected joined = false;
   private readonly listeners = new Set<SdkEventListener>();
+
+  /** The SDK in the frame this join took (the slot holds it). */
+  protected get api(): Api | undefined {
+    return this.slot.current?.api;
+  }
+
+  private get realmWindow(): (Window & typeof globalThis) | undefined {
+    return this.slot.current?.realm.window;
+  }
 
   prepare(options: SdkPrepareOptions, signal: AbortSignal): Promise<void> {
     return this.slot.prepare(options.root, options.libUrl, signal);
@@ -27,8 +33,6 @@ export abstract class RealmAdapter<Api> implements SdkAdapter {
     this.discardRealm();
     const { realm, api } = await this.slot.take(options.root, options.libUrl, signal);
     realm.onLost(() => this.onRealmLost(api));
-    this.api = api;
-    this.realmWindow = realm.window;
   }
 
   abstract init(options: SdkInitOptions, signal: AbortSignal): Promise<void>;
@@ -83,8 +87,6 @@ export abstract class RealmAdapter<Api> implements SdkAdapter {
 
   /** Drops the frame a join used and all the SDK made in it; a prepared one stays for the next join. */
   protected discardRealm(): void {
-    this.api = undefined;
-    this.realmWindow = undefined;
     this.joined = false;
     this.slot.discardTaken();
   }

@@ -114,7 +114,7 @@ function isInitialBlank(realmWindow: Window | null): boolean {
 function createRealm(frame: HTMLIFrameElement, realmWindow: Window & typeof globalThis): SdkRealm {
   const lostListeners = new Set<() => void>();
   let lost = false;
-  // The document it was opened with has loaded: any later load is a new document (the frame was moved).
+  // The document it was opened with has loaded, so every later load is a new document (the frame was moved).
   frame.addEventListener('load', () => {
     if (lost) return;
     lost = true;
@@ -176,9 +176,11 @@ function createRealm(frame: HTMLIFrameElement, realmWindow: Window & typeof glob
 export function sdkRealmScripts(view: 'component' | 'client', libUrl: string): string[] {
   const lib = libUrl.replace(/\/+$/, '');
   const fromCdn = lib === SDK_CDN_LIB_URL;
-  const bundles = fromCdn
-    ? { component: `zoom-meeting-embedded-${SDK_VERSION}.min.js`, client: `zoom-meeting-${SDK_VERSION}.min.js` }
-    : { component: 'zoomus-websdk-embedded.umd.min.js', client: `zoom-meeting-${SDK_VERSION}.min.js` };
+  // The Client View's bundle has one name everywhere; the Component View's differs between the package and the CDN.
+  const bundles = {
+    component: fromCdn ? `zoom-meeting-embedded-${SDK_VERSION}.min.js` : 'zoomus-websdk-embedded.umd.min.js',
+    client: `zoom-meeting-${SDK_VERSION}.min.js`,
+  };
   const folder = fromCdn ? new URL(lib).origin : lib.replace(/\/lib$/, '');
   // The Client View bundle reads React, Redux and ReduxThunk (and lodash) as globals, as Zoom's own CDN sample loads it.
   const vendors = view === 'component' ? ['react', 'react-dom'] : ['react', 'react-dom', 'redux', 'redux-thunk', 'lodash'];
@@ -202,7 +204,11 @@ export async function loadSdkIntoRealm(realm: SdkRealm, view: 'component' | 'cli
   return api;
 }
 
-/** Resolves once the browser is idle, or after `timeoutMs` at the latest (at once where there is no idle callback). */
+/**
+ * Resolves once the browser is idle, or after `timeoutMs` at the latest (at once where there is no idle callback).
+ * Not preload-trigger's scheduleIdle: sharing that first-load module with this lazy one splits it into a chunk of
+ * its own, which costs the first load more than the few lines it would save.
+ */
 function whenIdle(timeoutMs = 2000): Promise<void> {
   return new Promise((resolve) => {
     if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve(), { timeout: timeoutMs });
@@ -217,7 +223,7 @@ export function meetingFrameReloadedError(view: 'component' | 'client'): ZoomJoi
     category: ErrorCategory.meeting,
     title: 'The meeting ended because the element was moved',
     message: "The browser reloaded the meeting's frame because <zoom-join> (or its meeting box) was moved in the page, and the meeting in it ended.",
-    hint: 'The meeting runs in a frame inside the element, and a browser reloads any frame that is moved in the document.',
+    hint: 'The meeting runs in a frame inside the element, and a browser reloads a frame that is moved in the document.',
     steps: ['Keep the element in place while in a meeting (move what is around it instead).', 'Join again.'],
     retryable: true,
     view,
@@ -239,6 +245,11 @@ export class SdkRealmSlot<Api> {
   private prepared?: { root: HTMLElement; libUrl: string; abort: AbortController; loaded: Promise<LoadedSdk<Api>> };
   /** The realm a join took. */
   private taken?: LoadedSdk<Api>;
+
+  /** The realm and SDK the current join took, until it is discarded. */
+  get current(): LoadedSdk<Api> | undefined {
+    return this.taken;
+  }
 
   constructor(
     private readonly view: 'component' | 'client',

@@ -5,7 +5,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { emulateMedia, executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import { ZoomJoin } from '../../src/zoom-join.js';
 import type { ZoomJoinError } from '../../src/zoom-join-error.js';
-import { failSdkWith, renderZoomJoin, useFakeSdk } from '../support/element-harness.js';
+import { failSdkWith, joinFailure, renderZoomJoin, useFakeSdk } from '../support/element-harness.js';
 import { testSignature } from '../support/test-signature.js';
 
 const MEETING = '123 4567 8901';
@@ -35,8 +35,8 @@ function part(element: ZoomJoin, name: string): HTMLElement | null {
   return element.shadowRoot!.querySelector<HTMLElement>(`[part=${name}]`);
 }
 
-async function signedElement(attributes: Record<string, string | null> = {}): Promise<ZoomJoin> {
-  const element = await renderZoomJoin({ 'meeting-number': MEETING, 'user-name': 'Ada', ...attributes });
+async function signedElement(): Promise<ZoomJoin> {
+  const element = await renderZoomJoin({ 'meeting-number': MEETING, 'user-name': 'Ada' });
   element.signature = testSignature({ meetingNumber: MEETING.replace(/\s/g, '') });
   return element;
 }
@@ -52,6 +52,27 @@ async function pressEnterUntilError(element: ZoomJoin): Promise<ZoomJoinError> {
   return error;
 }
 
+/** A signed element whose SDK join fails with `raw`, after Enter on its focused Join button. */
+async function enterOnJoinFailingWith(raw: unknown): Promise<{ element: ZoomJoin; error: ZoomJoinError }> {
+  const element = await signedElement();
+  failSdkWith(sdk, 'join', raw);
+  part(element, 'join-button')!.focus();
+  return { element, error: await pressEnterUntilError(element) };
+}
+
+/** Every adapter created from now on holds its join until released (the last one's release is returned). */
+function holdJoins(): () => (() => void) | undefined {
+  const make = sdk.adapters().factory;
+  let release: (() => void) | undefined;
+  ZoomJoin.adapterFactory = (view) => {
+    const adapter = make(view);
+    const gate = adapter.hold('join');
+    release = () => gate.resolve();
+    return adapter;
+  };
+  return () => release;
+}
+
 const connectionLost = { type: 'JOIN_MEETING_FAILED', reason: 'connection error', errorCode: -3000 };
 const wrongMeetingNumber = { type: 'JOIN_MEETING_FAILED', reason: 'Invalid meeting number', errorCode: 3706 };
 
@@ -63,19 +84,12 @@ describe('<zoom-join> buttons say which meeting they act on', () => {
 
   it('Cancel is named "Cancel joining meeting <number>" while joining', async () => {
     const element = await signedElement();
-    const make = sdk.adapters().factory;
-    let release: (() => void) | undefined;
-    ZoomJoin.adapterFactory = (view) => {
-      const adapter = make(view);
-      const gate = adapter.hold('join');
-      release = () => gate.resolve();
-      return adapter;
-    };
+    const release = holdJoins();
     const joined = element.join();
     await waitUntil(() => part(element, 'cancel-button'), 'Cancel shows while joining');
     expect((await buttons()).map((button) => button.name)).to.deep.equal([`Cancel joining meeting ${MEETING}`]);
-    await waitUntil(() => release, 'the join reached the SDK');
-    release!();
+    await waitUntil(() => release(), 'the join reached the SDK');
+    release()!();
     await joined;
   });
 
@@ -87,10 +101,7 @@ describe('<zoom-join> buttons say which meeting they act on', () => {
 
 describe('<zoom-join> keyboard: focus follows the join', () => {
   it('Enter on Join, then a retryable failure: focus is on Retry, which the hint describes', async () => {
-    const element = await signedElement();
-    failSdkWith(sdk, 'join', connectionLost);
-    part(element, 'join-button')!.focus();
-    const error = await pressEnterUntilError(element);
+    const { element, error } = await enterOnJoinFailingWith(connectionLost);
     expect(error.retryable).to.equal(true);
     expect(element.shadowRoot!.activeElement).to.equal(part(element, 'retry-button'));
     const focused = await focusedNode();
@@ -100,10 +111,7 @@ describe('<zoom-join> keyboard: focus follows the join', () => {
   });
 
   it('a failure with nothing to retry: focus is on the error panel, a group named by its title', async () => {
-    const element = await signedElement();
-    failSdkWith(sdk, 'join', wrongMeetingNumber);
-    part(element, 'join-button')!.focus();
-    const error = await pressEnterUntilError(element);
+    const { element, error } = await enterOnJoinFailingWith(wrongMeetingNumber);
     expect(error.retryable).to.equal(false);
     expect(part(element, 'retry-button')).to.equal(null);
     expect(element.shadowRoot!.activeElement).to.equal(part(element, 'error'));
@@ -113,10 +121,7 @@ describe('<zoom-join> keyboard: focus follows the join', () => {
   });
 
   it('Enter on Retry: focus moves to Cancel while joining, and back to Retry when it fails again', async () => {
-    const element = await signedElement();
-    failSdkWith(sdk, 'join', connectionLost);
-    part(element, 'join-button')!.focus();
-    await pressEnterUntilError(element);
+    const { element } = await enterOnJoinFailingWith(connectionLost);
     const statuses: string[] = [];
     let focusWhileJoining: Element | null = null;
     element.addEventListener('zoom-status', (event) => {
@@ -133,12 +138,7 @@ describe('<zoom-join> keyboard: focus follows the join', () => {
 
   it('Enter on Cancel: focus returns to Join', async () => {
     const element = await signedElement();
-    const make = sdk.adapters().factory;
-    ZoomJoin.adapterFactory = (view) => {
-      const adapter = make(view);
-      adapter.hold('join');
-      return adapter;
-    };
+    holdJoins();
     part(element, 'join-button')!.focus();
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => element.shadowRoot!.activeElement === part(element, 'cancel-button'), 'focus on Cancel');
@@ -180,11 +180,7 @@ describe('<zoom-join> announcements', () => {
     });
     observer.observe(status, { subtree: true, childList: true, characterData: true });
     failSdkWith(sdk, 'join', connectionLost);
-    const error = (await element.join().then(
-      () => undefined,
-      (failure: ZoomJoinError) => failure,
-    ))!;
-    await element.updateComplete;
+    const error = (await joinFailure(element))!;
     // Later renders (timing, memory, a re-render for any reason) must not repeat it.
     element.requestUpdate();
     await element.updateComplete;

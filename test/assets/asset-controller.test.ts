@@ -21,7 +21,7 @@ class AssetTestHost extends LitElement {
   readonly assets = new AssetController(
     this,
     () => this.settings,
-    undefined,
+    () => undefined,
     (libUrl, signal) => this.prepareSdk?.(libUrl, signal) ?? Promise.resolve(),
   );
 }
