@@ -1,12 +1,14 @@
 // npm test's first step: the programs the tests drive that npm cannot install — Debian's Chromium (browser, e2e and
 // drop-in tests) and redis-server (the shared rate-limit tests). Missing ones are installed with apt-get when this
 // runs as root; otherwise it stops at once with the command to run, before minutes of build and tests.
+// It imports nothing from the checkout (it runs before anything is known to work, and its test runs a copy of it as
+// an unprivileged user who may not be able to read the checkout).
 //
 //   node scripts/system-packages.mjs     # CHROMIUM_PATH and REDIS_SERVER_PATH point elsewhere
 import { spawnSync } from 'node:child_process';
 import { accessSync, constants, existsSync, statSync } from 'node:fs';
-import { CHROMIUM_PATH } from './chromium.mjs';
 
+const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const REDIS_SERVER_PATH = process.env.REDIS_SERVER_PATH ?? '/usr/bin/redis-server';
 const needed = [
   { name: 'Chromium', path: CHROMIUM_PATH, variable: 'CHROMIUM_PATH', debianPackage: 'chromium' },
