@@ -5,6 +5,11 @@ import { playwrightLauncher } from '@web/test-runner-playwright';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './scripts/chromium.mjs';
 import { referenceServerMiddleware } from './test/support/reference-server-middleware.mjs';
 import { signatureEndpointMiddleware } from './test/support/signature-endpoint-middleware.mjs';
+import { tsImport } from 'tsx/esm/api';
+
+// The meeting double is TypeScript shared with the e2e suites and the benches.
+const { MeetingDouble } = await tsImport('./demo/meeting-double/meeting-double.ts', import.meta.url);
+const { routeMeetingDouble } = await tsImport('./demo/meeting-double/route-playwright.ts', import.meta.url);
 
 
 /** Every URL each test page requested, so tests can prove which hosts the SDK talked to. */
@@ -66,6 +71,52 @@ async function answerZoom(page, route) {
   }
   return route.fulfill(double.response);
 }
+
+/**
+ * The meeting double (demo/meeting-double/): a page that starts one has Zoom's meeting service answered past wc/info
+ * — HTTP and the RWG WebSocket, for the element's frames too — and drives the meeting with these commands.
+ */
+const meetingDoubleByPage = new WeakMap();
+const routedForMeetings = new WeakSet();
+
+const meetingDoublePlugin = {
+  name: 'meeting-double',
+  async executeCommand({ command, payload, session }) {
+    if (command !== 'meeting-double') return undefined;
+    const page = session.browser.getPage(session.id);
+    if (payload.action === 'start') {
+      if (!routedForMeetings.has(page)) {
+        routedForMeetings.add(page);
+        await routeMeetingDouble(page, () => meetingDoubleByPage.get(page));
+      }
+      meetingDoubleByPage.set(page, new MeetingDouble({ origin: new URL(page.url()).origin, ...payload.options }));
+      return meetingDoubleByPage.get(page).snapshot();
+    }
+    const double = meetingDoubleByPage.get(page);
+    if (!double) throw new Error('meeting-double: start a meeting first');
+    switch (payload.action) {
+      case 'add-participant':
+        return { id: double.addParticipant(payload.name, payload.role ?? 0) };
+      case 'remove-participant':
+        double.removeParticipant(payload.id);
+        break;
+      case 'end':
+        double.endMeeting();
+        break;
+      case 'remove-user':
+        double.removeUser();
+        break;
+      case 'drop':
+        double.dropConnection({ recover: payload.recover });
+        break;
+      case 'record':
+        break;
+      default:
+        throw new Error(`meeting-double: no action ${payload.action}`);
+    }
+    return double.snapshot();
+  },
+};
 
 const networkLogPlugin = {
   name: 'network-log',
@@ -150,7 +201,7 @@ export default {
   testsFinishTimeout: 10 * 60 * 1000,
   testFramework: { config: { timeout: 30000 } },
   middleware: [signatureEndpointMiddleware, referenceServerMiddleware],
-  plugins: [sdkAliasPlugin, esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json' }), networkLogPlugin, zoomDoublePlugin, screenshotPlugin, accessibilityTreePlugin],
+  plugins: [sdkAliasPlugin, esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json' }), networkLogPlugin, zoomDoublePlugin, meetingDoublePlugin, screenshotPlugin, accessibilityTreePlugin],
   browsers: [
     playwrightLauncher({
       product: 'chromium',

@@ -3,8 +3,10 @@ import type { SdkView, SignatureProblem, ZoomJoinError } from './zoom-join-error
 import type { ZoomMemoryEventDetails } from './memory/memory-events.js';
 import type { ZoomStatus } from './status.js';
 import type { ZoomTimingDetail } from './meeting/join-timing.js';
+import type { ZoomParticipant } from './sdk/adapter.js';
 
 export type { JoinOutcome, JoinPhase, ZoomTimingDetail } from './meeting/join-timing.js';
+export type { ZoomParticipant } from './sdk/adapter.js';
 
 export interface ZoomStatusDetail {
   status: ZoomStatus;
@@ -15,12 +17,31 @@ export interface ZoomJoinedDetail {
   meetingNumber: string;
   userName: string;
   view: SdkView;
+  /** The meeting's topic, as the SDK reports it. */
+  topic?: string;
+  /** The user's id in the meeting (as in `participants`). */
+  userId?: number;
+  role?: ZoomParticipant['role'];
 }
 
-export type ZoomLeftReason = 'user' | 'ended' | 'removed' | 'memory-pressure';
+/**
+ * Why the meeting is over for the user: they left (`leave()`), the host ended it, the host removed them, the
+ * connection dropped and did not come back, the memory policy left, or the element was removed from the page.
+ */
+export type ZoomLeftReason = 'user' | 'ended' | 'removed' | 'connection-lost' | 'memory-pressure' | 'element-removed';
 
 export interface ZoomLeftDetail {
   reason: ZoomLeftReason;
+}
+
+export interface ZoomParticipantsDetail {
+  /** Everyone in the meeting, the user included (`isYou`). */
+  participants: readonly ZoomParticipant[];
+}
+
+export interface ZoomConnectionDetail {
+  /** `reconnecting`: the connection dropped and the SDK is re-establishing it; `connected`: it is back. */
+  state: 'reconnecting' | 'connected';
 }
 
 export interface ZoomSignatureWarningDetail {
@@ -33,6 +54,8 @@ export type ZoomLeftEvent = CustomEvent<ZoomLeftDetail>;
 export type ZoomErrorEvent = CustomEvent<ZoomJoinError>;
 export type ZoomSignatureWarningEvent = CustomEvent<ZoomSignatureWarningDetail>;
 export type ZoomTimingEvent = CustomEvent<ZoomTimingDetail>;
+export type ZoomParticipantsEvent = CustomEvent<ZoomParticipantsDetail>;
+export type ZoomConnectionEvent = CustomEvent<ZoomConnectionDetail>;
 
 /**
  * Event name → detail type for every `zoom-*` event, the element's own and those of its asset and memory
@@ -45,6 +68,8 @@ export interface ZoomJoinEventDetails extends ZoomAssetEventDetails, ZoomMemoryE
   'zoom-error': ZoomJoinError;
   'zoom-signature-warning': ZoomSignatureWarningDetail;
   'zoom-timing': ZoomTimingDetail;
+  'zoom-participants': ZoomParticipantsDetail;
+  'zoom-connection': ZoomConnectionDetail;
 }
 
 /**
@@ -71,5 +96,7 @@ declare global {
     'zoom-error': ZoomErrorEvent;
     'zoom-signature-warning': ZoomSignatureWarningEvent;
     'zoom-timing': ZoomTimingEvent;
+    'zoom-participants': ZoomParticipantsEvent;
+    'zoom-connection': ZoomConnectionEvent;
   }
 }

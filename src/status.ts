@@ -6,6 +6,8 @@ export const ZoomStatus = {
   signing: 'signing',
   joining: 'joining',
   joined: 'joined',
+  /** In the meeting, but the connection dropped and the SDK is re-establishing it. */
+  reconnecting: 'reconnecting',
   leaving: 'leaving',
   left: 'left',
   error: 'error',
@@ -31,4 +33,8 @@ export const memoryWatchedStatuses: ReadonlySet<ZoomStatus> = new Set([
   ZoomStatus.signing,
   ZoomStatus.joining,
   ZoomStatus.joined,
+  ZoomStatus.reconnecting,
 ]);
+
+/** States in which the user is in a meeting. */
+export const inMeetingStatuses: ReadonlySet<ZoomStatus> = new Set([ZoomStatus.joined, ZoomStatus.reconnecting]);

@@ -2,7 +2,7 @@ import { LitElement, html, nothing } from 'lit';
 import { initialValues, litProperties, type ZoomJoinProperties } from './attributes.js';
 import type { ZoomJoinError } from './zoom-join-error.js';
 import { MeetingController } from './meeting/meeting-controller.js';
-import type { SdkAdapterFactory } from './sdk/adapter.js';
+import type { SdkAdapterFactory, ZoomParticipant } from './sdk/adapter.js';
 import { ZoomStatus } from './status.js';
 import { zoomJoinStyles } from './zoom-join.styles.js';
 
@@ -13,6 +13,7 @@ const statusText: Record<ZoomStatus, string> = {
   signing: 'Getting a signature…',
   joining: 'Joining the meeting…',
   joined: 'In the meeting',
+  reconnecting: 'Reconnecting to the meeting…',
   leaving: 'Leaving…',
   left: 'You left the meeting',
   error: 'Could not join',
@@ -26,7 +27,9 @@ const statusText: Record<ZoomStatus, string> = {
  * @attr lang - The SDK's language (default en-US)
  * @fires zoom-status - `{status, previous}` on every status change
  * @fires zoom-joined - `{meetingNumber, userName, view}` once in the meeting
- * @fires zoom-left - `{reason}` after leaving
+ * @fires zoom-left - `{reason}` once the meeting is over: `user`, `ended`, `removed`, `connection-lost`, `memory-pressure`, `element-removed`
+ * @fires zoom-participants - `{participants}` in a meeting, whenever someone joins, leaves or changes role
+ * @fires zoom-connection - `{state: 'reconnecting' | 'connected'}` when the meeting's connection drops and comes back
  * @fires zoom-error - a `ZoomJoinError` after `status` became `error`
  * @fires zoom-signature-warning - `{problems}` when the signature check found warnings (the join goes on)
  * @fires zoom-progress - `{phase: 'assets', loaded, total, fraction, file}` while the SDK's files preload; fraction only grows and ends at 1
@@ -89,9 +92,14 @@ export class ZoomJoin extends LitElement {
     });
   }
 
-  /** Where the element is: idle, preloading, ready, signing, joining, joined, leaving, left or error. */
+  /** Where the element is: idle, preloading, ready, signing, joining, joined, reconnecting, leaving, left or error. */
   get status(): ZoomStatus {
     return this.meeting.status;
+  }
+
+  /** Everyone in the meeting (the user too, as `isYou`) while in one; empty otherwise. Read-only, kept up to date. */
+  get participants(): readonly ZoomParticipant[] {
+    return this.meeting.participants;
   }
 
   /** The last failure while `status` is `error`. */
@@ -144,7 +152,7 @@ export class ZoomJoin extends LitElement {
     const detail = status === ZoomStatus.error ? this.error?.title : this.meeting.statusDetail;
     return html`
       <div part="status" role="status" aria-live="polite">
-        ${statusText[status]}${detail ? html` — ${detail}` : nothing}
+        ${status === ZoomStatus.left && detail ? detail : html`${statusText[status]}${detail ? html` — ${detail}` : nothing}`}
       </div>
       ${showJoin
         ? html`<button part="join-button" type="button" aria-label=${meeting ? `Join meeting ${meeting}` : nothing} @click=${this.onJoinClick}>Join meeting</button>`

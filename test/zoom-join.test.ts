@@ -246,12 +246,12 @@ describe('<zoom-join> with a fake SDK adapter', () => {
     other.remove();
   });
 
-  it('leaves and destroys the SDK client after removal, with zoom-left {reason: removed}', async () => {
+  it('leaves and destroys the SDK client after removal, with zoom-left {reason: element-removed}', async () => {
     const element = await makeElement();
     await element.join();
     const left = oneEvent(element, 'zoom-left');
     element.remove();
-    expect((await left).detail.reason).to.equal('removed');
+    expect((await left).detail.reason).to.equal('element-removed');
     const adapter = adapters.created[0]!;
     expect(adapter.count('leave')).to.equal(1);
     expect(adapter.count('destroy')).to.equal(1);
@@ -324,7 +324,7 @@ describe('<zoom-join> with a fake SDK adapter', () => {
     const element = await makeElement();
     await element.join();
     const left = oneEvent(element, 'zoom-left');
-    adapters.created[0]!.emit({ type: 'meeting-ended' });
+    adapters.created[0]!.emit({ type: 'meeting-ended', reason: 'ended' });
     expect((await left).detail.reason).to.equal('ended');
     expect(element.status).to.equal('left');
   });

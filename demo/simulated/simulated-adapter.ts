@@ -5,6 +5,7 @@ import type {
   SdkEventListener,
   SdkInitOptions,
   SdkJoinOptions,
+  SdkMeetingInfo,
   SdkPrepareOptions,
 } from '../../src/sdk/adapter.js';
 // The real adapters' normaliser, so a simulated failure reads exactly like the same failure from the real SDK.
@@ -82,6 +83,10 @@ export class SimulatedAdapter implements SdkAdapter, SimulatedMeeting {
     this.closeMeeting();
   }
 
+  async meetingInfo(): Promise<SdkMeetingInfo> {
+    return {};
+  }
+
   async destroy(): Promise<void> {
     this.closeMeeting();
     this.options = undefined;
@@ -94,7 +99,7 @@ export class SimulatedAdapter implements SdkAdapter, SimulatedMeeting {
 
   end(): void {
     this.closeMeeting();
-    this.notify({ type: 'meeting-ended' });
+    this.notify({ type: 'meeting-ended', reason: 'ended' });
   }
 
   private notify(event: SdkAdapterEvent): void {

@@ -14,7 +14,8 @@ export function joinCodeLoadFailedError(cause: unknown): ZoomJoinError {
     message: 'The code that joins a meeting could not be loaded',
     hint: 'The connection dropped, or the site was updated since the page loaded.',
     steps: ['Check the connection, then reload the page.'],
-    // Chromium keeps a module that failed to load as failed until the page is reloaded: a Retry could not succeed.
+    // Older Chromium keeps a module that failed to load as failed until the page is reloaded, where a Retry could
+    // not succeed; a reload works in every browser.
     retryable: false,
     cause,
   });

@@ -7,9 +7,9 @@ import { ZoomJoinError, type SdkView } from '../zoom-join-error.js';
 import { emit, type ZoomLeftReason } from '../events.js';
 import { memoizeImport } from '../lazy-import.js';
 import type { ZoomAnswer } from '../error-codes/zoom-answers.js';
-import type { SdkAdapter, SdkAdapterEvent, SdkAdapterFactory, SdkPrompt } from '../sdk/adapter.js';
+import type { SdkAdapter, SdkAdapterEvent, SdkAdapterFactory, SdkPrompt, ZoomParticipant } from '../sdk/adapter.js';
 import type { MeetingLock } from './browser-lock.js';
-import { joinableStatuses, memoryWatchedStatuses, ZoomStatus } from '../status.js';
+import { inMeetingStatuses, joinableStatuses, memoryWatchedStatuses, ZoomStatus } from '../status.js';
 import { joinCodeLoadFailedError } from './join-code-load-error.js';
 import { MemoryWatch } from './memory-watch.js';
 
@@ -72,6 +72,8 @@ export class MeetingController implements ReactiveController {
   /** What the current join reached, for a join-timeout message. */
   private progress: { step: string; zoomAnswer?: ZoomAnswer; prompt?: SdkPrompt } = { step: '' };
   private sdkRoot?: HTMLElement;
+  /** The meeting the user is in, from the join's success to the meeting's end. */
+  private inMeeting?: InstanceType<JoinMachinery['InMeeting']>;
 
   constructor(private readonly host: MeetingHost) {
     // The asset controller first: its update settles the preload state this one mirrors.
@@ -88,6 +90,11 @@ export class MeetingController implements ReactiveController {
     );
     this.memory = new MemoryWatch(host, () => void this.leave('memory-pressure'));
     host.addController(this);
+  }
+
+  /** Everyone in the meeting while the user is in one; empty otherwise. */
+  get participants(): readonly ZoomParticipant[] {
+    return this.inMeeting?.participants ?? [];
   }
 
   private get statics(): MeetingStatics {
@@ -144,7 +151,7 @@ export class MeetingController implements ReactiveController {
 
   join(): Promise<void> {
     if (this.run) return this.run.promise;
-    if (this.status === ZoomStatus.joined) return Promise.resolve();
+    if (inMeetingStatuses.has(this.status)) return Promise.resolve();
     const abort = new AbortController();
     this.progress = { step: 'checking the attributes and the SDK files' };
     const joinTimeoutMs = setting(this.host, 'joinTimeout');
@@ -166,9 +173,16 @@ export class MeetingController implements ReactiveController {
       await this.run.promise.catch(() => undefined);
       return;
     }
-    if (this.leaving) return this.leaving;
-    if (this.status !== ZoomStatus.joined) return;
-    this.leaving = this.runLeave(reason).finally(() => {
+    if (!inMeetingStatuses.has(this.status)) return;
+    return this.endInMeeting(reason);
+  }
+
+  /**
+   * The meeting is over for the user: left by them (status `leaving` first) or ended by the SDK's report (ended,
+   * removed, connection lost: nothing left to leave). Runs once; a join meanwhile waits for it.
+   */
+  private endInMeeting(reason: ZoomLeftReason): Promise<void> {
+    this.leaving ??= this.runLeave(reason).finally(() => {
       this.leaving = undefined;
     });
     return this.leaving;
@@ -233,6 +247,11 @@ export class MeetingController implements ReactiveController {
           this.progress.step = step;
         },
       });
+      // Who is there comes from now on; it is told once the page heard of the join.
+      const inMeeting = new machinery.InMeeting(this.host, (reconnecting) => this.setStatus(reconnecting ? ZoomStatus.reconnecting : ZoomStatus.joined));
+      this.inMeeting = inMeeting;
+      const info = (await this.adapter?.meetingInfo().catch(() => undefined)) ?? {};
+      if (signal.aborted) throw signal.reason;
       // The join is over before anyone hears of it: a leave() from a zoom-joined listener must leave, not cancel.
       if (this.run === run) this.run = undefined;
       this.setStatus(ZoomStatus.joined);
@@ -240,8 +259,10 @@ export class MeetingController implements ReactiveController {
         meetingNumber: config.meetingNumber,
         userName: config.userName,
         view: config.view,
+        ...info,
       });
       timing.finish('joined');
+      inMeeting.start();
     } catch (raw) {
       // The realm this join used goes, with whatever it started.
       await this.adapter?.leave().catch(() => undefined);
@@ -255,16 +276,19 @@ export class MeetingController implements ReactiveController {
   }
 
   private async runLeave(reason: ZoomLeftReason): Promise<void> {
-    this.setStatus(ZoomStatus.leaving);
+    const byUser = reason === 'user' || reason === 'memory-pressure' || reason === 'element-removed';
+    if (byUser) this.setStatus(ZoomStatus.leaving);
     try {
+      // The meeting's frame goes either way (and the adapter takes it down on a later task than the SDK's report).
       await this.adapter?.leave();
     } catch {
       // Leaving a meeting that the SDK already considers gone is not a failure the page can act on.
     }
     this.endMeeting();
     // A removed element's root is gone with it, so its SDK client goes too — before zoom-left says it is over.
-    if (reason === 'removed') await this.disposeAdapter();
+    if (reason === 'element-removed') await this.disposeAdapter();
     this.setStatus(ZoomStatus.left);
+    this.statusDetail = this.machinery?.leftTexts[reason];
     emit(this.host, 'zoom-left', { reason });
   }
 
@@ -311,15 +335,18 @@ export class MeetingController implements ReactiveController {
       emit(this.host, 'zoom-warning', { code: event.prompt, message: texts.warning });
       return;
     }
-    if (this.status !== ZoomStatus.joined) return;
-    // The meeting is over: its realm goes (endMeeting prepares the next).
-    void this.adapter?.leave().catch(() => undefined);
-    this.endMeeting();
-    if (event.type === 'meeting-ended') {
-      this.setStatus(ZoomStatus.left);
-      emit(this.host, 'zoom-left', { reason: 'ended' });
+    if (event.type === 'participants' || event.type === 'connection') {
+      this.inMeeting?.handle(event);
       return;
     }
+    if (!inMeetingStatuses.has(this.status)) return;
+    if (event.type === 'meeting-ended') {
+      // Its realm goes, then the page hears why (endMeeting prepares the next).
+      void this.endInMeeting(event.reason);
+      return;
+    }
+    void this.adapter?.leave().catch(() => undefined);
+    this.endMeeting();
     try {
       this.fail(event.error);
     } catch {
@@ -337,6 +364,7 @@ export class MeetingController implements ReactiveController {
 
   /** Frees the page's meeting slot, and has the SDK made ready again for the next join (the adapter left its realm). */
   private endMeeting(): void {
+    this.inMeeting = undefined;
     if (pageMeetingOwner === this) pageMeetingOwner = undefined;
     this.meetingLock?.release();
     this.meetingLock = undefined;
@@ -360,7 +388,7 @@ export class MeetingController implements ReactiveController {
       this.stop(this.run);
       await this.run.promise.catch(() => undefined);
     }
-    if (this.status === ZoomStatus.joined) await this.leave('removed');
+    if (inMeetingStatuses.has(this.status)) await this.leave('element-removed');
     this.endMeeting();
     await this.disposeAdapter();
   }

@@ -32,13 +32,41 @@ export interface SdkJoinOptions {
 /** A form the Client View shows instead of failing; the join waits for the user to fill it in. */
 export type SdkPrompt = 'passcode-prompt' | 'registration-prompt';
 
+/** Someone in the meeting, the same from either view. */
+export interface ZoomParticipant {
+  /** Zoom's id for this user in this meeting (changes when they rejoin). */
+  id: number;
+  name: string;
+  role: 'host' | 'co-host' | 'attendee';
+  /** Held in the waiting room by the host. */
+  inWaitingRoom: boolean;
+  /** The user of this page. */
+  isYou: boolean;
+}
+
+/** What the SDK tells of the meeting once joined. */
+export interface SdkMeetingInfo {
+  topic?: string;
+  /** The user's id in the meeting. */
+  userId?: number;
+  role?: ZoomParticipant['role'];
+}
+
 /**
- * Things the SDK reports on its own: the meeting ended, the connection failed for good, or the SDK ran out of
- * memory (WasmOutOfMemory, a lost WebGL context); and, during a join, what Zoom's join web service answered and
- * whether the SDK now asks the user for something.
+ * Why a meeting ended without the user leaving: the host ended it, removed the user from it, or the connection
+ * dropped and the SDK could not re-establish it.
+ */
+export type SdkMeetingEnd = 'ended' | 'removed' | 'connection-lost';
+
+/**
+ * Things the SDK reports on its own: the meeting ended, the connection failed for good or is being re-established,
+ * the participants changed, or the SDK ran out of memory (WasmOutOfMemory, a lost WebGL context); and, during a
+ * join, what Zoom's join web service answered and whether the SDK now asks the user for something.
  */
 export type SdkAdapterEvent =
-  | { type: 'meeting-ended' }
+  | { type: 'meeting-ended'; reason: SdkMeetingEnd }
+  | { type: 'connection'; state: 'reconnecting' | 'connected' }
+  | { type: 'participants'; participants: ZoomParticipant[] }
   | { type: 'connection-failed'; error: ZoomJoinError }
   | { type: 'memory-failure'; failure: SdkMemoryFailure }
   | { type: 'zoom-answered'; answer: ZoomAnswer }
@@ -66,6 +94,8 @@ export interface SdkAdapter {
   init(options: SdkInitOptions, signal: AbortSignal): Promise<void>;
   join(options: SdkJoinOptions, signal: AbortSignal): Promise<void>;
   leave(): Promise<void>;
+  /** What the SDK says of the meeting it joined; empty when it tells nothing (or is not in one). */
+  meetingInfo(): Promise<SdkMeetingInfo>;
   /** Releases what the SDK holds for this page; safe to call in any state, more than once. */
   destroy(): Promise<void>;
   /** Subscribes to SDK notifications; returns the unsubscribe function. */

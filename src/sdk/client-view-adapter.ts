@@ -1,7 +1,7 @@
-import type { SdkInitOptions, SdkJoinOptions } from './adapter.js';
+import type { SdkInitOptions, SdkJoinOptions, SdkMeetingInfo, ZoomParticipant } from './adapter.js';
 import { hasFunctions, sdkJoinOptions, secretsOf } from './sdk-module.js';
 import { SdkRealmSlot } from './sdk-realm.js';
-import { RealmAdapter } from './realm-adapter.js';
+import { nextTask, RealmAdapter } from './realm-adapter.js';
 
 interface CallbackOptions {
   success?: (result: unknown) => void;
@@ -17,12 +17,49 @@ interface ClientViewApi {
   init(options: CallbackOptions): void;
   join(options: CallbackOptions): void;
   leaveMeeting(options: CallbackOptions): void;
+  getAttendeeslist(options: CallbackOptions): void;
+  getCurrentUser(options: CallbackOptions): void;
+  getCurrentMeetingInfo(options: CallbackOptions): void;
   inMeetingServiceListener(event: string, callback: (payload: unknown) => void): void;
 }
 
 function isClientViewApi(candidate: unknown): candidate is ClientViewApi {
-  return hasFunctions(candidate, ['setZoomJSLib', 'preLoadWasm', 'prepareWebSDK', 'init', 'join', 'leaveMeeting', 'inMeetingServiceListener']);
+  return hasFunctions(candidate, [
+    'setZoomJSLib',
+    'preLoadWasm',
+    'prepareWebSDK',
+    'init',
+    'join',
+    'leaveMeeting',
+    'getAttendeeslist',
+    'getCurrentUser',
+    'getCurrentMeetingInfo',
+    'inMeetingServiceListener',
+  ]);
 }
+
+/** The fields of a Client View attendee the element reads. */
+interface ClientViewUser {
+  userId: number;
+  userName?: string;
+  isHost?: boolean;
+  isCoHost?: boolean;
+  isHold?: boolean;
+  bHold?: boolean;
+}
+
+function participantOf(user: ClientViewUser, you: number | undefined): ZoomParticipant {
+  return {
+    id: user.userId,
+    name: user.userName ?? '',
+    role: user.isHost ? 'host' : user.isCoHost ? 'co-host' : 'attendee',
+    inWaitingRoom: user.isHold === true || user.bHold === true,
+    isYou: user.userId === you,
+  };
+}
+
+/** `onUserLeave`'s `reasonCode` for the user of this page removed by the host (the SDK's documented enum). */
+const KICKED_OUT_FROM_MEETING = 6;
 
 function callbackToPromise(invoke: (options: CallbackOptions) => void, options: Record<string, unknown>): Promise<unknown> {
   return new Promise((resolve, reject) => {
@@ -32,13 +69,18 @@ function callbackToPromise(invoke: (options: CallbackOptions) => void, options: 
 
 const LEAVE_WAIT_MS = 2000;
 
-/** Waits for `promise` at most `ms`; never rejects. */
-function settleWithin(promise: Promise<unknown>, ms: number): Promise<void> {
+/** Waits for `promise` at most `ms`: its value, or undefined when it failed or took longer; never rejects. */
+function settleWithin(promise: Promise<unknown>, ms: number): Promise<unknown> {
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const wait = new Promise<void>((resolve) => {
-    timer = setTimeout(resolve, ms);
+  const wait = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), ms);
   });
-  return Promise.race([promise.then(() => undefined, () => undefined), wait]).finally(() => clearTimeout(timer));
+  return Promise.race([promise.then((value) => value, () => undefined), wait]).finally(() => clearTimeout(timer));
+}
+
+/** The `result` of a Client View callback's answer (`{method, status, result, …}`). */
+function resultOf<T>(answer: unknown): T | undefined {
+  return (answer as { result?: T } | null | undefined)?.result;
 }
 
 /** `onMeetingStatus` values from the SDK's documentation. */
@@ -56,15 +98,31 @@ export class ClientViewAdapter extends RealmAdapter<ClientViewApi> {
     api.setZoomJSLib(libUrl, '/av');
     await api.preLoadWasm();
     await api.prepareWebSDK();
-    // This realm's own listener: it goes with the frame.
+    // This realm's own listeners: they go with the frame.
     api.inMeetingServiceListener('onMeetingStatus', (payload: unknown) => {
+      if (api !== this.api || !this.joined) return;
       const status = (payload as { meetingStatus?: unknown } | null)?.meetingStatus;
-      if (api === this.api && this.joined && status === MeetingStatus.disconnected) {
+      if (status === MeetingStatus.disconnected) {
         this.joined = false;
-        this.notify({ type: 'meeting-ended' });
+        this.notify({ type: 'meeting-ended', reason: this.reconnecting ? 'connection-lost' : this.removed ? 'removed' : 'ended' });
+      } else if (status === MeetingStatus.reconnecting) {
+        this.reconnecting = true;
+        this.notify({ type: 'connection', state: 'reconnecting' });
+      } else if (status === MeetingStatus.connected) {
+        this.reconnecting = false;
+        this.notify({ type: 'connection', state: 'connected' });
       }
     });
+    api.inMeetingServiceListener('onUserLeave', (payload: unknown) => {
+      if (api !== this.api || !this.joined) return;
+      // The page's own user leaves with a reason code and no user; another participant leaves as their user.
+      if ((payload as { reasonCode?: unknown } | null)?.reasonCode === KICKED_OUT_FROM_MEETING) this.removed = true;
+      this.refreshParticipants(api);
+    });
+    for (const name of ['onUserJoin', 'onUserUpdate']) api.inMeetingServiceListener(name, () => this.joined && api === this.api && this.refreshParticipants(api));
   });
+  /** The host removed the user: the meeting's end that follows is a removal. */
+  private removed = false;
 
   async init(options: SdkInitOptions, signal: AbortSignal): Promise<void> {
     return this.initInRealm(signal, (api) =>
@@ -73,6 +131,8 @@ export class ClientViewAdapter extends RealmAdapter<ClientViewApi> {
         leaveUrl: 'about:blank',
         patchJsMedia: !options.selfHosted,
         leaveOnPageUnload: true,
+        // The user clicked Join on the element already: Zoom's preview page would ask for a second click.
+        disablePreview: true,
         // Only set keys reach the SDK: it checks the option names it is given, and undefined is not known to it as absent.
         ...(options.enforceVirtualBackground ? { enforceVirtualBackground: true } : {}),
       }).then(() => undefined),
@@ -80,8 +140,36 @@ export class ClientViewAdapter extends RealmAdapter<ClientViewApi> {
   }
 
   async join(options: SdkJoinOptions, signal: AbortSignal): Promise<void> {
+    this.removed = false;
+    this.you = undefined;
     const joinOptions = sdkJoinOptions(options, 'passWord');
     return this.joinInRealm(signal, secretsOf(options), (api) => callbackToPromise((o) => api.join(o), joinOptions));
+  }
+
+  async meetingInfo(): Promise<SdkMeetingInfo> {
+    const api = this.api;
+    if (!api || !this.joined) return {};
+    const [user, meeting] = await Promise.all([
+      settleWithin(callbackToPromise((o) => api.getCurrentUser(o), {}), LEAVE_WAIT_MS).then(resultOf<{ currentUser?: ClientViewUser }>),
+      settleWithin(callbackToPromise((o) => api.getCurrentMeetingInfo(o), {}), LEAVE_WAIT_MS).then(resultOf<{ meetingTopic?: string }>),
+    ]);
+    this.you = user?.currentUser?.userId;
+    this.refreshParticipants(api);
+    const you = user?.currentUser;
+    return { ...(meeting?.meetingTopic ? { topic: meeting.meetingTopic } : {}), ...(you ? { userId: you.userId, role: participantOf(you, you.userId).role } : {}) };
+  }
+
+  /** The user's id, once known: the roster marks them. */
+  private you?: number;
+
+  private refreshParticipants(api: ClientViewApi): void {
+    api.getAttendeeslist({
+      success: (answer: unknown) => {
+        if (api !== this.api || !this.joined) return;
+        const list = resultOf<{ attendeesList?: ClientViewUser[] }>(answer)?.attendeesList ?? [];
+        this.notify({ type: 'participants', participants: list.map((user) => participantOf(user, this.you)) });
+      },
+    });
   }
 
   async leave(): Promise<void> {
@@ -90,6 +178,7 @@ export class ClientViewAdapter extends RealmAdapter<ClientViewApi> {
     // Zoom hears of the leave at once; whatever the meeting left behind goes with its frame. leaveMeeting may
     // never call back (a join the SDK still runs, a form it shows), so it gets a moment, not a promise to wait on.
     if (api && joined) await settleWithin(callbackToPromise((o) => api.leaveMeeting(o), {}), LEAVE_WAIT_MS);
+    await nextTask();
     this.discardRealm();
   }
 }

@@ -1,9 +1,8 @@
-import type { SdkInitOptions, SdkJoinOptions } from './adapter.js';
+import type { SdkInitOptions, SdkJoinOptions, SdkMeetingEnd, SdkMeetingInfo, ZoomParticipant } from './adapter.js';
 import { sdkMemoryFailure } from './sdk-memory-failure.js';
-import { normalizeSdkError } from './normalize-error.js';
 import { hasFunctions, sdkJoinOptions, secretsOf } from './sdk-module.js';
 import { SdkRealmSlot } from './sdk-realm.js';
-import { RealmAdapter } from './realm-adapter.js';
+import { nextTask, RealmAdapter } from './realm-adapter.js';
 import { warmJsMedia } from '../assets/warm.js';
 
 /** The few members of the Component View client we use, typed structurally (the SDK's own typings are loose). */
@@ -11,6 +10,9 @@ interface EmbeddedClient {
   init(options: Record<string, unknown>): Promise<unknown>;
   join(options: Record<string, unknown>): Promise<unknown>;
   leaveMeeting(): Promise<unknown>;
+  getAttendeeslist(): EmbeddedParticipant[] | undefined;
+  getCurrentUser(): EmbeddedParticipant | null;
+  getCurrentMeetingInfo(): { meetingTopic?: string } | undefined;
   on(event: string, callback: (payload: unknown) => void): void;
   off(event: string, callback: (payload: unknown) => void): void;
 }
@@ -23,6 +25,39 @@ interface EmbeddedApi {
 function isEmbeddedApi(candidate: unknown): candidate is EmbeddedApi {
   return hasFunctions(candidate, ['createClient', 'destroyClient']);
 }
+
+/** The fields of the SDK's `Participant` the element reads. */
+interface EmbeddedParticipant {
+  userId: number;
+  userName?: string;
+  displayName?: string;
+  isHost?: boolean;
+  isCoHost?: boolean;
+  bHold?: boolean;
+}
+
+function participantOf(user: EmbeddedParticipant, you: number | undefined): ZoomParticipant {
+  return {
+    id: user.userId,
+    name: user.userName ?? user.displayName ?? '',
+    role: user.isHost ? 'host' : user.isCoHost ? 'co-host' : 'attendee',
+    inWaitingRoom: user.bHold === true,
+    isYou: user.userId === you,
+  };
+}
+
+/**
+ * The reasons the SDK gives with `connection-change {state: 'Closed'}` when the meeting ended for the user (its
+ * 7939 handler); any other (an unknown reason, a duplicated session) counts as ended.
+ */
+const REMOVED_REASONS = new Set(['kicked by host', 'expeled by host', 'bot user kicked due to master leaving']);
+
+function endOf(reason: string | undefined): SdkMeetingEnd {
+  return reason !== undefined && REMOVED_REASONS.has(reason) ? 'removed' : 'ended';
+}
+
+/** The SDK's roster events; the element reads the whole list after each. */
+const ROSTER_EVENTS = ['user-added', 'user-removed', 'user-updated'];
 
 interface ConnectionChange {
   state?: string;
@@ -41,21 +76,32 @@ export class ComponentViewAdapter extends RealmAdapter<EmbeddedApi> {
     if (ahead) await warmJsMedia(libUrl, { signal, window: realm.window });
   });
   private client?: EmbeddedClient;
-  private secrets: string[] = [];
 
   private readonly onConnectionChange = (payload: unknown): void => {
     const change = (payload ?? {}) as ConnectionChange;
     // Before join resolves, failures arrive through join's rejection; afterwards only events can tell us.
     if (!this.joined) return;
-    if (change.state === 'Closed') {
+    if (change.state === 'Closed' || change.state === 'Fail') {
       this.joined = false;
-      this.notify({ type: 'meeting-ended' });
-    } else if (change.state === 'Fail') {
-      this.joined = false;
-      const error = normalizeSdkError(payload, { view: this.view, stage: 'join', secrets: this.secrets });
-      this.notify({ type: 'connection-failed', error });
+      const reason = change.state === 'Fail' || this.reconnecting ? 'connection-lost' : endOf(change.reason);
+      this.notify({ type: 'meeting-ended', reason });
+    } else if (change.state === 'Reconnecting') {
+      this.reconnecting = true;
+      this.notify({ type: 'connection', state: 'reconnecting' });
+    } else if (change.state === 'Connected') {
+      this.reconnecting = false;
+      this.notify({ type: 'connection', state: 'connected' });
     }
   };
+
+  private readonly onRoster = (): void => {
+    if (this.joined) this.notify({ type: 'participants', participants: this.participants() });
+  };
+
+  private participants(): ZoomParticipant[] {
+    const you = this.client?.getCurrentUser()?.userId;
+    return (this.client?.getAttendeeslist() ?? []).map((user) => participantOf(user, you));
+  }
 
   private readonly onMediaError = (payload: unknown): void => {
     const failure = sdkMemoryFailure(payload);
@@ -81,6 +127,7 @@ export class ComponentViewAdapter extends RealmAdapter<EmbeddedApi> {
       });
       client.on('connection-change', this.onConnectionChange);
       client.on('media-internal-error', this.onMediaError);
+      for (const name of ROSTER_EVENTS) client.on(name, this.onRoster);
       this.client = client;
     });
   }
@@ -89,8 +136,17 @@ export class ComponentViewAdapter extends RealmAdapter<EmbeddedApi> {
     signal.throwIfAborted();
     const client = this.client;
     if (!client) throw new Error('ComponentViewAdapter.init() must resolve before join()');
-    this.secrets = secretsOf(options);
-    return this.joinInRealm(signal, this.secrets, () => client.join(sdkJoinOptions(options, 'password')));
+    return this.joinInRealm(signal, secretsOf(options), () => client.join(sdkJoinOptions(options, 'password')));
+  }
+
+  async meetingInfo(): Promise<SdkMeetingInfo> {
+    const client = this.client;
+    if (!client || !this.joined) return {};
+    const you = client.getCurrentUser();
+    const topic = client.getCurrentMeetingInfo()?.meetingTopic;
+    // The participants known at the join, told after the join itself: the roster events only tell of changes.
+    void nextTask().then(this.onRoster);
+    return { ...(topic ? { topic } : {}), ...(you ? { userId: you.userId, role: participantOf(you, you.userId).role } : {}) };
   }
 
   async leave(): Promise<void> {
@@ -98,6 +154,7 @@ export class ComponentViewAdapter extends RealmAdapter<EmbeddedApi> {
     this.joined = false;
     // Leaving lets Zoom know at once; whatever the meeting left behind goes with its frame.
     if (client && joined) await client.leaveMeeting().catch(() => undefined);
+    await nextTask();
     this.discardRealm();
   }
 
@@ -105,10 +162,9 @@ export class ComponentViewAdapter extends RealmAdapter<EmbeddedApi> {
     if (this.client) {
       this.client.off('connection-change', this.onConnectionChange);
       this.client.off('media-internal-error', this.onMediaError);
+      for (const name of ROSTER_EVENTS) this.client.off(name, this.onRoster);
     }
     this.client = undefined;
-    // The join's passcode and tokens go with its frame.
-    this.secrets = [];
     super.discardRealm();
   }
 }

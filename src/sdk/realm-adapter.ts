@@ -1,7 +1,16 @@
-import type { SdkAdapter, SdkEventListener, SdkInitOptions, SdkJoinOptions, SdkPrepareOptions } from './adapter.js';
+import type { SdkAdapter, SdkEventListener, SdkInitOptions, SdkJoinOptions, SdkMeetingInfo, SdkPrepareOptions } from './adapter.js';
 import { normalizeSdkError } from './normalize-error.js';
 import { meetingFrameReloadedError, type SdkRealmSlot } from './sdk-realm.js';
 import { joinWatchingZoom } from './watched-join.js';
+
+/**
+ * Resolves on a later task. A view's leave() removes its frame only then: leave() may be reached from inside one of
+ * the SDK's own callbacks (the host ended the meeting), and removing the frame the SDK is still running in from
+ * there crashes the whole tab (the Client View, every time) — from a later task it never did.
+ */
+export function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
 
 /**
  * What both SDK views share: a frame of their own (an SdkRealmSlot, prepared ahead or opened by the join), the
@@ -12,6 +21,8 @@ export abstract class RealmAdapter<Api> implements SdkAdapter {
   abstract readonly view: 'component' | 'client';
   protected abstract readonly slot: SdkRealmSlot<Api>;
   protected joined = false;
+  /** The connection dropped and the SDK is re-establishing it: an end that comes meanwhile is a lost connection. */
+  protected reconnecting = false;
   private readonly listeners = new Set<SdkEventListener>();
 
   /** The SDK in the frame this join took (the slot holds it). */
@@ -38,6 +49,7 @@ export abstract class RealmAdapter<Api> implements SdkAdapter {
   abstract init(options: SdkInitOptions, signal: AbortSignal): Promise<void>;
   abstract join(options: SdkJoinOptions, signal: AbortSignal): Promise<void>;
   abstract leave(): Promise<void>;
+  abstract meetingInfo(): Promise<SdkMeetingInfo>;
 
   /**
    * A view's init in the frame load() took. Whatever fails leaves as a ZoomJoinError of stage `init` and takes the
@@ -88,6 +100,7 @@ export abstract class RealmAdapter<Api> implements SdkAdapter {
   /** Drops the frame a join used and all the SDK made in it; a prepared one stays for the next join. */
   protected discardRealm(): void {
     this.joined = false;
+    this.reconnecting = false;
     this.slot.discardTaken();
   }
 

@@ -5,6 +5,7 @@ import type {
   SdkEventListener,
   SdkInitOptions,
   SdkJoinOptions,
+  SdkMeetingInfo,
   SdkPrepareOptions,
 } from '../../src/sdk/adapter.js';
 import { deferred, type Deferred } from './deferred.js';
@@ -65,6 +66,13 @@ export class FakeAdapter implements SdkAdapter {
   async join(options: SdkJoinOptions): Promise<void> {
     this.calls.push({ method: 'join', options });
     await this.step('join');
+  }
+
+  /** What meetingInfo() tells once joined (tests set it). */
+  info: SdkMeetingInfo = {};
+
+  async meetingInfo(): Promise<SdkMeetingInfo> {
+    return this.info;
   }
 
   async leave(): Promise<void> {

@@ -173,10 +173,12 @@ describe('dist/cdn/zoom-join.js on a plain page', { timeout: 120000 }, () => {
       assert.equal(await page.locator('zoom-join [part=error]').count(), 0, 'no panel: its code is what did not load');
       assert.equal(await page.locator('zoom-join [part=join-button]').count(), 0, 'no Join button that could not work');
 
-      // Why no Retry: Chromium keeps the failed module as failed, so joining again in this page never refetches it.
+      // Why no Retry: browsers differ. Chromium up to ~150 kept the failed module as failed until a reload; 156 asks
+      // for it again. Either way, joining again while it cannot be fetched reports the same failure, and a reload
+      // is the fix that works everywhere.
       const requestsSoFar = requested;
       await page.evaluate(() => document.querySelector('zoom-join')!.join().catch(() => undefined));
-      assert.equal(requested, requestsSoFar, 'the browser did not ask for the join code again');
+      assert.ok(requested - requestsSoFar <= 1, `the join code was asked for at most once more (${requested - requestsSoFar})`);
       assert.deepEqual((await reported()).map((error) => error.code), ['sdk-load-failed', 'sdk-load-failed']);
 
       // The connection is back and the page reloaded: the same keys join, up to the SDK's offline answer.

@@ -1,0 +1,310 @@
+/**
+ * A double of Zoom's meeting service past the join web service: what the Meeting SDK 6.2.0 (both views) talks to
+ * once `wc/info` says yes. Used by the browser tests, the e2e suites and the benches through Playwright routing
+ * (route-playwright.ts); it knows nothing of Playwright itself, only HTTP requests and text sockets.
+ *
+ * The conversation, as the SDK's bundles have it (zoomus-websdk-embedded.umd.min.js, zoom-meeting-6.2.0.min.js):
+ * 1. `POST https://zoom.us/api/v1/wc/info` → `{status:true, errorCode:0, result:{mid, auth, tid, track_auth, ts,
+ *    encryptedRWC: JSON text {<rwc host>: <token>}, sign, …}}`. The Client View decodes `result.sign` as a JWT and
+ *    calls `.find` on the parsed `call_out_country_json`; every `*_json` field is JSON text.
+ * 2. `GET https://<rwc host>/wc/ping/<meeting number>` → `{rwg: <rwg host>, rwcAuth}`.
+ * 3. `wss://<rwg host>/wc/api/<meeting number>?dn2=…`: JSON text frames `{evt, body, seq}`. The RWG greets with
+ *    `{evt:0, seq:0}` and `{evt:0, body:{status:'READY', conID}}`; the SDK answers with its launch parameters (4301);
+ *    the join answer is 4098 (`res:0`, the user's ids and role). Both views speak this alike.
+ * 4. In the meeting: the roster (7937, `{add, remove, update}`, each a list or null: the Client View reads all
+ *    three), the meeting's end (7939 `{reason}`: 7 kicked by host, 8 ended by host), keep-alives (`{evt:0, seq}`,
+ *    answered, or the SDK fails over after ~30 s), and the SDK's leave (4103).
+ * 5. A socket the server closes makes the SDK fail over: `POST https://zoom.us/wc/refresh_tokens` → `{status:true,
+ *    result: JSON text {auth, trackAuth, tid, ts, encryptedRWC}}`, a new ping and a new socket, answered as in 3.
+ */
+
+export const RWC_HOST = 'rwc.meeting-double.zoom.us';
+export const RWG_HOST = 'rwg.meeting-double.zoom.us';
+
+/** RWG message numbers (the SDK's own names in comments). */
+export const RwgEvent = {
+  /** Greeting and keep-alive. */
+  keepAlive: 0,
+  /** WS_CONF_JOIN_RES: the join answer. */
+  joinAnswer: 4098,
+  /** WS_CONF_LEAVE_REQ: the SDK leaves. */
+  leave: 4103,
+  /** WS_CONF_LAUNCH_PARAMS_REQ: the SDK's join parameters, sent when the RWG is READY. */
+  launchParameters: 4301,
+  /** WS_CONF_ROSTER_INDICATION: participants added, removed, updated. */
+  roster: 7937,
+  /** WS_CONF_END_INDICATION: the meeting ended for this user, with a reason. */
+  end: 7939,
+} as const;
+
+/** Why the RWG ends the meeting for this user (the SDK's own enum of 7939 reasons). */
+export const EndReason = { kickedByHost: 7, endedByHost: 8 } as const;
+
+export interface RwgMessage {
+  evt: number;
+  body?: Record<string, unknown>;
+  seq?: number;
+}
+
+/** One participant as the double keeps it; `role` 1 is the host. */
+export interface DoubleParticipant {
+  id: number;
+  name: string;
+  role: 0 | 1;
+}
+
+/** An HTTP request the SDK made to a Zoom host, as the double needs it. */
+export interface DoubleRequest {
+  url: string;
+  method: string;
+  postData: string | null;
+}
+
+export interface DoubleResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/** The RWG socket as the double drives it (route-playwright.ts adapts Playwright's WebSocketRoute). */
+export interface DoubleSocket {
+  readonly url: string;
+  send(text: string): void;
+  close(code?: number, reason?: string): void;
+  onMessage(listener: (text: string) => void): void;
+  onClose(listener: () => void): void;
+}
+
+export interface MeetingDoubleOptions {
+  /** The page's origin: Zoom's answers allow it, with credentials (the SDK's requests are `crossDomain`). */
+  origin: string;
+  topic?: string;
+  /** The joining user's id in the meeting (Zoom's user ids are multiples of 1024 plus a small number). */
+  userId?: number;
+  /** The host is already in the meeting (the roster lists them after the join answer). */
+  hostName?: string;
+}
+
+/** What the double has seen and done, for tests to assert on. */
+export interface MeetingDoubleRecord {
+  /** Every RWG message the SDK sent, by number, keep-alives excepted. */
+  sent: number[];
+  sockets: number;
+  refreshes: number;
+  participants: DoubleParticipant[];
+}
+
+const FIRST_USER_ID = 16_778_240;
+
+/** Base64 of UTF-8 text, in Node and in a browser alike (display names travel this way as `dn2`). */
+const b64 = (text: string): string => btoa(String.fromCharCode(...new TextEncoder().encode(text)));
+
+function jsonHeaders(origin: string): Record<string, string> {
+  return {
+    'content-type': 'application/json; charset=utf-8',
+    'access-control-allow-origin': origin,
+    'access-control-allow-credentials': 'true',
+    'cache-control': 'no-store',
+  };
+}
+
+function rosterEntry(participant: DoubleParticipant): Record<string, unknown> {
+  return { id: participant.id, dn2: b64(participant.name), role: participant.role, type: 0, bHold: false };
+}
+
+/**
+ * One meeting as Zoom's meeting service would run it for one joining user: answers the SDK's HTTP requests and its
+ * RWG sockets, and lets a test (or the demo's panel) make things happen in the meeting.
+ */
+export class MeetingDouble {
+  readonly origin: string;
+  readonly topic: string;
+  readonly userId: number;
+  private readonly others = new Map<number, DoubleParticipant>();
+  private nextId: number;
+  private socket?: DoubleSocket;
+  /** False once the connection was dropped for good: new sockets and token refreshes are refused. */
+  private reachable = true;
+  private userName = '';
+  private readonly record: MeetingDoubleRecord = { sent: [], sockets: 0, refreshes: 0, participants: [] };
+
+  constructor(options: MeetingDoubleOptions) {
+    this.origin = options.origin;
+    this.topic = options.topic ?? 'Meeting double';
+    this.userId = options.userId ?? FIRST_USER_ID;
+    this.nextId = this.userId + 1024;
+    if (options.hostName) this.addParticipant(options.hostName, 1);
+  }
+
+  /** The answer to one of the SDK's HTTP requests to a Zoom host, or undefined to fail it as unreachable. */
+  answerHttp(request: DoubleRequest): DoubleResponse | undefined {
+    const url = new URL(request.url);
+    if (request.method === 'OPTIONS') {
+      return {
+        status: 204,
+        headers: {
+          ...jsonHeaders(this.origin),
+          'access-control-allow-methods': 'GET, POST',
+          'access-control-allow-headers': 'content-type',
+        },
+        body: '',
+      };
+    }
+    if (url.pathname === '/api/v1/wc/info') return this.json(this.wcInfo(new URLSearchParams(request.postData ?? '')));
+    if (url.hostname === RWC_HOST && url.pathname.startsWith('/wc/ping/')) {
+      return this.reachable ? this.json({ rwg: RWG_HOST, rwcAuth: 'double-rwc-auth' }) : undefined;
+    }
+    if (url.pathname === '/wc/refresh_tokens') {
+      this.record.refreshes++;
+      if (!this.reachable) return undefined;
+      const tokens = { auth: 'double-auth', trackAuth: 'double-track', tid: 'double-tid', ts: String(Date.now()), encryptedRWC: JSON.stringify({ [RWC_HOST]: 'double-rwc-token' }) };
+      return this.json({ status: true, errorCode: 0, errorMessage: '', result: JSON.stringify(tokens) });
+    }
+    return undefined;
+  }
+
+  /** Whether `url` is a socket this double answers (the RWG's); the SDK's media sockets are not. */
+  isRwgSocket(url: string): boolean {
+    return url.startsWith(`wss://${RWG_HOST}/wc/api/`);
+  }
+
+  /** Takes an RWG socket the SDK opened: greets it, and answers the SDK's join parameters with the join answer. */
+  attachSocket(socket: DoubleSocket): void {
+    if (!this.reachable) {
+      socket.close(1011, 'meeting double: unreachable');
+      return;
+    }
+    this.socket = socket;
+    this.record.sockets++;
+    this.userName = new URL(socket.url.replace(/^wss:/, 'https:')).searchParams.get('dn2') ?? this.userName;
+    socket.onMessage((text) => this.onSdkMessage(socket, text));
+    socket.onClose(() => {
+      if (this.socket === socket) this.socket = undefined;
+    });
+    this.send({ evt: RwgEvent.keepAlive, seq: 0 }, socket);
+    this.send({ evt: RwgEvent.keepAlive, body: { status: 'READY', conID: 'double-con-id' } }, socket);
+  }
+
+  /** Someone joins the meeting; returns their id. */
+  addParticipant(name: string, role: 0 | 1 = 0): number {
+    const participant: DoubleParticipant = { id: this.nextId, name, role };
+    this.nextId += 1024;
+    this.others.set(participant.id, participant);
+    this.send({ evt: RwgEvent.roster, body: { add: [rosterEntry(participant)], remove: null, update: null } });
+    return participant.id;
+  }
+
+  /** Someone leaves the meeting. */
+  removeParticipant(id: number): void {
+    if (!this.others.delete(id)) throw new Error(`the meeting double has no participant ${id}`);
+    this.send({ evt: RwgEvent.roster, body: { add: null, remove: [{ id }], update: null } });
+  }
+
+  /** The host ends the meeting for everyone. */
+  endMeeting(): void {
+    this.send({ evt: RwgEvent.end, body: { reason: EndReason.endedByHost } });
+  }
+
+  /** The host removes the joining user. */
+  removeUser(): void {
+    this.send({ evt: RwgEvent.end, body: { reason: EndReason.kickedByHost } });
+  }
+
+  /**
+   * The connection drops (the server closes the socket). With `recover`, the SDK's failover finds the service again;
+   * without it, every new socket, ping and token refresh is refused from now on.
+   */
+  dropConnection(options: { recover: boolean }): void {
+    this.reachable = options.recover;
+    const socket = this.socket;
+    this.socket = undefined;
+    socket?.close(4000, 'meeting double: connection dropped');
+  }
+
+  snapshot(): MeetingDoubleRecord {
+    return { ...this.record, sent: [...this.record.sent], participants: [...this.others.values()] };
+  }
+
+  private onSdkMessage(socket: DoubleSocket, text: string): void {
+    let message: RwgMessage;
+    try {
+      message = JSON.parse(text) as RwgMessage;
+    } catch {
+      return;
+    }
+    if (message.evt === RwgEvent.keepAlive) {
+      this.send({ evt: RwgEvent.keepAlive, seq: message.seq ?? 0 }, socket);
+      return;
+    }
+    this.record.sent.push(message.evt);
+    if (message.evt === RwgEvent.launchParameters) this.admit(socket);
+  }
+
+  private admit(socket: DoubleSocket): void {
+    this.send(
+      {
+        evt: RwgEvent.joinAnswer,
+        body: {
+          res: 0,
+          userID: this.userId,
+          zoomID: b64('meeting-double-zoom-id'),
+          participantID: 42,
+          confID: 'double-conf-id',
+          conID: 'double-con-id',
+          role: 0,
+          svcUrl: RWG_HOST,
+          encType: 0,
+          e2eEncrypt: false,
+          userGUID: '00000000-0000-0000-0000-000000000001',
+          jid: 'user@xmpp.meeting-double.zoom.us',
+          elapsed: 0,
+        },
+      },
+      socket,
+    );
+    const me = { id: this.userId, dn2: this.userName || b64('You'), role: 0, type: 0, bHold: false };
+    const everyone = [me, ...[...this.others.values()].map(rosterEntry)];
+    this.send({ evt: RwgEvent.roster, body: { add: everyone, remove: null, update: null } }, socket);
+  }
+
+  private send(message: RwgMessage, socket = this.socket): void {
+    socket?.send(JSON.stringify(message));
+  }
+
+  private json(value: unknown): DoubleResponse {
+    return { status: 200, headers: jsonHeaders(this.origin), body: JSON.stringify(value) };
+  }
+
+  private wcInfo(form: URLSearchParams): unknown {
+    const signature = form.get('signature') ?? '';
+    return {
+      status: true,
+      errorCode: 0,
+      errorMessage: '',
+      result: {
+        mid: 'meeting-double-mid',
+        meetingNumber: form.get('meetingNumber') ?? form.get('mn') ?? '',
+        userName: form.get('userName') ?? '',
+        userEmail: '',
+        passWord: '',
+        ts: String(Date.now()),
+        auth: 'double-auth',
+        tid: 'double-tid',
+        track_auth: 'double-track',
+        sign: signature,
+        encryptedRWC: JSON.stringify({ [RWC_HOST]: 'double-rwc-token' }),
+        meetingTopic: this.topic,
+        meetingOptions: JSON.stringify({}),
+        isWebinar: '0',
+        isSupportQA: 'false',
+        can_recording: '0',
+        support_call_out: '0',
+        toll_numbers_json: '{}',
+        call_out_country_json: '[]',
+        wcXMPPConfig: '{}',
+        isOriginHost: 'false',
+        invite_email: '',
+      },
+    };
+  }
+}

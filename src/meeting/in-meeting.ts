@@ -1,0 +1,53 @@
+import { emit, type ZoomLeftReason } from '../events.js';
+import type { SdkAdapterEvent, ZoomParticipant } from '../sdk/adapter.js';
+
+/** What the status line says instead of "You left the meeting" when the user did not leave, by reason. */
+export const leftTexts: Readonly<Record<ZoomLeftReason, string | undefined>> = {
+  user: undefined,
+  ended: 'The host ended the meeting',
+  removed: 'The host removed you from the meeting',
+  'connection-lost': 'The connection to the meeting was lost and did not come back: join again once you are online',
+  'memory-pressure': 'You left the meeting: the page was running out of memory',
+  'element-removed': undefined,
+};
+
+/**
+ * Life in a meeting, from the SDK's `joined` to the meeting's end: who is there, and whether the connection is
+ * being re-established. Started by the MeetingController when the join resolved, dropped when the meeting ends.
+ */
+export class InMeeting {
+  participants: readonly ZoomParticipant[] = [];
+  reconnecting = false;
+  /** Participants are told only once the page heard of the join (the SDK may list them before). */
+  private started = false;
+
+  constructor(
+    private readonly host: HTMLElement,
+    /** The connection drops (true) or is back (false): the controller's status follows. */
+    private readonly onReconnecting: (reconnecting: boolean) => void,
+  ) {}
+
+  /** The page heard of the join: from now on it hears of every change, starting with who is there already. */
+  start(): void {
+    this.started = true;
+    if (this.participants.length > 0) emit(this.host, 'zoom-participants', { participants: this.participants });
+  }
+
+  /** Takes what the SDK reports in the meeting; false for what is not the meeting's own (its end, failures). */
+  handle(event: SdkAdapterEvent): boolean {
+    if (event.type === 'participants') {
+      this.participants = Object.freeze(event.participants.map((participant) => Object.freeze({ ...participant })));
+      if (this.started) emit(this.host, 'zoom-participants', { participants: this.participants });
+      return true;
+    }
+    if (event.type === 'connection') {
+      const reconnecting = event.state === 'reconnecting';
+      if (reconnecting === this.reconnecting) return true;
+      this.reconnecting = reconnecting;
+      this.onReconnecting(reconnecting);
+      emit(this.host, 'zoom-connection', { state: event.state });
+      return true;
+    }
+    return false;
+  }
+}

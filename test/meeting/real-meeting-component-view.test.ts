@@ -1,0 +1,7 @@
+// The element in a real meeting, Component View: the real SDK against the meeting double (real-meeting.scenarios.ts).
+import { meetingScenarios } from './real-meeting.scenarios.js';
+
+describe('in a meeting, real SDK: Component View', function () {
+  this.timeout(180_000);
+  meetingScenarios('component');
+});

@@ -1,0 +1,67 @@
+// The element in a real meeting: the real SDK in its frame, Zoom's meeting service answered by the meeting double
+// (demo/meeting-double/), the same scenarios for both views.
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import '../../src/index.js';
+import type { ZoomParticipant } from '../../src/events.js';
+import type { ZoomJoin } from '../../src/zoom-join.js';
+import type { SdkView } from '../../src/zoom-join-error.js';
+import { meetingDouble } from '../support/meeting-double.js';
+import { testSignature } from '../support/test-signature.js';
+import { RELATIVE_ASSET_PATH, within } from '../sdk/real-sdk-support.js';
+
+const MEETING_NUMBER = '12345678901';
+/** The SDK's start is CPU-bound: on 2 busy cores a Client View join took up to ~30 s. */
+const JOIN_WITHIN_MS = 60_000;
+/** The SDK's report of something in the meeting → the element's event. */
+const REPORT_WITHIN_MS = 20_000;
+
+export interface InMeeting {
+  element: ZoomJoin;
+  statuses: string[];
+  frame: HTMLIFrameElement;
+}
+
+/** A fresh element joined to a fresh meeting with a host in it. */
+export async function joinMeeting(view: SdkView, userName = 'Ada In Meeting'): Promise<InMeeting> {
+  await meetingDouble.start({ topic: `Double meeting (${view})`, hostName: 'Grace Host' });
+  const element = await fixture<ZoomJoin>(
+    html`<zoom-join view=${view} preload="none" join-timeout="120000" meeting-number=${MEETING_NUMBER} user-name=${userName} asset-path=${RELATIVE_ASSET_PATH}></zoom-join>`,
+  );
+  element.signature = testSignature({ meetingNumber: MEETING_NUMBER });
+  const statuses: string[] = [];
+  element.addEventListener('zoom-status', (event) => statuses.push(event.detail.status));
+  const failed = oneEvent(element, 'zoom-error').then((event) => {
+    throw new Error(`the join failed: ${event.detail.code} ${event.detail.message}`);
+  });
+  const joined = oneEvent(element, 'zoom-joined');
+  const joining = element.join();
+  const { detail } = await within(Promise.race([joined, failed]), JOIN_WITHIN_MS, 'zoom-joined');
+  await joining;
+  expect(detail).to.include({ meetingNumber: MEETING_NUMBER, userName, view, topic: `Double meeting (${view})`, role: 'attendee' });
+  expect(detail.userId, 'the user id the SDK reports').to.be.a('number');
+  expect(element.status).to.equal('joined');
+  const frame = element.querySelector<HTMLIFrameElement>('[slot=meeting] iframe');
+  expect(frame, "the meeting's frame").to.exist;
+  return { element, statuses, frame: frame! };
+}
+
+/** Waits for the participants list to satisfy `check`, from the event or the property. */
+export async function participantsWhere(element: ZoomJoin, check: (list: readonly ZoomParticipant[]) => boolean, what: string): Promise<readonly ZoomParticipant[]> {
+  await waitUntil(() => check(element.participants), what, { timeout: REPORT_WITHIN_MS });
+  return element.participants;
+}
+
+export async function leftFor(element: ZoomJoin, act: () => Promise<unknown>): Promise<string> {
+  const left = oneEvent(element, 'zoom-left');
+  await act();
+  return (await within(left, REPORT_WITHIN_MS, 'zoom-left')).detail.reason;
+}
+
+/** The meeting is over: the frame is gone and a new one can be used (the same page can join again). */
+export async function expectMeetingOver(meeting: InMeeting): Promise<void> {
+  await waitUntil(() => !meeting.frame.isConnected, "the meeting's frame is removed", { timeout: 5000 });
+  expect(meeting.element.participants).to.deep.equal([]);
+  expect(meeting.element.status).to.equal('left');
+}
+
+export { meetingDouble, within, REPORT_WITHIN_MS };

@@ -1,0 +1,98 @@
+// The scenarios every view runs in a real meeting (real-meeting-*.test.ts): what the double makes happen, what the
+// element must then say.
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import type { SdkView } from '../../src/zoom-join-error.js';
+import { expectMeetingOver, joinMeeting, leftFor, meetingDouble, participantsWhere, REPORT_WITHIN_MS, within } from './real-meeting-support.js';
+
+export function meetingScenarios(view: SdkView): void {
+  it('joins: zoom-joined with the topic, the user id and role; the host and the user are the participants', async () => {
+    const meeting = await joinMeeting(view);
+    expect(meeting.statuses).to.deep.equal(['signing', 'joining', 'joined']);
+    const list = await participantsWhere(meeting.element, (found) => found.length === 2, 'two participants');
+    const you = list.find((participant) => participant.isYou);
+    expect(you, 'the user is in the list, marked as the user').to.include({ name: 'Ada In Meeting', role: 'attendee', inWaitingRoom: false });
+    expect(list.find((participant) => !participant.isYou)).to.include({ name: 'Grace Host', role: 'host', isYou: false });
+    expect(Object.isFrozen(list), 'the list is read-only').to.equal(true);
+
+    const reason = await leftFor(meeting.element, () => meeting.element.leave());
+    expect(reason).to.equal('user');
+    expect(meeting.statuses.slice(-2)).to.deep.equal(['leaving', 'left']);
+    await expectMeetingOver(meeting);
+    const record = await meetingDouble.record();
+    expect(record.sent, 'the SDK told Zoom it left (4103)').to.include(4103);
+  });
+
+  it('a participant joins and leaves: zoom-participants follows', async () => {
+    const meeting = await joinMeeting(view);
+    await participantsWhere(meeting.element, (list) => list.length === 2, 'two participants');
+    const updates: number[] = [];
+    meeting.element.addEventListener('zoom-participants', (event) => updates.push(event.detail.participants.length));
+    const id = await meetingDouble.addParticipant('Linus Guest');
+    const withGuest = await participantsWhere(meeting.element, (list) => list.some((p) => p.name === 'Linus Guest'), 'the guest joined');
+    expect(withGuest.find((p) => p.name === 'Linus Guest')).to.include({ id, role: 'attendee', isYou: false });
+    await meetingDouble.removeParticipant(id);
+    await participantsWhere(meeting.element, (list) => !list.some((p) => p.name === 'Linus Guest') && list.length === 2, 'the guest left');
+    expect(updates).to.include(3);
+    expect(updates.at(-1)).to.equal(2);
+    await meeting.element.leave();
+    await expectMeetingOver(meeting);
+  });
+
+  it('the host ends the meeting: zoom-left {reason: ended}, the frame goes, the status line says so, and the page joins again', async () => {
+    const meeting = await joinMeeting(view);
+    const reason = await leftFor(meeting.element, () => meetingDouble.endMeeting());
+    expect(reason).to.equal('ended');
+    expect(meeting.statuses.at(-1)).to.equal('left');
+    expect(meeting.statuses, 'no leaving: there was nothing left to leave').to.not.include('leaving');
+    await expectMeetingOver(meeting);
+    await meeting.element.updateComplete;
+    expect(meeting.element.shadowRoot!.querySelector('[part=status]')!.textContent!.trim()).to.equal('The host ended the meeting');
+    // The tab survived the SDK's teardown (it crashed when the frame went from inside the SDK's callback), and the
+    // element joins again in a fresh frame.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const again = oneEvent(meeting.element, 'zoom-joined');
+    await meetingDouble.start({ hostName: 'Grace Host' });
+    void meeting.element.join();
+    await within(again, 60_000, 'zoom-joined again');
+    const second = meeting.element.querySelector('[slot=meeting] iframe');
+    expect(second && second !== meeting.frame, 'a fresh frame').to.equal(true);
+    await meeting.element.leave();
+  });
+
+  it('the host removes the user: zoom-left {reason: removed}', async () => {
+    const meeting = await joinMeeting(view);
+    const reason = await leftFor(meeting.element, () => meetingDouble.removeUser());
+    expect(reason).to.equal('removed');
+    await expectMeetingOver(meeting);
+    await meeting.element.updateComplete;
+    expect(meeting.element.shadowRoot!.querySelector('[part=status]')!.textContent!.trim()).to.equal('The host removed you from the meeting');
+  });
+
+  it('the connection drops and comes back: reconnecting, then joined again, without a second zoom-joined', async () => {
+    const meeting = await joinMeeting(view);
+    const connection: string[] = [];
+    meeting.element.addEventListener('zoom-connection', (event) => connection.push(event.detail.state));
+    let joinedAgain = 0;
+    meeting.element.addEventListener('zoom-joined', () => joinedAgain++);
+    await meetingDouble.dropConnection(true);
+    await waitUntil(() => meeting.element.status === 'reconnecting', 'reconnecting', { timeout: REPORT_WITHIN_MS });
+    await waitUntil(() => meeting.element.status === 'joined', 'joined again', { timeout: 45_000 });
+    expect(connection).to.deep.equal(['reconnecting', 'connected']);
+    expect(joinedAgain).to.equal(0);
+    const record = await meetingDouble.record();
+    expect(record.sockets, 'the SDK opened a second socket').to.equal(2);
+    expect(meeting.frame.isConnected, 'the same frame').to.equal(true);
+    await meeting.element.leave();
+    await expectMeetingOver(meeting);
+  });
+
+  it('the connection drops for good: zoom-left {reason: connection-lost}', async () => {
+    const meeting = await joinMeeting(view);
+    const left = oneEvent(meeting.element, 'zoom-left');
+    await meetingDouble.dropConnection(false);
+    await waitUntil(() => meeting.element.status === 'reconnecting', 'reconnecting', { timeout: REPORT_WITHIN_MS });
+    const reason = (await within(left, 120_000, 'zoom-left after the connection was lost')).detail.reason;
+    expect(reason).to.equal('connection-lost');
+    await expectMeetingOver(meeting);
+  });
+}
