@@ -91,6 +91,11 @@ export const zoomJoinAttributes = {
    * runs out the element stops the SDK and raises `join-timeout` naming the step it hung in.
    */
   joinTimeout: number('join-timeout', 60000, 'milliseconds', { zero: 'for no limit' }),
+  /**
+   * The longest the meeting may stay `reconnecting`, in milliseconds (0 for no limit). The Client View retries for
+   * ever; when this runs out the element leaves with `zoom-left {reason: 'connection-lost'}`.
+   */
+  reconnectTimeout: number('reconnect-timeout', 60000, 'milliseconds', { zero: 'for no limit' }),
   /** When to preload the SDK's files: `none`, `intent`, `visible`, `idle` or `eager`. */
   preload: choice('preload', 'idle', ['none', 'intent', 'visible', 'idle', 'eager']),
   /** `off`, `preload` (fetch the virtual-background files where the device can afford them) or `enforce`. */

@@ -21,11 +21,25 @@ export class InMeeting {
   /** Participants are told only once the page heard of the join (the SDK may list them before). */
   private started = false;
 
+  private reconnectTimer?: ReturnType<typeof setTimeout>;
+
   constructor(
     private readonly host: HTMLElement,
-    /** The connection drops (true) or is back (false): the controller's status follows. */
-    private readonly onReconnecting: (reconnecting: boolean) => void,
+    private readonly settings: {
+      /** The longest a reconnection may take before the meeting counts as lost (0: no limit). */
+      reconnectTimeoutMs: number;
+      /** The connection drops (true) or is back (false): the controller's status follows. */
+      onReconnecting(reconnecting: boolean): void;
+      /** The reconnection took too long: the controller leaves. */
+      onLost(): void;
+    },
   ) {}
+
+  /** The meeting is over: nothing more is told, and no timer runs. */
+  dispose(): void {
+    clearTimeout(this.reconnectTimer);
+    this.started = false;
+  }
 
   /** The page heard of the join: from now on it hears of every change, starting with who is there already. */
   start(): void {
@@ -44,7 +58,10 @@ export class InMeeting {
       const reconnecting = event.state === 'reconnecting';
       if (reconnecting === this.reconnecting) return true;
       this.reconnecting = reconnecting;
-      this.onReconnecting(reconnecting);
+      clearTimeout(this.reconnectTimer);
+      const { reconnectTimeoutMs } = this.settings;
+      if (reconnecting && reconnectTimeoutMs > 0) this.reconnectTimer = setTimeout(() => this.settings.onLost(), reconnectTimeoutMs);
+      this.settings.onReconnecting(reconnecting);
       emit(this.host, 'zoom-connection', { state: event.state });
       return true;
     }

@@ -248,7 +248,11 @@ export class MeetingController implements ReactiveController {
         },
       });
       // Who is there comes from now on; it is told once the page heard of the join.
-      const inMeeting = new machinery.InMeeting(this.host, (reconnecting) => this.setStatus(reconnecting ? ZoomStatus.reconnecting : ZoomStatus.joined));
+      const inMeeting = new machinery.InMeeting(this.host, {
+        reconnectTimeoutMs: setting(this.host, 'reconnectTimeout'),
+        onReconnecting: (reconnecting) => this.setStatus(reconnecting ? ZoomStatus.reconnecting : ZoomStatus.joined),
+        onLost: () => void this.endInMeeting('connection-lost'),
+      });
       this.inMeeting = inMeeting;
       const info = (await this.adapter?.meetingInfo().catch(() => undefined)) ?? {};
       if (signal.aborted) throw signal.reason;
@@ -364,6 +368,7 @@ export class MeetingController implements ReactiveController {
 
   /** Frees the page's meeting slot, and has the SDK made ready again for the next join (the adapter left its realm). */
   private endMeeting(): void {
+    this.inMeeting?.dispose();
     this.inMeeting = undefined;
     if (pageMeetingOwner === this) pageMeetingOwner = undefined;
     this.meetingLock?.release();

@@ -17,7 +17,6 @@ interface ClientViewApi {
   init(options: CallbackOptions): void;
   join(options: CallbackOptions): void;
   leaveMeeting(options: CallbackOptions): void;
-  getAttendeeslist(options: CallbackOptions): void;
   getCurrentUser(options: CallbackOptions): void;
   getCurrentMeetingInfo(options: CallbackOptions): void;
   inMeetingServiceListener(event: string, callback: (payload: unknown) => void): void;
@@ -31,7 +30,6 @@ function isClientViewApi(candidate: unknown): candidate is ClientViewApi {
     'init',
     'join',
     'leaveMeeting',
-    'getAttendeeslist',
     'getCurrentUser',
     'getCurrentMeetingInfo',
     'inMeetingServiceListener',
@@ -43,18 +41,21 @@ interface ClientViewUser {
   userId: number;
   userName?: string;
   isHost?: boolean;
-  isCoHost?: boolean;
+  isCoHost?: boolean | string;
   isHold?: boolean;
   bHold?: boolean;
+  /** True for the user of this page. */
+  self?: boolean;
 }
 
-function participantOf(user: ClientViewUser, you: number | undefined): ZoomParticipant {
+function participantOf(user: ClientViewUser): ZoomParticipant {
   return {
     id: user.userId,
     name: user.userName ?? '',
-    role: user.isHost ? 'host' : user.isCoHost ? 'co-host' : 'attendee',
+    // isCoHost is '' (not false) for attendees.
+    role: user.isHost === true ? 'host' : user.isCoHost === true ? 'co-host' : 'attendee',
     inWaitingRoom: user.isHold === true || user.bHold === true,
-    isYou: user.userId === you,
+    isYou: user.self === true,
   };
 }
 
@@ -114,12 +115,23 @@ export class ClientViewAdapter extends RealmAdapter<ClientViewApi> {
       }
     });
     api.inMeetingServiceListener('onUserLeave', (payload: unknown) => {
-      if (api !== this.api || !this.joined) return;
+      if (api !== this.api) return;
+      const user = payload as (Partial<ClientViewUser> & { reasonCode?: unknown }) | null;
       // The page's own user leaves with a reason code and no user; another participant leaves as their user.
-      if ((payload as { reasonCode?: unknown } | null)?.reasonCode === KICKED_OUT_FROM_MEETING) this.removed = true;
-      this.refreshParticipants(api);
+      if (typeof user?.userId === 'number') this.roster.delete(user.userId);
+      else if (user?.reasonCode === KICKED_OUT_FROM_MEETING) this.removed = true;
+      this.tellParticipants();
     });
-    for (const name of ['onUserJoin', 'onUserUpdate']) api.inMeetingServiceListener(name, () => this.joined && api === this.api && this.refreshParticipants(api));
+    // getAttendeeslist() answers once and then no more while in the meeting (6.2.0): the roster is kept from the
+    // listeners, whose payloads are whole users.
+    for (const name of ['onUserJoin', 'onUserUpdate']) {
+      api.inMeetingServiceListener(name, (payload: unknown) => {
+        const user = payload as ClientViewUser | null;
+        if (api !== this.api || typeof user?.userId !== 'number') return;
+        this.roster.set(user.userId, { ...this.roster.get(user.userId), ...user });
+        this.tellParticipants();
+      });
+    }
   });
   /** The host removed the user: the meeting's end that follows is a removal. */
   private removed = false;
@@ -141,7 +153,7 @@ export class ClientViewAdapter extends RealmAdapter<ClientViewApi> {
 
   async join(options: SdkJoinOptions, signal: AbortSignal): Promise<void> {
     this.removed = false;
-    this.you = undefined;
+    this.roster.clear();
     const joinOptions = sdkJoinOptions(options, 'passWord');
     return this.joinInRealm(signal, secretsOf(options), (api) => callbackToPromise((o) => api.join(o), joinOptions));
   }
@@ -153,23 +165,17 @@ export class ClientViewAdapter extends RealmAdapter<ClientViewApi> {
       settleWithin(callbackToPromise((o) => api.getCurrentUser(o), {}), LEAVE_WAIT_MS).then(resultOf<{ currentUser?: ClientViewUser }>),
       settleWithin(callbackToPromise((o) => api.getCurrentMeetingInfo(o), {}), LEAVE_WAIT_MS).then(resultOf<{ meetingTopic?: string }>),
     ]);
-    this.you = user?.currentUser?.userId;
-    this.refreshParticipants(api);
     const you = user?.currentUser;
-    return { ...(meeting?.meetingTopic ? { topic: meeting.meetingTopic } : {}), ...(you ? { userId: you.userId, role: participantOf(you, you.userId).role } : {}) };
+    if (you) this.roster.set(you.userId, { ...this.roster.get(you.userId), ...you, self: true });
+    this.tellParticipants();
+    return { ...(meeting?.meetingTopic ? { topic: meeting.meetingTopic } : {}), ...(you ? { userId: you.userId, role: participantOf(you).role } : {}) };
   }
 
-  /** The user's id, once known: the roster marks them. */
-  private you?: number;
+  /** Everyone the SDK told of since the join started, by user id. */
+  private readonly roster = new Map<number, ClientViewUser>();
 
-  private refreshParticipants(api: ClientViewApi): void {
-    api.getAttendeeslist({
-      success: (answer: unknown) => {
-        if (api !== this.api || !this.joined) return;
-        const list = resultOf<{ attendeesList?: ClientViewUser[] }>(answer)?.attendeesList ?? [];
-        this.notify({ type: 'participants', participants: list.map((user) => participantOf(user, this.you)) });
-      },
-    });
+  private tellParticipants(): void {
+    if (this.joined) this.notify({ type: 'participants', participants: [...this.roster.values()].map(participantOf) });
   }
 
   async leave(): Promise<void> {
