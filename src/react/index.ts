@@ -60,6 +60,8 @@ export const ZoomJoin = createComponent({
     onZoomCapabilities: zoomEvent('zoom-capabilities'),
     onZoomWarning: zoomEvent('zoom-warning'),
     onZoomTiming: zoomEvent('zoom-timing'),
+    onZoomParticipants: zoomEvent('zoom-participants'),
+    onZoomConnection: zoomEvent('zoom-connection'),
   },
 });
 
