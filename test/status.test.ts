@@ -1,8 +1,12 @@
 import { expect } from '@open-wc/testing';
-import { memoryWatchedStatuses } from '../src/status.js';
+import { inMeetingStatuses, memoryWatchedStatuses } from '../src/status.js';
 
 describe('watched statuses', () => {
-  it('the element watches memory while preloading, signing, joining and joined', () => {
-    expect([...memoryWatchedStatuses]).to.deep.equal(['preloading', 'signing', 'joining', 'joined']);
+  it('the element watches memory while preloading, signing, joining, joined and reconnecting', () => {
+    expect([...memoryWatchedStatuses]).to.deep.equal(['preloading', 'signing', 'joining', 'joined', 'reconnecting']);
+  });
+
+  it('the user is in a meeting while joined or reconnecting', () => {
+    expect([...inMeetingStatuses]).to.deep.equal(['joined', 'reconnecting']);
   });
 });
