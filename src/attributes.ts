@@ -42,7 +42,8 @@ function choice(attribute: string, initial: string, words: string[]): Rule<strin
  * A number of `unit`s, above 0 — or from 0 when `zero` says what 0 means. `none` words a missing default in the
  * warning ("using no budget").
  */
-function number<T extends number | undefined>(attribute: string, initial: T, unit: string, words: { zero?: string; none?: string } = {}): Rule<T> {
+// NoInfer: the property's type is `number` (or what is given), not the literal type of its default.
+function number<T extends number | undefined = number>(attribute: string, initial: NoInfer<T>, unit: string, words: { zero?: string; none?: string } = {}): Rule<T> {
   const { zero, none } = words;
   return {
     attribute,

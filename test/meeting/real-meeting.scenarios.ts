@@ -99,4 +99,26 @@ export function meetingScenarios(view: SdkView): void {
     await meeting.element.updateComplete;
     expect(meeting.element.shadowRoot!.querySelector('[part=status]')!.textContent!.trim()).to.match(/^The connection to the meeting was lost/);
   });
+
+  it('memory in the meeting: the watch sees what the frame allocates, and on-memory-pressure="leave" leaves and gives it back', async () => {
+    const meeting = await joinMeeting(view);
+    const { element } = meeting;
+    element.memoryInterval = 250;
+    element.onMemoryPressure = 'leave';
+    const samples: number[] = [];
+    element.addEventListener('zoom-memory', (event) => samples.push(event.detail.usedBytes));
+    await waitUntil(() => samples.length >= 2, 'memory samples in the meeting', { timeout: REPORT_WITHIN_MS });
+    const before = samples.at(-1)!;
+    // The budget sits above today's heap; then the meeting's own frame takes 64 MB more.
+    element.memoryBudget = Math.ceil(before / 1e6) + 32;
+    const warning = oneEvent(element, 'zoom-memory-warning');
+    const left = oneEvent(element, 'zoom-left');
+    const realm = meeting.frame.contentWindow as (Window & { hoard?: unknown[] }) | null;
+    realm!.hoard = Array.from({ length: 64 }, (_, index) => new (realm as unknown as typeof globalThis).Uint8Array(1e6).fill(index + 1));
+    const { detail } = await within(warning, REPORT_WITHIN_MS, 'a budget warning');
+    expect(detail.reason).to.equal('budget');
+    expect(samples.at(-1)! - before, "the frame's 64 MB show in the page's readings").to.be.greaterThan(50e6);
+    expect((await within(left, REPORT_WITHIN_MS, 'zoom-left')).detail.reason).to.equal('memory-pressure');
+    await expectMeetingOver(meeting);
+  });
 }
