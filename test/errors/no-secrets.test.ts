@@ -48,7 +48,8 @@ async function cleanFailure(element: ZoomJoin): Promise<ZoomJoinError> {
     () => undefined,
     (error: unknown) => error,
   );
-  const error = element.error ?? (await waitUntil(() => element.error).then(() => element.error));
+  // Generous: on a loaded machine a real request can take well over waitUntil's default second.
+  const error = element.error ?? (await waitUntil(() => element.error, 'the join failed', { timeout: 15000 }).then(() => element.error));
   expect(await rejected).to.equal(element.error);
   await element.updateComplete;
   expect(error).to.be.instanceOf(ZoomJoinError);
