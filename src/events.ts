@@ -2,11 +2,27 @@ import type { ZoomAssetEventDetails } from './assets/asset-events.js';
 import type { SdkView, SignatureProblem, ZoomJoinError } from './zoom-join-error.js';
 import type { ZoomMemoryEventDetails } from './memory/memory-events.js';
 import type { ZoomStatus } from './status.js';
-import type { ZoomTimingDetail } from './meeting/join-timing.js';
 import type { ZoomParticipant } from './sdk/adapter.js';
 
-export type { JoinOutcome, JoinPhase, ZoomTimingDetail } from './meeting/join-timing.js';
 export type { ZoomParticipant } from './sdk/adapter.js';
+
+/**
+ * The phases of a join, in order: the asset-path check, the browser-wide lock, the signature (fetched and checked),
+ * the SDK loaded into its frame (instant when prepared ahead), the SDK's init, its join until Zoom's join web
+ * service answered, then until the meeting is joined.
+ */
+export type JoinPhase = 'asset-check' | 'lock' | 'signature' | 'sdk-load' | 'init' | 'join-request' | 'joined';
+
+export type JoinOutcome = 'joined' | 'failed' | 'cancelled';
+
+export interface ZoomTimingDetail {
+  /** Milliseconds per phase the join went through (a join that failed early has fewer). */
+  phases: Partial<Record<JoinPhase, number>>;
+  /** From the join's start to its outcome, ms. */
+  total: number;
+  view: SdkView;
+  outcome: JoinOutcome;
+}
 
 export interface ZoomStatusDetail {
   status: ZoomStatus;

@@ -2,7 +2,7 @@ import { LitElement, html, nothing } from 'lit';
 import { initialValues, litProperties, type ZoomJoinProperties } from './attributes.js';
 import type { ZoomJoinError } from './zoom-join-error.js';
 import { MeetingController } from './meeting/meeting-controller.js';
-import type { SdkAdapterFactory, ZoomParticipant } from './sdk/adapter.js';
+import type { SdkAdapterFactory, ZoomParticipant, ZoomSdk } from './sdk/adapter.js';
 import { ZoomStatus } from './status.js';
 import { zoomJoinStyles } from './zoom-join.styles.js';
 
@@ -115,6 +115,30 @@ export class ZoomJoin extends LitElement {
   /** Leaves the meeting (or cancels a join in progress). */
   leave(): Promise<void> {
     return this.meeting.leave('user');
+  }
+
+  /** Mutes the user in the meeting; rejects with a `ZoomJoinError` (`not-in-meeting`, `meeting-command-failed`). */
+  mute(): Promise<void> {
+    return this.meeting.command('mute');
+  }
+
+  /** Unmutes the user in the meeting; rejects like `mute()`. */
+  unmute(): Promise<void> {
+    return this.meeting.command('unmute');
+  }
+
+  /** Ends the meeting for everyone (the host only); rejects like `mute()`. Then `zoom-left` says `ended`. */
+  end(): Promise<void> {
+    return this.meeting.command('end');
+  }
+
+  /**
+   * Advanced: the SDK of the meeting under way — `{view: 'component', client}` or `{view: 'client', ZoomMtg}`, typed
+   * by the installed `@zoom/meetingsdk` — for what the element does not offer; undefined outside a meeting. It lives
+   * in the element's frame and goes with it when the meeting ends: do not keep it.
+   */
+  get sdk(): ZoomSdk | undefined {
+    return this.meeting.sdk;
   }
 
   /** Tries the last failed join again. */

@@ -27,6 +27,8 @@ export const RwgEvent = {
   keepAlive: 0,
   /** WS_CONF_JOIN_RES: the join answer. */
   joinAnswer: 4098,
+  /** WS_CONF_END_REQ: the host ends the meeting for everyone. */
+  endRequest: 4101,
   /** WS_CONF_LEAVE_REQ: the SDK leaves. */
   leave: 4103,
   /** WS_CONF_LAUNCH_PARAMS_REQ: the SDK's join parameters, sent when the RWG is READY. */
@@ -83,6 +85,8 @@ export interface MeetingDoubleOptions {
   userId?: number;
   /** The host is already in the meeting (the roster lists them after the join answer). */
   hostName?: string;
+  /** The joining user's role: 1 makes them the host (who may end the meeting). */
+  userRole?: 0 | 1;
 }
 
 /** What the double has seen and done, for tests to assert on. */
@@ -120,6 +124,7 @@ export class MeetingDouble {
   readonly origin: string;
   readonly topic: string;
   readonly userId: number;
+  readonly userRole: 0 | 1;
   private readonly others = new Map<number, DoubleParticipant>();
   private nextId: number;
   private socket?: DoubleSocket;
@@ -132,6 +137,7 @@ export class MeetingDouble {
     this.origin = options.origin;
     this.topic = options.topic ?? 'Meeting double';
     this.userId = options.userId ?? FIRST_USER_ID;
+    this.userRole = options.userRole ?? 0;
     this.nextId = this.userId + 1024;
     if (options.hostName) this.addParticipant(options.hostName, 1);
   }
@@ -238,6 +244,8 @@ export class MeetingDouble {
     }
     this.record.sent.push(message.evt);
     if (message.evt === RwgEvent.launchParameters) this.admit(socket);
+    // Zoom ends the meeting for everyone when its host asks; anyone else's request it ignores.
+    if (message.evt === RwgEvent.endRequest && this.userRole === 1) this.endMeeting();
   }
 
   private admit(socket: DoubleSocket): void {
@@ -251,7 +259,7 @@ export class MeetingDouble {
           participantID: 42,
           confID: 'double-conf-id',
           conID: 'double-con-id',
-          role: 0,
+          role: this.userRole,
           svcUrl: RWG_HOST,
           encType: 0,
           e2eEncrypt: false,
@@ -262,7 +270,7 @@ export class MeetingDouble {
       },
       socket,
     );
-    const me = { id: this.userId, dn2: this.userName || b64('You'), role: 0, type: 0, bHold: false };
+    const me = { id: this.userId, dn2: this.userName || b64('You'), role: this.userRole, type: 0, bHold: false };
     const everyone = [me, ...[...this.others.values()].map(rosterEntry)];
     this.send({ evt: RwgEvent.roster, body: { add: everyone, remove: null, update: null } }, socket);
   }

@@ -87,6 +87,14 @@ export class SimulatedAdapter implements SdkAdapter, SimulatedMeeting {
     return {};
   }
 
+  sdk(): undefined {
+    return undefined;
+  }
+
+  async command(): Promise<void> {
+    throw new Error('The simulated SDK has no meeting controls');
+  }
+
   async destroy(): Promise<void> {
     this.closeMeeting();
     this.options = undefined;

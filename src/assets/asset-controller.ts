@@ -1,24 +1,13 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { SdkView } from '../zoom-join-error.js';
 import { memoizeImport } from '../lazy-import.js';
 import type { Capabilities, ZoomCapabilitiesDetail } from './capabilities.js';
-import type { VirtualBackgroundMode } from './plan.js';
 import { PreloadStrategy, schedulePreload } from './preload-trigger.js';
-import type { PreloadRun } from './preload-run.js';
+import type { AssetSettings, PreloadRun } from './preload-run.js';
 
 type PreloadModule = typeof import('./preload-run.js');
 
 /** Checking, planning, preloading and warming are only needed once a strategy fires: they stay out of the first load. */
 const loadPreloadModule = memoizeImport((): Promise<PreloadModule> => import('./preload-run.js'));
-
-/** What the controller reads from its element, already checked against the attribute table. */
-export interface AssetSettings {
-  strategy: PreloadStrategy;
-  /** The `asset-path` attribute as given (empty: Zoom's CDN). */
-  assetPath: string;
-  view: SdkView;
-  virtualBackground: VirtualBackgroundMode;
-}
 
 export const AssetState = {
   idle: 'idle',

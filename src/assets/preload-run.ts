@@ -5,13 +5,26 @@
  */
 import { waitBounded } from '../abort.js';
 import { emit } from '../events.js';
-import type { AssetSettings, AssetState } from './asset-controller.js';
 import { describeCapabilities, detectCapabilities, type Capabilities, type ZoomCapabilitiesDetail } from './capabilities.js';
 import { checkAssetPathOnce } from './check-asset-path.js';
 import { resolveLibLocation } from './lib-url.js';
 import type { AssetManifest } from './manifest.js';
-import { planAssets, type AssetPlan } from './plan.js';
+import { planAssets, type AssetPlan, type VirtualBackgroundMode } from './plan.js';
+import type { PreloadStrategy } from './preload-trigger.js';
+import type { SdkView } from '../zoom-join-error.js';
 import { preloadAssets, type PreloadResult } from './preloader.js';
+
+/** What the controller reads from its element, already checked against the attribute table. */
+export interface AssetSettings {
+  strategy: PreloadStrategy;
+  /** The `asset-path` attribute as given (empty: Zoom's CDN). */
+  assetPath: string;
+  view: SdkView;
+  virtualBackground: VirtualBackgroundMode;
+}
+
+/** The states a preload run reports (the controller's AssetState, but for `idle`, which is before any run). */
+type RunState = 'preloading' | 'ready' | 'failed';
 
 /**
  * How long a join waits for an unfinished preparation before it goes on. (A frame that is still loading the SDK
@@ -70,7 +83,7 @@ export function startPreloadRun(
   settings: AssetSettings,
   options: {
     detect: (() => Capabilities) | undefined;
-    onState: (state: AssetState) => void;
+    onState: (state: RunState) => void;
     /**
      * Gets the SDK ready for the join in its realm (loaded, js_media run), once the join's files are in. Undefined
      * for a preload a join starts itself: the join is about to load the SDK.
@@ -82,8 +95,8 @@ export function startPreloadRun(
   if (!location) return undefined;
   const abort = new AbortController();
   const { signal } = abort;
-  let state: AssetState = 'preloading';
-  const onState = (next: AssetState): void => {
+  let state: RunState = 'preloading';
+  const onState = (next: RunState): void => {
     // A broken asset path stays failed; an aborted run reports nothing.
     if (signal.aborted || state === 'failed') return;
     state = next;

@@ -5,8 +5,10 @@ import type { ZoomErrorEntry } from '../error-codes/types.js';
 import { zoomCodeOfAnswer, type ZoomAnswer } from '../error-codes/zoom-answers.js';
 import { ErrorCategory, ZoomJoinError } from '../zoom-join-error.js';
 import { isAbortError } from '../abort.js';
-import type { SdkPrompt } from '../sdk/adapter.js';
-import type { JoinStop } from './meeting-controller.js';
+import type { SdkCommand, SdkPrompt } from '../sdk/adapter.js';
+
+/** Why a join was stopped when it was not the user: the `join-timeout`, or the `on-memory-pressure="leave"` policy. */
+export type JoinStop = 'timeout' | 'memory-pressure';
 
 function fromEntry(entry: ZoomErrorEntry, message: string, cause?: unknown): ZoomJoinError {
   return new ZoomJoinError({
@@ -29,6 +31,36 @@ export function anotherMeetingOnThisPageError(): ZoomJoinError {
 /** The join was aborted by leave() or by the element's removal (not reported as zoom-error). */
 export function cancelledError(): ZoomJoinError {
   return fromEntry(joinCancelled, 'The join was cancelled: the element left the page or leave() was called.');
+}
+
+const commandNames: Record<SdkCommand, string> = { mute: 'mute', unmute: 'unmute', end: 'end the meeting' };
+
+/** `mute()`, `unmute()` or `end()` while the element is in no meeting. */
+export function notInMeetingError(command: SdkCommand): ZoomJoinError {
+  return new ZoomJoinError({
+    code: 'not-in-meeting',
+    category: ErrorCategory.meeting,
+    title: 'Not in a meeting',
+    message: `Could not ${commandNames[command]}: <zoom-join> is not in a meeting.`,
+    hint: 'Meeting controls work only while the status is joined or reconnecting.',
+    steps: ['Join first, or wait for zoom-joined.'],
+    retryable: false,
+  });
+}
+
+/** The SDK refused (or did not answer) a command in the meeting; its own words are in the message. */
+export function meetingCommandError(command: SdkCommand, raw: unknown): ZoomJoinError {
+  const said = raw instanceof Error ? raw.message : typeof raw === 'object' && raw ? JSON.stringify(raw) : String(raw);
+  return new ZoomJoinError({
+    code: 'meeting-command-failed',
+    category: ErrorCategory.meeting,
+    title: `The Zoom SDK did not ${commandNames[command]}`,
+    message: `The Zoom SDK did not ${commandNames[command]}: ${said.slice(0, 300)}`,
+    hint: command === 'end' ? 'Only the host can end a meeting for everyone.' : 'The SDK mutes only a user whose audio is connected.',
+    steps: command === 'end' ? ['Join as the host (meeting-role 1 with a zak) to end the meeting.'] : ['Join the audio first, then try again.'],
+    retryable: true,
+    cause: raw,
+  });
 }
 
 /** The `on-memory-pressure="leave"` policy stopped a join in progress. */

@@ -10,7 +10,8 @@ import { explainSignatureRejection } from '../signature/explain-rejection.js';
 import { resolveSignature, type SignatureResult } from '../signature/fetch-signature.js';
 import type { ZoomJoinProperties } from '../attributes.js';
 import { acquireMeetingLock, meetingOpenInAnotherTabError, type MeetingLock } from './browser-lock.js';
-import type { JoinPhase, JoinTiming } from './join-timing.js';
+import type { JoinPhase } from '../events.js';
+import type { JoinTiming } from './join-timing.js';
 
 
 /** What the flow asks of the controller that runs it. */

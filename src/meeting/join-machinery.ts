@@ -14,7 +14,9 @@ export {
   cancelledError,
   failedJoinError,
   joinTimeoutError,
+  meetingCommandError,
   memoryPressureError,
+  notInMeetingError,
   promptTexts,
   unexpectedError,
 } from './join-errors.js';

@@ -1,23 +1,5 @@
-import { emit } from '../events.js';
+import { emit, type JoinOutcome, type JoinPhase } from '../events.js';
 import type { SdkView } from '../zoom-join-error.js';
-
-/**
- * The phases of a join, in order: the asset-path check, the browser-wide lock, the signature (fetched and checked),
- * the SDK loaded into its frame (instant when prepared ahead), the SDK's init, its join until Zoom's join web
- * service answered, then until the meeting is joined.
- */
-export type JoinPhase = 'asset-check' | 'lock' | 'signature' | 'sdk-load' | 'init' | 'join-request' | 'joined';
-
-export type JoinOutcome = 'joined' | 'failed' | 'cancelled';
-
-export interface ZoomTimingDetail {
-  /** Milliseconds per phase the join went through (a join that failed early has fewer). */
-  phases: Partial<Record<JoinPhase, number>>;
-  /** From the join's start to its outcome, ms. */
-  total: number;
-  view: SdkView;
-  outcome: JoinOutcome;
-}
 
 /**
  * One join's timing: every phase becomes a User Timing measure `zoom-join:<phase>` (and the whole join

@@ -7,8 +7,9 @@ import { ZoomJoinError, type SdkView } from '../zoom-join-error.js';
 import { emit, type ZoomLeftReason } from '../events.js';
 import { memoizeImport } from '../lazy-import.js';
 import type { ZoomAnswer } from '../error-codes/zoom-answers.js';
-import type { SdkAdapter, SdkAdapterEvent, SdkAdapterFactory, SdkPrompt, ZoomParticipant } from '../sdk/adapter.js';
+import type { SdkAdapter, SdkAdapterEvent, SdkAdapterFactory, SdkCommand, SdkPrompt, ZoomParticipant, ZoomSdk } from '../sdk/adapter.js';
 import type { MeetingLock } from './browser-lock.js';
+import type { JoinStop } from './join-errors.js';
 import { inMeetingStatuses, joinableStatuses, memoryWatchedStatuses, ZoomStatus } from '../status.js';
 import { joinCodeLoadFailedError } from './join-code-load-error.js';
 import { MemoryWatch } from './memory-watch.js';
@@ -41,8 +42,6 @@ export type MeetingHost = ReactiveControllerHost & ZoomJoinState;
  */
 let pageMeetingOwner: MeetingController | undefined;
 
-/** Why a join was stopped when it was not the user: the `join-timeout`, or the `on-memory-pressure="leave"` policy. */
-export type JoinStop = 'timeout' | 'memory-pressure';
 
 /**
  * Owns one meeting: status, the SDK adapter, join and leave, auto-join, and teardown on removal, with the asset
@@ -95,6 +94,23 @@ export class MeetingController implements ReactiveController {
   /** Everyone in the meeting while the user is in one; empty otherwise. */
   get participants(): readonly ZoomParticipant[] {
     return this.inMeeting?.participants ?? [];
+  }
+
+  /** The SDK of the meeting under way (advanced use), or undefined. */
+  get sdk(): ZoomSdk | undefined {
+    return inMeetingStatuses.has(this.status) ? this.adapter?.sdk() : undefined;
+  }
+
+  /** Asks the SDK in the meeting to mute, unmute or end it; rejects with a ZoomJoinError (status unchanged). */
+  async command(command: SdkCommand): Promise<void> {
+    const machinery = await loadJoinMachinery();
+    const adapter = this.adapter;
+    if (!adapter || !inMeetingStatuses.has(this.status)) throw machinery.notInMeetingError(command);
+    try {
+      await adapter.command(command);
+    } catch (raw) {
+      throw machinery.scrubJoinError(machinery.meetingCommandError(command, raw), this.host);
+    }
   }
 
   private get statics(): MeetingStatics {

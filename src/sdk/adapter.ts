@@ -1,6 +1,18 @@
 import type { SdkView, ZoomJoinError } from '../zoom-join-error.js';
 import type { ZoomAnswer } from '../error-codes/zoom-answers.js';
 import type { SdkMemoryFailure } from './sdk-memory-failure.js';
+// Types only: the SDK itself is never imported by the element, only loaded into its frame.
+import type { EmbeddedClient } from '@zoom/meetingsdk/embedded';
+import type { ZoomMtg } from '@zoom/meetingsdk';
+
+/**
+ * The SDK in the element's frame, for what the element does not offer itself: the Component View's client, or the
+ * Client View's `ZoomMtg`, typed by the installed SDK's own definitions.
+ */
+export type ZoomSdk = { view: 'component'; client: typeof EmbeddedClient } | { view: 'client'; ZoomMtg: typeof ZoomMtg };
+
+/** What the element asks of the SDK in a meeting on the page's behalf. */
+export type SdkCommand = 'mute' | 'unmute' | 'end';
 
 /** What either SDK view needs before a join. */
 export interface SdkInitOptions {
@@ -96,6 +108,10 @@ export interface SdkAdapter {
   leave(): Promise<void>;
   /** What the SDK says of the meeting it joined; empty when it tells nothing (or is not in one). */
   meetingInfo(): Promise<SdkMeetingInfo>;
+  /** The SDK of the meeting under way, or undefined. */
+  sdk(): ZoomSdk | undefined;
+  /** Asks the SDK to mute or unmute the user, or (a host) to end the meeting; rejects with what the SDK said. */
+  command(command: SdkCommand): Promise<void>;
   /** Releases what the SDK holds for this page; safe to call in any state, more than once. */
   destroy(): Promise<void>;
   /** Subscribes to SDK notifications; returns the unsubscribe function. */

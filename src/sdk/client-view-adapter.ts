@@ -1,7 +1,7 @@
-import type { SdkInitOptions, SdkJoinOptions, SdkMeetingInfo, ZoomParticipant } from './adapter.js';
+import type { SdkCommand, SdkInitOptions, SdkJoinOptions, SdkMeetingInfo, ZoomParticipant, ZoomSdk } from './adapter.js';
 import { hasFunctions, sdkJoinOptions, secretsOf } from './sdk-module.js';
 import { SdkRealmSlot } from './sdk-realm.js';
-import { nextTask, RealmAdapter } from './realm-adapter.js';
+import { answeredWithin, nextTask, RealmAdapter } from './realm-adapter.js';
 
 interface CallbackOptions {
   success?: (result: unknown) => void;
@@ -17,6 +17,8 @@ interface ClientViewApi {
   init(options: CallbackOptions): void;
   join(options: CallbackOptions): void;
   leaveMeeting(options: CallbackOptions): void;
+  endMeeting(options: CallbackOptions): void;
+  mute(options: CallbackOptions): void;
   getCurrentUser(options: CallbackOptions): void;
   getCurrentMeetingInfo(options: CallbackOptions): void;
   inMeetingServiceListener(event: string, callback: (payload: unknown) => void): void;
@@ -30,6 +32,8 @@ function isClientViewApi(candidate: unknown): candidate is ClientViewApi {
     'init',
     'join',
     'leaveMeeting',
+    'endMeeting',
+    'mute',
     'getCurrentUser',
     'getCurrentMeetingInfo',
     'inMeetingServiceListener',
@@ -176,6 +180,22 @@ export class ClientViewAdapter extends RealmAdapter<ClientViewApi> {
 
   private tellParticipants(): void {
     if (this.joined) this.notify({ type: 'participants', participants: [...this.roster.values()].map(participantOf) });
+  }
+
+  sdk(): ZoomSdk | undefined {
+    // Our structural view of ZoomMtg is the SDK's own object: handed out as the SDK types it.
+    return this.api && this.joined ? { view: 'client', ZoomMtg: this.api as unknown as Extract<ZoomSdk, { view: 'client' }>['ZoomMtg'] } : undefined;
+  }
+
+  async command(command: SdkCommand): Promise<void> {
+    const api = this.api;
+    if (!api || !this.joined) throw new Error('The Zoom SDK is not in a meeting');
+    if (command === 'end') {
+      await answeredWithin(this.untilOver(callbackToPromise((o) => api.endMeeting(o), {})), command);
+      return;
+    }
+    const you = [...this.roster.values()].find((user) => user.self === true)?.userId;
+    await answeredWithin(callbackToPromise((o) => api.mute(o), { userId: you, mute: command === 'mute' }), command);
   }
 
   async leave(): Promise<void> {

@@ -1,8 +1,8 @@
-import type { SdkInitOptions, SdkJoinOptions, SdkMeetingEnd, SdkMeetingInfo, ZoomParticipant } from './adapter.js';
+import type { SdkCommand, SdkInitOptions, SdkJoinOptions, SdkMeetingEnd, SdkMeetingInfo, ZoomParticipant, ZoomSdk } from './adapter.js';
 import { sdkMemoryFailure } from './sdk-memory-failure.js';
 import { hasFunctions, sdkJoinOptions, secretsOf } from './sdk-module.js';
 import { SdkRealmSlot } from './sdk-realm.js';
-import { nextTask, RealmAdapter } from './realm-adapter.js';
+import { answeredWithin, nextTask, RealmAdapter } from './realm-adapter.js';
 import { warmJsMedia } from '../assets/warm.js';
 
 /** The few members of the Component View client we use, typed structurally (the SDK's own typings are loose). */
@@ -10,6 +10,8 @@ interface EmbeddedClient {
   init(options: Record<string, unknown>): Promise<unknown>;
   join(options: Record<string, unknown>): Promise<unknown>;
   leaveMeeting(): Promise<unknown>;
+  endMeeting(): Promise<unknown>;
+  mute(muted: boolean): Promise<unknown>;
   getAttendeeslist(): EmbeddedParticipant[] | undefined;
   getCurrentUser(): EmbeddedParticipant | null;
   getCurrentMeetingInfo(): { meetingTopic?: string } | undefined;
@@ -147,6 +149,19 @@ export class ComponentViewAdapter extends RealmAdapter<EmbeddedApi> {
     // The participants known at the join, told after the join itself: the roster events only tell of changes.
     void nextTask().then(this.onRoster);
     return { ...(topic ? { topic } : {}), ...(you ? { userId: you.userId, role: participantOf(you, you.userId).role } : {}) };
+  }
+
+  sdk(): ZoomSdk | undefined {
+    // Our structural view of the client is the SDK's own object: handed out as the SDK types it.
+    return this.client && this.joined ? { view: 'component', client: this.client as unknown as Extract<ZoomSdk, { view: 'component' }>['client'] } : undefined;
+  }
+
+  async command(command: SdkCommand): Promise<void> {
+    const client = this.client;
+    if (!client || !this.joined) throw new Error('The Zoom SDK is not in a meeting');
+    // The SDK resolves '' when done and rejects (or resolves) {type, reason} when it refuses.
+    const answer = await answeredWithin(command === 'end' ? this.untilOver(client.endMeeting()) : client.mute(command === 'mute'), command);
+    if (answer && typeof answer === 'object') throw answer;
   }
 
   async leave(): Promise<void> {

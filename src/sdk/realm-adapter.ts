@@ -1,4 +1,4 @@
-import type { SdkAdapter, SdkEventListener, SdkInitOptions, SdkJoinOptions, SdkMeetingInfo, SdkPrepareOptions } from './adapter.js';
+import type { SdkAdapter, SdkCommand, SdkEventListener, SdkInitOptions, SdkJoinOptions, SdkMeetingInfo, SdkPrepareOptions, ZoomSdk } from './adapter.js';
 import { normalizeSdkError } from './normalize-error.js';
 import { meetingFrameReloadedError, type SdkRealmSlot } from './sdk-realm.js';
 import { joinWatchingZoom } from './watched-join.js';
@@ -10,6 +10,18 @@ import { joinWatchingZoom } from './watched-join.js';
  */
 export function nextTask(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** How long the SDK gets to answer a command in the meeting (mute, end) before it counts as refused. */
+const COMMAND_ANSWER_MS = 10_000;
+
+/** `promise`, or a rejection saying the SDK did not answer `what` in time. */
+export function answeredWithin<T>(promise: Promise<T>, what: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`The Zoom SDK did not answer ${what} within ${COMMAND_ANSWER_MS / 1000} s`)), COMMAND_ANSWER_MS);
+  });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
 }
 
 /**
@@ -24,6 +36,8 @@ export abstract class RealmAdapter<Api> implements SdkAdapter {
   /** The connection dropped and the SDK is re-establishing it: an end that comes meanwhile is a lost connection. */
   protected reconnecting = false;
   private readonly listeners = new Set<SdkEventListener>();
+  /** Settles when the meeting under way is over for this page (ended by the SDK's report, or left). */
+  private over?: { promise: Promise<void>; resolve: () => void };
 
   /** The SDK in the frame this join took (the slot holds it). */
   protected get api(): Api | undefined {
@@ -50,6 +64,8 @@ export abstract class RealmAdapter<Api> implements SdkAdapter {
   abstract join(options: SdkJoinOptions, signal: AbortSignal): Promise<void>;
   abstract leave(): Promise<void>;
   abstract meetingInfo(): Promise<SdkMeetingInfo>;
+  abstract sdk(): ZoomSdk | undefined;
+  abstract command(command: SdkCommand): Promise<void>;
 
   /**
    * A view's init in the frame load() took. Whatever fails leaves as a ZoomJoinError of stage `init` and takes the
@@ -80,6 +96,11 @@ export abstract class RealmAdapter<Api> implements SdkAdapter {
     await joinWatchingZoom(() => invoke(api), { view: this.view, realm: realmWindow, secrets, notify: (event) => this.notify(event) });
     if (this.api !== api) return;
     this.joined = true;
+    let resolve = (): void => undefined;
+    const promise = new Promise<void>((settle) => {
+      resolve = settle;
+    });
+    this.over = { promise, resolve };
     signal.throwIfAborted();
   }
 
@@ -93,12 +114,23 @@ export abstract class RealmAdapter<Api> implements SdkAdapter {
     return () => this.listeners.delete(listener);
   }
 
+  /**
+   * A command that ends the meeting (`end`): the SDK's answer, or the meeting's end, whichever comes first — the
+   * Component View's endMeeting() never settles once the meeting it ended is gone.
+   */
+  protected untilOver(answer: Promise<unknown>): Promise<unknown> {
+    return this.over ? Promise.race([answer, this.over.promise]) : answer;
+  }
+
   protected notify(event: Parameters<SdkEventListener>[0]): void {
+    if (event.type === 'meeting-ended') this.over?.resolve();
     for (const listener of [...this.listeners]) listener(event);
   }
 
   /** Drops the frame a join used and all the SDK made in it; a prepared one stays for the next join. */
   protected discardRealm(): void {
+    this.over?.resolve();
+    this.over = undefined;
     this.joined = false;
     this.reconnecting = false;
     this.slot.discardTaken();

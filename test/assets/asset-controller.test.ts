@@ -3,7 +3,8 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { LitElement } from 'lit';
 import sinon from 'sinon';
-import { AssetController, AssetState, type AssetSettings } from '../../src/assets/asset-controller.js';
+import { AssetController, AssetState } from '../../src/assets/asset-controller.js';
+import type { AssetSettings } from '../../src/assets/preload-run.js';
 import type { ZoomCapabilitiesDetail, ZoomProgressDetail, ZoomWarningDetail } from '../../src/assets/asset-events.js';
 import { detectCapabilities } from '../../src/assets/capabilities.js';
 import { forgetAssetPathChecks } from '../../src/assets/check-asset-path.js';

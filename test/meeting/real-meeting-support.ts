@@ -31,9 +31,9 @@ export interface InMeeting {
 }
 
 /** A fresh element joined to a fresh meeting with a host in it. */
-export async function joinMeeting(view: SdkView, options: { userName?: string; reconnectTimeout?: number } = {}): Promise<InMeeting> {
-  const { userName = 'Ada In Meeting', reconnectTimeout = 60_000 } = options;
-  await meetingDouble.start({ topic: `Double meeting (${view})`, hostName: 'Grace Host' });
+export async function joinMeeting(view: SdkView, options: { userName?: string; reconnectTimeout?: number; asHost?: boolean } = {}): Promise<InMeeting> {
+  const { userName = 'Ada In Meeting', reconnectTimeout = 60_000, asHost = false } = options;
+  await meetingDouble.start({ topic: `Double meeting (${view})`, ...(asHost ? { userRole: 1 } : { hostName: 'Grace Host' }) });
   const element = await fixture<ZoomJoin>(
     html`<zoom-join view=${view} preload="none" join-timeout="120000" reconnect-timeout=${reconnectTimeout} meeting-number=${MEETING_NUMBER} user-name=${userName} asset-path=${RELATIVE_ASSET_PATH}></zoom-join>`,
   );
@@ -48,7 +48,7 @@ export async function joinMeeting(view: SdkView, options: { userName?: string; r
   const joining = element.join();
   const { detail } = await within(Promise.race([joined, failed]), JOIN_WITHIN_MS, 'zoom-joined');
   await joining;
-  expect(detail).to.include({ meetingNumber: MEETING_NUMBER, userName, view, topic: `Double meeting (${view})`, role: 'attendee' });
+  expect(detail).to.include({ meetingNumber: MEETING_NUMBER, userName, view, topic: `Double meeting (${view})`, role: asHost ? 'host' : 'attendee' });
   expect(detail.userId, 'the user id the SDK reports').to.be.a('number');
   expect(element.status).to.equal('joined');
   const frame = element.querySelector<HTMLIFrameElement>('[slot=meeting] iframe');

@@ -121,4 +121,33 @@ export function meetingScenarios(view: SdkView): void {
     expect((await within(left, REPORT_WITHIN_MS, 'zoom-left')).detail.reason).to.equal('memory-pressure');
     await expectMeetingOver(meeting);
   });
+
+  it("meeting controls: the SDK's own client is reachable, typed; the host's end() ends it; an attendee's end() is refused", async () => {
+    const host = await joinMeeting(view, { asHost: true });
+    const sdk = host.element.sdk;
+    expect(sdk?.view).to.equal(view);
+    const you = sdk?.view === 'component' ? sdk.client.getCurrentUser() : undefined;
+    if (sdk?.view === 'component') expect(you?.isHost, "the SDK's own client, in the meeting's frame").to.equal(true);
+    else expect(typeof sdk?.ZoomMtg.getCurrentUser).to.equal('function');
+    const reason = await leftFor(host.element, () => host.element.end());
+    expect(reason).to.equal('ended');
+    expect((await meetingDouble.record()).sent, 'the SDK asked Zoom to end the meeting (4101)').to.include(4101);
+    await expectMeetingOver(host);
+    expect(host.element.sdk, 'no SDK once the meeting is over').to.equal(undefined);
+    const notIn = await host.element.mute().then(() => undefined, (error: unknown) => error);
+    expect((notIn as { code?: string }).code).to.equal('not-in-meeting');
+
+    const attendee = await joinMeeting(view);
+    const refused = (await attendee.element.end().then(() => undefined, (error: unknown) => error)) as { code?: string; message?: string } | undefined;
+    expect(refused?.code).to.equal('meeting-command-failed');
+    // What each view says: the Component View its INSUFFICIENT_PRIVILEGES (5007), the Client View Zoom's 3003.
+    expect(refused?.message).to.match(view === 'component' ? /only host can do the operation/ : /3003/);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(attendee.element.status, 'still in the meeting').to.equal('joined');
+    // Without audio (the double has no media server) the Component View times out its mute; the Client View obeys.
+    const muted = (await attendee.element.mute().then(() => undefined, (error: unknown) => error)) as { code?: string } | undefined;
+    if (view === 'component') expect(muted?.code).to.equal('meeting-command-failed');
+    else expect(muted).to.equal(undefined);
+    await attendee.element.leave();
+  });
 }

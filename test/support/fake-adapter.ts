@@ -6,6 +6,7 @@ import type {
   SdkInitOptions,
   SdkJoinOptions,
   SdkMeetingInfo,
+  SdkCommand,
   SdkPrepareOptions,
 } from '../../src/sdk/adapter.js';
 import { deferred, type Deferred } from './deferred.js';
@@ -73,6 +74,16 @@ export class FakeAdapter implements SdkAdapter {
 
   async meetingInfo(): Promise<SdkMeetingInfo> {
     return this.info;
+  }
+
+  sdk(): undefined {
+    return undefined;
+  }
+
+  readonly commands: SdkCommand[] = [];
+
+  async command(command: SdkCommand): Promise<void> {
+    this.commands.push(command);
   }
 
   async leave(): Promise<void> {
