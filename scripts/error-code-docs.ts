@@ -31,7 +31,9 @@ import { JoinStep } from '../src/meeting/join-flow.js';
 import {
   anotherMeetingOnThisPageError,
   cancelledError,
+  meetingCommandError,
   memoryPressureError,
+  notInMeetingError,
   joinTimeoutError,
   unexpectedError,
 } from '../src/meeting/join-errors.js';
@@ -258,6 +260,9 @@ export async function elementSamples(): Promise<ErrorSample[]> {
     fromError(meetingOpenInAnotherTabError()),
     fromError(cancelledError()),
     fromError(memoryPressureError()),
+    fromError(notInMeetingError('mute')),
+    fromError(meetingCommandError('end', { type: 'INSUFFICIENT_PRIVILEGES', reason: 'only host can do the operation', errorCode: 5007 })),
+    fromError(meetingCommandError('mute', { type: 'OPERATION_TIMEOUT', errorCode: 1 })),
     fromError(meetingFrameReloadedError('component')),
     fromError(joinTimeoutError({ timeoutMs: 60000, step: JoinStep.join })),
     fromError(unexpectedError(new Error('a bug'))),
@@ -309,6 +314,9 @@ export const combinedMeanings: Readonly<Record<string, { meaning: string; retrya
   },
   'invalid-parameter': { meaning: 'The SDK rejected a join parameter; the message names it' },
   'meeting-not-found': { meaning: 'No meeting has this number (3610: or the registrant\'s tk has expired)' },
+  'meeting-command-failed': {
+    meaning: "The Zoom SDK refused (or did not answer) mute(), unmute() or end() in the meeting; the message quotes it",
+  },
   'join-cancelled': { meaning: 'The join was cancelled: the element left the page, leave() was called or a newer join started' },
 };
 
