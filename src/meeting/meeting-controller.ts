@@ -270,6 +270,7 @@ export class MeetingController implements ReactiveController {
         onLost: () => void this.endInMeeting('connection-lost'),
       });
       this.inMeeting = inMeeting;
+      timing.begin('meeting-info');
       const info = (await this.adapter?.meetingInfo().catch(() => undefined)) ?? {};
       if (signal.aborted) throw signal.reason;
       // The join is over before anyone hears of it: a leave() from a zoom-joined listener must leave, not cancel.

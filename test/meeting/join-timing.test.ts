@@ -55,7 +55,7 @@ describe('<zoom-join> join timing', () => {
     const [detail] = seen;
     expect(detail!.outcome).to.equal('joined');
     expect(detail!.view).to.equal('component');
-    expect(Object.keys(detail!.phases)).to.deep.equal(['asset-check', 'lock', 'signature', 'sdk-load', 'init', 'join-request', 'joined']);
+    expect(Object.keys(detail!.phases)).to.deep.equal(['asset-check', 'lock', 'signature', 'sdk-load', 'init', 'join-request', 'joined', 'meeting-info']);
     expect(detail!.phases.joined).to.be.at.least(55);
     const sum = Object.values(detail!.phases).reduce((total, ms) => total + ms, 0);
     expect(detail!.total).to.be.at.least(sum - 1);

@@ -2,7 +2,7 @@
 // (demo/meeting-double/), the same scenarios for both views.
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../src/index.js';
-import type { ZoomParticipant } from '../../src/events.js';
+import type { ZoomParticipant, ZoomTimingDetail } from '../../src/events.js';
 import type { ZoomJoin } from '../../src/zoom-join.js';
 import type { SdkView } from '../../src/zoom-join-error.js';
 import { meetingDouble } from '../support/meeting-double.js';
@@ -28,6 +28,8 @@ export interface InMeeting {
   element: ZoomJoin;
   statuses: string[];
   frame: HTMLIFrameElement;
+  /** The join's zoom-timing. */
+  timing: ZoomTimingDetail | undefined;
 }
 
 /** A fresh element joined to a fresh meeting with a host in it. */
@@ -44,6 +46,8 @@ export async function joinMeeting(view: SdkView, options: { userName?: string; r
   const failed = oneEvent(element, 'zoom-error').then((event) => {
     throw new Error(`the join failed: ${event.detail.code} ${event.detail.message}`);
   });
+  let timing: ZoomTimingDetail | undefined;
+  element.addEventListener('zoom-timing', (event) => (timing ??= event.detail));
   const joined = oneEvent(element, 'zoom-joined');
   const joining = element.join();
   const { detail } = await within(Promise.race([joined, failed]), JOIN_WITHIN_MS, 'zoom-joined');
@@ -53,7 +57,8 @@ export async function joinMeeting(view: SdkView, options: { userName?: string; r
   expect(element.status).to.equal('joined');
   const frame = element.querySelector<HTMLIFrameElement>('[slot=meeting] iframe');
   expect(frame, "the meeting's frame").to.exist;
-  return { element, statuses, frame: frame! };
+  await waitUntil(() => timing, 'zoom-timing', { timeout: 1000 });
+  return { element, statuses, frame: frame!, timing };
 }
 
 /** Waits for the participants list to satisfy `check`, from the event or the property. */

@@ -8,6 +8,11 @@ export function meetingScenarios(view: SdkView): void {
   it('joins: zoom-joined with the topic, the user id and role; the host and the user are the participants', async () => {
     const meeting = await joinMeeting(view);
     expect(meeting.statuses).to.deep.equal(['signing', 'joining', 'joined']);
+    const timing = meeting.timing!;
+    console.log(`${view} view, zoom-timing of a real join: ${JSON.stringify(timing)}`);
+    expect(timing.outcome).to.equal('joined');
+    // Past Zoom's answer: the meeting server's part (joined), then the element's own reading of the meeting.
+    expect(Object.keys(timing.phases)).to.deep.equal(['asset-check', 'lock', 'signature', 'sdk-load', 'init', 'join-request', 'joined', 'meeting-info']);
     const list = await participantsWhere(meeting.element, (found) => found.length === 2, 'two participants');
     const you = list.find((participant) => participant.isYou);
     expect(you, 'the user is in the list, marked as the user').to.include({ name: 'Ada In Meeting', role: 'attendee', inWaitingRoom: false });
