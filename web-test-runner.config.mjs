@@ -106,6 +106,12 @@ const meetingDoublePlugin = {
       case 'remove-user':
         double.removeUser();
         break;
+      case 'admit':
+        double.admit();
+        break;
+      case 'start-meeting':
+        double.startMeeting();
+        break;
       case 'drop':
         double.dropConnection({ recover: payload.recover });
         break;

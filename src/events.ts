@@ -9,10 +9,10 @@ export type { ZoomParticipant } from './sdk/adapter.js';
 /**
  * The phases of a join, in order: the asset-path check, the browser-wide lock, the signature (fetched and checked),
  * the SDK loaded into its frame (instant when prepared ahead), the SDK's init, its join until Zoom's join web
- * service answered, then until the SDK's join resolved (the meeting server's part), then the element's own reading
+ * service answered, the time held in the waiting room or waiting for the host, then until the SDK's join resolved (the meeting server's part), then the element's own reading
  * of the meeting (topic, the user, who is there) before `zoom-joined`.
  */
-export type JoinPhase = 'asset-check' | 'lock' | 'signature' | 'sdk-load' | 'init' | 'join-request' | 'joined' | 'meeting-info';
+export type JoinPhase = 'asset-check' | 'lock' | 'signature' | 'sdk-load' | 'init' | 'join-request' | 'waiting' | 'joined' | 'meeting-info';
 
 export type JoinOutcome = 'joined' | 'failed' | 'cancelled';
 

@@ -5,6 +5,10 @@ export const ZoomStatus = {
   ready: 'ready',
   signing: 'signing',
   joining: 'joining',
+  /** Joined, but held in the waiting room until the host lets the user in. */
+  waitingRoom: 'waiting-room',
+  /** The meeting has not started: with `wait-for-host`, the element tries again until it has. */
+  waitingForHost: 'waiting-for-host',
   joined: 'joined',
   /** In the meeting, but the connection dropped and the SDK is re-establishing it. */
   reconnecting: 'reconnecting',
@@ -32,6 +36,7 @@ export const memoryWatchedStatuses: ReadonlySet<ZoomStatus> = new Set([
   ZoomStatus.preloading,
   ZoomStatus.signing,
   ZoomStatus.joining,
+  ZoomStatus.waitingRoom,
   ZoomStatus.joined,
   ZoomStatus.reconnecting,
 ]);

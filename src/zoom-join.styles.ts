@@ -2,7 +2,7 @@ import { css } from 'lit';
 
 /**
  * The element's own chrome, and the box of the `meeting` slot: the SDK's frame fills it, and it shows only while a
- * meeting is joining, joined or reconnecting. (No comments inside the CSS: they would ship in the first load.)
+ * meeting is joining, in its waiting room, joined or reconnecting. (No comments inside the CSS: they would ship in the first load.)
  */
 export const zoomJoinStyles = css`
   :host {
@@ -18,7 +18,7 @@ export const zoomJoinStyles = css`
     display: block;
     height: var(--zoom-join-meeting-height, min(600px, 100vh));
   }
-  :host(:not([status^='join']):not([status='reconnecting'])) ::slotted([slot='meeting']) {
+  :host(:not([status^='join']):not([status='reconnecting']):not([status='waiting-room'])) ::slotted([slot='meeting']) {
     display: none;
   }
   [part='status'] {

@@ -12,6 +12,8 @@ const statusText: Record<ZoomStatus, string> = {
   ready: 'Ready to join',
   signing: 'Getting a signature…',
   joining: 'Joining the meeting…',
+  'waiting-room': 'In the waiting room: the host will let you in',
+  'waiting-for-host': 'Waiting for the host to start the meeting…',
   joined: 'In the meeting',
   reconnecting: 'Reconnecting to the meeting…',
   leaving: 'Leaving…',
@@ -171,7 +173,8 @@ export class ZoomJoin extends LitElement {
     const showJoin =
       (!this.autoJoin || this.meeting.autoJoinStarted) &&
       (status === ZoomStatus.idle || status === ZoomStatus.ready || status === ZoomStatus.left);
-    const showCancel = status === ZoomStatus.signing || status === ZoomStatus.joining;
+    const showCancel =
+      status === ZoomStatus.signing || status === ZoomStatus.joining || status === ZoomStatus.waitingRoom || status === ZoomStatus.waitingForHost;
     // The status line is the one live region: it announces a failure once, with its title (the panel is not live).
     const detail = status === ZoomStatus.error ? this.error?.title : this.meeting.statusDetail;
     return html`

@@ -14,7 +14,12 @@
  * 4. In the meeting: the roster (7937, `{add, remove, update}`, each a list or null: the Client View reads all
  *    three), the meeting's end (7939 `{reason}`: 7 kicked by host, 8 ended by host), keep-alives (`{evt:0, seq}`,
  *    answered, or the SDK fails over after ~30 s), and the SDK's leave (4103).
- * 5. A socket the server closes makes the SDK fail over: `POST https://zoom.us/wc/refresh_tokens` → `{status:true,
+ * 5. The waiting room: after the join answer, `{evt:7942, body:{bHold:true, bInitial:true}}` and the user's own roster
+ *    entry with `bHold:true` hold the user; the host admits them with `7939 {reason:5 (Reconnect), subReason:1
+ *    (WaitingRoomFailover)}` and a closed socket, the reconnection being answered as a normal join (the Client View's
+ *    UI leaves its waiting page only this way).
+ * 6. A meeting not started: wc/info answers `{status:true, result:{…, rsRes:{status:false, errorCode:3008}}}`.
+ * 7. A socket the server closes makes the SDK fail over: `POST https://zoom.us/wc/refresh_tokens` → `{status:true,
  *    result: JSON text {auth, trackAuth, tid, ts, encryptedRWC}}`, a new ping and a new socket, answered as in 3.
  */
 
@@ -35,12 +40,17 @@ export const RwgEvent = {
   launchParameters: 4301,
   /** WS_CONF_ROSTER_INDICATION: participants added, removed, updated. */
   roster: 7937,
+  /** WS_CONF_HOLD_CHANGE_INDICATION: the user is held in (or let out of) the waiting room. */
+  holdChange: 7942,
   /** WS_CONF_END_INDICATION: the meeting ended for this user, with a reason. */
   end: 7939,
 } as const;
 
 /** Why the RWG ends the meeting for this user (the SDK's own enum of 7939 reasons). */
-export const EndReason = { kickedByHost: 7, endedByHost: 8 } as const;
+export const EndReason = { reconnect: 5, kickedByHost: 7, endedByHost: 8 } as const;
+
+/** 7939's `subReason` with reason 5: reconnect because the user was let out of the waiting room. */
+export const WAITING_ROOM_FAILOVER = 1;
 
 export interface RwgMessage {
   evt: number;
@@ -87,6 +97,10 @@ export interface MeetingDoubleOptions {
   hostName?: string;
   /** The joining user's role: 1 makes them the host (who may end the meeting). */
   userRole?: 0 | 1;
+  /** The host holds joining users in the waiting room until `admit()`. */
+  waitingRoom?: boolean;
+  /** The meeting has not started: wc/info says so (3008) until `startMeeting()`. */
+  notStarted?: boolean;
 }
 
 /** What the double has seen and done, for tests to assert on. */
@@ -131,6 +145,8 @@ export class MeetingDouble {
   /** False once the connection was dropped for good: new sockets and token refreshes are refused. */
   private reachable = true;
   private userName = '';
+  private held: boolean;
+  private started: boolean;
   private readonly record: MeetingDoubleRecord = { sent: [], sockets: 0, refreshes: 0, participants: [] };
 
   constructor(options: MeetingDoubleOptions) {
@@ -138,6 +154,8 @@ export class MeetingDouble {
     this.topic = options.topic ?? 'Meeting double';
     this.userId = options.userId ?? FIRST_USER_ID;
     this.userRole = options.userRole ?? 0;
+    this.held = options.waitingRoom ?? false;
+    this.started = !(options.notStarted ?? false);
     this.nextId = this.userId + 1024;
     if (options.hostName) this.addParticipant(options.hostName, 1);
   }
@@ -206,6 +224,20 @@ export class MeetingDouble {
     this.send({ evt: RwgEvent.roster, body: { add: null, remove: [{ id }], update: null } });
   }
 
+  /** The host lets the user in from the waiting room: the SDK reconnects and is joined as usual. */
+  admit(): void {
+    this.held = false;
+    const socket = this.socket;
+    this.send({ evt: RwgEvent.end, body: { reason: EndReason.reconnect, subReason: WAITING_ROOM_FAILOVER } });
+    this.socket = undefined;
+    socket?.close(1000, 'meeting double: admitted from the waiting room');
+  }
+
+  /** The host starts the meeting: the next wc/info answers success. */
+  startMeeting(): void {
+    this.started = true;
+  }
+
   /** The host ends the meeting for everyone. */
   endMeeting(): void {
     this.send({ evt: RwgEvent.end, body: { reason: EndReason.endedByHost } });
@@ -243,12 +275,12 @@ export class MeetingDouble {
       return;
     }
     this.record.sent.push(message.evt);
-    if (message.evt === RwgEvent.launchParameters) this.admit(socket);
+    if (message.evt === RwgEvent.launchParameters) this.answerJoin(socket);
     // Zoom ends the meeting for everyone when its host asks; anyone else's request it ignores.
     if (message.evt === RwgEvent.endRequest && this.userRole === 1) this.endMeeting();
   }
 
-  private admit(socket: DoubleSocket): void {
+  private answerJoin(socket: DoubleSocket): void {
     this.send(
       {
         evt: RwgEvent.joinAnswer,
@@ -270,7 +302,8 @@ export class MeetingDouble {
       },
       socket,
     );
-    const me = { id: this.userId, dn2: this.userName || b64('You'), role: this.userRole, type: 0, bHold: false };
+    const me = { id: this.userId, dn2: this.userName || b64('You'), role: this.userRole, type: 0, bHold: this.held };
+    if (this.held) this.send({ evt: RwgEvent.holdChange, body: { bHold: true, bInitial: true } }, socket);
     const everyone = [me, ...[...this.others.values()].map(rosterEntry)];
     this.send({ evt: RwgEvent.roster, body: { add: everyone, remove: null, update: null } }, socket);
   }
@@ -285,6 +318,7 @@ export class MeetingDouble {
 
   private wcInfo(form: URLSearchParams): unknown {
     const signature = form.get('signature') ?? '';
+    const notStarted = this.started ? {} : { rsRes: { status: false, errorCode: 3008, errorMessage: 'Meeting has not started' } };
     return {
       status: true,
       errorCode: 0,
@@ -312,6 +346,7 @@ export class MeetingDouble {
         wcXMPPConfig: '{}',
         isOriginHost: 'false',
         invite_email: '',
+        ...notStarted,
       },
     };
   }

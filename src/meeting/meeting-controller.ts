@@ -9,7 +9,7 @@ import { memoizeImport } from '../lazy-import.js';
 import type { ZoomAnswer } from '../error-codes/zoom-answers.js';
 import type { SdkAdapter, SdkAdapterEvent, SdkAdapterFactory, SdkCommand, SdkPrompt, ZoomParticipant, ZoomSdk } from '../sdk/adapter.js';
 import type { MeetingLock } from './browser-lock.js';
-import type { JoinStop } from './join-errors.js';
+import { JoinRun } from './join-run.js';
 import { inMeetingStatuses, joinableStatuses, memoryWatchedStatuses, ZoomStatus } from '../status.js';
 import { joinCodeLoadFailedError } from './join-code-load-error.js';
 import { MemoryWatch } from './memory-watch.js';
@@ -61,7 +61,7 @@ export class MeetingController implements ReactiveController {
   private adapter?: SdkAdapter;
   private unsubscribe?: () => void;
   private pendingDestroy?: Promise<void>;
-  private run?: { promise: Promise<void>; abort: AbortController; stoppedBy?: JoinStop; at: number };
+  private run?: JoinRun;
   /** The current join's timing (from the join machinery). */
   private timing?: InstanceType<JoinMachinery['JoinTiming']>;
   private leaving?: Promise<void>;
@@ -168,13 +168,10 @@ export class MeetingController implements ReactiveController {
   join(): Promise<void> {
     if (this.run) return this.run.promise;
     if (inMeetingStatuses.has(this.status)) return Promise.resolve();
-    const abort = new AbortController();
     this.progress = { step: 'checking the attributes and the SDK files' };
-    const joinTimeoutMs = setting(this.host, 'joinTimeout');
-    const run: NonNullable<MeetingController['run']> = { promise: Promise.resolve(), abort, at: performance.now() };
-    const timer = joinTimeoutMs > 0 ? setTimeout(() => this.stop(run, 'timeout'), joinTimeoutMs) : undefined;
+    const run = new JoinRun(setting(this.host, 'joinTimeout'));
     run.promise = this.runJoin(run).finally(() => {
-      clearTimeout(timer);
+      run.clearTimeout();
       if (this.run === run) this.run = undefined;
     });
     this.run = run;
@@ -185,7 +182,7 @@ export class MeetingController implements ReactiveController {
     // A join queued behind a leave in progress is cancelled too, not left to start afterwards.
     if (this.run) {
       // Leaving while joining cancels the join; for memory pressure that is a failure the page must hear of.
-      this.stop(this.run, reason === 'memory-pressure' ? reason : undefined);
+      this.run.stop(reason === 'memory-pressure' ? reason : undefined);
       await this.run.promise.catch(() => undefined);
       return;
     }
@@ -204,14 +201,8 @@ export class MeetingController implements ReactiveController {
     return this.leaving;
   }
 
-  private stop(run: NonNullable<MeetingController['run']>, stoppedBy?: JoinStop): void {
-    run.stoppedBy ??= stoppedBy;
-    // Not abort.ts's abortError(): importing that module would put all of it in the first load.
-    run.abort.abort(new DOMException('The join was cancelled', 'AbortError'));
-  }
-
-  private async runJoin(run: NonNullable<MeetingController['run']>): Promise<void> {
-    const { signal } = run.abort;
+  private async runJoin(run: JoinRun): Promise<void> {
+    const { signal } = run;
     if (this.leaving) {
       await this.leaving;
       if (signal.aborted) throw (await loadJoinMachinery()).cancelledError();
@@ -356,6 +347,16 @@ export class MeetingController implements ReactiveController {
       emit(this.host, 'zoom-warning', { code: event.prompt, message: texts.warning });
       return;
     }
+    if (event.type === 'waiting-room') {
+      // Held before the meeting: the join waits on the host, and its timeout with it.
+      const run = this.run;
+      if (!run || (this.status !== ZoomStatus.joining && this.status !== ZoomStatus.waitingRoom)) return;
+      if (event.held) run.pauseTimeout();
+      else run.resumeTimeout();
+      this.timing?.begin(event.held ? 'waiting' : 'joined');
+      this.setStatus(event.held ? ZoomStatus.waitingRoom : ZoomStatus.joining);
+      return;
+    }
     if (event.type === 'participants' || event.type === 'connection') {
       this.inMeeting?.handle(event);
       return;
@@ -407,7 +408,7 @@ export class MeetingController implements ReactiveController {
 
   private async teardown(): Promise<void> {
     if (this.run) {
-      this.stop(this.run);
+      this.run.stop();
       await this.run.promise.catch(() => undefined);
     }
     if (inMeetingStatuses.has(this.status)) await this.leave('element-removed');

@@ -78,6 +78,8 @@ export type SdkMeetingEnd = 'ended' | 'removed' | 'connection-lost';
 export type SdkAdapterEvent =
   | { type: 'meeting-ended'; reason: SdkMeetingEnd }
   | { type: 'connection'; state: 'reconnecting' | 'connected' }
+  /** The host holds the user in the waiting room (`held`), or let them in. */
+  | { type: 'waiting-room'; held: boolean }
   | { type: 'participants'; participants: ZoomParticipant[] }
   | { type: 'connection-failed'; error: ZoomJoinError }
   | { type: 'memory-failure'; failure: SdkMemoryFailure }

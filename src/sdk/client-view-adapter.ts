@@ -65,6 +65,7 @@ function participantOf(user: ClientViewUser): ZoomParticipant {
 
 /** `onUserLeave`'s `reasonCode` for the user of this page removed by the host (the SDK's documented enum). */
 const KICKED_OUT_FROM_MEETING = 6;
+const KICKED_OUT_FROM_WAITING_ROOM = 7;
 
 function callbackToPromise(invoke: (options: CallbackOptions) => void, options: Record<string, unknown>): Promise<unknown> {
   return new Promise((resolve, reject) => {
@@ -105,12 +106,14 @@ export class ClientViewAdapter extends RealmAdapter<ClientViewApi> {
     await api.prepareWebSDK();
     // This realm's own listeners: they go with the frame.
     api.inMeetingServiceListener('onMeetingStatus', (payload: unknown) => {
-      if (api !== this.api || !this.joined) return;
       const status = (payload as { meetingStatus?: unknown } | null)?.meetingStatus;
+      // Held in the waiting room, the SDK may end before its join is done (the host removed the user from there).
+      if (api !== this.api || !(this.joined || this.held)) return;
       if (status === MeetingStatus.disconnected) {
-        this.joined = false;
-        this.notify({ type: 'meeting-ended', reason: this.reconnecting ? 'connection-lost' : this.removed ? 'removed' : 'ended' });
+        this.meetingEnded(this.reconnecting ? 'connection-lost' : this.removed ? 'removed' : 'ended');
       } else if (status === MeetingStatus.reconnecting) {
+        // The host let the user in from the waiting room: the SDK reconnects to the meeting proper.
+        if (this.held) return;
         this.reconnecting = true;
         this.notify({ type: 'connection', state: 'reconnecting' });
       } else if (status === MeetingStatus.connected) {
@@ -123,7 +126,7 @@ export class ClientViewAdapter extends RealmAdapter<ClientViewApi> {
       const user = payload as (Partial<ClientViewUser> & { reasonCode?: unknown }) | null;
       // The page's own user leaves with a reason code and no user; another participant leaves as their user.
       if (typeof user?.userId === 'number') this.roster.delete(user.userId);
-      else if (user?.reasonCode === KICKED_OUT_FROM_MEETING) this.removed = true;
+      else if (user?.reasonCode === KICKED_OUT_FROM_MEETING || user?.reasonCode === KICKED_OUT_FROM_WAITING_ROOM) this.removed = true;
       this.tellParticipants();
     });
     // getAttendeeslist() answers once and then no more while in the meeting (6.2.0): the roster is kept from the
@@ -133,9 +136,14 @@ export class ClientViewAdapter extends RealmAdapter<ClientViewApi> {
         const user = payload as ClientViewUser | null;
         if (api !== this.api || typeof user?.userId !== 'number') return;
         this.roster.set(user.userId, { ...this.roster.get(user.userId), ...user });
+        if (user.self === true && typeof user.isHold === 'boolean') this.setHeld(user.isHold);
         this.tellParticipants();
       });
     }
+    api.inMeetingServiceListener('onUserIsInWaitingRoom', (payload: unknown) => {
+      const change = payload as { self?: boolean; isInWaitingRoom?: boolean } | null;
+      if (api === this.api && change?.self === true && typeof change.isInWaitingRoom === 'boolean') this.setHeld(change.isInWaitingRoom);
+    });
   });
   /** The host removed the user: the meeting's end that follows is a removal. */
   private removed = false;

@@ -36,6 +36,7 @@ interface EmbeddedParticipant {
   isHost?: boolean;
   isCoHost?: boolean;
   bHold?: boolean;
+  isHold?: boolean;
 }
 
 function participantOf(user: EmbeddedParticipant, you: number | undefined): ZoomParticipant {
@@ -84,10 +85,10 @@ export class ComponentViewAdapter extends RealmAdapter<EmbeddedApi> {
     // Before join resolves, failures arrive through join's rejection; afterwards only events can tell us.
     if (!this.joined) return;
     if (change.state === 'Closed' || change.state === 'Fail') {
-      this.joined = false;
-      const reason = change.state === 'Fail' || this.reconnecting ? 'connection-lost' : endOf(change.reason);
-      this.notify({ type: 'meeting-ended', reason });
+      this.meetingEnded(change.state === 'Fail' || this.reconnecting ? 'connection-lost' : endOf(change.reason));
     } else if (change.state === 'Reconnecting') {
+      // The host let the user in from the waiting room: the SDK reconnects to the meeting proper.
+      if (change.reason === 'on hold') return;
       this.reconnecting = true;
       this.notify({ type: 'connection', state: 'reconnecting' });
     } else if (change.state === 'Connected') {
@@ -97,8 +98,16 @@ export class ComponentViewAdapter extends RealmAdapter<EmbeddedApi> {
   };
 
   private readonly onRoster = (): void => {
+    this.isHeld();
     if (this.joined) this.notify({ type: 'participants', participants: this.participants() });
   };
+
+  /** The user's own entry says whether the host holds them in the waiting room (its on-hold-change never comes). */
+  protected override isHeld(): boolean {
+    const you = this.client?.getCurrentUser();
+    if (you) this.setHeld(you.bHold === true || you.isHold === true);
+    return this.held;
+  }
 
   private participants(): ZoomParticipant[] {
     const you = this.client?.getCurrentUser()?.userId;

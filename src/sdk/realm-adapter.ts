@@ -1,4 +1,4 @@
-import type { SdkAdapter, SdkCommand, SdkEventListener, SdkInitOptions, SdkJoinOptions, SdkMeetingInfo, SdkPrepareOptions, ZoomSdk } from './adapter.js';
+import type { SdkAdapter, SdkCommand, SdkEventListener, SdkInitOptions, SdkJoinOptions, SdkMeetingEnd, SdkMeetingInfo, SdkPrepareOptions, ZoomSdk } from './adapter.js';
 import { normalizeSdkError } from './normalize-error.js';
 import { meetingFrameReloadedError, type SdkRealmSlot } from './sdk-realm.js';
 import { joinWatchingZoom } from './watched-join.js';
@@ -38,6 +38,12 @@ export abstract class RealmAdapter<Api> implements SdkAdapter {
   private readonly listeners = new Set<SdkEventListener>();
   /** Settles when the meeting under way is over for this page (ended by the SDK's report, or left). */
   private over?: { promise: Promise<void>; resolve: () => void };
+  /** How the meeting ended for this page, when the SDK said. */
+  private ending?: SdkMeetingEnd;
+  /** The host holds the user in the waiting room. */
+  protected held = false;
+  private admitted?: () => void;
+  private endJoin?: (error: unknown) => void;
 
   /** The SDK in the frame this join took (the slot holds it). */
   protected get api(): Api | undefined {
@@ -93,7 +99,15 @@ export abstract class RealmAdapter<Api> implements SdkAdapter {
     signal.throwIfAborted();
     const { api, realmWindow } = this;
     if (!api || !realmWindow) throw new Error(`The ${this.view} view's init() must resolve before join()`);
-    await joinWatchingZoom(() => invoke(api), { view: this.view, realm: realmWindow, secrets, notify: (event) => this.notify(event) });
+    // The meeting may end for the user before the SDK calls the join done (removed from its waiting room).
+    const endedFirst = new Promise<never>((_, reject) => {
+      this.endJoin = reject;
+    });
+    try {
+      await joinWatchingZoom(() => Promise.race([invoke(api), endedFirst]), { view: this.view, realm: realmWindow, secrets, notify: (event) => this.notify(event) });
+    } finally {
+      this.endJoin = undefined;
+    }
     if (this.api !== api) return;
     this.joined = true;
     let resolve = (): void => undefined;
@@ -101,6 +115,60 @@ export abstract class RealmAdapter<Api> implements SdkAdapter {
       resolve = settle;
     });
     this.over = { promise, resolve };
+    signal.throwIfAborted();
+    // Both views call the join done while the host still holds the user in the waiting room: the join goes on
+    // until the host lets them in (or the meeting ends for them there).
+    if (this.isHeld()) await this.admission(signal);
+  }
+
+  /** Whether the host holds the user in the waiting room now; a view may read the SDK to tell. */
+  protected isHeld(): boolean {
+    return this.held;
+  }
+
+  /** A view's reading of the SDK: the user is (or is no longer) held in the waiting room. */
+  protected setHeld(held: boolean): void {
+    if (held === this.held) return;
+    this.held = held;
+    this.notify({ type: 'waiting-room', held });
+    if (!held) this.admitted?.();
+  }
+
+  /**
+   * A view's reading of the SDK: the meeting ended for the user. In the meeting that is `meeting-ended`; before the
+   * join is done (held in the waiting room) it ends the join, as Zoom's 3009 (removed) or 4004 (ended).
+   */
+  protected meetingEnded(reason: SdkMeetingEnd): void {
+    if (this.joined) {
+      this.joined = false;
+      this.notify({ type: 'meeting-ended', reason });
+    } else {
+      this.endJoin?.(this.endedInWaitingRoomError(reason));
+    }
+  }
+
+  private endedInWaitingRoomError(reason: SdkMeetingEnd | undefined): unknown {
+    // Removed from the waiting room (Zoom's 3009), or the meeting ended before the user got in (4004).
+    const errorCode = reason === 'removed' ? 3009 : 4004;
+    return normalizeSdkError({ type: 'JOIN_MEETING_FAILED', reason: 'The meeting ended in the waiting room', errorCode }, { view: this.view, stage: 'join' });
+  }
+
+  private async admission(signal: AbortSignal): Promise<void> {
+    const over = this.over?.promise;
+    await new Promise<void>((resolve, reject) => {
+      const onAbort = (): void => reject(signal.reason);
+      signal.addEventListener('abort', onAbort, { once: true });
+      this.admitted = () => {
+        signal.removeEventListener('abort', onAbort);
+        resolve();
+      };
+      void over?.then(() => {
+        signal.removeEventListener('abort', onAbort);
+        reject(this.endedInWaitingRoomError(this.ending));
+      });
+    }).finally(() => {
+      this.admitted = undefined;
+    });
     signal.throwIfAborted();
   }
 
@@ -123,7 +191,10 @@ export abstract class RealmAdapter<Api> implements SdkAdapter {
   }
 
   protected notify(event: Parameters<SdkEventListener>[0]): void {
-    if (event.type === 'meeting-ended') this.over?.resolve();
+    if (event.type === 'meeting-ended') {
+      this.ending = event.reason;
+      this.over?.resolve();
+    }
     for (const listener of [...this.listeners]) listener(event);
   }
 
@@ -131,6 +202,8 @@ export abstract class RealmAdapter<Api> implements SdkAdapter {
   protected discardRealm(): void {
     this.over?.resolve();
     this.over = undefined;
+    this.ending = undefined;
+    this.held = false;
     this.joined = false;
     this.reconnecting = false;
     this.slot.discardTaken();

@@ -32,10 +32,9 @@ export interface InMeeting {
   timing: ZoomTimingDetail | undefined;
 }
 
-/** A fresh element joined to a fresh meeting with a host in it. */
-export async function joinMeeting(view: SdkView, options: { userName?: string; reconnectTimeout?: number; asHost?: boolean } = {}): Promise<InMeeting> {
-  const { userName = 'Ada In Meeting', reconnectTimeout = 60_000, asHost = false } = options;
-  await meetingDouble.start({ topic: `Double meeting (${view})`, ...(asHost ? { userRole: 1 } : { hostName: 'Grace Host' }) });
+/** A fresh element for the double's meeting, recording its statuses; not joined yet. */
+export async function meetingElement(view: SdkView, options: { userName?: string; reconnectTimeout?: number } = {}): Promise<{ element: ZoomJoin; statuses: string[] }> {
+  const { userName = 'Ada In Meeting', reconnectTimeout = 60_000 } = options;
   const element = await fixture<ZoomJoin>(
     html`<zoom-join view=${view} preload="none" join-timeout="120000" reconnect-timeout=${reconnectTimeout} meeting-number=${MEETING_NUMBER} user-name=${userName} asset-path=${RELATIVE_ASSET_PATH}></zoom-join>`,
   );
@@ -43,6 +42,14 @@ export async function joinMeeting(view: SdkView, options: { userName?: string; r
   current = element;
   const statuses: string[] = [];
   element.addEventListener('zoom-status', (event) => statuses.push(event.detail.status));
+  return { element, statuses };
+}
+
+/** A fresh element joined to a fresh meeting with a host in it (or hosting it). */
+export async function joinMeeting(view: SdkView, options: { userName?: string; reconnectTimeout?: number; asHost?: boolean } = {}): Promise<InMeeting> {
+  const { userName = 'Ada In Meeting', asHost = false } = options;
+  await meetingDouble.start({ topic: `Double meeting (${view})`, ...(asHost ? { userRole: 1 } : { hostName: 'Grace Host' }) });
+  const { element, statuses } = await meetingElement(view, options);
   const failed = oneEvent(element, 'zoom-error').then((event) => {
     throw new Error(`the join failed: ${event.detail.code} ${event.detail.message}`);
   });
@@ -80,4 +87,4 @@ export async function expectMeetingOver(meeting: InMeeting): Promise<void> {
   expect(meeting.element.status).to.equal('left');
 }
 
-export { meetingDouble, within, REPORT_WITHIN_MS };
+export { meetingDouble, within, JOIN_WITHIN_MS, REPORT_WITHIN_MS };

@@ -1,8 +1,9 @@
 // The scenarios every view runs in a real meeting (real-meeting-*.test.ts): what the double makes happen, what the
 // element must then say.
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import type { ZoomTimingDetail } from '../../src/events.js';
 import type { SdkView } from '../../src/zoom-join-error.js';
-import { expectMeetingOver, joinMeeting, leftFor, meetingDouble, participantsWhere, REPORT_WITHIN_MS, within } from './real-meeting-support.js';
+import { expectMeetingOver, JOIN_WITHIN_MS, joinMeeting, leftFor, meetingDouble, meetingElement, participantsWhere, REPORT_WITHIN_MS, within } from './real-meeting-support.js';
 
 export function meetingScenarios(view: SdkView): void {
   it('joins: zoom-joined with the topic, the user id and role; the host and the user are the participants', async () => {
@@ -154,5 +155,44 @@ export function meetingScenarios(view: SdkView): void {
     if (view === 'component') expect(muted?.code).to.equal('meeting-command-failed');
     else expect(muted).to.equal(undefined);
     await attendee.element.leave();
+  });
+
+  it('the waiting room: status waiting-room while held (the SDK shows its waiting page, no zoom-joined), joined once let in', async () => {
+    await meetingDouble.start({ topic: `Double meeting (${view})`, hostName: 'Grace Host', waitingRoom: true });
+    const { element, statuses } = await meetingElement(view);
+    let joinedEvents = 0;
+    element.addEventListener('zoom-joined', () => joinedEvents++);
+    let timing: ZoomTimingDetail | undefined;
+    element.addEventListener('zoom-timing', (event) => (timing = event.detail));
+    const joining = element.join();
+    await waitUntil(() => element.status === 'waiting-room', 'waiting-room', { timeout: JOIN_WITHIN_MS });
+    await element.updateComplete;
+    expect(element.shadowRoot!.querySelector('[part=status]')!.textContent!.trim()).to.equal('In the waiting room: the host will let you in');
+    expect(getComputedStyle(element.querySelector('[slot=meeting]')!).display, "the SDK's waiting page shows").to.equal('block');
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(joinedEvents, 'not in the meeting yet').to.equal(0);
+    expect(element.status).to.equal('waiting-room');
+
+    await meetingDouble.admit();
+    await within(joining, JOIN_WITHIN_MS, 'join() once let in');
+    expect(element.status).to.equal('joined');
+    expect(joinedEvents).to.equal(1);
+    expect(statuses).to.deep.equal(['signing', 'joining', 'waiting-room', 'joining', 'joined']);
+    expect(timing?.phases.waiting, 'the time held is its own phase').to.be.greaterThan(1000);
+    const you = (await participantsWhere(element, (list) => list.some((p) => p.isYou), 'the user listed')).find((p) => p.isYou);
+    expect(you?.inWaitingRoom).to.equal(false);
+    await element.leave();
+  });
+
+  it('removed from the waiting room: the join fails as removed-by-host', async () => {
+    await meetingDouble.start({ hostName: 'Grace Host', waitingRoom: true });
+    const { element } = await meetingElement(view);
+    const failed = element.join().then(() => undefined, (error: unknown) => error as { code?: string });
+    await waitUntil(() => element.status === 'waiting-room', 'waiting-room', { timeout: JOIN_WITHIN_MS });
+    await meetingDouble.removeUser();
+    const error = await within(failed, REPORT_WITHIN_MS, 'the join fails');
+    expect(error?.code).to.equal('removed-by-host');
+    expect(element.status).to.equal('error');
+    await waitUntil(() => !element.querySelector('[slot=meeting] iframe'), 'the frame goes', { timeout: 5000 });
   });
 }
