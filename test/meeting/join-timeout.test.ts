@@ -130,4 +130,28 @@ describe('<zoom-join> SDK prompts', () => {
     expect(statusLine(target)).to.contain('Zoom is asking you to register for this meeting');
     await target.leave();
   });
+
+  it('does not count the time the host holds the user in the waiting room', async () => {
+    const next = new FakeAdapter();
+    const held = next.hold('join');
+    sdk.adapters().next = next;
+    const target = await element({ 'join-timeout': '600' });
+    const joining = target.join();
+    await waitUntil(() => next.count('join') === 1);
+    next.emit({ type: 'waiting-room', held: true });
+    expect(target.status).to.equal('waiting-room');
+    // Three times the timeout, held: still waiting, no error.
+    await tick(1800);
+    expect(target.status).to.equal('waiting-room');
+    expect(target.error).to.equal(undefined);
+    await target.updateComplete;
+    expect(statusLine(target)).to.equal('In the waiting room: the host will let you in');
+    expect(target.shadowRoot!.querySelector('[part=cancel-button]'), 'the user can give up waiting').to.exist;
+    // Let in: the join goes on, and what is left of its timeout runs again.
+    next.emit({ type: 'waiting-room', held: false });
+    expect(target.status).to.equal('joining');
+    const error = await joining.then(() => undefined, (failure: unknown) => failure as { code?: string });
+    expect(error?.code, 'the rest of the timeout ran out after the wait').to.equal('join-timeout');
+    held.resolve();
+  });
 });
