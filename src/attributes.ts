@@ -85,6 +85,11 @@ export const zoomJoinAttributes = {
   signatureEndpoint: text('signature-endpoint'),
   /** Join as soon as the inputs are present and the element is connected. */
   autoJoin: flag('auto-join'),
+  /**
+   * When the meeting has not started yet (Zoom's 3008), wait for the host (status `waiting-for-host`) and try again
+   * until it has, instead of failing; `join-timeout` does not count the wait.
+   */
+  waitForHost: flag('wait-for-host'),
   /** Join even when this meeting is already open in another element or tab of this browser. */
   allowDuplicate: flag('allow-duplicate'),
   /**

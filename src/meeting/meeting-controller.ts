@@ -235,7 +235,7 @@ export class MeetingController implements ReactiveController {
         (capabilities) => capabilities.videoWebRtcMode,
         () => undefined,
       );
-      await machinery.runJoinFlow({
+      const joinOnce = (): Promise<void> => machinery.runJoinFlow({
         config,
         secrets: this.host,
         allowDuplicate: this.host.allowDuplicate,
@@ -254,6 +254,24 @@ export class MeetingController implements ReactiveController {
           this.progress.step = step;
         },
       });
+      if (!this.host.waitForHost) await joinOnce();
+      else {
+        await machinery.joinWhenHostStarts(joinOnce, {
+          signal,
+          onWaiting: async (waiting) => {
+            if (waiting) {
+              // Nothing of the refused try stays (its frame, its hold on this meeting in the browser), and the
+              // wait is not the join's time.
+              run.pauseTimeout();
+              await this.adapter?.leave().catch(() => undefined);
+              this.meetingLock?.release();
+              this.meetingLock = undefined;
+            } else run.resumeTimeout();
+            timing.begin(waiting ? 'waiting' : 'signature');
+            this.setStatus(waiting ? ZoomStatus.waitingForHost : ZoomStatus.signing);
+          },
+        });
+      }
       // Who is there comes from now on; it is told once the page heard of the join.
       const inMeeting = new machinery.InMeeting(this.host, {
         reconnectTimeoutMs: setting(this.host, 'reconnectTimeout'),

@@ -195,4 +195,25 @@ export function meetingScenarios(view: SdkView): void {
     expect(element.status).to.equal('error');
     await waitUntil(() => !element.querySelector('[slot=meeting] iframe'), 'the frame goes', { timeout: 5000 });
   });
+
+  it('wait-for-host: a meeting not started yet is waited for (status waiting-for-host), then joined once the host starts it', async () => {
+    await meetingDouble.start({ topic: `Double meeting (${view})`, hostName: 'Grace Host', notStarted: true });
+    const { element, statuses } = await meetingElement(view);
+    element.waitForHost = true;
+    const errors: string[] = [];
+    element.addEventListener('zoom-error', (event) => errors.push(event.detail.code));
+    const joining = element.join();
+    await waitUntil(() => element.status === 'waiting-for-host', 'waiting-for-host', { timeout: JOIN_WITHIN_MS });
+    await element.updateComplete;
+    expect(element.shadowRoot!.querySelector('[part=status]')!.textContent!.trim()).to.equal('Waiting for the host to start the meeting…');
+    expect(element.shadowRoot!.querySelector('[part=cancel-button]'), 'the user can give up waiting').to.exist;
+    await waitUntil(() => !element.querySelector('[slot=meeting] iframe'), "the refused try's frame is gone", { timeout: 5000 });
+    await meetingDouble.startMeeting();
+    await within(joining, JOIN_WITHIN_MS, 'join() once the host started the meeting');
+    expect(element.status).to.equal('joined');
+    expect(errors, 'no zoom-error while waiting').to.deep.equal([]);
+    expect(statuses.slice(0, 3)).to.deep.equal(['signing', 'joining', 'waiting-for-host']);
+    expect(statuses.slice(-3)).to.deep.equal(['signing', 'joining', 'joined']);
+    await element.leave();
+  });
 }
