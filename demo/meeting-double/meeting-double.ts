@@ -19,7 +19,9 @@
  *    (WaitingRoomFailover)}` and a closed socket, the reconnection being answered as a normal join (the Client View's
  *    UI leaves its waiting page only this way).
  * 6. A meeting not started: wc/info answers `{status:true, result:{…, rsRes:{status:false, errorCode:3008}}}`.
- * 7. A socket the server closes makes the SDK fail over: `POST https://zoom.us/wc/refresh_tokens` → `{status:true,
+ * 7. A webinar: wc/info `isWebinar:'1'`; an attendee joins with role 8 (the SDK's ViewOnly) in the join answer and
+ *    the roster, over the same conversation.
+ * 8. A socket the server closes makes the SDK fail over: `POST https://zoom.us/wc/refresh_tokens` → `{status:true,
  *    result: JSON text {auth, trackAuth, tid, ts, encryptedRWC}}`, a new ping and a new socket, answered as in 3.
  */
 
@@ -101,6 +103,8 @@ export interface MeetingDoubleOptions {
   waitingRoom?: boolean;
   /** The meeting has not started: wc/info says so (3008) until `startMeeting()`. */
   notStarted?: boolean;
+  /** A webinar, the user one of its attendees. */
+  webinar?: boolean;
 }
 
 /** What the double has seen and done, for tests to assert on. */
@@ -113,6 +117,8 @@ export interface MeetingDoubleRecord {
 }
 
 const FIRST_USER_ID = 16_778_240;
+/** The SDK's role for a webinar attendee (its `ViewOnly`). */
+const VIEW_ONLY_ROLE = 8;
 
 /** Base64 of UTF-8 text, in Node and in a browser alike (display names travel this way as `dn2`). */
 const b64 = (text: string): string => btoa(String.fromCharCode(...new TextEncoder().encode(text)));
@@ -139,6 +145,7 @@ export class MeetingDouble {
   readonly topic: string;
   readonly userId: number;
   readonly userRole: 0 | 1;
+  readonly webinar: boolean;
   private readonly others = new Map<number, DoubleParticipant>();
   private nextId: number;
   private socket?: DoubleSocket;
@@ -154,6 +161,7 @@ export class MeetingDouble {
     this.topic = options.topic ?? 'Meeting double';
     this.userId = options.userId ?? FIRST_USER_ID;
     this.userRole = options.userRole ?? 0;
+    this.webinar = options.webinar ?? false;
     this.held = options.waitingRoom ?? false;
     this.started = !(options.notStarted ?? false);
     this.nextId = this.userId + 1024;
@@ -291,7 +299,7 @@ export class MeetingDouble {
           participantID: 42,
           confID: 'double-conf-id',
           conID: 'double-con-id',
-          role: this.userRole,
+          role: this.joiningRole(),
           svcUrl: RWG_HOST,
           encType: 0,
           e2eEncrypt: false,
@@ -302,10 +310,15 @@ export class MeetingDouble {
       },
       socket,
     );
-    const me = { id: this.userId, dn2: this.userName || b64('You'), role: this.userRole, type: 0, bHold: this.held };
+    const me = { id: this.userId, dn2: this.userName || b64('You'), role: this.joiningRole(), type: 0, bHold: this.held };
     if (this.held) this.send({ evt: RwgEvent.holdChange, body: { bHold: true, bInitial: true } }, socket);
     const everyone = [me, ...[...this.others.values()].map(rosterEntry)];
     this.send({ evt: RwgEvent.roster, body: { add: everyone, remove: null, update: null } }, socket);
+  }
+
+  /** The user's role as the RWG says it: a webinar's attendees are ViewOnly (8). */
+  private joiningRole(): number {
+    return this.webinar && this.userRole === 0 ? VIEW_ONLY_ROLE : this.userRole;
   }
 
   private send(message: RwgMessage, socket = this.socket): void {
@@ -337,7 +350,7 @@ export class MeetingDouble {
         encryptedRWC: JSON.stringify({ [RWC_HOST]: 'double-rwc-token' }),
         meetingTopic: this.topic,
         meetingOptions: JSON.stringify({}),
-        isWebinar: '0',
+        isWebinar: this.webinar ? '1' : '0',
         isSupportQA: 'false',
         can_recording: '0',
         support_call_out: '0',

@@ -216,4 +216,19 @@ export function meetingScenarios(view: SdkView): void {
     expect(statuses.slice(-3)).to.deep.equal(['signing', 'joining', 'joined']);
     await element.leave();
   });
+
+  it('a webinar attendee: joined as an attendee, and left as usual', async () => {
+    await meetingDouble.start({ topic: `Double webinar (${view})`, hostName: 'Grace Host', webinar: true });
+    const { element } = await meetingElement(view);
+    const joined = oneEvent(element, 'zoom-joined');
+    await within(element.join(), JOIN_WITHIN_MS, 'join() to the webinar');
+    const { detail } = await joined;
+    expect(detail).to.include({ topic: `Double webinar (${view})`, role: 'attendee' });
+    expect(element.status).to.equal('joined');
+    // The Client View's participant listener gets "This api dont support webinar" instead of users: the list still
+    // holds the user (from getCurrentUser), never that text.
+    const list = await participantsWhere(element, (found) => found.some((p) => p.isYou), 'the user listed');
+    for (const participant of list) expect(participant.id).to.be.a('number');
+    expect((await leftFor(element, () => element.leave()))).to.equal('user');
+  });
 }
