@@ -56,6 +56,13 @@ export interface ZoomParticipantsDetail {
   participants: readonly ZoomParticipant[];
 }
 
+/** `zoom-frame`: the element opened a frame for the SDK, which is not loaded into it yet. */
+export interface ZoomFrameDetail {
+  /** The frame's window: what a listener sets up in it (synchronously) is there before the SDK. */
+  window: Window;
+  view: SdkView;
+}
+
 export interface ZoomConnectionDetail {
   /** `reconnecting`: the connection dropped and the SDK is re-establishing it; `connected`: it is back. */
   state: 'reconnecting' | 'connected';
@@ -73,6 +80,7 @@ export type ZoomSignatureWarningEvent = CustomEvent<ZoomSignatureWarningDetail>;
 export type ZoomTimingEvent = CustomEvent<ZoomTimingDetail>;
 export type ZoomParticipantsEvent = CustomEvent<ZoomParticipantsDetail>;
 export type ZoomConnectionEvent = CustomEvent<ZoomConnectionDetail>;
+export type ZoomFrameEvent = CustomEvent<ZoomFrameDetail>;
 
 /**
  * Event name → detail type for every `zoom-*` event, the element's own and those of its asset and memory
@@ -87,6 +95,7 @@ export interface ZoomJoinEventDetails extends ZoomAssetEventDetails, ZoomMemoryE
   'zoom-timing': ZoomTimingDetail;
   'zoom-participants': ZoomParticipantsDetail;
   'zoom-connection': ZoomConnectionDetail;
+  'zoom-frame': ZoomFrameDetail;
 }
 
 /**
@@ -115,5 +124,6 @@ declare global {
     'zoom-timing': ZoomTimingEvent;
     'zoom-participants': ZoomParticipantsEvent;
     'zoom-connection': ZoomConnectionEvent;
+    'zoom-frame': ZoomFrameEvent;
   }
 }

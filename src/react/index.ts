@@ -62,6 +62,7 @@ export const ZoomJoin = createComponent({
     onZoomTiming: zoomEvent('zoom-timing'),
     onZoomParticipants: zoomEvent('zoom-participants'),
     onZoomConnection: zoomEvent('zoom-connection'),
+    onZoomFrame: zoomEvent('zoom-frame'),
   },
 });
 

@@ -4,6 +4,7 @@
  * frame's document instead, and removing the frame lets all of it — and the memory it holds — go.
  */
 
+import { emit } from '../events.js';
 import { normalizeSdkError } from './normalize-error.js';
 import { ErrorCategory, ZoomJoinError } from '../zoom-join-error.js';
 import { SDK_CDN_LIB_URL, SDK_VERSION } from './version.js';
@@ -349,6 +350,8 @@ export class SdkRealmSlot<Api> {
     signal.addEventListener('abort', discardOnAbort, { once: true });
     try {
       realm = await openSdkRealm(root, { signal });
+      // The page's one look at the frame before the SDK is in it (synchronous: listeners run before it loads).
+      emit(root, 'zoom-frame', { window: realm.window, view: this.view });
       const api = await loadSdkIntoRealm(realm, this.view, libUrl, signal);
       if (!this.isApi(api)) throw new SdkRealmError(`The Zoom SDK's ${this.view} view bundle did not define the API the element uses in its frame.`);
       const loaded = { realm, api };

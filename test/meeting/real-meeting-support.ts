@@ -50,6 +50,13 @@ export async function joinMeeting(view: SdkView, options: { userName?: string; r
   const { userName = 'Ada In Meeting', asHost = false } = options;
   await meetingDouble.start({ topic: `Double meeting (${view})`, ...(asHost ? { userRole: 1 } : { hostName: 'Grace Host' }) });
   const { element, statuses } = await meetingElement(view, options);
+  // zoom-frame: the page sees the frame before the SDK is in it, and what it sets there the SDK finds.
+  const frames: { window: Window; view: string; sdkAlready: boolean }[] = [];
+  element.addEventListener('zoom-frame', (event) => {
+    const realm = event.detail.window as Window & Record<string, unknown>;
+    frames.push({ window: realm, view: event.detail.view, sdkAlready: 'ZoomMtgEmbedded' in realm || 'ZoomMtg' in realm || 'ReactWidgets' in realm });
+    realm.setUpByThePage = true;
+  });
   const failed = oneEvent(element, 'zoom-error').then((event) => {
     throw new Error(`the join failed: ${event.detail.code} ${event.detail.message}`);
   });
@@ -64,6 +71,11 @@ export async function joinMeeting(view: SdkView, options: { userName?: string; r
   expect(element.status).to.equal('joined');
   const frame = element.querySelector<HTMLIFrameElement>('[slot=meeting] iframe');
   expect(frame, "the meeting's frame").to.exist;
+  expect(frames.map(({ window, view: frameView, sdkAlready }) => ({ isTheFrame: window === frame!.contentWindow, frameView, sdkAlready }))).to.deep.equal(
+    [{ isTheFrame: true, frameView: view, sdkAlready: false }],
+    'one zoom-frame, for the meeting frame, before the SDK',
+  );
+  expect((frame!.contentWindow as Window & { setUpByThePage?: boolean }).setUpByThePage).to.equal(true);
   await waitUntil(() => timing, 'zoom-timing', { timeout: 1000 });
   return { element, statuses, frame: frame!, timing };
 }
