@@ -116,11 +116,12 @@ function createRealm(frame: HTMLIFrameElement, realmWindow: Window & typeof glob
   const lostListeners = new Set<() => void>();
   let lost = false;
   // The document it was opened with has loaded, so every later load is a new document (the frame was moved).
-  frame.addEventListener('load', () => {
+  const onReload = (): void => {
     if (lost) return;
     lost = true;
     for (const listener of [...lostListeners]) listener();
-  });
+  };
+  frame.addEventListener('load', onReload);
   return {
     frame,
     window: realmWindow,
@@ -164,6 +165,10 @@ function createRealm(frame: HTMLIFrameElement, realmWindow: Window & typeof glob
     },
     discard(): void {
       lostListeners.clear();
+      // This listener's closure holds the realm's window: left on the frame element, anything that still refers to
+      // the removed element (a framework's old vnode, devtools, a test's handle) would keep the whole realm alive —
+      // the SDK, its meeting, ~14 MB — after the frame is gone.
+      frame.removeEventListener('load', onReload);
       frame.remove();
     },
   };
