@@ -1,6 +1,7 @@
 import type { SdkCommand, SdkInitOptions, SdkJoinOptions, SdkMeetingInfo, ZoomParticipant, ZoomSdk } from './adapter.js';
 import { hasFunctions, sdkJoinOptions, secretsOf } from './sdk-module.js';
 import { SdkRealmSlot } from './sdk-realm.js';
+import { SDK_CDN_LIB_URL } from './version.js';
 import { answeredWithin, nextTask, RealmAdapter } from './realm-adapter.js';
 
 interface CallbackOptions {
@@ -75,6 +76,22 @@ function callbackToPromise(invoke: (options: CallbackOptions) => void, options: 
 
 const LEAVE_WAIT_MS = 2000;
 
+/** The options each realm's SDK was initialised with ahead of the join (a realm goes with its frame). */
+const initialisedWith = new WeakMap<ClientViewApi, string>();
+
+function initOptions(selfHosted: boolean, enforceVirtualBackground: boolean): Record<string, unknown> {
+  return {
+    // Leaving navigates the frame, not the page.
+    leaveUrl: 'about:blank',
+    patchJsMedia: !selfHosted,
+    leaveOnPageUnload: true,
+    // The user clicked Join on the element already: Zoom's preview page would ask for a second click.
+    disablePreview: true,
+    // Only set keys reach the SDK: it checks the option names it is given, and undefined is not known to it as absent.
+    ...(enforceVirtualBackground ? { enforceVirtualBackground: true } : {}),
+  };
+}
+
 /** Waits for `promise` at most `ms`: its value, or undefined when it failed or took longer; never rejects. */
 function settleWithin(promise: Promise<unknown>, ms: number): Promise<unknown> {
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -99,11 +116,18 @@ const MeetingStatus = { connecting: 1, connected: 2, disconnected: 3, reconnecti
  */
 export class ClientViewAdapter extends RealmAdapter<ClientViewApi> {
   readonly view = 'client' as const;
-  protected readonly slot = new SdkRealmSlot<ClientViewApi>('client', isClientViewApi, async ({ api }, libUrl) => {
+  protected readonly slot = new SdkRealmSlot<ClientViewApi>('client', isClientViewApi, async ({ api }, libUrl, _signal, ahead) => {
     // The SDK's own preparation (its WebAssembly and js_media): ahead of the click when prepared in idle.
     api.setZoomJSLib(libUrl, '/av');
     await api.preLoadWasm();
     await api.prepareWebSDK();
+    // Its init too (~0.7 s on the click otherwise), with the options a join without enforced virtual background
+    // uses; a join that needs others initialises again.
+    if (ahead) {
+      const options = initOptions(libUrl !== SDK_CDN_LIB_URL, false);
+      await callbackToPromise((o) => api.init(o), options);
+      initialisedWith.set(api, JSON.stringify(options));
+    }
     // This realm's own listeners: they go with the frame.
     api.inMeetingServiceListener('onMeetingStatus', (payload: unknown) => {
       const status = (payload as { meetingStatus?: unknown } | null)?.meetingStatus;
@@ -149,18 +173,11 @@ export class ClientViewAdapter extends RealmAdapter<ClientViewApi> {
   private removed = false;
 
   async init(options: SdkInitOptions, signal: AbortSignal): Promise<void> {
-    return this.initInRealm(signal, (api) =>
-      callbackToPromise((o) => api.init(o), {
-        // Leaving navigates the frame, not the page.
-        leaveUrl: 'about:blank',
-        patchJsMedia: !options.selfHosted,
-        leaveOnPageUnload: true,
-        // The user clicked Join on the element already: Zoom's preview page would ask for a second click.
-        disablePreview: true,
-        // Only set keys reach the SDK: it checks the option names it is given, and undefined is not known to it as absent.
-        ...(options.enforceVirtualBackground ? { enforceVirtualBackground: true } : {}),
-      }).then(() => undefined),
-    );
+    const wanted = initOptions(options.selfHosted, options.enforceVirtualBackground === true);
+    return this.initInRealm(signal, async (api) => {
+      if (initialisedWith.get(api) === JSON.stringify(wanted)) return;
+      await callbackToPromise((o) => api.init(o), wanted);
+    });
   }
 
   async join(options: SdkJoinOptions, signal: AbortSignal): Promise<void> {
