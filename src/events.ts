@@ -66,6 +66,8 @@ export interface ZoomFrameDetail {
 export interface ZoomConnectionDetail {
   /** `reconnecting`: the connection dropped and the SDK is re-establishing it; `connected`: it is back. */
   state: 'reconnecting' | 'connected';
+  /** Why, in the SDK's words when it gives any (the Component View: `failover`). */
+  reason?: string;
 }
 
 export interface ZoomSignatureWarningDetail {

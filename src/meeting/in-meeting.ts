@@ -62,7 +62,7 @@ export class InMeeting {
       const { reconnectTimeoutMs } = this.settings;
       if (reconnecting && reconnectTimeoutMs > 0) this.reconnectTimer = setTimeout(() => this.settings.onLost(), reconnectTimeoutMs);
       this.settings.onReconnecting(reconnecting);
-      emit(this.host, 'zoom-connection', { state: event.state });
+      emit(this.host, 'zoom-connection', { state: event.state, ...(event.reason ? { reason: event.reason } : {}) });
       return true;
     }
     return false;

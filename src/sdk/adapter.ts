@@ -77,7 +77,7 @@ export type SdkMeetingEnd = 'ended' | 'removed' | 'connection-lost';
  */
 export type SdkAdapterEvent =
   | { type: 'meeting-ended'; reason: SdkMeetingEnd }
-  | { type: 'connection'; state: 'reconnecting' | 'connected' }
+  | { type: 'connection'; state: 'reconnecting' | 'connected'; reason?: string }
   /** The host holds the user in the waiting room (`held`), or let them in. */
   | { type: 'waiting-room'; held: boolean }
   | { type: 'participants'; participants: ZoomParticipant[] }

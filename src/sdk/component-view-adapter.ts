@@ -90,7 +90,7 @@ export class ComponentViewAdapter extends RealmAdapter<EmbeddedApi> {
       // The host let the user in from the waiting room: the SDK reconnects to the meeting proper.
       if (change.reason === 'on hold') return;
       this.reconnecting = true;
-      this.notify({ type: 'connection', state: 'reconnecting' });
+      this.notify({ type: 'connection', state: 'reconnecting', ...(change.reason ? { reason: change.reason } : {}) });
     } else if (change.state === 'Connected') {
       this.reconnecting = false;
       this.notify({ type: 'connection', state: 'connected' });

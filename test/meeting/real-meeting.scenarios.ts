@@ -77,13 +77,13 @@ export function meetingScenarios(view: SdkView): void {
   it('the connection drops and comes back: reconnecting, then joined again, without a second zoom-joined', async () => {
     const meeting = await joinMeeting(view);
     const connection: string[] = [];
-    meeting.element.addEventListener('zoom-connection', (event) => connection.push(event.detail.state));
+    meeting.element.addEventListener('zoom-connection', (event) => connection.push(event.detail.state + (event.detail.reason ? ` (${event.detail.reason})` : '')));
     let joinedAgain = 0;
     meeting.element.addEventListener('zoom-joined', () => joinedAgain++);
     await meetingDouble.dropConnection(true);
     await waitUntil(() => meeting.element.status === 'reconnecting', 'reconnecting', { timeout: REPORT_WITHIN_MS });
     await waitUntil(() => meeting.element.status === 'joined', 'joined again', { timeout: 45_000 });
-    expect(connection).to.deep.equal(['reconnecting', 'connected']);
+    expect(connection).to.deep.equal([view === 'component' ? 'reconnecting (failover)' : 'reconnecting', 'connected']);
     expect(joinedAgain).to.equal(0);
     const record = await meetingDouble.record();
     expect(record.sockets, 'the SDK opened a second socket').to.equal(2);
