@@ -31,7 +31,7 @@ const statusText: Record<ZoomStatus, string> = {
  * @fires zoom-joined - `{meetingNumber, userName, view}` once in the meeting
  * @fires zoom-left - `{reason}` once the meeting is over: `user`, `ended`, `removed`, `connection-lost`, `memory-pressure`, `element-removed`
  * @fires zoom-participants - `{participants}` in a meeting, whenever someone joins, leaves or changes role
- * @fires zoom-connection - `{state: 'reconnecting' | 'connected'}` when the meeting's connection drops and comes back
+ * @fires zoom-connection - `{state: 'reconnecting' | 'connected', reason?}` when the meeting's connection drops and comes back
  * @fires zoom-frame - `{window, view}` when the element opened a frame for the SDK, before the SDK loads into it (advanced: set up what the SDK should find there)
  * @fires zoom-error - a `ZoomJoinError` after `status` became `error`
  * @fires zoom-signature-warning - `{problems}` when the signature check found warnings (the join goes on)
