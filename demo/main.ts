@@ -19,6 +19,7 @@ import { renderScenarioList, renderScenarioPanel, type ScenarioEntry } from './a
 import { fillForm, settingsFromForm, settingsFromUrl, writeSettingsToUrl, type DemoSettings } from './app/settings.js';
 import { bindStatusBadge } from './app/status-badge.js';
 import { bindTools } from './app/tools.js';
+import { bindMeetingMode, startMeetingMode, type MeetingMode } from './meeting-mode/meeting-mode.js';
 import { isScenarioId, SCENARIOS } from './simulated/scenarios.js';
 import { startSimulation } from './simulated/simulation.js';
 import { startZoomDouble, stopZoomDouble } from './zoom-double/double-mode.js';
@@ -26,7 +27,7 @@ import { chooseDoubleScenario } from './zoom-double/scenario-store.js';
 import { zoomDoubleScenarios, type ZoomDoubleScenario } from './zoom-double/wc-info.js';
 import { whatQaSeesFor } from './zoom-double/what-qa-sees.js';
 
-/** The double mode's signer: the reference handler with demo credentials, so the in-page check passes. */
+/** The double and meeting modes' signer: the reference handler with demo credentials, so the in-page check passes. */
 const DOUBLE_SIGNER = '/api/sim/signature';
 
 function doubleEntry(scenario: ZoomDoubleScenario): ScenarioEntry {
@@ -74,10 +75,16 @@ async function main(): Promise<void> {
     for (const simOnly of document.querySelectorAll<HTMLElement>('[data-sim-only]')) simOnly.hidden = true;
   }
   let doubleReady: Promise<string | undefined> = Promise.resolve(undefined);
+  let meeting: MeetingMode | undefined;
   if (doubleScenario) {
     const status = renderScenarioList('double', doubleEntry(doubleScenario), zoomDoubleScenarios.map(doubleEntry));
     context.signatureEndpoint = DOUBLE_SIGNER;
     doubleReady = startZoomDouble(doubleScenario, log, status);
+  } else if (choice.mode === 'meeting') {
+    meeting = startMeetingMode(params, log);
+    context.signatureEndpoint = DOUBLE_SIGNER;
+    if (meeting.setup.attributes) context.extraAttributes = meeting.setup.attributes;
+    doubleReady = meeting.ready;
   } else {
     // Leaving double mode: real mode must reach the real Zoom from the next load on, without a worker in between.
     stopZoomDouble().catch((error: unknown) => log.add('demo', 'zoom-double-stop-failed', { reason: String(error) }));
@@ -88,6 +95,8 @@ async function main(): Promise<void> {
   fillForm(form, settings);
 
   const element = createZoomJoin(settings, context, log);
+  // Before the element is in the document: its first SDK frame (a preload's) must already be routed to the double.
+  if (meeting) bindMeetingMode(element, meeting, log);
   bindStatusBadge(required<HTMLElement>('#status-badge'), element);
   bindProgressBar(required<HTMLElement>('#progress'), element);
   bindTimingWaterfall(required<HTMLElement>('#timing'), element);
@@ -123,7 +132,7 @@ async function main(): Promise<void> {
     navigator.clipboard.writeText(embed.textContent ?? '').then(() => (result.textContent = 'Copied.'), byHand);
   });
 
-  // Without the double in control, the SDK's join would go to the real zoom.us: no element, so no Join button.
+  // Without a double in control, the SDK's join would go to the real zoom.us: no element, so no Join button.
   const doubleProblem = await doubleReady;
   if (doubleProblem === undefined) {
     required<HTMLElement>('#stage').append(element);

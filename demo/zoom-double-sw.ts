@@ -8,6 +8,10 @@
  *   JSONP retry after a 503 fails that way too). Nothing reaches Zoom.
  * - everything else: not touched (no respondWith), so the browser fetches it as if there were no worker.
  *
+ * The meeting mode (`?mode=meeting`, demo/meeting-mode/) uses this worker too: the SDK frames its pages register are
+ * answered by the dev server's meeting double of their session instead (meeting-mode/worker-forward.ts), every
+ * request of theirs to a Zoom host included.
+ *
  * Pages in another mode stay under this worker until it is unregistered (its scope is the whole demo); their Zoom
  * requests go to the network unchanged, so real mode still talks to the real Zoom.
  *
@@ -21,6 +25,8 @@ import {
   type DoubleReport,
 } from './zoom-double/scenario-store.js';
 import { WC_INFO_URL, ZOOM_HOST_URL, wcInfoResponse, type ZoomDoubleScenario } from './zoom-double/wc-info.js';
+import { parseFrameRegistration } from './meeting-mode/meeting-api.js';
+import { forwardToDouble, rememberFrame, sessionOfFrame } from './meeting-mode/worker-forward.js';
 
 // The project compiles against the DOM library only (it cannot be combined with WebWorker's): the few service
 // worker types this file uses, as the platform defines them.
@@ -68,9 +74,21 @@ worker.addEventListener('message', (event) => {
 
 worker.addEventListener('fetch', (event) => {
   const url = event.request.url;
-  if (WC_INFO_URL.test(url)) event.respondWith(respond(event, answer));
-  else if (ZOOM_HOST_URL.test(url)) event.respondWith(respond(event, refuse));
+  const frameOfSession = url.startsWith(worker.location.origin) ? parseFrameRegistration(url) : undefined;
+  if (frameOfSession) event.respondWith(rememberFrame(event.clientId, frameOfSession, clientExists));
+  else if (ZOOM_HOST_URL.test(url)) event.respondWith(answerZoom(event));
 });
+
+/** A meeting-mode frame's request goes to its session's double; any other, to the scenario's answer or refusal. */
+async function answerZoom(event: FetchEventLike): Promise<Response> {
+  const session = await sessionOfFrame(event.clientId);
+  if (session) return forwardToDouble(session, event.request);
+  return respond(event, WC_INFO_URL.test(event.request.url) ? answer : refuse);
+}
+
+async function clientExists(id: string): Promise<boolean> {
+  return (await worker.clients.get(id)) !== undefined;
+}
 
 type Reply = (request: Request, scenario: ZoomDoubleScenario) => { response: Response; report: DoubleReport };
 

@@ -1,8 +1,9 @@
 /**
  * real: the real SDK and the real Zoom. sim: a simulated SDK (no Zoom at all). double: the real SDK, with a service
- * worker answering Zoom's join service (demo/zoom-double/).
+ * worker answering Zoom's join service (demo/zoom-double/). meeting: the real SDK in a meeting that the dev server's
+ * meeting double runs (demo/meeting-mode/).
  */
-export type DemoMode = 'real' | 'sim' | 'double';
+export type DemoMode = 'real' | 'sim' | 'double' | 'meeting';
 
 export interface ModeChoice {
   mode: DemoMode;
@@ -24,13 +25,13 @@ async function realModeAvailable(): Promise<boolean> {
 }
 
 /**
- * `?mode=real|sim|double`; without it real when the server has credentials, else simulated. The double needs no
- * credentials: it signs with the simulated signer.
+ * `?mode=real|sim|double|meeting`; without it real when the server has credentials, else simulated. The doubles
+ * need no credentials: they sign with the simulated signer.
  */
 export async function chooseMode(params: URLSearchParams): Promise<ModeChoice> {
   const available = await realModeAvailable();
   const asked = params.get('mode');
-  if (asked === 'sim' || asked === 'double') return { mode: asked, realModeAvailable: available };
+  if (asked === 'sim' || asked === 'double' || asked === 'meeting') return { mode: asked, realModeAvailable: available };
   if (available) return { mode: 'real', realModeAvailable: true };
   return {
     mode: 'sim',
@@ -57,19 +58,24 @@ const MODE_NOTES: Readonly<Record<DemoMode, string>> = {
   double:
     "Real Zoom Meeting SDK, signatures from the simulated signer; a service worker answers Zoom's join service " +
     "with the scenario's refusal. Nothing reaches Zoom.",
+  meeting:
+    "Real Zoom Meeting SDK in a meeting run by the dev server's meeting double; the buttons under \"In the meeting\" " +
+    'make things happen in it. Nothing reaches Zoom.',
 };
 
 export function renderModes(choice: ModeChoice): void {
   const real = document.querySelector<HTMLAnchorElement>('#mode-real');
   const sim = document.querySelector<HTMLAnchorElement>('#mode-sim');
   const double = document.querySelector<HTMLAnchorElement>('#mode-double');
+  const meeting = document.querySelector<HTMLAnchorElement>('#mode-meeting');
   const note = document.querySelector<HTMLElement>('#mode-note');
-  if (!real || !sim || !double || !note) return;
+  if (!real || !sim || !double || !meeting || !note) return;
   real.href = urlWith({ mode: 'real', scenario: null });
   // The scenario is kept: ids both lists share (invalid-signature, not-started, …) carry over, others fall back.
   sim.href = urlWith({ mode: 'sim' });
   double.href = urlWith({ mode: 'double' });
-  ({ real, sim, double })[choice.mode].setAttribute('aria-current', 'page');
+  meeting.href = urlWith({ mode: 'meeting' });
+  ({ real, sim, double, meeting })[choice.mode].setAttribute('aria-current', 'page');
   if (!choice.realModeAvailable) {
     real.setAttribute('aria-disabled', 'true');
     real.removeAttribute('href');

@@ -2,7 +2,7 @@ import { SCENARIO_IDS, SCENARIOS, type Scenario } from '../simulated/scenarios.j
 import type { SimulatedZoom } from '../simulated/simulated-zoom.js';
 import { urlWith } from './mode.js';
 
-/** One scenario as the panel shows it; simulated and Zoom-double scenarios both fit. */
+/** One scenario as the panel shows it; simulated and Zoom-double scenarios and meeting setups all fit. */
 export interface ScenarioEntry {
   id: string;
   label: string;
@@ -17,7 +17,7 @@ export interface ScenarioEntry {
  * the current scenario's expectation. Returns the status line for scenarios that report progress.
  */
 export function renderScenarioList(
-  mode: 'sim' | 'double',
+  mode: 'sim' | 'double' | 'meeting',
   current: ScenarioEntry,
   all: readonly ScenarioEntry[],
 ): HTMLElement | undefined {

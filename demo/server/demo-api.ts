@@ -7,6 +7,8 @@
  * - `/api/sim/...`: signature endpoints for the simulated scenarios (see sim-endpoints.ts); the well-behaved ones
  *   are the same reference handler with throwaway demo credentials, so the page's signature check sees real,
  *   well-formed tokens.
+ * - `/api/meeting-double/<session>/...`: the meeting mode's doubles, over HTTP (meeting-double-api.ts) and for the
+ *   SDK's RWG socket, over WebSocket (rwg-sockets.ts).
  */
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -14,6 +16,9 @@ import { getRequestListener } from '@hono/node-server';
 import { Hono } from 'hono';
 import type { Plugin, PreviewServer, ViteDevServer } from 'vite';
 import { createSignatureHandler, type SignatureHandler } from '../../server/index.js';
+import { meetingDoubleRoutes } from './meeting-double-api.js';
+import { MeetingSessions } from './meeting-sessions.js';
+import { acceptRwgSockets, type UpgradingServer } from './rwg-sockets.js';
 import { endpointDown, endpointHtml, endpointTimeout, releaseHangingRequests } from './sim-endpoints.js';
 
 export interface MeetingSdkCredentials {
@@ -58,7 +63,7 @@ function json(status: number, body: unknown): Response {
   });
 }
 
-function createDemoApp(options: DemoApiOptions, origins: () => string[]): Hono {
+function createDemoApp(options: DemoApiOptions, origins: () => string[], meetings: MeetingSessions): Hono {
   const credentials = options.credentials;
   // Created on first use: the allowed origins are known only once the server listens.
   let realHandler: SignatureHandler | undefined;
@@ -105,12 +110,14 @@ function createDemoApp(options: DemoApiOptions, origins: () => string[]): Hono {
   app.all('/api/sim/endpoint-down', () => endpointDown());
   app.all('/api/sim/endpoint-html', () => endpointHtml());
   app.all('/api/sim/endpoint-timeout', (c) => endpointTimeout(c.req.raw));
+  app.route('/', meetingDoubleRoutes(meetings));
   app.all('/api/*', (c) => json(404, { error: 'not-found', message: `No demo API route ${c.req.path}` }));
   return app;
 }
 
 function mount(server: ServerWithUrls, options: DemoApiOptions): void {
-  const app = createDemoApp(options, () => serverOrigins(server));
+  const meetings = new MeetingSessions();
+  const app = createDemoApp(options, () => serverOrigins(server), meetings);
   // Node req/res ↔ Fetch Request/Response. Vite's own code relies on Node's globals: leave them alone.
   const listener = getRequestListener(app.fetch, { overrideGlobalObjects: false });
   server.middlewares.use((request: IncomingMessage, response: ServerResponse, next: (error?: unknown) => void) => {
@@ -118,6 +125,8 @@ function mount(server: ServerWithUrls, options: DemoApiOptions): void {
     listener(request, response).catch(next);
   });
   server.httpServer?.on('close', releaseHangingRequests);
+  // Vite's server (http, or https with an HTTP/1.1 fallback) hands out the HTTP/1.1 upgrades a WebSocket needs.
+  if (server.httpServer) acceptRwgSockets(server.httpServer as UpgradingServer, meetings);
 }
 
 /** Vite plugin: the demo's API routes in dev and preview. Logs which modes are available, never the secret. */

@@ -43,13 +43,7 @@ export async function startZoomDouble(scenario: ZoomDoubleScenario, log: EventLo
 }
 
 async function installDouble(scenario: ZoomDoubleScenario, log: EventLog): Promise<void> {
-  if (!window.isSecureContext || !('serviceWorker' in navigator)) {
-    throw new ZoomDoubleUnavailable(
-      'This browser offers no service worker on this address (they need https, localhost or 127.0.0.1). Open the ' +
-        'demo at http://localhost:5173 or http://127.0.0.1:5173 to use the Zoom double.',
-    );
-  }
-  const container = navigator.serviceWorker;
+  const container = serviceWorkers();
   container.addEventListener('message', (event: MessageEvent<unknown>) => {
     if (!isDoubleReport(event.data)) return;
     const { action, url, method, scenario: id, http, errorCode } = event.data;
@@ -57,6 +51,25 @@ async function installDouble(scenario: ZoomDoubleScenario, log: EventLog): Promi
   });
   // Before the worker can see any request of this page: it reads the scenario from here when the URL cannot tell.
   await storeScenario(scenario.id);
+  await controlByDoubleWorker(container);
+  log.add('demo', 'zoom-double-ready', { scenario: scenario.id, answer: scenario.answer, http: scenario.http ?? 200 });
+}
+
+function serviceWorkers(): ServiceWorkerContainer {
+  if (!window.isSecureContext || !('serviceWorker' in navigator)) {
+    throw new ZoomDoubleUnavailable(
+      'This browser offers no service worker on this address (they need https, localhost or 127.0.0.1). Open the ' +
+        'demo at http://localhost:5173 or http://127.0.0.1:5173 to use the Zoom double.',
+    );
+  }
+  return navigator.serviceWorker;
+}
+
+/**
+ * Registers the double's worker (also the meeting mode's) and resolves once it controls this page; rejects with
+ * why not, in words for the person at the browser.
+ */
+export async function controlByDoubleWorker(container = serviceWorkers()): Promise<void> {
   try {
     await container.register(SERVICE_WORKER_URL, { type: 'module', scope: '/', updateViaCache: 'none' });
   } catch (error) {
@@ -66,7 +79,6 @@ async function installDouble(scenario: ZoomDoubleScenario, log: EventLog): Promi
     );
   }
   await untilControlled(container);
-  log.add('demo', 'zoom-double-ready', { scenario: scenario.id, answer: scenario.answer, http: scenario.http ?? 200 });
 }
 
 function untilControlled(container: ServiceWorkerContainer): Promise<void> {
