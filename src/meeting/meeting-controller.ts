@@ -42,7 +42,6 @@ export type MeetingHost = ReactiveControllerHost & ZoomJoinState;
  */
 let pageMeetingOwner: MeetingController | undefined;
 
-
 /**
  * Owns one meeting: status, the SDK adapter, join and leave, auto-join, and teardown on removal, with the asset
  * preload and the memory watch it drives. Every step takes the current run's AbortSignal, so leaving or removing

@@ -103,6 +103,8 @@ export abstract class RealmAdapter<Api> implements SdkAdapter {
     const endedFirst = new Promise<never>((_, reject) => {
       this.endJoin = reject;
     });
+    // Told after the join settled otherwise, nobody listens any more.
+    endedFirst.catch(() => undefined);
     try {
       await joinWatchingZoom(() => Promise.race([invoke(api), endedFirst]), { view: this.view, realm: realmWindow, secrets, notify: (event) => this.notify(event) });
     } finally {
