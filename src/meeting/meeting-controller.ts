@@ -92,7 +92,7 @@ export class MeetingController implements ReactiveController {
 
   /** Everyone in the meeting while the user is in one; empty otherwise. */
   get participants(): readonly ZoomParticipant[] {
-    return this.inMeeting?.participants ?? [];
+    return (inMeetingStatuses.has(this.status) && this.inMeeting?.participants) || [];
   }
 
   /** The SDK of the meeting under way (advanced use), or undefined. */
@@ -234,6 +234,13 @@ export class MeetingController implements ReactiveController {
         (capabilities) => capabilities.videoWebRtcMode,
         () => undefined,
       );
+      // Who is there may be told while the join runs; the page hears of it once it heard of the join.
+      const inMeeting = new machinery.InMeeting(this.host, {
+        reconnectTimeoutMs: setting(this.host, 'reconnectTimeout'),
+        onReconnecting: (reconnecting) => this.setStatus(reconnecting ? ZoomStatus.reconnecting : ZoomStatus.joined),
+        onLost: () => void this.endInMeeting('connection-lost'),
+      });
+      this.inMeeting = inMeeting;
       const joinOnce = (): Promise<void> => machinery.runJoinFlow({
         config,
         secrets: this.host,
@@ -271,13 +278,6 @@ export class MeetingController implements ReactiveController {
           },
         });
       }
-      // Who is there comes from now on; it is told once the page heard of the join.
-      const inMeeting = new machinery.InMeeting(this.host, {
-        reconnectTimeoutMs: setting(this.host, 'reconnectTimeout'),
-        onReconnecting: (reconnecting) => this.setStatus(reconnecting ? ZoomStatus.reconnecting : ZoomStatus.joined),
-        onLost: () => void this.endInMeeting('connection-lost'),
-      });
-      this.inMeeting = inMeeting;
       timing.begin('meeting-info');
       const info = (await this.adapter?.meetingInfo().catch(() => undefined)) ?? {};
       if (signal.aborted) throw signal.reason;
