@@ -209,6 +209,9 @@ export abstract class RealmAdapter<Api> implements SdkAdapter {
   protected discardRealm(): void {
     this.over?.resolve();
     this.over = undefined;
+    // A join stopped while the SDK still runs it never settles: what would end it must not keep its frame alive.
+    this.endJoin = undefined;
+    this.admitted = undefined;
     this.ending = undefined;
     this.held = false;
     this.joined = false;
