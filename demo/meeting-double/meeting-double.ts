@@ -111,6 +111,8 @@ export interface MeetingDoubleOptions {
 export interface MeetingDoubleRecord {
   /** Every RWG message the SDK sent, by number, keep-alives excepted. */
   sent: number[];
+  /** Every RWG message the double answered with, by number, keep-alives excepted (4098: the join answer). */
+  answered: number[];
   sockets: number;
   refreshes: number;
   participants: DoubleParticipant[];
@@ -154,7 +156,7 @@ export class MeetingDouble {
   private userName = '';
   private held: boolean;
   private started: boolean;
-  private readonly record: MeetingDoubleRecord = { sent: [], sockets: 0, refreshes: 0, participants: [] };
+  private readonly record: MeetingDoubleRecord = { sent: [], answered: [], sockets: 0, refreshes: 0, participants: [] };
 
   constructor(options: MeetingDoubleOptions) {
     this.origin = options.origin;
@@ -268,7 +270,7 @@ export class MeetingDouble {
   }
 
   snapshot(): MeetingDoubleRecord {
-    return { ...this.record, sent: [...this.record.sent], participants: [...this.others.values()] };
+    return { ...this.record, sent: [...this.record.sent], answered: [...this.record.answered], participants: [...this.others.values()] };
   }
 
   private onSdkMessage(socket: DoubleSocket, text: string): void {
@@ -322,6 +324,7 @@ export class MeetingDouble {
   }
 
   private send(message: RwgMessage, socket = this.socket): void {
+    if (socket && message.evt !== RwgEvent.keepAlive) this.record.answered.push(message.evt);
     socket?.send(JSON.stringify(message));
   }
 

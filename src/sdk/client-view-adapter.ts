@@ -74,7 +74,8 @@ function callbackToPromise(invoke: (options: CallbackOptions) => void, options: 
   });
 }
 
-const LEAVE_WAIT_MS = 2000;
+/** How long a Client View callback (leaveMeeting, getCurrentUser, …) gets: it may never come. */
+const CALLBACK_WAIT_MS = 2000;
 
 /** The options each realm's SDK was initialised with ahead of the join (a realm goes with its frame). */
 const initialisedWith = new WeakMap<ClientViewApi, string>();
@@ -191,8 +192,8 @@ export class ClientViewAdapter extends RealmAdapter<ClientViewApi> {
     const api = this.api;
     if (!api || !this.joined) return {};
     const [user, meeting] = await Promise.all([
-      settleWithin(callbackToPromise((o) => api.getCurrentUser(o), {}), LEAVE_WAIT_MS).then(resultOf<{ currentUser?: ClientViewUser }>),
-      settleWithin(callbackToPromise((o) => api.getCurrentMeetingInfo(o), {}), LEAVE_WAIT_MS).then(resultOf<{ meetingTopic?: string }>),
+      settleWithin(callbackToPromise((o) => api.getCurrentUser(o), {}), CALLBACK_WAIT_MS).then(resultOf<{ currentUser?: ClientViewUser }>),
+      settleWithin(callbackToPromise((o) => api.getCurrentMeetingInfo(o), {}), CALLBACK_WAIT_MS).then(resultOf<{ meetingTopic?: string }>),
     ]);
     const you = user?.currentUser;
     if (you) this.roster.set(you.userId, { ...this.roster.get(you.userId), ...you, self: true });
@@ -228,7 +229,7 @@ export class ClientViewAdapter extends RealmAdapter<ClientViewApi> {
     this.joined = false;
     // Zoom hears of the leave at once; whatever the meeting left behind goes with its frame. leaveMeeting may
     // never call back (a join the SDK still runs, a form it shows), so it gets a moment, not a promise to wait on.
-    if (api && joined) await settleWithin(callbackToPromise((o) => api.leaveMeeting(o), {}), LEAVE_WAIT_MS);
+    if (api && joined) await settleWithin(callbackToPromise((o) => api.leaveMeeting(o), {}), CALLBACK_WAIT_MS);
     await nextTask();
     this.discardRealm();
   }

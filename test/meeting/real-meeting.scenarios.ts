@@ -20,6 +20,13 @@ export function meetingScenarios(view: SdkView): void {
     expect(list.find((participant) => !participant.isYou)).to.include({ name: 'Grace Host', role: 'host', isYou: false });
     expect(Object.isFrozen(list), 'the list is read-only').to.equal(true);
 
+    // The real SDK reached the meeting through Zoom's protocol: it sent its launch parameters (4301) and was admitted
+    // by the join answer (4098) on the RWG socket, then the roster (7937).
+    const inMeeting = await meetingDouble.record();
+    expect(inMeeting.sent[0], 'the SDK asked to join (4301)').to.equal(4301);
+    expect(inMeeting.answered.slice(0, 2), 'the join answer, then the roster').to.deep.equal([4098, 7937]);
+    expect(inMeeting.sockets).to.equal(1);
+
     const reason = await leftFor(meeting.element, () => meeting.element.leave());
     expect(reason).to.equal('user');
     expect(meeting.statuses.slice(-2)).to.deep.equal(['leaving', 'left']);
