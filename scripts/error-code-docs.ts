@@ -34,6 +34,7 @@ import {
   meetingCommandError,
   memoryPressureError,
   notInMeetingError,
+  zakAndObfTokenError,
   joinTimeoutError,
   unexpectedError,
 } from '../src/meeting/join-errors.js';
@@ -51,7 +52,9 @@ import {
   notJsonError,
   providerFailedError,
   requestInvalidError,
+  signInRequiredError,
   timeoutError,
+  tokensConflictError,
 } from '../src/signature/signature-errors.js';
 
 /** Where a code comes from, as the docs name it. */
@@ -247,6 +250,9 @@ export async function elementSamples(): Promise<ErrorSample[]> {
     fromError(missingSignatureError(ENDPOINT, '{"token": "[redacted]"}')),
     fromError(answerTooLargeError(ENDPOINT, 200, 64 * 1024)),
     fromError(providerFailedError('threw: backend down')),
+    fromError(signInRequiredError(ENDPOINT, 'https://app.example/zoom/sign-in')),
+    fromError(tokensConflictError(ENDPOINT)),
+    fromError(zakAndObfTokenError()),
   );
   try {
     checkSignature('not-a-jwt', { meetingNumber: '1234567890', role: 0 });
@@ -265,6 +271,7 @@ export async function elementSamples(): Promise<ErrorSample[]> {
     fromError(meetingCommandError('mute', { type: 'OPERATION_TIMEOUT', errorCode: 1 })),
     fromError(meetingFrameReloadedError('component')),
     fromError(joinTimeoutError({ timeoutMs: 60000, step: JoinStep.join })),
+    fromError(joinTimeoutError({ timeoutMs: 60000, step: JoinStep.join, authorizedUser: { name: 'Grace Hopper' } })),
     fromError(unexpectedError(new Error('a bug'))),
     fromError(joinCodeLoadFailedError(new TypeError('Failed to fetch dynamically imported module'))),
     fromError(normalizeSdkError(new TypeError('Failed to fetch dynamically imported module'), { view: 'component', stage: 'load' }), 'SDK failure'),
@@ -301,6 +308,11 @@ export const combinedMeanings: Readonly<Record<string, { meaning: string; retrya
   'signature-http-status': {
     meaning: 'The signature endpoint answered an HTTP error status; the title names it and the steps fit it',
     retryable: 'yes for 429 and 5xx; no otherwise',
+  },
+  'join-timeout': {
+    meaning:
+      'The join did not finish within join-timeout: a step hung (the message names it), or Zoom kept answering 4017 ' +
+      'because the Zoom user an OBF token joins on behalf of was not in the meeting',
   },
   'signature-not-json': { meaning: 'The signature endpoint answered an HTML page, other text or nothing instead of JSON' },
   'asset-path-invalid': {

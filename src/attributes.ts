@@ -90,6 +90,12 @@ export const zoomJoinAttributes = {
    * until it has, instead of failing; `join-timeout` does not count the wait.
    */
   waitForHost: flag('wait-for-host'),
+  /**
+   * How "Sign in with Zoom" opens Zoom's sign-in when the signature endpoint asks for it: `popup` (a window; the page
+   * stays, and the join goes on when it closes) or `redirect` (this tab goes to Zoom and comes back, then joins).
+   * A blocked popup falls back to `redirect`.
+   */
+  signIn: choice('sign-in', 'popup', ['popup', 'redirect']),
   /** Join even when this meeting is already open in another element or tab of this browser. */
   allowDuplicate: flag('allow-duplicate'),
   /**
@@ -120,11 +126,14 @@ export const zoomJoinAttributes = {
   // Secrets and functions: properties only, never attributes, never reflected, rendered or logged.
   /** A signature made elsewhere; no endpoint is asked. */
   signature: property<string>(),
-  /** The host's ZAK, to start a meeting as host. */
+  /** The host's ZAK, to start a meeting as host. An OBF token or ZAK in the signature endpoint's answer wins. */
   zak: property<string>(),
   /** A registrant's token, for meetings with registration. */
   tk: property<string>(),
-  /** An app privilege token (OBF), where the meeting asks for one. */
+  /**
+   * An OBF token: joins another account's meeting on behalf of a Zoom user who is in it. Usually the signature
+   * endpoint attaches one for the signed-in visitor instead.
+   */
   obfToken: property<string>(),
   /** Replaces the endpoint fetch: `async (params, {signal}) => signature | {signature, sdkKey}`. */
   signatureProvider: property<SignatureProvider>(),

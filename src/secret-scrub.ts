@@ -154,5 +154,6 @@ export function scrubError(error: ZoomJoinError, scrub: Scrub): ZoomJoinError {
     view: error.view,
     cause: safeCause(error.cause, scrub),
     problems,
+    signInUrl: error.signInUrl === undefined ? undefined : text(error.signInUrl),
   });
 }

@@ -9,6 +9,10 @@ export const ZoomStatus = {
   waitingRoom: 'waiting-room',
   /** The meeting has not started: with `wait-for-host`, the element tries again until it has. */
   waitingForHost: 'waiting-for-host',
+  /** The signature endpoint wants the visitor signed in with Zoom: the element shows "Sign in with Zoom". */
+  waitingForSignIn: 'waiting-for-sign-in',
+  /** Zoom admits the user only once the Zoom user they join on behalf of (OBF) is in the meeting: tried again until then. */
+  waitingForAuthorizedUser: 'waiting-for-authorized-user',
   joined: 'joined',
   /** In the meeting, but the connection dropped and the SDK is re-establishing it. */
   reconnecting: 'reconnecting',

@@ -56,6 +56,8 @@ export interface ZoomJoinErrorInit {
   view?: SdkView;
   cause?: unknown;
   problems?: SignatureProblem[];
+  /** Where the visitor signs in with Zoom (`sign-in-required`): an http(s) URL from the signature endpoint. */
+  signInUrl?: string;
 }
 
 export class ZoomJoinError extends Error {
@@ -72,6 +74,8 @@ export class ZoomJoinError extends Error {
   readonly sdkType?: string;
   readonly view?: SdkView;
   readonly problems?: SignatureProblem[];
+  /** Where the visitor signs in with Zoom, on `sign-in-required`. */
+  readonly signInUrl?: string;
 
   constructor(init: ZoomJoinErrorInit) {
     super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
@@ -86,6 +90,7 @@ export class ZoomJoinError extends Error {
     if (init.sdkType !== undefined) this.sdkType = init.sdkType;
     if (init.view !== undefined) this.view = init.view;
     if (init.problems !== undefined) this.problems = init.problems;
+    if (init.signInUrl !== undefined) this.signInUrl = init.signInUrl;
   }
 
   /** A plain object for logs and event inspectors (Error fields are not enumerable). Never holds secrets. */
@@ -103,6 +108,7 @@ export class ZoomJoinError extends Error {
       sdkType: this.sdkType,
       view: this.view,
       problems: this.problems,
+      signInUrl: this.signInUrl,
     };
   }
 }

@@ -31,7 +31,10 @@ export const zoomJoinStyles = css`
     overflow: hidden;
     clip: rect(0 0 0 0);
   }
-  button {
+  button,
+  [part='sign-in-button'] {
+    display: inline-block;
+    text-decoration: none;
     font: inherit;
     cursor: pointer;
     border: 0;
@@ -40,7 +43,8 @@ export const zoomJoinStyles = css`
     background: var(--zoom-join-accent, #0b5cff);
     color: var(--zoom-join-accent-contrast, #fff);
   }
-  button:focus-visible {
+  button:focus-visible,
+  [part='sign-in-button']:focus-visible {
     outline: 2px solid var(--zoom-join-accent, #0b5cff);
     outline-offset: 2px;
   }

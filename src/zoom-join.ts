@@ -14,6 +14,8 @@ const statusText: Record<ZoomStatus, string> = {
   joining: 'Joining the meeting…',
   'waiting-room': 'In the waiting room: the host will let you in',
   'waiting-for-host': 'Waiting for the host to start the meeting…',
+  'waiting-for-sign-in': 'Sign in with Zoom to join this meeting',
+  'waiting-for-authorized-user': 'Waiting for the Zoom user you join on behalf of to be in the meeting…',
   joined: 'In the meeting',
   reconnecting: 'Reconnecting to the meeting…',
   leaving: 'Leaving…',
@@ -46,6 +48,7 @@ const statusText: Record<ZoomStatus, string> = {
  * @csspart status - The status line
  * @csspart progress - The asset download progress bar, while preloading and joining
  * @csspart join-button - The Join button
+ * @csspart sign-in-button - "Sign in with Zoom" (a link styled as a button), while the signature endpoint asks for a Zoom sign-in
  * @csspart error - The error panel
  * @csspart error-title - The error's title
  * @csspart error-message - What went wrong
@@ -156,6 +159,12 @@ export class ZoomJoin extends LitElement {
     });
   }
 
+  /** A link, so it is one to assistive technology and works without script; the click opens the sign-in itself. */
+  private onSignInClick(event: MouseEvent): void {
+    event.preventDefault();
+    this.meeting.openSignIn();
+  }
+
   override updated(): void {
     // The Join, Cancel or Retry button a keyboard user pressed is gone (or the meeting's frame that had focus):
     // focus goes to what replaced it — Retry, or the error panel when there is nothing to retry — but never when
@@ -175,7 +184,13 @@ export class ZoomJoin extends LitElement {
       (!this.autoJoin || this.meeting.autoJoinStarted) &&
       (status === ZoomStatus.idle || status === ZoomStatus.ready || status === ZoomStatus.left);
     const showCancel =
-      status === ZoomStatus.signing || status === ZoomStatus.joining || status === ZoomStatus.waitingRoom || status === ZoomStatus.waitingForHost;
+      status === ZoomStatus.signing ||
+      status === ZoomStatus.joining ||
+      status === ZoomStatus.waitingRoom ||
+      status === ZoomStatus.waitingForHost ||
+      status === ZoomStatus.waitingForSignIn ||
+      status === ZoomStatus.waitingForAuthorizedUser;
+    const signInUrl = this.meeting.signInUrl;
     // The status line is the one live region: it announces a failure once, with its title (the panel is not live).
     const detail = status === ZoomStatus.error ? this.error?.title : this.meeting.statusDetail;
     return html`
@@ -184,6 +199,9 @@ export class ZoomJoin extends LitElement {
       </div>
       ${showJoin
         ? html`<button part="join-button" type="button" aria-label=${meeting ? `Join meeting ${meeting}` : nothing} @click=${this.onJoinClick}>Join meeting</button>`
+        : nothing}
+      ${signInUrl
+        ? html`<a part="sign-in-button" href=${signInUrl} target="_blank" @click=${this.onSignInClick}>Sign in with Zoom</a>`
         : nothing}
       ${showCancel ? html`<button part="cancel-button" type="button" aria-label=${meeting ? `Cancel joining meeting ${meeting}` : nothing} @click=${this.leave}>Cancel</button>` : nothing}
       ${this.renderProgress(status)}

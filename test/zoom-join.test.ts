@@ -292,7 +292,7 @@ describe('<zoom-join> with a fake SDK adapter', () => {
   });
 
   it('never reflects or renders secrets', async () => {
-    const secret = { signature: testSignature({ meetingNumber: MEETING }), zak: 'zak-SECRET-1', tk: 'tk-SECRET-2', obfToken: 'obf-SECRET-3' };
+    const secret = { signature: testSignature({ meetingNumber: MEETING }), zak: 'zak-SECRET-1', tk: 'tk-SECRET-2' };
     const element = await makeElement(secret);
     await element.join();
     await element.updateComplete;
@@ -305,7 +305,7 @@ describe('<zoom-join> with a fake SDK adapter', () => {
     expect(element.hasAttribute('signature')).to.equal(false);
     expect(element.hasAttribute('zak')).to.equal(false);
     const join = adapters.created[0]!.calls.find((c) => c.method === 'join');
-    expect(join && join.method === 'join' && join.options).to.include({ zak: 'zak-SECRET-1', tk: 'tk-SECRET-2', obfToken: 'obf-SECRET-3' });
+    expect(join && join.method === 'join' && join.options).to.include({ zak: 'zak-SECRET-1', tk: 'tk-SECRET-2' });
   });
 
   it('reports a config error before touching the SDK', async () => {

@@ -102,6 +102,8 @@ export interface JoinTimeoutFacts {
   zoomAnswer?: ZoomAnswer;
   /** The form the SDK was still showing (Client View). */
   prompt?: SdkPrompt;
+  /** Zoom kept answering 4017: the Zoom user the OBF token joins on behalf of (named, when the endpoint named them) was not in. */
+  authorizedUser?: { name?: string };
 }
 
 const promptWords: Record<SdkPrompt, string> = {
@@ -112,6 +114,7 @@ const promptWords: Record<SdkPrompt, string> = {
 /** `join-timeout`: the whole join, click to joined, took longer than the element's `join-timeout`. */
 export function joinTimeoutError(facts: JoinTimeoutFacts): ZoomJoinError {
   const seconds = Math.round(facts.timeoutMs / 100) / 10;
+  if (facts.authorizedUser) return authorizedUserTimeoutError(seconds, facts.authorizedUser.name);
   let zoomPart = '';
   if (facts.prompt !== undefined) {
     zoomPart = ` The Zoom SDK was still asking for ${promptWords[facts.prompt]} in its own window.`;
@@ -132,6 +135,35 @@ export function joinTimeoutError(facts: JoinTimeoutFacts): ZoomJoinError {
     steps: [
       'Check the connection to *.zoom.us and try again.',
       'If joins are just slow here, raise join-timeout (milliseconds, 0 for no limit).',
+    ],
+    retryable: true,
+  });
+}
+
+/** The step a join is on while it waits for the user an OBF token joins on behalf of. */
+export function authorizedUserWaitStep(name: string | undefined): string {
+  return `waiting for ${name ?? 'the Zoom user who signed in'} to be in the meeting (Zoom's 4017)`;
+}
+
+/** What the status line adds while the join waits for that user, when the endpoint named them. */
+export function authorizedUserWaitLine(name: string): string {
+  return `${name} must be in the meeting before you can join on their behalf`;
+}
+
+function authorizedUserTimeoutError(seconds: number, name: string | undefined): ZoomJoinError {
+  const who = name ?? 'the Zoom user who signed in';
+  return new ZoomJoinError({
+    code: 'join-timeout',
+    category: ErrorCategory.meeting,
+    sdkCode: 4017,
+    title: `${name ?? 'The signed-in Zoom user'} did not join the meeting in time`,
+    message: `The join did not finish within ${seconds} s: Zoom kept answering 4017, because ${who} was not in the meeting.`,
+    hint:
+      'Zoom admits a join made on behalf of a Zoom user (an OBF token) only while that user is in the meeting, and ' +
+      'they did not join in time.',
+    steps: [
+      `Ask ${who} to join the meeting first (with the Zoom app or another tab).`,
+      'Join again; raise join-timeout (milliseconds) to wait longer.',
     ],
     retryable: true,
   });
@@ -167,4 +199,16 @@ export function failedJoinError(
   if (stoppedBy === 'timeout') return joinTimeoutError(facts);
   if (signal.aborted || isAbortError(raw)) return undefined;
   return raw instanceof ZoomJoinError ? raw : unexpectedError(raw);
+}
+
+/** Both the zak and the obfToken property are set: the SDK refuses such a join with a bare Error. */
+export function zakAndObfTokenError(): ZoomJoinError {
+  return new ZoomJoinError({
+    code: 'tokens-conflict',
+    category: ErrorCategory.config,
+    title: 'Both zak and obfToken are set',
+    message: 'The element has both a zak and an obfToken; Zoom joins with one of them.',
+    hint: 'Zoom refuses a join that carries both a ZAK and an OBF token.',
+    steps: ['Set obfToken to join on behalf of a Zoom user who is in the meeting, or zak to join as them, not both.'],
+  });
 }

@@ -10,6 +10,7 @@ import { explainSignatureRejection } from '../signature/explain-rejection.js';
 import { resolveSignature, type SignatureResult } from '../signature/fetch-signature.js';
 import type { ZoomJoinProperties } from '../attributes.js';
 import { acquireMeetingLock, meetingOpenInAnotherTabError, type MeetingLock } from './browser-lock.js';
+import { zakAndObfTokenError } from './join-errors.js';
 import type { JoinPhase } from '../events.js';
 import type { JoinTiming } from './join-timing.js';
 
@@ -32,8 +33,8 @@ export interface JoinFlowContext {
   adapterFor(view: JoinConfig['view']): Promise<SdkAdapter>;
   onLock(lock: MeetingLock): void;
   onSignatureWarnings(problems: SignatureProblem[]): void;
-  /** The signature is in hand and checked: the SDK is next. */
-  onSigned(): void;
+  /** The signature is in hand and checked: the SDK is next. `onBehalfOf`: whom an attached OBF token joins for. */
+  onSigned(signed: { onBehalfOf?: string }): void;
   /** The step the flow is on, for a join that runs out of time to name. */
   onStep(step: JoinStep): void;
 }
@@ -94,7 +95,7 @@ export async function runJoinFlow(context: JoinFlowContext): Promise<void> {
     });
     if (warnings.length > 0) context.onSignatureWarnings(warnings);
 
-    context.onSigned();
+    context.onSigned(signed.onBehalfOf ? { onBehalfOf: signed.onBehalfOf } : {});
     const adapter = await context.adapterFor(config.view);
     signal.throwIfAborted();
     step(JoinStep.load, 'sdk-load');
@@ -119,22 +120,24 @@ export async function runJoinFlow(context: JoinFlowContext): Promise<void> {
       ...(sdkKey ? { sdkKey } : {}),
       ...(config.userEmail ? { userEmail: config.userEmail } : {}),
       ...(config.passcode ? { passcode: config.passcode } : {}),
-      ...(secrets.zak ? { zak: secrets.zak } : {}),
+      ...tokensFor(signed, secrets),
       ...(secrets.tk ? { tk: secrets.tk } : {}),
-      ...(secrets.obfToken ? { obfToken: secrets.obfToken } : {}),
     };
     step(JoinStep.join, 'join-request');
     await untilAborted(adapter.join(joinOptions, signal), signal);
     signal.throwIfAborted();
   } catch (raw) {
     signal.throwIfAborted();
-    const secretValues = secretsOf({
-      signature: signed?.signature ?? secrets.signature ?? '',
-      zak: secrets.zak,
-      tk: secrets.tk,
-      obfToken: secrets.obfToken,
-      passcode: config.passcode,
-    });
+    const secretValues = [
+      ...secretsOf({
+        signature: signed?.signature ?? secrets.signature ?? '',
+        zak: secrets.zak,
+        tk: secrets.tk,
+        obfToken: secrets.obfToken,
+        passcode: config.passcode,
+      }),
+      ...[signed?.zak, signed?.obfToken].filter((value): value is string => Boolean(value)),
+    ];
     const error =
       raw instanceof ZoomJoinError ? raw : normalizeSdkError(raw, { view: config.view, stage: 'join', secrets: secretValues });
     // When Zoom refuses the signature, what the in-page check sees in it is part of the answer.
@@ -150,6 +153,18 @@ export async function runJoinFlow(context: JoinFlowContext): Promise<void> {
     // Whatever failed (an adapter, a provider, the SDK) may have quoted a secret or the passcode.
     throw scrubError(explained, secretScrubber(secretValues));
   }
+}
+
+/**
+ * The OBF token or ZAK to join with: the one the signature's answer attached (fresh for this join, for the signed-in
+ * user), else the element's own property. Never both: the SDK refuses a join that carries both.
+ */
+function tokensFor(signed: SignatureResult, secrets: MeetingSecrets): { zak?: string; obfToken?: string } {
+  if (signed.obfToken) return { obfToken: signed.obfToken };
+  if (signed.zak) return { zak: signed.zak };
+  if (secrets.obfToken && secrets.zak) throw zakAndObfTokenError();
+  if (secrets.obfToken) return { obfToken: secrets.obfToken };
+  return secrets.zak ? { zak: secrets.zak } : {};
 }
 
 /**

@@ -7,7 +7,8 @@ export { createSdkAdapter } from '../sdk/default-adapter-factory.js';
 export { runJoinFlow, scrubJoinError } from './join-flow.js';
 export { JoinTiming } from './join-timing.js';
 export { InMeeting, leftTexts } from './in-meeting.js';
-export { joinWhenHostStarts } from './wait-for-host.js';
+export { joinWithWaits } from './join-waits.js';
+export { ZoomSignIn } from './zoom-sign-in.js';
 export { renderErrorPanel } from './error-panel.js';
 export { attributeWarnings, readJoinConfig } from '../config/join-config.js';
 export {

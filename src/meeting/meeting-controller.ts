@@ -12,9 +12,11 @@ import type { MeetingLock } from './browser-lock.js';
 import { JoinRun } from './join-run.js';
 import { inMeetingStatuses, joinableStatuses, memoryWatchedStatuses, ZoomStatus } from '../status.js';
 import { joinCodeLoadFailedError } from './join-code-load-error.js';
+import { markResumeAfterSignIn, takeResumeAfterSignIn } from './sign-in-resume.js';
 import { MemoryWatch } from './memory-watch.js';
 
 export type JoinMachinery = typeof import('./join-machinery.js');
+
 
 /**
  * The attribute checks, signature client, lock, SDK adapters and error texts: one lazy chunk, imported once per
@@ -68,10 +70,12 @@ export class MeetingController implements ReactiveController {
   private meetingLock?: MeetingLock;
   private machinery?: JoinMachinery;
   /** What the current join reached, for a join-timeout message. */
-  private progress: { step: string; zoomAnswer?: ZoomAnswer; prompt?: SdkPrompt } = { step: '' };
+  private progress: { step: string; zoomAnswer?: ZoomAnswer; prompt?: SdkPrompt; authorizedUser?: { name?: string } } = { step: '' };
   private sdkRoot?: HTMLElement;
   /** The meeting the user is in, from the join's success to the meeting's end. */
   private inMeeting?: InstanceType<JoinMachinery['InMeeting']>;
+  /** While the join waits for the visitor to sign in with Zoom. */
+  private signIn?: InstanceType<JoinMachinery['ZoomSignIn']>;
 
   constructor(private readonly host: MeetingHost) {
     // The asset controller first: its update settles the preload state this one mirrors.
@@ -100,6 +104,16 @@ export class MeetingController implements ReactiveController {
     return inMeetingStatuses.has(this.status) ? this.adapter?.sdk() : undefined;
   }
 
+  /** Where "Sign in with Zoom" goes while the join waits for it. */
+  get signInUrl(): string | undefined {
+    return this.status === ZoomStatus.waitingForSignIn ? this.signIn?.url : undefined;
+  }
+
+  /** Opens Zoom's sign-in; from the click on "Sign in with Zoom" (a popup needs the gesture). */
+  openSignIn(): void {
+    this.signIn?.open(setting(this.host, 'signIn') === 'redirect' ? 'redirect' : 'popup');
+  }
+
   /** Asks the SDK in the meeting to mute, unmute or end it; rejects with a ZoomJoinError (status unchanged). */
   async command(command: SdkCommand): Promise<void> {
     const machinery = await loadJoinMachinery();
@@ -125,7 +139,13 @@ export class MeetingController implements ReactiveController {
   hostUpdated(): void {
     // Mirrored as an attribute for CSS (`zoom-join[status=joined]`) and tests.
     if (this.host.getAttribute('status') !== this.status) this.host.setAttribute('status', this.status);
-    if (this.host.autoJoin && !this.autoJoinStarted && this.status === ZoomStatus.idle && this.canAutoJoin()) {
+    if (
+      !this.autoJoinStarted &&
+      this.status === ZoomStatus.idle &&
+      this.canAutoJoin() &&
+      // Back from Zoom's sign-in in this tab: the join it left for goes on.
+      (this.host.autoJoin || takeResumeAfterSignIn(String(this.host.meetingNumber ?? '').replace(/[\s-]+/g, '')))
+    ) {
       this.autoJoinStarted = true;
       // After this update, not inside it: joining changes status, which renders again.
       queueMicrotask(() => this.join().catch(() => undefined));
@@ -241,6 +261,8 @@ export class MeetingController implements ReactiveController {
         onLost: () => void this.endInMeeting('connection-lost'),
       });
       this.inMeeting = inMeeting;
+      // Whom an OBF token joins on behalf of, as the endpoint named them: the wait for them says so.
+      let onBehalfOf: string | undefined;
       const joinOnce = (): Promise<void> => machinery.runJoinFlow({
         config,
         secrets: this.host,
@@ -255,29 +277,40 @@ export class MeetingController implements ReactiveController {
           this.meetingLock = lock;
         },
         onSignatureWarnings: (problems) => emit(this.host, 'zoom-signature-warning', { problems }),
-        onSigned: () => this.setStatus(ZoomStatus.joining),
+        onSigned: (signed) => {
+          onBehalfOf = signed.onBehalfOf;
+          this.setStatus(ZoomStatus.joining);
+        },
         onStep: (step) => {
           this.progress.step = step;
         },
       });
-      if (!this.host.waitForHost) await joinOnce();
-      else {
-        await machinery.joinWhenHostStarts(joinOnce, {
-          signal,
-          onWaiting: async (waiting) => {
-            if (waiting) {
-              // Nothing of the refused try stays (its frame, its hold on this meeting in the browser), and the
-              // wait is not the join's time.
-              run.pauseTimeout();
-              await this.adapter?.leave().catch(() => undefined);
-              this.meetingLock?.release();
-              this.meetingLock = undefined;
-            } else run.resumeTimeout();
-            timing.begin(waiting ? 'waiting' : 'signature');
-            this.setStatus(waiting ? ZoomStatus.waitingForHost : ZoomStatus.signing);
+      await machinery.joinWithWaits(joinOnce, {
+        signal,
+        waitForHost: this.host.waitForHost,
+        host: {
+          run,
+          timing,
+          clearTry: async (frame) => {
+            if (frame) await this.adapter?.leave().catch(() => undefined);
+            this.meetingLock?.release();
+            this.meetingLock = undefined;
           },
-        });
-      }
+          show: ({ status, detail, progress }) => {
+            this.setStatus(status);
+            if (progress) this.progress = progress;
+            this.statusDetail = detail;
+          },
+          onBehalfOf: () => onBehalfOf,
+        },
+        untilSignedIn: (url, waitSignal) => {
+          const signIn = (this.signIn = new machinery.ZoomSignIn(url, () => markResumeAfterSignIn(config.meetingNumber), waitSignal));
+          this.host.requestUpdate();
+          return signIn.done.finally(() => {
+            if (this.signIn === signIn) this.signIn = undefined;
+          });
+        },
+      });
       timing.begin('meeting-info');
       const info = (await this.adapter?.meetingInfo().catch(() => undefined)) ?? {};
       if (signal.aborted) throw signal.reason;

@@ -19,7 +19,10 @@ import {
   notJsonError,
   providerFailedError,
   requestInvalidError,
+  SignatureFetchErrorCode,
+  signInRequiredError,
   timeoutError,
+  tokensConflictError,
 } from './signature-errors.js';
 import {
   SIGNATURE_REQUEST_DEFAULTS,
@@ -109,6 +112,8 @@ function interpretResponse(endpoint: string, response: Response, answer: AnswerT
   const { text, truncated } = answer;
   const contentType = response.headers.get('content-type') ?? '';
   if (!response.ok) {
+    const signInUrl = response.status === 401 ? readSignInUrl(text, endpoint) : undefined;
+    if (signInUrl) return { error: signInRequiredError(endpoint, signInUrl) };
     const excerpt = excerptBody(text, { html: looksLikeHtml(contentType, text), truncated });
     const error = httpStatusError(endpoint, response.status, response.statusText, excerpt, attempt);
     return { error, retryAfterMs: parseRetryAfter(response.headers.get('retry-after')) };
@@ -127,6 +132,7 @@ function interpretResponse(endpoint: string, response: Response, answer: AnswerT
   if (typeof json === 'string' && BARE_JWT.test(json.trim())) {
     return { result: withServerTime({ signature: json.trim() }, response) };
   }
+  if (answersBothTokens(json)) return { error: tokensConflictError(endpoint) };
   const result = readSignatureResult(json);
   if (!result) return { error: missingSignatureError(endpoint, excerptBody(trimmed, { html: false })) };
   return { result: withServerTime(result, response) };
@@ -138,13 +144,43 @@ function withServerTime(result: SignatureResult, response: Response): SignatureR
   return Number.isFinite(serverTime) ? { ...result, serverTime } : result;
 }
 
-/** `{signature, sdkKey?}` with a non-empty signature string, else `undefined`. */
+/**
+ * The start of a Zoom sign-in from `{error: {code: 'sign-in-required', signInUrl}}` (resolved against the endpoint),
+ * when it is an http(s) URL: the element links to it, so nothing else (a `javascript:` URL) may pass.
+ */
+function readSignInUrl(text: string, endpoint: string): string | undefined {
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  const error = (body as { error?: { code?: unknown; signInUrl?: unknown } } | null)?.error;
+  if (error?.code !== SignatureFetchErrorCode.signInRequired || typeof error.signInUrl !== 'string') return undefined;
+  try {
+    const url = new URL(error.signInUrl, new URL(endpoint, globalThis.location?.href));
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function answersBothTokens(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  const { obfToken, zak } = value as { obfToken?: unknown; zak?: unknown };
+  return Boolean(obfToken) && Boolean(zak);
+}
+
+/** `{signature, sdkKey?, obfToken? | zak?, onBehalfOf?}` with a non-empty signature string, else `undefined`. */
 function readSignatureResult(value: unknown): SignatureResult | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
-  const { signature, sdkKey } = value as { signature?: unknown; sdkKey?: unknown };
+  const { signature, sdkKey, obfToken, zak, onBehalfOf } = value as Record<keyof SignatureResult, unknown>;
   if (typeof signature !== 'string' || signature.trim() === '') return undefined;
   const result: SignatureResult = { signature: signature.trim() };
   if (typeof sdkKey === 'string' && sdkKey !== '') result.sdkKey = sdkKey;
+  if (typeof obfToken === 'string' && obfToken.trim() !== '') result.obfToken = obfToken.trim();
+  else if (typeof zak === 'string' && zak.trim() !== '') result.zak = zak.trim();
+  if (typeof onBehalfOf === 'string' && onBehalfOf.trim() !== '') result.onBehalfOf = onBehalfOf.trim();
   return result;
 }
 
@@ -198,12 +234,13 @@ async function callProvider(
     if (value.trim()) return { signature: value.trim() };
     throw providerFailedError('returned an empty string instead of a signature.');
   }
+  if (answersBothTokens(value)) throw providerFailedError('returned both obfToken and zak; Zoom joins with one of them.');
   const result = readSignatureResult(value);
   if (result) {
     const { serverTime } = value as { serverTime?: unknown };
     return typeof serverTime === 'number' && Number.isFinite(serverTime) ? { ...result, serverTime } : result;
   }
-  throw providerFailedError(`returned ${describeShape(value)} instead of a JWT string or {signature, sdkKey?}.`);
+  throw providerFailedError(`returned ${describeShape(value)} instead of a JWT string or {signature, sdkKey?, obfToken? | zak?}.`);
 }
 
 /** The kind of a bad provider value, without its content (it may hold a token under another name). */

@@ -19,6 +19,9 @@ export const SignatureFetchErrorCode = {
   missing: 'signature-missing',
   tooLarge: 'signature-answer-too-large',
   providerFailed: 'signature-provider-failed',
+  /** The endpoint wants the visitor signed in with Zoom first (it attaches their OBF token or ZAK). */
+  signInRequired: 'sign-in-required',
+  tokensConflict: 'signature-answer-tokens-conflict',
 } as const;
 export type SignatureFetchErrorCode = (typeof SignatureFetchErrorCode)[keyof typeof SignatureFetchErrorCode];
 
@@ -171,6 +174,39 @@ export function httpStatusError(
     message: `The signature endpoint ${describeEndpoint(endpoint)} answered HTTP ${status}${statusText ? ` ${statusText}` : ''}${afterAttempts(attempts)}${said}`,
     ...statusAdvice(status),
     retryable: status >= 500 || status === 429,
+  });
+}
+
+/**
+ * The endpoint answered `{error: {code: 'sign-in-required', signInUrl}}`: Zoom needs a signed-in user behind this join
+ * (another account's meeting), and the visitor has not signed in. Not a failure the join ends with: the element
+ * shows "Sign in with Zoom" and goes on once they have.
+ */
+export function signInRequiredError(endpoint: string, signInUrl: string): ZoomJoinError {
+  return new ZoomJoinError({
+    code: SignatureFetchErrorCode.signInRequired,
+    category: 'signature',
+    title: 'Sign in with Zoom to join',
+    message: `The signature endpoint ${describeEndpoint(endpoint)} needs you signed in with Zoom before it can sign this join.`,
+    hint:
+      'The meeting belongs to another Zoom account, and Zoom admits apps into it only on behalf of a signed-in Zoom user ' +
+      'who is in the meeting.',
+    steps: ['Sign in with Zoom.', 'Join again: the element does it by itself once you are signed in.'],
+    // Asking again before the visitor signed in gets the same answer: the join waits for the sign-in instead.
+    retryable: false,
+    signInUrl,
+  });
+}
+
+/** The answer held both an OBF token and a ZAK, which the SDK refuses to join with. */
+export function tokensConflictError(endpoint: string): ZoomJoinError {
+  return new ZoomJoinError({
+    code: SignatureFetchErrorCode.tokensConflict,
+    category: 'signature',
+    title: 'Signature endpoint answered both an OBF token and a ZAK',
+    message: `The signature endpoint ${describeEndpoint(endpoint)} answered both obfToken and zak; Zoom joins with one of them.`,
+    hint: 'Zoom refuses a join that carries both an OBF token and a ZAK.',
+    steps: ['Answer obfToken to join on behalf of the signed-in user, or zak to join as them, never both.'],
   });
 }
 

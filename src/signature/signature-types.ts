@@ -27,6 +27,15 @@ export interface SignatureResult {
    * `iat` and `exp` against it; without it, against this device's clock, and then only warns.
    */
   serverTime?: number;
+  /**
+   * An OBF token ("on behalf of" a Zoom user who signed in and is in the meeting) for this meeting, when the
+   * endpoint attaches one: Zoom wants one to join another account's meeting. A secret, like the signature.
+   */
+  obfToken?: string;
+  /** The signed-in Zoom user's ZAK, when the endpoint attaches one (join or start as that user). A secret. */
+  zak?: string;
+  /** Who the OBF token joins on behalf of (a display name), for the wait until they are in the meeting. */
+  onBehalfOf?: string;
 }
 
 /** A function that makes or fetches the signature itself (custom auth, GraphQL, a cached token...). */

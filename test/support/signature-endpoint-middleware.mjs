@@ -27,9 +27,43 @@ export async function signatureEndpointMiddleware(context, next) {
   return handler(context, query, key);
 }
 
+/** Visitors (`?key=`) who went through the test sign-in page, as a signature server with a Zoom sign-in keeps them. */
+const signedIn = new Set();
+
 const handlers = {
   async ok(context) {
     await answerWithSignature(context);
+  },
+
+  /**
+   * A signature server that attaches a token for a signed-in visitor, like zoom-join/server with a Zoom sign-in:
+   * until `?key` signed in, 401 {error: {code: 'sign-in-required', signInUrl}}; then {signature, sdkKey, obfToken,
+   * onBehalfOf} (?token=zak: a zak instead, ?token=both: both). ?url overrides the sign-in URL it names.
+   */
+  async 'sign-in-flow'(context, query, key) {
+    if (!signedIn.has(key)) {
+      context.status = 401;
+      context.type = 'application/json';
+      const signInUrl = typeof query.url === 'string' ? query.url : `/test-endpoint/sign-in-page?key=${encodeURIComponent(key)}`;
+      context.body = { error: { code: 'sign-in-required', message: 'Sign in with Zoom first.', signInUrl } };
+      return;
+    }
+    await answerWithSignature(context);
+    const token = `test-${query.token ?? 'obf'}-token-of-${key}`;
+    if (query.token === 'zak') context.body.zak = token;
+    else if (query.token === 'both') Object.assign(context.body, { zak: token, obfToken: token });
+    else Object.assign(context.body, { obfToken: token, onBehalfOf: 'Grace Hopper' });
+  },
+
+  /** The page Zoom's sign-in ends on: ?approve=0 closes without signing in. Says so to its opener, then closes. */
+  'sign-in-page'(context, query, key) {
+    const approve = query.approve !== '0';
+    if (approve) signedIn.add(key);
+    context.type = 'text/html; charset=utf-8';
+    context.body =
+      '<!doctype html><title>Signed in</title><script>' +
+      (approve ? "window.opener?.postMessage({type: 'zoom-join:signed-in'}, location.origin);" : '') +
+      'window.close();</script>';
   },
 
   async echo(context, query) {
