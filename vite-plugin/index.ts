@@ -1,15 +1,22 @@
 /**
- * `zoom-join/vite`: serves the installed `@zoom/meetingsdk/dist` under one prefix in dev and preview (the Client
- * View derives `../ui/` from the lib path, so the whole dist/ goes together), with the MIME types and headers the
- * SDK's WebAssembly and workers need, and copies it into the build output.
+ * `zoom-join/vite`: serves the files of the installed `@zoom/meetingsdk/dist` that the chosen SDK views load, under
+ * one prefix in dev and preview (keeping dist/'s layout: the SDK derives `../ui/`, `lib/av/`, ... from the lib
+ * path), with the MIME types and headers the SDK's WebAssembly and workers need, and copies the same files into the
+ * build output.
  */
-import { realpathSync, statSync } from 'node:fs';
-import { cp } from 'node:fs/promises';
+import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { copyFile, mkdir } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
 import { dirname, extname, isAbsolute, join, relative as relativePath, resolve, sep } from 'node:path';
 import send from 'send';
 import type { Plugin, ResolvedConfig } from 'vite';
+import { sdkViewFiles, type SdkViewName } from '../src/sdk/view-files.js';
+
+export type { SdkViewName };
+
+/** Both views, the element's (`view` attribute) default and the other: a page may use either. */
+export const ALL_SDK_VIEWS: readonly SdkViewName[] = ['component', 'client'];
 
 export interface ZoomSdkAssetsOptions {
   /** URL prefix the SDK's dist/ is served under. `asset-path` is then `<prefix>/lib`. Default `/zoom-sdk`. */
@@ -18,6 +25,11 @@ export interface ZoomSdkAssetsOptions {
   crossOriginIsolation?: boolean;
   /** Folder of the SDK's dist/; found through Node resolution by default. */
   sdkDist?: string;
+  /**
+   * The SDK views your pages use (`<zoom-join view>`): only the files these load are served and copied. Default
+   * both; `['component']` when no page sets `view="client"` copies about 40 % less (see docs/deployment.md).
+   */
+  views?: readonly SdkViewName[];
 }
 
 const mimeTypes: Record<string, string> = {
@@ -85,6 +97,44 @@ function fileInside(root: string, relative: string): string | undefined {
   }
 }
 
+function checkViews(views: readonly SdkViewName[]): readonly SdkViewName[] {
+  const unknown = views.filter((view) => !ALL_SDK_VIEWS.includes(view));
+  if (views.length === 0 || unknown.length > 0) {
+    throw new TypeError(
+      `zoomSdkAssets({ views }): list the views your pages use, 'component' and/or 'client'${unknown.length > 0 ? ` (got ${unknown.map(String).join(', ')})` : ' (got none)'}.`,
+    );
+  }
+  return views;
+}
+
+/** Every file under `dir`, relative to it with `/`, skipping dotfiles (the middleware never serves them). */
+function listFiles(dir: string, under = ''): string[] {
+  const files: string[] = [];
+  for (const entry of readdirSync(join(dir, under), { withFileTypes: true })) {
+    if (entry.name.startsWith('.')) continue;
+    const path = under === '' ? entry.name : `${under}/${entry.name}`;
+    if (entry.isDirectory()) files.push(...listFiles(dir, path));
+    else if (entry.isFile()) files.push(path);
+  }
+  return files;
+}
+
+/**
+ * The files of the SDK's dist/ (relative, with `/`) that `views` load: the scripts the element loads and the folders
+ * the SDK loads from, the media engine as its `lib/av/manifest.json` lists it (src/sdk/view-files.ts).
+ */
+export function sdkAssetFiles(views: readonly SdkViewName[] = ALL_SDK_VIEWS, sdkDist: string = findSdkDist()): string[] {
+  const root = resolve(sdkDist);
+  let manifest: Record<string, unknown>;
+  try {
+    manifest = JSON.parse(readFileSync(join(root, 'lib', 'av', 'manifest.json'), 'utf8')) as Record<string, unknown>;
+  } catch (cause) {
+    // Without it the media engine's files are unknown: copying none would break every join in production.
+    throw new Error(`zoom-join/vite: ${join(root, 'lib', 'av', 'manifest.json')} could not be read; reinstall @zoom/meetingsdk.`, { cause });
+  }
+  return sdkViewFiles(checkViews(views), listFiles(root), Object.keys(manifest));
+}
+
 function errorText(status: number, relative: string): string {
   if (status === 404) return `Not found in @zoom/meetingsdk/dist: ${relative}`;
   if (status === 416) return `The requested range is outside @zoom/meetingsdk/dist/${relative}.`;
@@ -93,9 +143,29 @@ function errorText(status: number, relative: string): string {
   return `This server could not read @zoom/meetingsdk/dist/${relative}: check that the user it runs as can read the SDK's files.`;
 }
 
-/** A connect middleware serving `sdkDist` under `prefix`; exported for servers other than Vite. */
-export function zoomSdkAssetsMiddleware(options: { prefix: string; sdkDist: string }) {
+/**
+ * Why a file of dist/ is not served: the views it belongs to, and what to change, for the developer reading the
+ * 404 in the network panel.
+ */
+function notChosenText(relative: string, views: readonly SdkViewName[], sdkDist: string): string {
+  const others = ALL_SDK_VIEWS.filter((view) => !views.includes(view) && sdkAssetFiles([view], sdkDist).includes(relative));
+  if (others.length === 0) return `Not found in @zoom/meetingsdk/dist: ${relative} (no SDK view loads it).`;
+  return (
+    `Not served: ${relative} is loaded by the ${others.join(' and ')} view, and this server serves the files of the ` +
+    `${views.join(' and ')} view only. If a page uses view="${others[0]}", add '${others[0]}' to zoomSdkAssets({ views }).`
+  );
+}
+
+/**
+ * A connect middleware serving, under `prefix`, the files of `sdkDist` that `views` load (default both); exported
+ * for servers other than Vite.
+ */
+export function zoomSdkAssetsMiddleware(options: { prefix: string; sdkDist: string; views?: readonly SdkViewName[] }) {
   const prefix = options.prefix.replace(/\/+$/, '');
+  const views = checkViews(options.views ?? ALL_SDK_VIEWS);
+  // Listed on the first request, not at start-up: a server starts as fast as before, and an SDK installed after it
+  // started is still found.
+  let served: Set<string> | undefined;
   // Resolved once it exists: a trailing slash, a relative path or a symlinked node_modules (pnpm, npm link) all name
   // the same folder, and containment is checked between real paths.
   let root: string | undefined;
@@ -122,6 +192,19 @@ export function zoomSdkAssetsMiddleware(options: { prefix: string; sdkDist: stri
     const inside = base === undefined ? undefined : fileInside(base, relative);
     if (base === undefined || inside === undefined) {
       answerText(response, 404, `Not found in @zoom/meetingsdk/dist: ${relative}`);
+      return;
+    }
+    // The same files the build copies: a page that needs one the build leaves out fails in dev, not in production.
+    try {
+      served ??= new Set(sdkAssetFiles(views, base));
+    } catch {
+      // A thrown error would end the process of a plain Node server; the message names a path, so it stays here.
+      answerText(response, 500, "This server's copy of @zoom/meetingsdk is incomplete (no lib/av/manifest.json): reinstall @zoom/meetingsdk.");
+      return;
+    }
+    const insidePosix = inside.split(sep).join('/');
+    if (!served.has(insidePosix)) {
+      answerText(response, 404, notChosenText(insidePosix, views, base));
       return;
     }
     // send() does what a static file needs and is easy to get wrong by hand: conditional requests (304), single
@@ -157,6 +240,7 @@ export function zoomSdkAssetsMiddleware(options: { prefix: string; sdkDist: stri
 
 export function zoomSdkAssets(options: ZoomSdkAssetsOptions = {}): Plugin {
   const prefix = (options.prefix ?? '/zoom-sdk').replace(/\/+$/, '');
+  const views = checkViews(options.views ?? ALL_SDK_VIEWS);
   let config: ResolvedConfig | undefined;
   const sdkDist = (): string => options.sdkDist ?? findSdkDist(config?.root);
   const addIsolation = (_request: IncomingMessage, response: ServerResponse, next: Next): void => {
@@ -170,17 +254,29 @@ export function zoomSdkAssets(options: ZoomSdkAssetsOptions = {}): Plugin {
     },
     configureServer(server) {
       if (options.crossOriginIsolation) server.middlewares.use(addIsolation);
-      server.middlewares.use(zoomSdkAssetsMiddleware({ prefix, sdkDist: sdkDist() }));
+      server.middlewares.use(zoomSdkAssetsMiddleware({ prefix, sdkDist: sdkDist(), views }));
     },
     configurePreviewServer(server) {
       if (options.crossOriginIsolation) server.middlewares.use(addIsolation);
-      server.middlewares.use(zoomSdkAssetsMiddleware({ prefix, sdkDist: sdkDist() }));
+      server.middlewares.use(zoomSdkAssetsMiddleware({ prefix, sdkDist: sdkDist(), views }));
     },
     async writeBundle() {
       if (!config) return;
+      const from = resolve(sdkDist());
       // resolve, not join: Vite hands outDir over already absolute.
       const target = resolve(config.root, config.build.outDir, prefix.replace(/^\//, ''));
-      await cp(sdkDist(), target, { recursive: true });
+      const files = sdkAssetFiles(views, from);
+      for (const file of files) {
+        await mkdir(dirname(join(target, file)), { recursive: true });
+        await copyFile(join(from, file), join(target, file));
+      }
+      const figures = (list: readonly string[]): string =>
+        `${list.length} files, ${(list.reduce((sum, file) => sum + statSync(join(from, file)).size, 0) / 1e6).toFixed(1)} MB`;
+      // Both views is the safe default; say what the smaller choice would save, where the person who can make it looks.
+      const hint = views.length > 1
+        ? `; if no page uses view="client", zoomSdkAssets({ views: ['component'] }) copies ${figures(sdkAssetFiles(['component'], from))}`
+        : '';
+      config.logger.info(`zoom-join/vite: copied the SDK files of the ${views.join(' and ')} view${views.length > 1 ? 's' : ''} to ${prefix}/ (${figures(files)})${hint}.`);
     },
   };
 }

@@ -157,6 +157,24 @@ describe('zoomSdkAssetsMiddleware and the spelling of sdkDist', () => {
   });
 });
 
+describe('zoomSdkAssetsMiddleware on an incomplete SDK folder', () => {
+  it('answers a plain 500 naming the fix when lib/av/manifest.json is missing, and keeps running', async () => {
+    const dist = mkdtempSync(join(tmpdir(), 'zoom-join-no-manifest-'));
+    writeFileSync(join(dist, 'zoomus-websdk-embedded.umd.min.js'), '');
+    const { server, origin } = await serve(dist);
+    try {
+      for (let attempt = 0; attempt < 2; attempt++) {
+        const response = await fetch(`${origin}/zoom-sdk/zoomus-websdk-embedded.umd.min.js`);
+        assert.equal(response.status, 500);
+        assert.match(await response.text(), /reinstall @zoom\/meetingsdk/);
+      }
+    } finally {
+      await close(server);
+      rmSync(dist, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('zoomSdkAssetsMiddleware refuses what is not the SDK', () => {
   let scratch = '';
   let server: Server;
@@ -168,6 +186,7 @@ describe('zoomSdkAssetsMiddleware refuses what is not the SDK', () => {
     mkdirSync(join(dist, 'lib', 'av'), { recursive: true });
     mkdirSync(join(scratch, 'outside'));
     writeFileSync(join(dist, 'lib', 'av', 'ok.js'), 'ok');
+    writeFileSync(join(dist, 'lib', 'av', 'manifest.json'), JSON.stringify({ 'ok.js': { size: 2 } }));
     writeFileSync(join(scratch, 'outside', 'secret.txt'), 'TOP-SECRET');
     writeFileSync(join(dist, '.env'), 'TOP-SECRET');
     mkdirSync(join(dist, '.git'));

@@ -22,6 +22,8 @@ describe('zoomSdkAssetsMiddleware and a file it cannot read', () => {
     dist = mkdtempSync(join(tmpdir(), 'zoom-join-unreadable-'));
     chmodSync(dist, 0o755);
     mkdirSync(join(dist, 'lib'), { mode: 0o755 });
+    mkdirSync(join(dist, 'lib', 'av'), { mode: 0o755 });
+    writeFileSync(join(dist, 'lib', 'av', 'manifest.json'), '{}', { mode: 0o644 });
     writeFileSync(join(dist, 'lib', 'readable.js'), 'export {};\n', { mode: 0o644 });
     writeFileSync(join(dist, 'lib', 'unreadable.js'), 'export {};\n');
     chmodSync(join(dist, 'lib', 'unreadable.js'), 0o000);
