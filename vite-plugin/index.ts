@@ -11,6 +11,7 @@ import { createRequire } from 'node:module';
 import { dirname, extname, isAbsolute, join, relative as relativePath, resolve, sep } from 'node:path';
 import send from 'send';
 import type { Plugin, ResolvedConfig } from 'vite';
+import { SDK_VERSION } from '../src/sdk/version.js';
 import { sdkViewFiles, type SdkViewName } from '../src/sdk/view-files.js';
 
 export type { SdkViewName };
@@ -53,7 +54,14 @@ const mimeTypes: Record<string, string> = {
 
 export function findSdkDist(from = process.cwd()): string {
   const require = createRequire(join(from, 'package.json'));
-  return join(dirname(require.resolve('@zoom/meetingsdk/package.json')), 'dist');
+  try {
+    return join(dirname(require.resolve('@zoom/meetingsdk/package.json')), 'dist');
+  } catch (cause) {
+    throw new Error(
+      `zoom-join/vite: @zoom/meetingsdk is not installed for ${from}. Install it (npm install @zoom/meetingsdk@${SDK_VERSION}), or pass its dist/ folder as zoomSdkAssets({ sdkDist }).`,
+      { cause },
+    );
+  }
 }
 
 type Next = (error?: unknown) => void;

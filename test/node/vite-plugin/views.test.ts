@@ -93,6 +93,10 @@ describe('zoom-join/vite: the files each choice of views copies', () => {
     assert.ok(!client.includes('zoomus-websdk-embedded.umd.min.js'));
   });
 
+  it('says how to install the SDK when it cannot find it', () => {
+    assert.throws(() => findSdkDist(tmpdir()), /npm install @zoom\/meetingsdk@6\.2\.0\), or pass its dist\/ folder as zoomSdkAssets\(\{ sdkDist \}\)/);
+  });
+
   it('refuses a views option that names no view', () => {
     assert.throws(() => zoomSdkAssets({ views: [] }), /list the views your pages use/);
     assert.throws(() => zoomSdkAssets({ views: ['Client' as SdkViewName] }), /got Client/);
