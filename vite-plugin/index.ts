@@ -28,7 +28,7 @@ export interface ZoomSdkAssetsOptions {
   sdkDist?: string;
   /**
    * The SDK views your pages use (`<zoom-join view>`): only the files these load are served and copied. Default
-   * both; `['component']` when no page sets `view="client"` copies about 40 % less (see docs/deployment.md).
+   * both; `['component']` when no page sets `view="client"` copies about a third less (see docs/deployment.md).
    */
   views?: readonly SdkViewName[];
 }
