@@ -1,14 +1,23 @@
 /**
- * `zoom-join/vite`: serves the installed `@zoom/meetingsdk/dist` under one prefix in dev and preview (the Client
- * View derives `../ui/` from the lib path, so the whole dist/ goes together), with the MIME types and headers the
- * SDK's WebAssembly and workers need, and copies it into the build output.
+ * `zoom-join/vite`: serves the files of the installed `@zoom/meetingsdk/dist` that the chosen SDK views load, under
+ * one prefix in dev and preview (keeping dist/'s layout: the SDK derives `../ui/`, `lib/av/`, ... from the lib
+ * path), with the MIME types and headers the SDK's WebAssembly and workers need, and copies the same files into the
+ * build output.
  */
-import { createReadStream, existsSync, statSync } from 'node:fs';
-import { cp } from 'node:fs/promises';
+import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { copyFile, mkdir } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
-import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
+import { dirname, extname, isAbsolute, join, relative as relativePath, resolve, sep } from 'node:path';
+import send from 'send';
 import type { Plugin, ResolvedConfig } from 'vite';
+import { SDK_VERSION } from '../src/sdk/version.js';
+import { sdkViewFiles, type SdkViewName } from '../src/sdk/view-files.js';
+
+export type { SdkViewName };
+
+/** Both views, the element's (`view` attribute) default and the other: a page may use either. */
+export const ALL_SDK_VIEWS: readonly SdkViewName[] = ['component', 'client'];
 
 export interface ZoomSdkAssetsOptions {
   /** URL prefix the SDK's dist/ is served under. `asset-path` is then `<prefix>/lib`. Default `/zoom-sdk`. */
@@ -17,6 +26,11 @@ export interface ZoomSdkAssetsOptions {
   crossOriginIsolation?: boolean;
   /** Folder of the SDK's dist/; found through Node resolution by default. */
   sdkDist?: string;
+  /**
+   * The SDK views your pages use (`<zoom-join view>`): only the files these load are served and copied. Default
+   * both; `['component']` when no page sets `view="client"` copies about a third less (see docs/deployment.md).
+   */
+  views?: readonly SdkViewName[];
 }
 
 const mimeTypes: Record<string, string> = {
@@ -40,7 +54,14 @@ const mimeTypes: Record<string, string> = {
 
 export function findSdkDist(from = process.cwd()): string {
   const require = createRequire(join(from, 'package.json'));
-  return join(dirname(require.resolve('@zoom/meetingsdk/package.json')), 'dist');
+  try {
+    return join(dirname(require.resolve('@zoom/meetingsdk/package.json')), 'dist');
+  } catch (cause) {
+    throw new Error(
+      `zoom-join/vite: @zoom/meetingsdk is not installed for ${from}. Install it (npm install @zoom/meetingsdk@${SDK_VERSION}), or pass its dist/ folder as zoomSdkAssets({ sdkDist }).`,
+      { cause },
+    );
+  }
 }
 
 type Next = (error?: unknown) => void;
@@ -57,10 +78,113 @@ function answerText(response: ServerResponse, status: number, text: string): voi
   response.end(text);
 }
 
-/** A connect middleware serving `sdkDist` under `prefix`; exported for servers other than Vite. */
-export function zoomSdkAssetsMiddleware(options: { prefix: string; sdkDist: string }) {
+/** Headers send() sets for a file, which must not describe an error answer sent instead. */
+const fileHeaders = ['Content-Length', 'Content-Range', 'Accept-Ranges', 'ETag', 'Last-Modified', 'Cache-Control'];
+
+/** A name the SDK never ships and a server must not serve: `.env`, `.git/`, `..`. */
+const isDotSegment = (segment: string): boolean => segment.startsWith('.');
+
+/**
+ * The real path of `relative` under `root` (itself a real path), or undefined when it is not a file of the folder:
+ * missing, a directory, a dotfile, or a symlink that leads out of it.
+ */
+function fileInside(root: string, relative: string): string | undefined {
+  if (relative === '' || relative.split('/').some(isDotSegment)) return undefined;
+  let real: string;
+  try {
+    real = realpathSync(join(root, relative));
+  } catch {
+    return undefined;
+  }
+  const inside = relativePath(root, real);
+  if (inside === '' || inside.startsWith(`..${sep}`) || isAbsolute(inside) || inside.split(sep).some(isDotSegment)) return undefined;
+  try {
+    return statSync(real).isFile() ? inside : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function checkViews(views: readonly SdkViewName[]): readonly SdkViewName[] {
+  const unknown = views.filter((view) => !ALL_SDK_VIEWS.includes(view));
+  if (views.length === 0 || unknown.length > 0) {
+    throw new TypeError(
+      `zoomSdkAssets({ views }): list the views your pages use, 'component' and/or 'client'${unknown.length > 0 ? ` (got ${unknown.map(String).join(', ')})` : ' (got none)'}.`,
+    );
+  }
+  return views;
+}
+
+/** Every file under `dir`, relative to it with `/`, skipping dotfiles (the middleware never serves them). */
+function listFiles(dir: string, under = ''): string[] {
+  const files: string[] = [];
+  for (const entry of readdirSync(join(dir, under), { withFileTypes: true })) {
+    if (entry.name.startsWith('.')) continue;
+    const path = under === '' ? entry.name : `${under}/${entry.name}`;
+    if (entry.isDirectory()) files.push(...listFiles(dir, path));
+    else if (entry.isFile()) files.push(path);
+  }
+  return files;
+}
+
+/**
+ * The files of the SDK's dist/ (relative, with `/`) that `views` load: the scripts the element loads and the folders
+ * the SDK loads from, the media engine as its `lib/av/manifest.json` lists it (src/sdk/view-files.ts).
+ */
+export function sdkAssetFiles(views: readonly SdkViewName[] = ALL_SDK_VIEWS, sdkDist: string = findSdkDist()): string[] {
+  const root = resolve(sdkDist);
+  let manifest: Record<string, unknown>;
+  try {
+    manifest = JSON.parse(readFileSync(join(root, 'lib', 'av', 'manifest.json'), 'utf8')) as Record<string, unknown>;
+  } catch (cause) {
+    // Without it the media engine's files are unknown: copying none would break every join in production.
+    throw new Error(`zoom-join/vite: ${join(root, 'lib', 'av', 'manifest.json')} could not be read; reinstall @zoom/meetingsdk.`, { cause });
+  }
+  return sdkViewFiles(checkViews(views), listFiles(root), Object.keys(manifest));
+}
+
+function errorText(status: number, relative: string): string {
+  if (status === 404) return `Not found in @zoom/meetingsdk/dist: ${relative}`;
+  if (status === 416) return `The requested range is outside @zoom/meetingsdk/dist/${relative}.`;
+  if (status === 412) return `Precondition failed for @zoom/meetingsdk/dist/${relative}.`;
+  if (status < 500) return `Bad request for @zoom/meetingsdk/dist/${relative}.`;
+  return `This server could not read @zoom/meetingsdk/dist/${relative}: check that the user it runs as can read the SDK's files.`;
+}
+
+/**
+ * Why a file of dist/ is not served: the views it belongs to, and what to change, for the developer reading the
+ * 404 in the network panel.
+ */
+function notChosenText(relative: string, views: readonly SdkViewName[], sdkDist: string): string {
+  const others = ALL_SDK_VIEWS.filter((view) => !views.includes(view) && sdkAssetFiles([view], sdkDist).includes(relative));
+  if (others.length === 0) return `Not found in @zoom/meetingsdk/dist: ${relative} (no SDK view loads it).`;
+  return (
+    `Not served: ${relative} is loaded by the ${others.join(' and ')} view, and this server serves the files of the ` +
+    `${views.join(' and ')} view only. If a page uses view="${others[0]}", add '${others[0]}' to zoomSdkAssets({ views }).`
+  );
+}
+
+/**
+ * A connect middleware serving, under `prefix`, the files of `sdkDist` that `views` load (default both); exported
+ * for servers other than Vite.
+ */
+export function zoomSdkAssetsMiddleware(options: { prefix: string; sdkDist: string; views?: readonly SdkViewName[] }) {
   const prefix = options.prefix.replace(/\/+$/, '');
-  const root = normalize(options.sdkDist);
+  const views = checkViews(options.views ?? ALL_SDK_VIEWS);
+  // Listed on the first request, not at start-up: a server starts as fast as before, and an SDK installed after it
+  // started is still found.
+  let served: Set<string> | undefined;
+  // Resolved once it exists: a trailing slash, a relative path or a symlinked node_modules (pnpm, npm link) all name
+  // the same folder, and containment is checked between real paths.
+  let root: string | undefined;
+  const realRoot = (): string | undefined => {
+    try {
+      root ??= realpathSync(resolve(options.sdkDist));
+    } catch {
+      // Not there (yet): every request answers 404 until it is.
+    }
+    return root;
+  };
   return (request: IncomingMessage, response: ServerResponse, next: Next): void => {
     const url = URL.parse(request.url ?? '/', 'http://localhost');
     if (!url?.pathname.startsWith(`${prefix}/`) || (request.method !== 'GET' && request.method !== 'HEAD')) return next();
@@ -72,31 +196,59 @@ export function zoomSdkAssetsMiddleware(options: { prefix: string; sdkDist: stri
       answerText(response, 400, 'Bad request: the path is not valid percent-encoding.');
       return;
     }
-    const file = normalize(join(root, relative));
-    // Never serve anything outside the SDK's dist/ (../ in the URL).
-    if (!file.startsWith(root + sep) || !existsSync(file) || !statSync(file).isFile()) {
+    const base = realRoot();
+    const inside = base === undefined ? undefined : fileInside(base, relative);
+    if (base === undefined || inside === undefined) {
       answerText(response, 404, `Not found in @zoom/meetingsdk/dist: ${relative}`);
       return;
     }
-    const stats = statSync(file);
-    response.setHeader('Content-Type', mimeTypes[extname(file).toLowerCase()] ?? 'application/octet-stream');
-    response.setHeader('Content-Length', String(stats.size));
-    // The SDK's workers and wasm are fetched from cross-origin-isolated pages too: let them be embedded.
-    response.setHeader('Cross-Origin-Resource-Policy', 'cross-origin');
-    response.setHeader('Access-Control-Allow-Origin', '*');
-    // The files are versioned by the SDK version in the installed package; revalidate cheaply.
-    response.setHeader('Cache-Control', 'public, max-age=3600');
-    response.setHeader('Last-Modified', stats.mtime.toUTCString());
-    if (request.method === 'HEAD') {
-      response.end();
+    // The same files the build copies: a page that needs one the build leaves out fails in dev, not in production.
+    try {
+      served ??= new Set(sdkAssetFiles(views, base));
+    } catch {
+      // A thrown error would end the process of a plain Node server; the message names a path, so it stays here.
+      answerText(response, 500, "This server's copy of @zoom/meetingsdk is incomplete (no lib/av/manifest.json): reinstall @zoom/meetingsdk.");
       return;
     }
-    createReadStream(file).pipe(response);
+    const insidePosix = inside.split(sep).join('/');
+    if (!served.has(insidePosix)) {
+      answerText(response, 404, notChosenText(insidePosix, views, base));
+      return;
+    }
+    // send() does what a static file needs and is easy to get wrong by hand: conditional requests (304), single
+    // ranges (206/416), and closing the file when the client goes away or the read fails.
+    const file = send(request, `/${inside.split(sep).map(encodeURIComponent).join('/')}`, {
+      root: base,
+      dotfiles: 'deny',
+      index: false,
+      // The files are versioned by the SDK version in the installed package; revalidate cheaply.
+      maxAge: 3600_000,
+    });
+    file.on('headers', (res: ServerResponse, path: string) => {
+      res.setHeader('Content-Type', mimeTypes[extname(path).toLowerCase()] ?? 'application/octet-stream');
+      // The SDK's workers and wasm are fetched from cross-origin-isolated pages too: let them be embedded.
+      res.setHeader('Cross-Origin-Resource-Policy', 'cross-origin');
+      res.setHeader('Access-Control-Allow-Origin', '*');
+    });
+    file.on('error', (error: { status?: number; headers?: Record<string, string> }) => {
+      // Mid-body, the only honest answer left is a cut connection: the client sees an incomplete download.
+      if (response.headersSent) {
+        response.destroy();
+        return;
+      }
+      for (const name of fileHeaders) response.removeHeader(name);
+      // send() passes the headers its error answers need (Content-Range with a 416).
+      for (const [name, value] of Object.entries(error.headers ?? {})) response.setHeader(name, value);
+      const status = error.status ?? 500;
+      answerText(response, status, errorText(status, relative));
+    });
+    file.pipe(response);
   };
 }
 
 export function zoomSdkAssets(options: ZoomSdkAssetsOptions = {}): Plugin {
   const prefix = (options.prefix ?? '/zoom-sdk').replace(/\/+$/, '');
+  const views = checkViews(options.views ?? ALL_SDK_VIEWS);
   let config: ResolvedConfig | undefined;
   const sdkDist = (): string => options.sdkDist ?? findSdkDist(config?.root);
   const addIsolation = (_request: IncomingMessage, response: ServerResponse, next: Next): void => {
@@ -110,17 +262,29 @@ export function zoomSdkAssets(options: ZoomSdkAssetsOptions = {}): Plugin {
     },
     configureServer(server) {
       if (options.crossOriginIsolation) server.middlewares.use(addIsolation);
-      server.middlewares.use(zoomSdkAssetsMiddleware({ prefix, sdkDist: sdkDist() }));
+      server.middlewares.use(zoomSdkAssetsMiddleware({ prefix, sdkDist: sdkDist(), views }));
     },
     configurePreviewServer(server) {
       if (options.crossOriginIsolation) server.middlewares.use(addIsolation);
-      server.middlewares.use(zoomSdkAssetsMiddleware({ prefix, sdkDist: sdkDist() }));
+      server.middlewares.use(zoomSdkAssetsMiddleware({ prefix, sdkDist: sdkDist(), views }));
     },
     async writeBundle() {
       if (!config) return;
+      const from = resolve(sdkDist());
       // resolve, not join: Vite hands outDir over already absolute.
       const target = resolve(config.root, config.build.outDir, prefix.replace(/^\//, ''));
-      await cp(sdkDist(), target, { recursive: true });
+      const files = sdkAssetFiles(views, from);
+      for (const file of files) {
+        await mkdir(dirname(join(target, file)), { recursive: true });
+        await copyFile(join(from, file), join(target, file));
+      }
+      const figures = (list: readonly string[]): string =>
+        `${list.length} files, ${(list.reduce((sum, file) => sum + statSync(join(from, file)).size, 0) / 1e6).toFixed(1)} MB`;
+      // Both views is the safe default; say what the smaller choice would save, where the person who can make it looks.
+      const hint = views.length > 1
+        ? `; if no page uses view="client", zoomSdkAssets({ views: ['component'] }) copies ${figures(sdkAssetFiles(['component'], from))}`
+        : '';
+      config.logger.info(`zoom-join/vite: copied the SDK files of the ${views.join(' and ')} view${views.length > 1 ? 's' : ''} to ${prefix}/ (${figures(files)})${hint}.`);
     },
   };
 }

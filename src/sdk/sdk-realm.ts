@@ -7,7 +7,9 @@
 import { emit } from '../events.js';
 import { normalizeSdkError } from './normalize-error.js';
 import { ErrorCategory, ZoomJoinError } from '../zoom-join-error.js';
-import { SDK_CDN_LIB_URL, SDK_VERSION } from './version.js';
+import { sdkRealmScripts } from './view-files.js';
+
+export { sdkRealmScripts };
 
 /**
  * What a meeting needs from the browser, named in the frame's `allow` attribute. A same-origin frame has them by
@@ -172,25 +174,6 @@ function createRealm(frame: HTMLIFrameElement, realmWindow: Window & typeof glob
       frame.remove();
     },
   };
-}
-
-/**
- * The classic scripts that put a view's SDK into a realm, in order: the vendor libraries it expects as globals
- * (from `lib/vendor/`), then the view's bundle — from the folder above `lib/` when self-hosted (the package's
- * `dist/`), from the CDN's root on Zoom's CDN, where both bundles carry the version in their names.
- */
-export function sdkRealmScripts(view: 'component' | 'client', libUrl: string): string[] {
-  const lib = libUrl.replace(/\/+$/, '');
-  const fromCdn = lib === SDK_CDN_LIB_URL;
-  // The Client View's bundle has one name everywhere; the Component View's differs between the package and the CDN.
-  const bundles = {
-    component: fromCdn ? `zoom-meeting-embedded-${SDK_VERSION}.min.js` : 'zoomus-websdk-embedded.umd.min.js',
-    client: `zoom-meeting-${SDK_VERSION}.min.js`,
-  };
-  const folder = fromCdn ? new URL(lib).origin : lib.replace(/\/lib$/, '');
-  // The Client View bundle reads React, Redux and ReduxThunk (and lodash) as globals, as Zoom's own CDN sample loads it.
-  const vendors = view === 'component' ? ['react', 'react-dom'] : ['react', 'react-dom', 'redux', 'redux-thunk', 'lodash'];
-  return [...vendors.map((name) => `${lib}/vendor/${name}.min.js`), `${folder}/${bundles[view]}`];
 }
 
 /** The globals each view's bundle may define in the realm (the package's Component View bundle and the CDN's differ). */

@@ -13,6 +13,7 @@ import { axeViolations, blocking } from './support/axe.js';
 import { launchChromium, openDemo, screenshot, type DemoPage } from './support/browser.js';
 import { MAIN, clickJoin, logEntries, waitForStatus } from './support/demo-actions.js';
 import { startDemoServer, type DemoServer } from './support/demo-server.js';
+import { sdkAssetFiles } from '../../vite-plugin/index.js';
 
 /** Click → joined: the SDK's start is CPU-bound (~2 s Component View, 5–10 s Client View here, far more when busy). */
 const JOIN_WITHIN_MS = 120_000;
@@ -42,6 +43,12 @@ function meetingUrl(view: SdkView, setup?: string): string {
 
 async function inMeetingMode(view: SdkView, setup: string | undefined, body: (demo: DemoPage) => Promise<void>): Promise<void> {
   const demo = await openDemo(browser, meetingUrl(view, setup));
+  // Everything the SDK and the element fetch from the self-hosted copy, with the answer (workers and frames included).
+  const fromSdkCopy: Array<{ path: string; status: number }> = [];
+  demo.page.on('response', (response) => {
+    const url = new URL(response.url());
+    if (url.origin === server.origin && url.pathname.startsWith('/zoom-sdk/')) fromSdkCopy.push({ path: decodeURIComponent(url.pathname.slice('/zoom-sdk/'.length)), status: response.status() });
+  });
   try {
     assert.equal(await demo.page.locator('#mode-meeting').getAttribute('aria-current'), 'page');
     await demo.page.locator('#scenario-status[data-double="ready"]').waitFor({ timeout: 30_000 });
@@ -51,6 +58,11 @@ async function inMeetingMode(view: SdkView, setup: string | undefined, body: (de
       const violations = blocking(await axeViolations(demo.page, `meeting ${setup ?? 'meeting'} ${view} (${colorScheme})`));
       assert.deepEqual(violations, [], `axe: no serious or critical violation in the end state, ${view} view, ${colorScheme}`);
     }
+    // A build with zoomSdkAssets({ views: [view] }) copies these files only: the meeting must not need another.
+    const copied = new Set(sdkAssetFiles([view]));
+    assert.ok(fromSdkCopy.some(({ path }) => path === 'lib/av/js_media.min.js'), 'the SDK loaded from /zoom-sdk');
+    assert.deepEqual(fromSdkCopy.filter(({ path }) => !copied.has(path)), [], `every file the ${view} view asked for is among those copied for it`);
+    assert.deepEqual(fromSdkCopy.filter(({ status }) => status >= 400), [], 'the self-hosted copy answered every request');
   } finally {
     await demo.close();
   }

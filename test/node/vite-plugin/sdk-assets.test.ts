@@ -26,7 +26,8 @@ describe('zoom-join/vite on a Vite dev server', () => {
       clearScreen: false,
       optimizeDeps: { noDiscovery: true, include: [] },
       server: { host: '127.0.0.1', port: 0, hmr: false, ws: false, watch: null },
-      plugins: [zoomSdkAssets({ sdkDist: findSdkDist(repoRoot) })],
+      // Spelt with a trailing slash, as a config often spells a folder: it names the same folder.
+      plugins: [zoomSdkAssets({ sdkDist: `${findSdkDist(repoRoot)}/` })],
     });
     await server.listen();
     const address = server.httpServer?.address() as AddressInfo;
@@ -38,7 +39,7 @@ describe('zoom-join/vite on a Vite dev server', () => {
     rmSync(root, { recursive: true, force: true });
   });
 
-  it('serves the SDK files (the plugin is in place)', async () => {
+  it('serves the SDK files (the plugin is in place), with sdkDist ending in a slash', async () => {
     const response = await fetch(`${origin}/zoom-sdk/lib/av/manifest.json`);
     assert.equal(response.status, 200);
     assert.match(response.headers.get('content-type') ?? '', /application\/json/);
