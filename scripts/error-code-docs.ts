@@ -50,6 +50,7 @@ import {
   missingSignatureError,
   networkError,
   notJsonError,
+  originRefusedError,
   providerFailedError,
   requestInvalidError,
   signInRequiredError,
@@ -242,6 +243,7 @@ export async function elementSamples(): Promise<ErrorSample[]> {
     fromError(requestInvalidError(ENDPOINT, new TypeError('Invalid header name'))),
     fromError(networkError(ENDPOINT, 3, new TypeError('Failed to fetch'))),
     fromError(timeoutError(ENDPOINT, 10_000, 3)),
+    fromError(originRefusedError(ENDPOINT, 'https://app.example', 3)),
     ...[400, 401, 403, 404, 405, 418, 422, 429, 500, 503].map((status) =>
       fromError(httpStatusError(ENDPOINT, status, '', '', 1)),
     ),

@@ -24,7 +24,8 @@ export const zoomJoinStyles = css`
   [part='status'] {
     margin: 0 0 0.5em;
   }
-  :host([status='joined']) [part='status'] {
+  :host([status='joined']) [part='status'],
+  :host([status='error']) [part='status'] {
     position: absolute;
     width: 1px;
     height: 1px;

@@ -17,6 +17,7 @@ import {
   missingSignatureError,
   networkError,
   notJsonError,
+  originRefusedError,
   providerFailedError,
   requestInvalidError,
   SignatureFetchErrorCode,
@@ -67,8 +68,43 @@ export async function fetchSignature(
   for (let attempt = 1; ; attempt++) {
     const outcome = await attemptOnce(endpoint, params, options, attempt);
     if ('result' in outcome) return outcome.result;
-    if (!outcome.error.retryable || attempt > retries) throw outcome.error;
+    if (!outcome.error.retryable || attempt > retries) throw await explainNetworkError(outcome.error, endpoint, options, attempt);
     await sleep(retryDelay(attempt - 1, outcome.retryAfterMs, baseDelay, maxDelay), signal, cancelled);
+  }
+}
+
+/** How long the check of a cross-origin endpoint that gave no answer may take. */
+const ORIGIN_CHECK_MS = 3000;
+
+/**
+ * A cross-origin endpoint that gave the page no answer is asked once more in `no-cors` mode, whose answer the page
+ * cannot read but which fails only when nothing answered: if it resolves, the server is up and CORS is what failed.
+ */
+async function explainNetworkError(
+  error: ZoomJoinError,
+  endpoint: string,
+  options: SignatureRequestOptions & SignatureCallOptions,
+  attempts: number,
+): Promise<ZoomJoinError> {
+  const page = globalThis.location;
+  if (error.code !== SignatureFetchErrorCode.network || !page) return error;
+  let url: URL;
+  try {
+    url = new URL(endpoint, page.href);
+  } catch {
+    return error;
+  }
+  if (url.origin === page.origin || (url.protocol !== 'https:' && url.protocol !== 'http:')) return error;
+  const scope = timeoutScope(options.signal, ORIGIN_CHECK_MS);
+  try {
+    const fetchImpl = options.fetch ?? globalThis.fetch;
+    await untilAborted(fetchImpl(url.href, { mode: 'no-cors', credentials: 'omit', cache: 'no-store', signal: scope.signal }), scope.signal);
+    return originRefusedError(endpoint, page.origin, attempts);
+  } catch {
+    if (options.signal?.aborted) throw cancelled();
+    return error;
+  } finally {
+    scope.dispose();
   }
 }
 

@@ -20,6 +20,8 @@ export const SignatureFetchErrorCode = {
   tooLarge: 'signature-answer-too-large',
   providerFailed: 'signature-provider-failed',
   /** The endpoint wants the visitor signed in with Zoom first (it attaches their OBF token or ZAK). */
+  /** The endpoint answers, but the browser withholds its answer from this page's origin (CORS). */
+  originRefused: 'signature-origin-refused',
   signInRequired: 'sign-in-required',
   tokensConflict: 'signature-answer-tokens-conflict',
 } as const;
@@ -95,6 +97,27 @@ export function networkError(endpoint: string, attempts: number, cause: unknown)
     ],
     retryable: true,
     cause: causeOf(cause),
+  });
+}
+
+/**
+ * The endpoint answered (a no-cors request reached it) but the browser would not let this page read the answer: the
+ * endpoint does not admit the page's origin.
+ */
+export function originRefusedError(endpoint: string, pageOrigin: string, attempts: number): ZoomJoinError {
+  const where = describeEndpoint(endpoint);
+  return new ZoomJoinError({
+    code: SignatureFetchErrorCode.originRefused,
+    category: 'signature',
+    title: "Signature endpoint refused this page's origin",
+    message: `The signature endpoint ${where} is up, but it does not let pages from ${pageOrigin} read its answer (CORS)${afterAttempts(attempts)}.`,
+    hint: 'A browser reads an answer from another origin only when the endpoint allows that origin, and this one does not.',
+    steps: [
+      `zoom-join's signature server: add ${pageOrigin} to ZOOM_JOIN_ALLOWED_ORIGINS (comma-separated) and restart it.`,
+      `Another back end: answer the preflight (OPTIONS) and send Access-Control-Allow-Origin: ${pageOrigin}.`,
+      `Check it with: npx zoom-join doctor --endpoint ${where} --origin ${pageOrigin}`,
+    ],
+    retryable: true,
   });
 }
 

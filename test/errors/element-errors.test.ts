@@ -190,6 +190,30 @@ describe('<zoom-join> SDK failures, one per code family, in both views\' shapes'
 });
 
 describe('<zoom-join> error panel: the cause as a paragraph, the steps as an ordered list', () => {
+  /** The text a sighted user sees: the shadow root's, less what is clipped to a pixel for screen readers only. */
+  function seenText(element: ZoomJoin): string {
+    const root = element.shadowRoot!;
+    return [...root.querySelectorAll<HTMLElement>('[part]')]
+      .filter((part) => !part.parentElement?.closest('[part]') && part.getBoundingClientRect().width > 1)
+      .map((part) => part.textContent ?? '')
+      .join(' ');
+  }
+
+  it('shows the title once: the status line announces it but is hidden from sight, and a message that is only the title is not repeated', async () => {
+    const element = await renderZoomJoin({ ...valid, 'signature-endpoint': '/test-endpoint/not-json' });
+    const error = await joinFailure(element);
+    expect(element.shadowRoot!.querySelector('[part=status]')!.textContent).to.contain(error!.title, 'announced');
+    expect(seenText(element).split(error!.title).length - 1).to.equal(1, seenText(element));
+
+    const bare = new ZoomJoinError({ code: 'sdk-unknown', category: 'sdk', message: 'Something odd happened.', hint: 'The SDK failed.' });
+    failSdkWith(sdk, 'join', bare);
+    const second = await renderZoomJoin({ ...valid, 'meeting-number': '1234567891' });
+    second.signature = testSignature({ meetingNumber: '1234567891' });
+    await joinFailure(second);
+    expect(seenText(second).split('Something odd happened.').length - 1).to.equal(1, seenText(second));
+    expect(second.shadowRoot!.querySelector('[part=error-message]')).to.equal(null);
+  });
+
   /** The panel's parts, in document order. */
   function partsOf(element: ZoomJoin): string[] {
     return [...element.shadowRoot!.querySelectorAll('[part=error] [part]')].map((node) => node.getAttribute('part')!);

@@ -449,3 +449,29 @@ describe('fetchSignature: cancellation', () => {
     expectAbortError(await rejection(pending));
   });
 });
+
+describe('fetchSignature: an endpoint on another origin', () => {
+  // The test runner serves the page on localhost; 127.0.0.1 on the same port is the same server, another origin.
+  const otherOrigin = (path: string) => `http://127.0.0.1:${location.port}${path}`;
+
+  it('that answers but does not admit this origin (CORS) is named as such, with the setting that fixes it', async () => {
+    const error = await zoomError(fetchSignature(otherOrigin('/test-endpoint/ok'), params, { ...fast, retries: 0 }));
+    expect(error.code).to.equal('signature-origin-refused');
+    expect(error.title).to.equal("Signature endpoint refused this page's origin");
+    expect(error.message).to.contain(`does not let pages from ${location.origin} read its answer (CORS)`);
+    expect(error.steps[0]).to.contain(`add ${location.origin} to ZOOM_JOIN_ALLOWED_ORIGINS`);
+    expect(error.steps[2]).to.equal(
+      `Check it with: npx zoom-join doctor --endpoint ${otherOrigin('/test-endpoint/ok')} --origin ${location.origin}`,
+    );
+  });
+
+  it('that does not answer at all stays unreachable', async () => {
+    const error = await zoomError(fetchSignature('http://127.0.0.1:9/sign', params, { ...fast, retries: 0 }));
+    expect(error.code).to.equal('signature-network');
+  });
+
+  it('that admits this origin is read as usual', async () => {
+    const result = await fetchSignature(otherOrigin('/test-endpoint/clock?cors=1'), params, { ...fast, retries: 0 });
+    expect(result.signature).to.match(/^ey/);
+  });
+});
