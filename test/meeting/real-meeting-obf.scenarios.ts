@@ -59,22 +59,44 @@ function hearSdk(element: ZoomJoin, view: SdkView): Heard {
   return heard;
 }
 
-async function refusedJoin(view: SdkView, token: { obfToken?: string; zak?: string }): Promise<{ error: ZoomJoinError; heard: Heard }> {
+/** A join Zoom refused, as the SDK reported it: its code, and what it said (its own value, secrets scrubbed). */
+interface Refusal {
+  sdkCode: number | undefined;
+  said: unknown;
+  heard: Heard;
+}
+
+/**
+ * Joins and waits for the SDK's refusal. The Component View rejects `join()` (`{type, reason, errorCode}`, also told
+ * as `connection-change {state:'Fail'}`), which the element turns into its error. The Client View calls neither join
+ * callback: its "Unable to join this meeting" dialog tells `onMeetingStatus {meetingStatus:3, errorCode,
+ * errorMessage}`, which the element does not read today (its join stays pending, so this leaves it).
+ */
+async function refusedJoin(element: ZoomJoin, view: SdkView, heard: Heard): Promise<Refusal> {
+  const joining = element.join().then(
+    () => {
+      throw new Error('the join succeeded');
+    },
+    (reason: unknown) => reason as ZoomJoinError,
+  );
+  if (view === 'component') {
+    const error = await within(joining, JOIN_WITHIN_MS, 'the refused join');
+    expect(element.status).to.equal('error');
+    return { sdkCode: error.sdkCode, said: error.cause, heard: [...heard] };
+  }
+  joining.catch(() => undefined);
+  const told = () => heard.find((line) => line.startsWith('onMeetingStatus') && line.includes('"errorCode"'));
+  await waitUntil(told, "the SDK's onMeetingStatus with an errorCode", { timeout: JOIN_WITHIN_MS });
+  const said = JSON.parse(told()!.slice('onMeetingStatus '.length)) as { errorCode?: number };
+  console.log(`client view: after the refusal the element is ${element.status}`);
+  await element.leave().catch(() => undefined);
+  return { sdkCode: said.errorCode, said, heard: [...heard] };
+}
+
+async function refusedFreshJoin(view: SdkView, token: { obfToken?: string; zak?: string }): Promise<Refusal> {
   const { element } = await meetingElement(view);
   Object.assign(element, token);
-  const heard = hearSdk(element, view);
-  const error = await within(
-    element.join().then(
-      () => {
-        throw new Error('the join succeeded');
-      },
-      (reason: unknown) => reason as ZoomJoinError,
-    ),
-    JOIN_WITHIN_MS,
-    'the refused join',
-  );
-  expect(element.status).to.equal('error');
-  return { error, heard };
+  return refusedJoin(element, view, hearSdk(element, view));
 }
 
 async function startForeignMeeting(authorizingUsers: string[] = []): Promise<void> {
@@ -89,43 +111,45 @@ async function tokensSeen(): Promise<string[]> {
   return record.tokens.map((sighting) => `${sighting.at}:${sighting.kind}`);
 }
 
-/**
- * What the SDK of each view puts in its join `error` callback / `join()` rejection: the Component View's
- * `{type, reason, errorCode}`, the Client View's `{method, status, result, errorMessage, errorCode}` (both read from the
- * element's error cause, the SDK's value with secrets scrubbed).
- */
-function sdkSaid(error: ZoomJoinError): Record<string, unknown> {
-  return error.cause as Record<string, unknown>;
-}
-
 export function obfScenarios(view: SdkView): void {
   // Zoom's wc/info fields for a token differ by view; the launch parameters (4301) do not.
   const wcInfo = (kind: 'obf' | 'zak' | 'none') => `wc/info:${view === 'component' && kind === 'obf' ? 'none' : kind}`;
 
   it('no OBF token and no ZAK: the join answer refuses (13296) and the SDK says 4012', async () => {
     await startForeignMeeting([AUTHORIZER]);
-    const { error, heard } = await refusedJoin(view, {});
-    expect(error.sdkCode).to.equal(4012);
-    expect(error.code).to.equal('anonymous-join-disallowed');
-    console.log(`${view} view, 4012: the SDK said ${JSON.stringify(sdkSaid(error))}; heard ${JSON.stringify(heard)}`);
+    const { sdkCode, said, heard } = await refusedFreshJoin(view, {});
+    expect(sdkCode).to.equal(4012);
+    console.log(`${view} view, 4012: the SDK said ${JSON.stringify(said)}; heard ${JSON.stringify(heard)}`);
+    if (view === 'component') {
+      expect(said).to.deep.equal({ type: 'JOIN_MEETING_FAILED', reason: 'anonymous join error', errorCode: 4012 });
+      expect(heard).to.include('connection-change {"state":"Fail","reason":"anonymous join error","errorCode":4012}');
+    } else {
+      expect(said).to.deep.equal({
+        meetingStatus: 3,
+        errorCode: 4012,
+        errorMessage: 'Anonymous joins are not allowed for this SDK app. Authenticate the Zoom user and provide a ZAK or OBF token.',
+      });
+    }
     expect((await meetingDouble.record()).refusals).to.deep.equal([13296]);
     expect(await tokensSeen()).to.deep.equal([wcInfo('none'), 'launch:none']);
   });
 
   it('an expired OBF token: refused (13299), the SDK says 4014', async () => {
     await startForeignMeeting([AUTHORIZER]);
-    const { error } = await refusedJoin(view, { obfToken: TOKENS.expiredObf });
-    expect(error.sdkCode).to.equal(4014);
-    expect(error.code).to.equal('obf-token-invalid');
+    const { sdkCode, said } = await refusedFreshJoin(view, { obfToken: TOKENS.expiredObf });
+    expect(sdkCode).to.equal(4014);
+    expect(said).to.deep.include(view === 'component' ? { reason: 'obfToken is invalid' } : { errorMessage: 'The OBF token is invalid. Please check the OBF token and try again.' });
     expect((await meetingDouble.record()).refusals).to.deep.equal([13299]);
     expect(await tokensSeen()).to.deep.equal([wcInfo('obf'), 'launch:obf']);
   });
 
   it("an OBF token for another meeting: refused (13300), the SDK says 4015", async () => {
     await startForeignMeeting([AUTHORIZER]);
-    const { error } = await refusedJoin(view, { obfToken: TOKENS.otherMeetingObf });
-    expect(error.sdkCode).to.equal(4015);
-    expect(error.code).to.equal('obf-token-meeting-mismatch');
+    const { sdkCode, said } = await refusedFreshJoin(view, { obfToken: TOKENS.otherMeetingObf });
+    expect(sdkCode).to.equal(4015);
+    expect(said).to.deep.include(
+      view === 'component' ? { reason: 'obfToken does not match the meeting number' } : { errorMessage: 'The meeting number associated with the provided OBF token does not match the current meeting.' },
+    );
     expect((await meetingDouble.record()).refusals).to.deep.equal([13300]);
   });
 
@@ -134,11 +158,10 @@ export function obfScenarios(view: SdkView): void {
     const { element } = await meetingElement(view);
     element.obfToken = TOKENS.obf;
     const heard = hearSdk(element, view);
-    const refused = await within(element.join().then(() => undefined, (reason: unknown) => reason as ZoomJoinError), JOIN_WITHIN_MS, 'the refused join');
-    expect(refused?.sdkCode).to.equal(4017);
-    expect(refused?.code).to.equal('authorized-user-not-in-meeting');
-    expect(refused?.retryable, 'the element may try again once the user is in').to.equal(true);
-    console.log(`${view} view, 4017: the SDK said ${JSON.stringify(refused && sdkSaid(refused))}; heard ${JSON.stringify(heard)}`);
+    const refused = await refusedJoin(element, view, heard);
+    expect(refused.sdkCode).to.equal(4017);
+    expect(refused.said).to.deep.include(view === 'component' ? { reason: 'authorized user not in meeting' } : { errorMessage: 'Authorized user not in meeting.' });
+    console.log(`${view} view, 4017: the SDK said ${JSON.stringify(refused.said)}; heard ${JSON.stringify(refused.heard)}`);
     expect((await meetingDouble.record()).refusals).to.deep.equal([103041]);
 
     await meetingDouble.authorizingUserJoins(AUTHORIZER);
@@ -160,10 +183,12 @@ export function obfScenarios(view: SdkView): void {
       expect(heard).to.include('connection-change {"state":"Closed","reason":"bot user kicked due to master leaving"}');
       expect(detail.reason, 'the adapter counts that text as removed').to.equal('removed');
     } else {
-      // The Client View ends the meeting for reason 21 exactly as for 8 (ended by host): onMeetingStatus 3 and no
-      // onUserLeave; only its "meeting ended" dialog says 4019.
-      expect(heard).to.include('onMeetingStatus {"meetingStatus":3}');
-      expect(heard.filter((line) => line.startsWith('onUserLeave'))).to.deep.equal([]);
+      // The Client View ends the meeting for reason 21 exactly as for 8 (ended by host): onMeetingStatus 3, no
+      // errorCode and no onUserLeave of the user's own (only the authorising user's, from the roster); only its
+      // "meeting ended" dialog says 4019.
+      const authorizerLeft = heard.findIndex((line) => line.startsWith('onUserLeave') && line.includes(`"userName":"Authorising user ${AUTHORIZER}"`));
+      expect(authorizerLeft, "the authorising user's onUserLeave").to.be.greaterThan(-1);
+      expect(heard.slice(authorizerLeft + 1)).to.deep.equal(['onMeetingStatus {"meetingStatus":3}']);
       expect(detail.reason).to.equal('ended');
     }
     await waitUntil(() => !element.querySelector('[slot=meeting] iframe'), "the meeting's frame goes", { timeout: 5000 });
