@@ -2,7 +2,7 @@
 // OBF token or ZAK as Zoom does (demo/meeting-double/, `authorization`), and these prove what the SDK then reports —
 // to the element (its error's sdkCode, its zoom-left) and, heard in the SDK's own frame, to any page.
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
-import type { KnownToken } from '../../demo/meeting-double/meeting-double.js';
+import { EndReason, RwgEvent, type KnownToken } from '../../demo/meeting-double/meeting-double.js';
 import type { ZoomJoin } from '../../src/zoom-join.js';
 import type { SdkView, ZoomJoinError } from '../../src/zoom-join-error.js';
 import { JOIN_WITHIN_MS, meetingDouble, meetingElement, REPORT_WITHIN_MS, within } from './real-meeting-support.js';
@@ -57,6 +57,29 @@ function hearSdk(element: ZoomJoin, view: SdkView): Heard {
     });
   });
   return heard;
+}
+
+/**
+ * The 7939 reasons the RWG sent in the element's frame, read from the SDK's own socket (its RWG socket lives in the
+ * frame's main thread): what the page could read where the SDK's listener API does not say why the meeting ended.
+ */
+function endReasonsInFrame(element: ZoomJoin): number[] {
+  const reasons: number[] = [];
+  element.addEventListener('zoom-frame', (event) => {
+    const realm = event.detail.window as Window & { WebSocket: typeof WebSocket };
+    const Native = realm.WebSocket;
+    realm.WebSocket = class extends Native {
+      constructor(url: string | URL, protocols?: string | string[]) {
+        super(url, protocols);
+        this.addEventListener('message', ({ data }: MessageEvent<unknown>) => {
+          if (typeof data !== 'string' || !data.includes(`"evt":${RwgEvent.end}`)) return;
+          const { body } = JSON.parse(data) as { body?: { reason?: number } };
+          if (typeof body?.reason === 'number') reasons.push(body.reason);
+        });
+      }
+    };
+  });
+  return reasons;
 }
 
 /** A join Zoom refused, as the SDK reported it: its code, and what it said (its own value, secrets scrubbed). */
@@ -158,6 +181,7 @@ export function obfScenarios(view: SdkView): void {
     const { element } = await meetingElement(view);
     element.obfToken = TOKENS.obf;
     const heard = hearSdk(element, view);
+    const endReasons = endReasonsInFrame(element);
     const refused = await refusedJoin(element, view, heard);
     expect(refused.sdkCode).to.equal(4017);
     expect(refused.said).to.deep.include(view === 'component' ? { reason: 'authorized user not in meeting' } : { errorMessage: 'Authorized user not in meeting.' });
@@ -178,6 +202,7 @@ export function obfScenarios(view: SdkView): void {
     const { detail } = await within(left, REPORT_WITHIN_MS, 'zoom-left after the authorising user left');
     console.log(`${view} view, 4019: zoom-left ${JSON.stringify(detail)}; the SDK told the page ${JSON.stringify(heard)}`);
     expect((await meetingDouble.record()).answered.at(-1), 'the double put the user out with 7939').to.equal(7939);
+    expect(endReasons, "the frame's RWG socket carried 7939 reason 21, for a page to read").to.deep.equal([EndReason.authorizingUserLeft]);
     if (view === 'component') {
       // The SDK's 7939 handler: reason 21 (KickedDueToMasterLeave) → Closed with this text; its own UI shows 4019.
       expect(heard).to.include('connection-change {"state":"Closed","reason":"bot user kicked due to master leaving"}');
