@@ -8,7 +8,7 @@ import { signatureEndpointMiddleware } from './test/support/signature-endpoint-m
 import { tsImport } from 'tsx/esm/api';
 
 // The meeting double is TypeScript shared with the e2e suites and the benches.
-const { MeetingDouble } = await tsImport('./demo/meeting-double/meeting-double.ts', import.meta.url);
+const { MeetingDouble, authorizationOf } = await tsImport('./demo/meeting-double/meeting-double.ts', import.meta.url);
 const { routeMeetingDouble } = await tsImport('./demo/meeting-double/route-playwright.ts', import.meta.url);
 
 
@@ -89,7 +89,10 @@ const meetingDoublePlugin = {
         routedForMeetings.add(page);
         await routeMeetingDouble(page, () => meetingDoubleByPage.get(page));
       }
-      meetingDoubleByPage.set(page, new MeetingDouble({ origin: new URL(page.url()).origin, ...payload.options }));
+      // A meeting of another account: the page lists the tokens Zoom's token service would know (`knownTokens`).
+      const { knownTokens, ...options } = payload.options ?? {};
+      const authorization = knownTokens ? { authorization: authorizationOf(knownTokens) } : {};
+      meetingDoubleByPage.set(page, new MeetingDouble({ origin: new URL(page.url()).origin, ...options, ...authorization }));
       return meetingDoubleByPage.get(page).snapshot();
     }
     const double = meetingDoubleByPage.get(page);
@@ -111,6 +114,12 @@ const meetingDoublePlugin = {
         break;
       case 'start-meeting':
         double.startMeeting();
+        break;
+      case 'authorizing-user-joins':
+        double.authorizingUserJoins(payload.userId);
+        break;
+      case 'authorizing-user-leaves':
+        double.authorizingUserLeaves(payload.userId);
         break;
       case 'drop':
         double.dropConnection({ recover: payload.recover });

@@ -23,6 +23,11 @@
  *    the roster, over the same conversation.
  * 8. A socket the server closes makes the SDK fail over: `POST https://zoom.us/wc/refresh_tokens` → `{status:true,
  *    result: JSON text {auth, trackAuth, tid, ts, encryptedRWC}}`, a new ping and a new socket, answered as in 3.
+ * 9. A meeting hosted by another account (`authorization`): both views send an OBF token as 4301's `obfToken`, or else
+ *    a ZAK as 4301's `zak` (wc/info carries them too: the Component View a ZAK as `ztk`/`zsk` and no OBF token, the
+ *    Client View `zak`, `zsk` and `obfToken` fields, empty when unset). Zoom refuses in the join answer: 4098 `res`
+ *    13296 (the SDKs report 4012), 13299 (4014), 13300 (4015), 103041 (4017). The authorising user leaving ends the
+ *    meeting for the user they let in: 7939 `{reason: 21}` (KickedDueToMasterLeave; the SDKs say 4019).
  */
 
 export const RWC_HOST = 'rwc.meeting-double.zoom.us';
@@ -49,7 +54,43 @@ export const RwgEvent = {
 } as const;
 
 /** Why the RWG ends the meeting for this user (the SDK's own enum of 7939 reasons). */
-export const EndReason = { reconnect: 5, kickedByHost: 7, endedByHost: 8 } as const;
+export const EndReason = { reconnect: 5, kickedByHost: 7, endedByHost: 8, authorizingUserLeft: 21 } as const;
+
+/**
+ * The join answer's (4098) `res` when Zoom refuses a join to another account's meeting, and the code both SDKs turn
+ * it into (their own tables: `nP` in the Component View's bundle, the `n_` export in the Client View's).
+ */
+export const AuthorizationRefusal = {
+  /** 13296 → 4012: no OBF token and no ZAK. */
+  anonymous: 13296,
+  /** 13299 → 4014: the token is unknown or expired. */
+  tokenInvalid: 13299,
+  /** 13300 → 4015: the OBF token was issued for another meeting. */
+  meetingMismatch: 13300,
+  /** 103041 → 4017: the OBF token's user is not in the meeting. */
+  authorizingUserAbsent: 103041,
+} as const;
+
+/** The kind of token a join to another account's meeting carries. */
+export type AuthorizationKind = 'obf' | 'zak';
+
+/** What a token says once verified: whose it is, the meeting it was issued for (OBF), and whether it expired. */
+export interface AuthorizationGrant {
+  userId: string;
+  meetingNumber?: string;
+  expired: boolean;
+}
+
+/** Zoom's token service as the double asks it (injected: a double of Zoom's OAuth/token API provides one). */
+export interface MeetingAuthorization {
+  verify(kind: AuthorizationKind, token: string): AuthorizationGrant | null;
+}
+
+/** Where a join's token was seen and of which kind ('none': the field was absent or empty). Never the value. */
+export interface TokenSighting {
+  at: 'wc/info' | 'launch';
+  kind: AuthorizationKind | 'none';
+}
 
 /** 7939's `subReason` with reason 5: reconnect because the user was let out of the waiting room. */
 export const WAITING_ROOM_FAILOVER = 1;
@@ -105,6 +146,13 @@ export interface MeetingDoubleOptions {
   notStarted?: boolean;
   /** A webinar, the user one of its attendees. */
   webinar?: boolean;
+  /**
+   * The meeting belongs to another account: a join needs an OBF token whose user is in the meeting, or a ZAK, each
+   * checked by `verify`. Unset, every join is let in as before.
+   */
+  authorization?: MeetingAuthorization;
+  /** Users (by id) already in the meeting who may authorise OBF joins. */
+  authorizingUsers?: readonly string[];
 }
 
 /** What the double has seen and done, for tests to assert on. */
@@ -116,6 +164,10 @@ export interface MeetingDoubleRecord {
   sockets: number;
   refreshes: number;
   participants: DoubleParticipant[];
+  /** The tokens each join carried, by kind only. */
+  tokens: TokenSighting[];
+  /** The join answers' refusals (4098 `res`), in order. */
+  refusals: number[];
 }
 
 const FIRST_USER_ID = 16_778_240;
@@ -156,7 +208,12 @@ export class MeetingDouble {
   private userName = '';
   private held: boolean;
   private started: boolean;
-  private readonly record: MeetingDoubleRecord = { sent: [], answered: [], sockets: 0, refreshes: 0, participants: [] };
+  private readonly record: MeetingDoubleRecord = { sent: [], answered: [], sockets: 0, refreshes: 0, participants: [], tokens: [], refusals: [] };
+  private readonly authorization?: MeetingAuthorization;
+  /** The authorising users in the meeting: their id → their participant id in the roster. */
+  private readonly authorizers = new Map<string, number>();
+  /** Whose OBF token let the user in, while they are in. */
+  private admittedBy?: string;
 
   constructor(options: MeetingDoubleOptions) {
     this.origin = options.origin;
@@ -168,6 +225,8 @@ export class MeetingDouble {
     this.started = !(options.notStarted ?? false);
     this.nextId = this.userId + 1024;
     if (options.hostName) this.addParticipant(options.hostName, 1);
+    this.authorization = options.authorization;
+    for (const userId of options.authorizingUsers ?? []) this.authorizingUserJoins(userId);
   }
 
   /** The answer to one of the SDK's HTTP requests to a Zoom host, or undefined to fail it as unreachable. */
@@ -248,6 +307,24 @@ export class MeetingDouble {
     this.started = true;
   }
 
+  /** A user who may authorise OBF joins joins the meeting (and its roster). */
+  authorizingUserJoins(userId: string, name = `Authorising user ${userId}`): void {
+    if (this.authorizers.has(userId)) return;
+    this.authorizers.set(userId, this.addParticipant(name));
+  }
+
+  /** An authorising user leaves: a user their OBF token let in is put out of the meeting with them (7939 21). */
+  authorizingUserLeaves(userId: string): void {
+    const participant = this.authorizers.get(userId);
+    if (participant === undefined) throw new Error(`the meeting double has no authorising user ${userId}`);
+    this.authorizers.delete(userId);
+    this.removeParticipant(participant);
+    if (this.admittedBy === userId) {
+      this.admittedBy = undefined;
+      this.send({ evt: RwgEvent.end, body: { reason: EndReason.authorizingUserLeft } });
+    }
+  }
+
   /** The host ends the meeting for everyone. */
   endMeeting(): void {
     this.send({ evt: RwgEvent.end, body: { reason: EndReason.endedByHost } });
@@ -270,7 +347,14 @@ export class MeetingDouble {
   }
 
   snapshot(): MeetingDoubleRecord {
-    return { ...this.record, sent: [...this.record.sent], answered: [...this.record.answered], participants: [...this.others.values()] };
+    return {
+      ...this.record,
+      sent: [...this.record.sent],
+      answered: [...this.record.answered],
+      participants: [...this.others.values()],
+      tokens: this.record.tokens.map((sighting) => ({ ...sighting })),
+      refusals: [...this.record.refusals],
+    };
   }
 
   private onSdkMessage(socket: DoubleSocket, text: string): void {
@@ -285,9 +369,43 @@ export class MeetingDouble {
       return;
     }
     this.record.sent.push(message.evt);
-    if (message.evt === RwgEvent.launchParameters) this.answerJoin(socket);
+    if (message.evt === RwgEvent.launchParameters) {
+      const refusal = this.authorize(message.body ?? {}, socket.url);
+      if (refusal === undefined) this.answerJoin(socket);
+      else this.refuseJoin(socket, refusal);
+    }
+    if (message.evt === RwgEvent.leave) this.admittedBy = undefined;
     // Zoom ends the meeting for everyone when its host asks; anyone else's request it ignores.
     if (message.evt === RwgEvent.endRequest && this.userRole === 1) this.endMeeting();
+  }
+
+  /**
+   * Zoom's check of a join to another account's meeting, from the launch parameters (both views send an OBF token as
+   * `obfToken`, and only without one a ZAK as `zak`): the refusal's `res`, or undefined to let the user in.
+   */
+  private authorize(launch: Record<string, unknown>, socketUrl: string): number | undefined {
+    const obf = typeof launch.obfToken === 'string' && launch.obfToken !== '' ? launch.obfToken : undefined;
+    const zak = typeof launch.zak === 'string' && launch.zak !== '' ? launch.zak : undefined;
+    const kind: AuthorizationKind | 'none' = obf ? 'obf' : zak ? 'zak' : 'none';
+    this.record.tokens.push({ at: 'launch', kind });
+    // A reconnection carries the same token; the user is let back in as before.
+    if (!this.authorization || this.admittedBy !== undefined) return undefined;
+    const token = obf ?? zak;
+    if (kind === 'none' || token === undefined) return AuthorizationRefusal.anonymous;
+    const grant = this.authorization.verify(kind, token);
+    if (!grant || grant.expired) return AuthorizationRefusal.tokenInvalid;
+    if (kind === 'zak') return undefined;
+    const meetingNumber = new URL(socketUrl.replace(/^wss:/, 'https:')).pathname.split('/').pop();
+    if (grant.meetingNumber !== undefined && grant.meetingNumber !== meetingNumber) return AuthorizationRefusal.meetingMismatch;
+    if (!this.authorizers.has(grant.userId)) return AuthorizationRefusal.authorizingUserAbsent;
+    this.admittedBy = grant.userId;
+    return undefined;
+  }
+
+  /** The join answer that refuses: the SDKs read `res` (and log `error_desc`), then close the socket themselves. */
+  private refuseJoin(socket: DoubleSocket, res: number): void {
+    this.record.refusals.push(res);
+    this.send({ evt: RwgEvent.joinAnswer, body: { res, conID: 'double-con-id', svcUrl: RWG_HOST, error_desc: `meeting double: refused (${res})` } }, socket);
   }
 
   private answerJoin(socket: DoubleSocket): void {
@@ -334,6 +452,10 @@ export class MeetingDouble {
 
   private wcInfo(form: URLSearchParams): unknown {
     const signature = form.get('signature') ?? '';
+    // The Component View sends a ZAK as ztk (zsk for a host) and no OBF token; the Client View zak/zsk and obfToken.
+    const given = (name: string): boolean => (form.get(name) ?? '') !== '';
+    const kind = given('obfToken') ? 'obf' : given('zak') || given('ztk') || given('zsk') ? 'zak' : 'none';
+    this.record.tokens.push({ at: 'wc/info', kind });
     const notStarted = this.started ? {} : { rsRes: { status: false, errorCode: 3008, errorMessage: 'Meeting has not started' } };
     return {
       status: true,
@@ -366,4 +488,20 @@ export class MeetingDouble {
       },
     };
   }
+}
+
+/** One token a table-driven authorization knows (tests and the demo, which have no token service to ask). */
+export interface KnownToken extends AuthorizationGrant {
+  kind: AuthorizationKind;
+  token: string;
+}
+
+/** A stand-in for Zoom's token service that knows the listed tokens and nothing else. */
+export function authorizationOf(known: readonly KnownToken[]): MeetingAuthorization {
+  return {
+    verify(kind, token) {
+      const entry = known.find((candidate) => candidate.kind === kind && candidate.token === token);
+      return entry ? { userId: entry.userId, expired: entry.expired, ...(entry.meetingNumber === undefined ? {} : { meetingNumber: entry.meetingNumber }) } : null;
+    },
+  };
 }

@@ -1,7 +1,8 @@
 import { executeServerCommand } from '@web/test-runner-commands';
-import type { MeetingDoubleOptions, MeetingDoubleRecord } from '../../demo/meeting-double/meeting-double.js';
+import type { KnownToken, MeetingDoubleOptions, MeetingDoubleRecord } from '../../demo/meeting-double/meeting-double.js';
 
-type Options = Omit<MeetingDoubleOptions, 'origin'>;
+/** The double's options as a page can send them: another account's meeting lists the tokens it knows. */
+type Options = Omit<MeetingDoubleOptions, 'origin' | 'authorization'> & { knownTokens?: KnownToken[] };
 
 /**
  * Drives this test page's meeting double (web-test-runner.config.mjs): once started, Zoom's meeting service is
@@ -17,5 +18,7 @@ export const meetingDouble = {
   startMeeting: () => executeServerCommand<MeetingDoubleRecord, object>('meeting-double', { action: 'start-meeting' }),
   removeUser: () => executeServerCommand<MeetingDoubleRecord, object>('meeting-double', { action: 'remove-user' }),
   dropConnection: (recover: boolean) => executeServerCommand<MeetingDoubleRecord, object>('meeting-double', { action: 'drop', recover }),
+  authorizingUserJoins: (userId: string) => executeServerCommand<MeetingDoubleRecord, object>('meeting-double', { action: 'authorizing-user-joins', userId }),
+  authorizingUserLeaves: (userId: string) => executeServerCommand<MeetingDoubleRecord, object>('meeting-double', { action: 'authorizing-user-leaves', userId }),
   record: () => executeServerCommand<MeetingDoubleRecord, object>('meeting-double', { action: 'record' }),
 };
