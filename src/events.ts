@@ -43,9 +43,17 @@ export interface ZoomJoinedDetail {
 
 /**
  * Why the meeting is over for the user: they left (`leave()`), the host ended it, the host removed them, the
- * connection dropped and did not come back, the memory policy left, or the element was removed from the page.
+ * connection dropped and did not come back, the Zoom user they joined on behalf of (OBF) left (Zoom's 4019), the
+ * memory policy left, or the element was removed from the page.
  */
-export type ZoomLeftReason = 'user' | 'ended' | 'removed' | 'connection-lost' | 'memory-pressure' | 'element-removed';
+export type ZoomLeftReason =
+  | 'user'
+  | 'ended'
+  | 'removed'
+  | 'connection-lost'
+  | 'authorized-user-left'
+  | 'memory-pressure'
+  | 'element-removed';
 
 export interface ZoomLeftDetail {
   reason: ZoomLeftReason;

@@ -31,7 +31,7 @@ const statusText: Record<ZoomStatus, string> = {
  * @attr lang - The SDK's language (default en-US)
  * @fires zoom-status - `{status, previous}` on every status change
  * @fires zoom-joined - `{meetingNumber, userName, view}` once in the meeting
- * @fires zoom-left - `{reason}` once the meeting is over: `user`, `ended`, `removed`, `connection-lost`, `memory-pressure`, `element-removed`
+ * @fires zoom-left - `{reason}` once the meeting is over: `user`, `ended`, `removed`, `connection-lost`, `authorized-user-left`, `memory-pressure`, `element-removed`
  * @fires zoom-participants - `{participants}` in a meeting, whenever someone joins, leaves or changes role
  * @fires zoom-connection - `{state: 'reconnecting' | 'connected', reason?}` when the meeting's connection drops and comes back
  * @fires zoom-frame - `{window, view}` when the element opened a frame for the SDK, before the SDK loads into it (advanced: set up what the SDK should find there)

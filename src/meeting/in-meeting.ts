@@ -7,6 +7,8 @@ export const leftTexts: Readonly<Record<ZoomLeftReason, string | undefined>> = {
   ended: 'The host ended the meeting',
   removed: 'The host removed you from the meeting',
   'connection-lost': 'The connection to the meeting was lost and did not come back: join again once you are online',
+  'authorized-user-left':
+    'The Zoom user you joined on behalf of left the meeting, and Zoom let you in only with them: join again once they are back',
   'memory-pressure': 'You left the meeting: the page was running out of memory',
   'element-removed': undefined,
 };

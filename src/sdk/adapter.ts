@@ -65,10 +65,10 @@ export interface SdkMeetingInfo {
 }
 
 /**
- * Why a meeting ended without the user leaving: the host ended it, removed the user from it, or the connection
- * dropped and the SDK could not re-establish it.
+ * Why a meeting ended without the user leaving: the host ended it, removed the user from it, the connection
+ * dropped and the SDK could not re-establish it, or the Zoom user an OBF token joined on behalf of left (Zoom's 4019).
  */
-export type SdkMeetingEnd = 'ended' | 'removed' | 'connection-lost';
+export type SdkMeetingEnd = 'ended' | 'removed' | 'connection-lost' | 'authorized-user-left';
 
 /**
  * Things the SDK reports on its own: the meeting ended, the connection failed for good or is being re-established,

@@ -3,6 +3,7 @@ import { hasFunctions, sdkJoinOptions, secretsOf } from './sdk-module.js';
 import { SdkRealmSlot } from './sdk-realm.js';
 import { SDK_CDN_LIB_URL } from './version.js';
 import { answeredWithin, nextTask, RealmAdapter } from './realm-adapter.js';
+import { END_REASON_AUTHORIZED_USER_LEFT, watchMeetingEndReasons } from './rwg-end-watch.js';
 
 interface CallbackOptions {
   success?: (result: unknown) => void;
@@ -117,7 +118,11 @@ const MeetingStatus = { connecting: 1, connected: 2, disconnected: 3, reconnecti
  */
 export class ClientViewAdapter extends RealmAdapter<ClientViewApi> {
   readonly view = 'client' as const;
-  protected readonly slot = new SdkRealmSlot<ClientViewApi>('client', isClientViewApi, async ({ api }, libUrl, _signal, ahead) => {
+  protected readonly slot = new SdkRealmSlot<ClientViewApi>('client', isClientViewApi, async ({ api, realm }, libUrl, _signal, ahead) => {
+    // Its listeners tell one "ended" for the host ending the meeting and for Zoom's 4019: the server's reason tells.
+    watchMeetingEndReasons(realm.window, (reason) => {
+      if (api === this.api) this.endReason = reason;
+    });
     // The SDK's own preparation (its WebAssembly and js_media): ahead of the click when prepared in idle.
     api.setZoomJSLib(libUrl, '/av');
     await api.preLoadWasm();
@@ -131,11 +136,26 @@ export class ClientViewAdapter extends RealmAdapter<ClientViewApi> {
     }
     // This realm's own listeners: they go with the frame.
     api.inMeetingServiceListener('onMeetingStatus', (payload: unknown) => {
-      const status = (payload as { meetingStatus?: unknown } | null)?.meetingStatus;
+      const { meetingStatus: status, errorCode } = (payload ?? {}) as { meetingStatus?: unknown; errorCode?: unknown };
+      if (api !== this.api) return;
+      // Zoom refused the join (4012–4018: a token missing or not accepted): the SDK's dialog says so to the
+      // listeners only, and neither join callback ever comes.
+      if (!this.joined && !this.held && status === MeetingStatus.disconnected && typeof errorCode === 'number') {
+        this.joinRefused({ method: 'join', status: false, ...(payload as object) });
+        return;
+      }
       // Held in the waiting room, the SDK may end before its join is done (the host removed the user from there).
-      if (api !== this.api || !(this.joined || this.held)) return;
+      if (!(this.joined || this.held)) return;
       if (status === MeetingStatus.disconnected) {
-        this.meetingEnded(this.reconnecting ? 'connection-lost' : this.removed ? 'removed' : 'ended');
+        this.meetingEnded(
+          this.reconnecting
+            ? 'connection-lost'
+            : this.removed
+              ? 'removed'
+              : this.endReason === END_REASON_AUTHORIZED_USER_LEFT
+                ? 'authorized-user-left'
+                : 'ended',
+        );
       } else if (status === MeetingStatus.reconnecting) {
         // The host let the user in from the waiting room: the SDK reconnects to the meeting proper.
         if (this.held) return;
@@ -172,6 +192,8 @@ export class ClientViewAdapter extends RealmAdapter<ClientViewApi> {
   });
   /** The host removed the user: the meeting's end that follows is a removal. */
   private removed = false;
+  /** The reason of the meeting server's last "you are out" message (7939), when the frame's socket carried one. */
+  private endReason?: number;
 
   async init(options: SdkInitOptions, signal: AbortSignal): Promise<void> {
     const wanted = initOptions(options.selfHosted, options.enforceVirtualBackground === true);
@@ -183,6 +205,7 @@ export class ClientViewAdapter extends RealmAdapter<ClientViewApi> {
 
   async join(options: SdkJoinOptions, signal: AbortSignal): Promise<void> {
     this.removed = false;
+    this.endReason = undefined;
     this.roster.clear();
     const joinOptions = sdkJoinOptions(options, 'passWord');
     return this.joinInRealm(signal, secretsOf(options), (api) => callbackToPromise((o) => api.join(o), joinOptions));

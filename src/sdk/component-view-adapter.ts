@@ -53,9 +53,12 @@ function participantOf(user: EmbeddedParticipant, you: number | undefined): Zoom
  * The reasons the SDK gives with `connection-change {state: 'Closed'}` when the meeting ended for the user (its
  * 7939 handler); any other (an unknown reason, a duplicated session) counts as ended.
  */
-const REMOVED_REASONS = new Set(['kicked by host', 'expeled by host', 'bot user kicked due to master leaving']);
+const REMOVED_REASONS = new Set(['kicked by host', 'expeled by host']);
+/** 7939 reason 21: the Zoom user the OBF token joined on behalf of left (its own dialog says 4019). */
+const AUTHORIZED_USER_LEFT = 'bot user kicked due to master leaving';
 
 function endOf(reason: string | undefined): SdkMeetingEnd {
+  if (reason === AUTHORIZED_USER_LEFT) return 'authorized-user-left';
   return reason !== undefined && REMOVED_REASONS.has(reason) ? 'removed' : 'ended';
 }
 

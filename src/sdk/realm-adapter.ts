@@ -154,9 +154,18 @@ export abstract class RealmAdapter<Api> implements SdkAdapter {
     }
   }
 
+  /**
+   * A view's reading of the SDK: Zoom refused the join, and the SDK said so only to its listeners (the Client View
+   * calls neither join callback then). The join rejects with what the SDK said, on the next task.
+   */
+  protected joinRefused(said: unknown): void {
+    const endJoin = this.endJoin;
+    if (!this.joined) setTimeout(() => endJoin?.(said), 0);
+  }
+
   private endedInWaitingRoomError(reason: SdkMeetingEnd | undefined): unknown {
     // Removed from the waiting room (Zoom's 3009), or the meeting ended before the user got in (4004).
-    const errorCode = reason === 'removed' ? 3009 : 4004;
+    const errorCode = reason === 'removed' ? 3009 : reason === 'authorized-user-left' ? 4019 : 4004;
     return normalizeSdkError({ type: 'JOIN_MEETING_FAILED', reason: 'The meeting ended in the waiting room', errorCode }, { view: this.view, stage: 'join' });
   }
 

@@ -90,10 +90,10 @@ interface Refusal {
 }
 
 /**
- * Joins and waits for the SDK's refusal. The Component View rejects `join()` (`{type, reason, errorCode}`, also told
- * as `connection-change {state:'Fail'}`), which the element turns into its error. The Client View calls neither join
- * callback: its "Unable to join this meeting" dialog tells `onMeetingStatus {meetingStatus:3, errorCode,
- * errorMessage}`, which the element does not read today (its join stays pending, so this leaves it).
+ * Joins and waits for the SDK's refusal, which the element turns into its error in both views. The Component View
+ * rejects `join()` (`{type, reason, errorCode}`, also told as `connection-change {state:'Fail'}`); the Client View
+ * calls neither join callback: its "Unable to join this meeting" dialog tells only `onMeetingStatus {meetingStatus:3,
+ * errorCode, errorMessage}`, which the element reads. `said` is what the SDK said, heard in the frame.
  */
 async function refusedJoin(element: ZoomJoin, view: SdkView, heard: Heard): Promise<Refusal> {
   const joining = element.join().then(
@@ -102,18 +102,14 @@ async function refusedJoin(element: ZoomJoin, view: SdkView, heard: Heard): Prom
     },
     (reason: unknown) => reason as ZoomJoinError,
   );
-  if (view === 'component') {
-    const error = await within(joining, JOIN_WITHIN_MS, 'the refused join');
-    expect(element.status).to.equal('error');
-    return { sdkCode: error.sdkCode, said: error.cause, heard: [...heard] };
-  }
-  joining.catch(() => undefined);
-  const told = () => heard.find((line) => line.startsWith('onMeetingStatus') && line.includes('"errorCode"'));
-  await waitUntil(told, "the SDK's onMeetingStatus with an errorCode", { timeout: JOIN_WITHIN_MS });
-  const said = JSON.parse(told()!.slice('onMeetingStatus '.length)) as { errorCode?: number };
-  console.log(`client view: after the refusal the element is ${element.status}`);
-  await element.leave().catch(() => undefined);
-  return { sdkCode: said.errorCode, said, heard: [...heard] };
+  const error = await within(joining, JOIN_WITHIN_MS, 'the refused join');
+  expect(element.status).to.equal('error');
+  if (view === 'component') return { sdkCode: error.sdkCode, said: error.cause, heard: [...heard] };
+  const told = heard.find((line) => line.startsWith('onMeetingStatus') && line.includes('"errorCode"'));
+  expect(told, "the SDK's onMeetingStatus with an errorCode").to.be.a('string');
+  const said = JSON.parse(told!.slice('onMeetingStatus '.length)) as { errorCode?: number };
+  expect(error.sdkCode, "the element's error carries the SDK's code").to.equal(said.errorCode);
+  return { sdkCode: error.sdkCode, said, heard: [...heard] };
 }
 
 async function refusedFreshJoin(view: SdkView, token: { obfToken?: string; zak?: string }): Promise<Refusal> {
@@ -176,46 +172,49 @@ export function obfScenarios(view: SdkView): void {
     expect((await meetingDouble.record()).refusals).to.deep.equal([13300]);
   });
 
-  it('a valid OBF token, its user not in the meeting: 4017; once they are in, the same element joins; when they leave, the SDK puts the user out (7939 21)', async () => {
+  it('a valid OBF token, its user not in the meeting: 4017, the element waits and joins by itself once they are in; when they leave (7939 21), zoom-left says authorized-user-left', async () => {
     await startForeignMeeting();
     const { element } = await meetingElement(view);
     element.obfToken = TOKENS.obf;
     const heard = hearSdk(element, view);
     const endReasons = endReasonsInFrame(element);
-    const refused = await refusedJoin(element, view, heard);
-    expect(refused.sdkCode).to.equal(4017);
-    expect(refused.said).to.deep.include(view === 'component' ? { reason: 'authorized user not in meeting' } : { errorMessage: 'Authorized user not in meeting.' });
-    console.log(`${view} view, 4017: the SDK said ${JSON.stringify(refused.said)}; heard ${JSON.stringify(refused.heard)}`);
+    const joined = within(element.join(), JOIN_WITHIN_MS, 'join() once the authorising user is in');
+    await waitUntil(() => element.status === 'waiting-for-authorized-user', 'waiting-for-authorized-user', { timeout: JOIN_WITHIN_MS });
+    const told =
+      view === 'component'
+        ? 'connection-change {"state":"Fail","reason":"authorized user not in meeting","errorCode":4017}'
+        : 'onMeetingStatus {"meetingStatus":3,"errorCode":4017,"errorMessage":"Authorized user not in meeting."}';
+    expect(heard, 'the SDK said 4017').to.include(told);
     expect((await meetingDouble.record()).refusals).to.deep.equal([103041]);
+    expect(element.querySelector('[slot=meeting] iframe'), "the refused try's frame went").to.equal(null);
 
     await meetingDouble.authorizingUserJoins(AUTHORIZER);
     heard.length = 0;
-    await within(element.join(), JOIN_WITHIN_MS, 'join() once the authorising user is in');
+    await joined;
     expect(element.status).to.equal('joined');
-    const joined = await meetingDouble.record();
-    expect(joined.refusals, 'no new refusal').to.deep.equal([103041]);
-    expect(joined.answered, 'the join answer admitted the user').to.include(4098);
+    const record = await meetingDouble.record();
+    expect(record.refusals, 'no new refusal').to.deep.equal([103041]);
+    expect(record.answered, 'the join answer admitted the user').to.include(4098);
     expect(await tokensSeen()).to.deep.equal([wcInfo('obf'), 'launch:obf', wcInfo('obf'), 'launch:obf']);
 
     const left = oneEvent(element, 'zoom-left');
     await meetingDouble.authorizingUserLeaves(AUTHORIZER);
     const { detail } = await within(left, REPORT_WITHIN_MS, 'zoom-left after the authorising user left');
-    console.log(`${view} view, 4019: zoom-left ${JSON.stringify(detail)}; the SDK told the page ${JSON.stringify(heard)}`);
     expect((await meetingDouble.record()).answered.at(-1), 'the double put the user out with 7939').to.equal(7939);
-    expect(endReasons, "the frame's RWG socket carried 7939 reason 21, for a page to read").to.deep.equal([EndReason.authorizingUserLeft]);
+    expect(endReasons, "the frame's RWG socket carried 7939 reason 21").to.deep.equal([EndReason.authorizingUserLeft]);
     if (view === 'component') {
       // The SDK's 7939 handler: reason 21 (KickedDueToMasterLeave) → Closed with this text; its own UI shows 4019.
       expect(heard).to.include('connection-change {"state":"Closed","reason":"bot user kicked due to master leaving"}');
-      expect(detail.reason, 'the adapter counts that text as removed').to.equal('removed');
     } else {
       // The Client View ends the meeting for reason 21 exactly as for 8 (ended by host): onMeetingStatus 3, no
-      // errorCode and no onUserLeave of the user's own (only the authorising user's, from the roster); only its
-      // "meeting ended" dialog says 4019.
+      // errorCode and no onUserLeave of the user's own; the element reads the reason off the frame's socket.
       const authorizerLeft = heard.findIndex((line) => line.startsWith('onUserLeave') && line.includes(`"userName":"Authorising user ${AUTHORIZER}"`));
       expect(authorizerLeft, "the authorising user's onUserLeave").to.be.greaterThan(-1);
       expect(heard.slice(authorizerLeft + 1)).to.deep.equal(['onMeetingStatus {"meetingStatus":3}']);
-      expect(detail.reason).to.equal('ended');
     }
+    expect(detail.reason).to.equal('authorized-user-left');
+    await element.updateComplete;
+    expect(element.shadowRoot?.querySelector('[part=status]')?.textContent).to.contain('The Zoom user you joined on behalf of left the meeting');
     await waitUntil(() => !element.querySelector('[slot=meeting] iframe'), "the meeting's frame goes", { timeout: 5000 });
   });
 
