@@ -15,6 +15,7 @@ declare global {
 export { ZoomJoin };
 export { ZoomStatus } from './status.js';
 export { ZoomJoinError, ErrorCategory, isZoomJoinError } from './zoom-join-error.js';
+export type { ZoomJoinErrorCode } from './zoom-join-error.js';
 export type { ErrorCategory as ZoomErrorCategory, SdkView, SignatureProblem } from './zoom-join-error.js';
 export type { ZoomJoinProperties } from './attributes.js';
 export type * from './events.js';

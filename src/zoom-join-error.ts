@@ -3,6 +3,10 @@
  * the in-page signature check, asset checks, either SDK view, or the memory policy.
  */
 
+import type { ZoomJoinErrorCode } from './error-codes/error-code-list.js';
+
+export type { ZoomJoinErrorCode } from './error-codes/error-code-list.js';
+
 export const ErrorCategory = {
   config: 'config',
   signature: 'signature',
@@ -41,7 +45,7 @@ export interface ErrorAdvice {
 }
 
 export interface ZoomJoinErrorInit {
-  code: string;
+  code: ZoomJoinErrorCode;
   category: ErrorCategory;
   message: string;
   /** The cause in one sentence: what is wrong and why. */
@@ -62,7 +66,8 @@ export interface ZoomJoinErrorInit {
 
 export class ZoomJoinError extends Error {
   override readonly name = 'ZoomJoinError';
-  readonly code: string;
+  /** Stable: what a page switches on (every value is listed in docs/errors.md). */
+  readonly code: ZoomJoinErrorCode;
   readonly category: ErrorCategory;
   readonly title: string;
   /** The cause in one sentence: what is wrong and why, addressed to the person who must act. */

@@ -1,4 +1,4 @@
-import { ErrorCategory, ZoomJoinError, type ErrorAdvice, type SdkView } from '../zoom-join-error.js';
+import { ErrorCategory, ZoomJoinError, type ErrorAdvice, type SdkView, type ZoomJoinErrorCode } from '../zoom-join-error.js';
 import type { Rule, ZoomJoinProperties } from '../attributes.js';
 import { withoutUserinfo } from '../safe-text.js';
 import { SDK_CDN_LIB_URL } from '../sdk/version.js';
@@ -19,7 +19,7 @@ export interface JoinConfig {
 }
 
 /** A bad attribute: a stable title, the value in the message, the cause and the fix in `advice`. */
-function configError(code: string, title: string, message: string, advice: ErrorAdvice): ZoomJoinError {
+function configError(code: ZoomJoinErrorCode, title: string, message: string, advice: ErrorAdvice): ZoomJoinError {
   const { hint, steps } = advice;
   return new ZoomJoinError({ code, category: ErrorCategory.config, title, message, hint, steps });
 }

@@ -1,4 +1,4 @@
-import type { ErrorCategory } from '../zoom-join-error.js';
+import type { ErrorCategory, ZoomJoinErrorCode } from '../zoom-join-error.js';
 
 /** Where in the SDK's life a failure happened; decides how ambiguous values (a TypeError, a SyntaxError) are read. */
 export type SdkStage = 'load' | 'init' | 'join' | 'leave';
@@ -6,7 +6,7 @@ export type SdkStage = 'load' | 'init' | 'join' | 'leave';
 /** One row of the join-error table: what the SDK means by a number, and what to do about it. */
 export interface ZoomErrorEntry {
   /** Stable kebab-case name that pages switch on; never changes once published. */
-  readonly code: string;
+  readonly code: ZoomJoinErrorCode;
   readonly category: ErrorCategory;
   /** What the SDK means, in plain words (the SDK's own English is often ungrammatical or ambiguous). */
   readonly title: string;
@@ -32,7 +32,7 @@ export interface ZoomErrorEntry {
 
 /** What `describeZoomError` returns: a table row plus the number it was asked about. */
 export interface ZoomErrorDescription {
-  code: string;
+  code: ZoomJoinErrorCode;
   category: ErrorCategory;
   title: string;
   hint: string;

@@ -262,9 +262,9 @@ describe('<zoom-join> error panel: the cause as a paragraph, the steps as an ord
     const element = await renderZoomJoin(valid);
     element.signature = testSignature({ meetingNumber: MEETING });
     // An adapter may reject with its own ZoomJoinError, which the element passes on unchanged.
-    failSdkWith(sdk, 'join', new ZoomJoinError({ code: 'custom-failure', category: 'sdk', message: 'From the page.', hint: 'Because.' }));
+    failSdkWith(sdk, 'join', new ZoomJoinError({ code: 'sdk-unknown', category: 'sdk', message: 'From the page.', hint: 'Because.' }));
     const error = await joinFailure(element);
-    expect(error?.code).to.equal('custom-failure');
+    expect(error?.code).to.equal('sdk-unknown');
     expect(error?.steps).to.deep.equal([]);
     expect(element.shadowRoot!.querySelector('[part=error-hint]')!.textContent!.trim()).to.equal('Because.');
     expect(element.shadowRoot!.querySelector('[part=error-steps]')).to.equal(null);
@@ -275,7 +275,7 @@ describe('<zoom-join> error panel: the cause as a paragraph, the steps as an ord
     const element = await renderZoomJoin(valid);
     element.signature = testSignature({ meetingNumber: MEETING });
     const step = 'Remove <img src=x onerror=alert(1)> from the name.';
-    failSdkWith(sdk, 'join', new ZoomJoinError({ code: 'custom-failure', category: 'sdk', message: 'm', hint: 'h.', steps: [step] }));
+    failSdkWith(sdk, 'join', new ZoomJoinError({ code: 'sdk-unknown', category: 'sdk', message: 'm', hint: 'h.', steps: [step] }));
     await joinFailure(element);
     const item = element.shadowRoot!.querySelector('[part=error-steps] > li');
     expect(item!.textContent).to.equal(step);

@@ -113,7 +113,7 @@ describe('no secret property and no passcode in errors', () => {
   it('an adapter that builds its own ZoomJoinError quoting them, with the join options as cause', async () => {
     const { element, adapter } = await signedWithAdapter();
     const own = new ZoomJoinError({
-      code: 'custom-refusal',
+      code: 'sdk-unknown',
       category: ErrorCategory.sdk,
       title: `Refused (${PASSCODE})`,
       message: `Refused: ${quoted}`,
@@ -123,7 +123,7 @@ describe('no secret property and no passcode in errors', () => {
     });
     adapter.failWith('join', own);
     const error = await cleanFailure(element);
-    expect(error.code).to.equal('custom-refusal');
+    expect(error.code).to.equal('sdk-unknown');
     expect(error.message).to.contain('Refused: passcode [redacted]');
   });
 

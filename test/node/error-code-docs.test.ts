@@ -11,6 +11,8 @@ import {
   errorSamples,
   problemMeanings,
   renderErrorCodeDocs,
+  renderErrorCodeList,
+  CODE_LIST_PATH,
   signatureProblemSamples,
   warningCodes,
   withGenerated,
@@ -38,6 +40,10 @@ function sourceFiles(dir: string): string[] {
 const sources = sourceFiles(join(root, 'src')).map((path) => ({ path, text: readFileSync(path, 'utf8') }));
 
 describe('docs/errors.md', () => {
+  test('src/error-codes/error-code-list.ts (the type of ZoomJoinError.code) lists exactly the documented codes', async () => {
+    assert.equal(readFileSync(CODE_LIST_PATH, 'utf8'), await renderErrorCodeList(), 'stale: run npm run docs:errors');
+  });
+
   test('its generated part is what scripts/error-code-docs.ts makes from the code', async () => {
     const generated = await renderErrorCodeDocs();
     assert.equal(withGenerated(docs, generated), docs, 'docs/errors.md is stale: run npm run docs:errors');

@@ -91,10 +91,10 @@ describe("every error the element makes itself, and every signature problem: the
 
 describe('ZoomJoinError.steps', () => {
   test('always present: empty when none are given, a copy of those given, and in toJSON', () => {
-    const bare = new ZoomJoinError({ code: 'x', category: ErrorCategory.sdk, message: 'm', hint: 'h.' });
+    const bare = new ZoomJoinError({ code: 'sdk-unknown', category: ErrorCategory.sdk, message: 'm', hint: 'h.' });
     assert.deepEqual(bare.steps, []);
     const given = Object.freeze(['Do this.', 'Then that.']);
-    const error = new ZoomJoinError({ code: 'x', category: ErrorCategory.sdk, message: 'm', hint: 'h.', steps: given });
+    const error = new ZoomJoinError({ code: 'sdk-unknown', category: ErrorCategory.sdk, message: 'm', hint: 'h.', steps: given });
     assert.deepEqual(error.steps, given);
     assert.notEqual(error.steps, given, 'a copy: one error cannot change a table row');
     assert.deepEqual(error.toJSON()['steps'], given);

@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { joinWithWaits, type JoinWaitView } from '../../../src/meeting/join-waits.js';
-import { ZoomJoinError } from '../../../src/zoom-join-error.js';
+import { ZoomJoinError, type ZoomJoinErrorCode } from '../../../src/zoom-join-error.js';
 
-const refusal = (code: string, extra: { signInUrl?: string } = {}) =>
+const refusal = (code: ZoomJoinErrorCode, extra: { signInUrl?: string } = {}) =>
   new ZoomJoinError({ code, category: 'meeting', message: code, hint: code, ...extra });
 
 /** A join refused with each of `refusals` in turn, then joined; and the host it reports to. */

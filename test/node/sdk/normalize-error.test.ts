@@ -333,7 +333,7 @@ describe('anything else', () => {
   });
 
   test('a ZoomJoinError passes through untouched', () => {
-    const original = new ZoomJoinError({ code: 'x', category: ErrorCategory.config, message: 'm', hint: 'h' });
+    const original = new ZoomJoinError({ code: 'sdk-unknown', category: ErrorCategory.config, message: 'm', hint: 'h' });
     assert.equal(normalizeSdkError(original, component), original);
   });
 });
