@@ -228,8 +228,20 @@ export function createZoomOAuthDouble(options: ZoomOAuthDoubleOptions): ZoomOAut
   const accountOf = (user: ZoomDoubleUser): string => user.accountId ?? `acct-${user.id}`;
 
   function issueTokens(grant: Grant): Record<string, unknown> {
-    const accessToken = signJwt({ ver: 6, uid: grant.userId, tokenType: 'access_token', jti: randomToken(12) }, accessTokenMs / 1000);
-    const refreshToken = signJwt({ ver: 6, uid: grant.userId, tokenType: 'refresh_token', jti: randomToken(12) }, REFRESH_TOKEN_MS / 1000);
+    // Shaped like the decoded example in Zoom's Postman collection ("Request access token"): an HS512 JWT there with
+    // {ver, clientId, iss, userId, aud: "https://oauth.zoom.us", accountId, tokenType, jti, …}; apps must treat it
+    // as opaque, and the double only keeps the claims a diagnosis might read.
+    const user = userById(grant.userId);
+    const common = {
+      ver: '6',
+      clientId: options.clientId,
+      iss: `urn:zoom:connect:clientid:${options.clientId}`,
+      userId: grant.userId,
+      aud: 'https://oauth.zoom.us',
+      accountId: user ? accountOf(user) : '',
+    };
+    const accessToken = signJwt({ ...common, tokenType: 'access_token', jti: randomToken(12) }, accessTokenMs / 1000);
+    const refreshToken = signJwt({ ...common, tokenType: 'refresh_token', jti: randomToken(12) }, REFRESH_TOKEN_MS / 1000);
     accessTokens.set(accessToken, { grantId: grant.id, expiresAt: now() + accessTokenMs, used: false });
     refreshTokens.set(refreshToken, { grantId: grant.id, expiresAt: now() + REFRESH_TOKEN_MS, used: false });
     // [oauth]: {access_token, token_type: "bearer", refresh_token, expires_in, scope}; api_url as Zoom now adds.
