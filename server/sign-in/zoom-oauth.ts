@@ -156,9 +156,9 @@ export function createZoomOAuth(options: ZoomOAuthOptions): ZoomOAuth {
       });
     },
     async currentUserId(accessToken) {
-      // Zoom's access tokens name their user (claim "uid"): no extra call, and no extra scope (user:read:user) for
-      // /v2/users/me, which is asked only when the claim is missing.
-      const uid = jwtClaim(accessToken, 'uid');
+      // Zoom's access tokens name their user ("userId" in Zoom's documented example, "uid" in older ones): no extra
+      // call, and no extra scope (user:read:user) for /v2/users/me, which is asked only when neither claim is there.
+      const uid = jwtClaim(accessToken, 'userId') ?? jwtClaim(accessToken, 'uid');
       if (uid !== undefined) return { ok: true, value: uid };
       return callApi(accessToken, 'v2/users/me', (body) => (typeof body.id === 'string' && body.id !== '' ? body.id : undefined));
     },
