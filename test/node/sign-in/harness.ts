@@ -71,6 +71,8 @@ export async function startApp(
 /** A browser: cookies per name (all on one loopback host here), redirects followed by hand. */
 export class Browser {
   readonly cookies = new Map<string, string>();
+  /** Sent with every request, e.g. the host app's own session header. */
+  readonly headers = new Map<string, string>();
 
   cookieHeader(): string {
     return [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
@@ -78,6 +80,7 @@ export class Browser {
 
   async request(url: string | URL, init: RequestInit = {}): Promise<Response> {
     const headers = new Headers(init.headers);
+    for (const [name, value] of this.headers) if (!headers.has(name)) headers.set(name, value);
     if (this.cookies.size > 0 && !headers.has('cookie')) headers.set('cookie', this.cookieHeader());
     const response = await fetch(url, { ...init, headers, redirect: 'manual' });
     for (const line of response.headers.getSetCookie()) {
