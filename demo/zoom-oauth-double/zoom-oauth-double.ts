@@ -284,10 +284,14 @@ export function createZoomOAuthDouble(options: ZoomOAuthDoubleOptions): ZoomOAut
     const decoded = Buffer.from(header.slice(6).trim(), 'base64').toString('utf8');
     const colon = decoded.indexOf(':');
     if (colon < 0) return 'wrong';
-    // RFC 6749 §2.3.1: both parts are form-urlencoded before Base64; oauth4webapi does so.
-    const id = decodeURIComponent(decoded.slice(0, colon).replace(/\+/g, ' '));
-    const secret = decodeURIComponent(decoded.slice(colon + 1).replace(/\+/g, ' '));
-    return sameText(id, options.clientId) && sameText(secret, options.clientSecret) ? 'basic' : 'wrong';
+    try {
+      // RFC 6749 §2.3.1: both parts are form-urlencoded before Base64; oauth4webapi does so.
+      const id = decodeURIComponent(decoded.slice(0, colon).replace(/\+/g, ' '));
+      const secret = decodeURIComponent(decoded.slice(colon + 1).replace(/\+/g, ' '));
+      return sameText(id, options.clientId) && sameText(secret, options.clientSecret) ? 'basic' : 'wrong';
+    } catch {
+      return 'wrong'; // malformed %-escapes
+    }
   }
 
   async function formOf(request: Request): Promise<URLSearchParams> {

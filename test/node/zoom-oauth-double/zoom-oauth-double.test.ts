@@ -323,6 +323,20 @@ describe('Zoom OAuth double: authorization code with PKCE (oauth4webapi as the c
     );
   });
 
+  it('client credentials are form-urlencoded before Base64 (RFC 6749 §2.3.1); malformed escapes are a wrong client', async () => {
+    await s.running.close();
+    s = await setup({ clientSecret: 'se:cr+et/%=' });
+    const tokens = await signIn({ ...s, auth: oauth.ClientSecretBasic('se:cr+et/%=') });
+    assert.ok(tokens.access_token);
+    const malformed = await fetch(`${s.running.origin}/oauth/token`, {
+      method: 'POST',
+      headers: { authorization: `Basic ${Buffer.from('%zz:%zz').toString('base64')}`, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: tokens.refresh_token ?? '' }),
+    });
+    assert.equal(malformed.status, 401);
+    assert.equal(s.running.double.record.at(-1)?.clientAuth, 'wrong');
+  });
+
   it('an unknown grant_type is refused with unsupported_grant_type', async () => {
     const response = await fetch(`${s.running.origin}/oauth/token`, {
       method: 'POST',
