@@ -171,9 +171,10 @@ export async function startSignatureServer(
     handlerOptions.zoomSignIn = signIn;
     handlerOptions.attach = config.signIn.attach;
   }
+  const hostNames = new Set(config.allowedHosts.map((name) => normalizeHostName(name)));
   const answersToHost = (incoming: IncomingMessage): boolean => {
     const name = normalizeHostName((incoming.headers.host ?? '').replace(/:\d+$/, ''));
-    return config.allowedHosts.length === 0 || (name !== undefined && config.allowedHosts.includes(name));
+    return name !== undefined && hostNames.has(name);
   };
   // Without it the limit is keyed by socket address.
   if (config.trustProxy > 0) handlerOptions.trustProxy = config.trustProxy;

@@ -68,6 +68,9 @@ export async function startApp(
   };
 }
 
+/** Where a browser signs in: the app's origin and its Zoom. */
+export type Site = Pick<App, 'origin' | 'zoom'>;
+
 /** A browser: cookies per name (all on one loopback host here), redirects followed by hand. */
 export class Browser {
   readonly cookies = new Map<string, string>();
@@ -95,7 +98,7 @@ export class Browser {
   }
 
   /** GET {origin}/zoom/sign-in…, then Zoom's consent (auto-approved by `user`): the callback URL Zoom sends back. */
-  async startSignIn(app: App, query = '', user?: string): Promise<{ callback: URL; authorize: URL }> {
+  async startSignIn(app: Site, query = '', user?: string): Promise<{ callback: URL; authorize: URL }> {
     const start = await this.request(`${app.origin}/zoom/sign-in${query}`);
     if (start.status !== 302) throw new Error(`sign-in answered ${start.status}: ${await start.text()}`);
     const authorize = new URL(start.headers.get('location') ?? '');
@@ -107,12 +110,12 @@ export class Browser {
   }
 
   /** The whole sign-in: the callback's answer. */
-  async signIn(app: App, query = ''): Promise<Response> {
+  async signIn(app: Site, query = ''): Promise<Response> {
     const { callback } = await this.startSignIn(app, query);
     return this.request(callback);
   }
 
-  async signature(app: App, meetingNumber = MEETING): Promise<Response> {
+  async signature(app: Site, meetingNumber = MEETING): Promise<Response> {
     return this.request(`${app.origin}/`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
