@@ -8,7 +8,12 @@
  * else what RFC 6749 / 7636 / 7009 require; those places say so.
  *
  * Sources, short names used below:
- * - [oauth]   https://developers.zoom.us/docs/integrations/oauth/ (authorize, token, refresh, Basic client auth)
+ * - [oauth]   https://developers.zoom.us/docs/integrations/oauth/ (the page the OBF and ZAK pages link for the flow),
+ *             its requests and answers as Zoom's Postman collection shows them (developers.qodex.ai/zoom-public/…
+ *             "Request access token", "Refresh access token"): POST https://zoom.us/oauth/token, Authorization
+ *             "Basic base64(client_id:client_secret)", form body, answer {access_token, token_type: "bearer",
+ *             refresh_token, expires_in, scope}; access tokens last one hour. And
+ *             https://developers.zoom.us/docs/integrations/end-user-auth/ (the authorization URL)
  * - [rooms]   https://developers.zoom.us/docs/rooms/oauth/ (token parameters "as query parameters or in the body")
  * - [pkce]    https://developers.zoom.us/docs/integrations/PKCE/ and
  *             https://developers.zoom.us/blog/pcke-oauth-with-postman-rest-api/ (S256: base64url(sha256(verifier)))
@@ -26,9 +31,10 @@
  *             ("short-lived, single-use")
  * - [errors]  https://developers.zoom.us/docs/api/errors (401 invalid credentials, 429 rate limit, {code, message})
  * - [rate]    https://developers.zoom.us/docs/commerce/rate-limits/ (HTTP 429 when a rate limit is exceeded)
- * - [webhook] https://developers.zoom.us/docs/api/webhooks/ (x-zm-signature = "v0=" + hex HMAC-SHA256(secret token,
- *             "v0:{x-zm-request-timestamp}:{raw body}"); endpoint.url_validation → {plainToken, encryptedToken =
- *             hex HMAC-SHA256(secret token, plainToken)})
+ * - [webhook] https://developers.zoom.us/docs/api/webhooks/ ("Verify webhook events", "Validate your webhook
+ *             endpoint"): x-zm-signature = "v0=" + hex HMAC-SHA256(secret token, "v0:{x-zm-request-timestamp}:{raw
+ *             body}"); endpoint.url_validation → {plainToken, encryptedToken = hex HMAC-SHA256(secret token,
+ *             plainToken)}. The formula as webhooks.fyi/webhook-directory/zoom and Zoom's sample code quote it.
  * - [deauth]  https://marketplace.zoom.us/docs/api-reference/webhook-reference/app-events/app-deauthorized and
  *             https://marketplace.zoom.us/docs/guides/auth/deauthorization/ (the app_deauthorized payload)
  */
@@ -54,7 +60,7 @@ export interface ZoomOAuthDoubleOptions {
   accessTokenSeconds?: number;
   /** Scopes the app was given in the Marketplace and that every grant carries. Default ['user:read:token'] ([obf]). */
   scopes?: string[];
-  /** Redirect URIs on the app's allow list; when given, /oauth/authorize refuses others ([oauth]). */
+  /** Redirect URIs on the app's OAuth allow list (its build page); when given, /oauth/authorize refuses others. */
   redirectUris?: string[];
   /** What the token answer says in `api_url`. Default https://api.zoom.us; startZoomOAuthDouble puts its origin. */
   apiUrl?: string;
@@ -244,7 +250,8 @@ export function createZoomOAuthDouble(options: ZoomOAuthDoubleOptions): ZoomOAut
     const refreshToken = signJwt({ ...common, tokenType: 'refresh_token', jti: randomToken(12) }, REFRESH_TOKEN_MS / 1000);
     accessTokens.set(accessToken, { grantId: grant.id, expiresAt: now() + accessTokenMs, used: false });
     refreshTokens.set(refreshToken, { grantId: grant.id, expiresAt: now() + REFRESH_TOKEN_MS, used: false });
-    // [oauth]: {access_token, token_type: "bearer", refresh_token, expires_in, scope}; api_url as Zoom now adds.
+    // [oauth]: {access_token, token_type: "bearer", refresh_token, expires_in, scope}. api_url is not in that
+    // example; Zoom's newer answers are reported to carry it, and it lets a test point the API calls at the double.
     return {
       access_token: accessToken,
       token_type: 'bearer',
