@@ -32,9 +32,17 @@ export function createAccessTokens(options: {
   const now = options.now ?? Date.now;
   const usable = (tokens: ZoomTokens, rejected: string | undefined) =>
     tokens.expiresAt - now() > marginMs && tokens.accessToken !== rejected;
+  // Tokens Zoom gave that the store did not take: the old refresh token is spent, so these are the only live ones
+  // until the store answers again.
+  const unsaved = new Map<string, ZoomTokens>();
 
   return {
     async current(zoomUserId, rejected) {
+      const pending = unsaved.get(zoomUserId);
+      if (pending) {
+        await store.put(zoomUserId, pending);
+        unsaved.delete(zoomUserId);
+      }
       // Most calls find a fresh token: no lock needed to read it.
       const seen = await store.get(zoomUserId);
       if (!seen) return { ok: false, reason: 'signed-out' };
@@ -52,7 +60,12 @@ export function createAccessTokens(options: {
           await store.delete(zoomUserId);
           return { ok: false, reason: 'signed-out' };
         }
-        await saveRefreshed(store, zoomUserId, fresh);
+        try {
+          await saveRefreshed(store, zoomUserId, fresh);
+        } catch (error) {
+          unsaved.set(zoomUserId, fresh);
+          throw error;
+        }
         return { ok: true, accessToken: fresh.accessToken };
       });
     },
@@ -71,7 +84,8 @@ async function saveRefreshed(store: TokenStore, zoomUserId: string, tokens: Zoom
     } catch (error) {
       if (attempt >= SAVE_ATTEMPTS) {
         throw new TokenStoreError(
-          'Zoom refreshed the tokens but the token store did not keep them; this Zoom user may have to sign in again.',
+          'Zoom refreshed the tokens but the token store did not keep them; this process keeps them and saves them ' +
+            'on the next request once the store answers (until then other processes cannot refresh this Zoom user).',
           { cause: error },
         );
       }

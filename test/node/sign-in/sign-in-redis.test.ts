@@ -79,6 +79,49 @@ describe('sign-in with the Redis store (real redis-server)', () => {
     assert.notEqual(after?.refreshToken, before?.refreshToken);
   });
 
+  it('Redis goes down right after Zoom refreshed: 503, and the new tokens are saved once Redis is back', { timeout: 60_000 }, async () => {
+    let pauseAfterRefresh = false;
+    const hooked = await startApp(
+      {
+        store: createRedisTokenStore({ client, key: await importTokenKey(TOKEN_KEY), lockTtlMs: 3000 }),
+        refreshMarginSeconds: 7200,
+        // Real HTTP to the double; Redis goes down the moment Zoom's refresh answer arrives (and comes back empty:
+        // it keeps nothing on disk), so only what this process kept can save the sign-in.
+        fetch: async (input, init) => {
+          const response = await fetch(input, init);
+          if (pauseAfterRefresh && init?.body instanceof URLSearchParams && init.body.get('grant_type') === 'refresh_token') {
+            pauseAfterRefresh = false;
+            await redis.stop();
+          }
+          return response;
+        },
+      },
+      {},
+      app.zoom,
+    );
+    try {
+      const browser = new Browser();
+      await browser.signIn(hooked);
+      pauseAfterRefresh = true;
+      const response = await browser.signature(hooked);
+      await redis.restart();
+      assert.equal(response.status, 503);
+      assert.equal((await errorOf(response)).code, 'token-store-unavailable');
+      assert.ok(hooked.errors.some((logged) => /Zoom refreshed the tokens but the token store did not keep them/.test(logged.message)));
+      let again: Response | undefined;
+      for (let i = 0; i < 100; i++) {
+        again = await browser.signature(hooked);
+        if (again.status !== 503) break;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      assert.equal(again?.status, 200, 'the refreshed tokens were kept and saved');
+      const refreshes = app.zoom.double.record.filter((entry) => entry.grantType === 'refresh_token');
+      assert.ok(refreshes.every((entry) => entry.error === undefined), 'no spent refresh token was ever used');
+    } finally {
+      await hooked.close();
+    }
+  });
+
   it('two processes refresh one user at once: both get a working token, the stored refresh token is the latest', { timeout: 90_000 }, async () => {
     const browser = new Browser();
     await browser.signIn(app);
