@@ -628,3 +628,27 @@ describe('Zoom OAuth double: the record', () => {
     }
   });
 });
+
+describe('Zoom OAuth double: the Fetch handler without a server', () => {
+  it('answers requests addressed to zoom.us and api.zoom.us alike (the paths do not collide)', async () => {
+    const double = createZoomOAuthDouble({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, webhookSecretToken: WEBHOOK_SECRET });
+    double.controls.autoApprove();
+    const authorize = await double.fetch(new Request(authorizeUrl('https://zoom.us', { state: 's' }).href, { redirect: 'manual' }));
+    const code = (await location(authorize)).searchParams.get('code') ?? '';
+    const token = await double.fetch(
+      new Request('https://zoom.us/oauth/token', {
+        method: 'POST',
+        headers: {
+          authorization: `Basic ${Buffer.from(`${CLIENT_ID}:${CLIENT_SECRET}`).toString('base64')}`,
+          'content-type': 'application/x-www-form-urlencoded',
+        },
+        body: new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: REDIRECT_URI }),
+      }),
+    );
+    const tokens = (await token.json()) as { access_token: string; api_url: string };
+    assert.equal(tokens.api_url, 'https://api.zoom.us');
+    const zak = await double.fetch(new Request('https://api.zoom.us/v2/users/me/token?type=zak', { headers: { authorization: `Bearer ${tokens.access_token}` } }));
+    assert.equal(zak.status, 200);
+    assert.equal(double.verifyIssuedToken(((await zak.json()) as { token: string }).token)?.kind, 'zak');
+  });
+});
