@@ -10,6 +10,8 @@ import { diagnoseAssetPath } from './asset-path.js';
 import { diagnoseEndpoint } from './endpoint.js';
 import { ExitCode, hasProblem, renderJson, renderText, type Section } from './report.js';
 import { diagnoseSignature } from './signature.js';
+import { diagnoseSignIn, SIGN_IN_SCOPE, SIGN_IN_SECRET_VARIABLES } from './sign-in.js';
+import { diagnoseZoomToken } from './zoom-token.js';
 
 const USAGE = `Usage:
   zoom-join doctor <signature | ->                 check a Meeting SDK signature (JWT); "-" reads it from stdin
@@ -17,6 +19,8 @@ const USAGE = `Usage:
                                                    send the element's signature request and CORS preflight
   zoom-join doctor --asset-path <lib url> [--page <url>]
                                                    check a self-hosted dist/lib folder (and the page's COOP/COEP)
+  zoom-join doctor --sign-in                       check the Sign in with Zoom settings in the environment, offline
+  zoom-join doctor --token <OBF token or ZAK | ->  read an OBF token or ZAK offline: its kind, expiry and meeting
 
 Options:
   --meeting-number <n>  meeting number to compare with / request (endpoint default 1234567890)
@@ -28,6 +32,11 @@ Options:
 Environment (signature checks):
   ZOOM_MEETING_SDK_SECRET  verify the token's HS256 signature with it (never printed)
   ZOOM_MEETING_SDK_KEY     compare the token's appKey/sdkKey with it
+
+Environment (--sign-in; secrets are never printed):
+  ZOOM_OAUTH_CLIENT_ID, ZOOM_OAUTH_CLIENT_SECRET, ZOOM_OAUTH_REDIRECT_URI, ZOOM_WEBHOOK_SECRET_TOKEN,
+  ZOOM_JOIN_SESSION_SECRET, ZOOM_JOIN_TOKEN_KEY, and ZOOM_JOIN_ATTACH, ZOOM_OAUTH_BASE_URL, ZOOM_API_BASE_URL if set.
+  The Zoom app needs the scope ${SIGN_IN_SCOPE}.
 
 Exit codes: 0 nothing stops a join (warnings may remain), 1 a problem stops a join, 2 usage error.
 Modes can be combined in one run. More: docs/troubleshooting.md in the zoom-join package.`;
@@ -47,6 +56,8 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
         origin: { type: 'string' },
         'asset-path': { type: 'string' },
         page: { type: 'string' },
+        'sign-in': { type: 'boolean', default: false },
+        token: { type: 'string' },
         'meeting-number': { type: 'string' },
         role: { type: 'string' },
         json: { type: 'boolean', default: false },
@@ -64,9 +75,10 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
   const [command, token, ...extra] = positionals;
   if (command !== 'doctor') throw new UsageError(command === undefined ? 'Name a command: doctor.' : `Unknown command "${command}".`);
   if (extra.length > 0) throw new UsageError('Give at most one signature.');
-  if (token === undefined && !values.endpoint && !values['asset-path']) {
-    throw new UsageError('Give a signature, --endpoint or --asset-path.');
+  if (token === undefined && !values.endpoint && !values['asset-path'] && !values['sign-in'] && values.token === undefined) {
+    throw new UsageError('Give a signature, --endpoint, --asset-path, --sign-in or --token.');
   }
+  if (token === '-' && values.token === '-') throw new UsageError('Only one of the signature and --token can be read from stdin.');
   if (values.page !== undefined && values['asset-path'] === undefined) throw new UsageError('--page goes with --asset-path.');
   const role = readRole(values.role);
   const meetingNumber = values['meeting-number']?.trim();
@@ -74,6 +86,8 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
   const credentials = { secret: env['ZOOM_MEETING_SDK_SECRET'], key: env['ZOOM_MEETING_SDK_KEY'] };
 
   const sections: Section[] = [];
+  // Everything this run must never print: the secrets it read and the tokens it was given.
+  const secrets = [credentials.secret, ...SIGN_IN_SECRET_VARIABLES.map((name) => env[name])];
   if (token !== undefined) {
     const jwt = token === '-' ? readFileSync(0, 'utf8') : token;
     const expected = { ...(meetingNumber !== undefined ? { meetingNumber } : {}), ...(role !== undefined ? { role } : {}) };
@@ -101,8 +115,15 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
     );
   }
 
+  if (values['sign-in']) sections.push(diagnoseSignIn(env));
+  if (values.token !== undefined) {
+    const zoomToken = values.token === '-' ? readFileSync(0, 'utf8') : values.token;
+    secrets.push(zoomToken.trim());
+    sections.push(diagnoseZoomToken(zoomToken, meetingNumber !== undefined ? { meetingNumber } : {}));
+  }
+
   const output = values.json ? renderJson(sections) : renderText(sections);
-  process.stdout.write(withoutSecret(output, credentials.secret));
+  process.stdout.write(secrets.reduce<string>((text, secret) => withoutSecret(text, secret), output));
   return hasProblem(sections) ? ExitCode.problem : ExitCode.ok;
 }
 
@@ -144,7 +165,9 @@ try {
     process.exitCode = ExitCode.usage;
   } else {
     // Unexpected: the message, not a stack trace, and never the arguments (they may hold a token).
-    process.stderr.write(withoutSecret(`zoom-join: ${error instanceof Error ? error.message : String(error)}\n`, process.env['ZOOM_MEETING_SDK_SECRET']));
+    const text = `zoom-join: ${error instanceof Error ? error.message : String(error)}\n`;
+    const secrets = ['ZOOM_MEETING_SDK_SECRET', ...SIGN_IN_SECRET_VARIABLES].map((name) => process.env[name]);
+    process.stderr.write(secrets.reduce<string>((scrubbed, secret) => withoutSecret(scrubbed, secret), text));
     process.exitCode = ExitCode.problem;
   }
 }

@@ -18,18 +18,35 @@ export const SignatureErrorCode = {
   rateLimited: 'rate-limited',
   notFound: 'not-found',
   internal: 'internal',
+  /** The signature endpoint attaches a Zoom user's token and this visitor has not signed in with Zoom (or must again). */
+  signInRequired: 'sign-in-required',
+  /** A sign-in callback that cannot be completed: not started in this browser, expired, replayed, or refused by Zoom. */
+  signInFailed: 'sign-in-failed',
+  /** A webhook without Zoom's valid, recent signature. */
+  webhookRefused: 'webhook-refused',
+  /** Zoom did not answer, or answered something unusable. */
+  zoomUnavailable: 'zoom-unavailable',
+  /** Zoom refused to give the user's token (e.g. the meeting number does not exist). */
+  zoomRefused: 'zoom-refused',
+  /** The sign-in token store (Redis) did not answer. */
+  tokenStoreUnavailable: 'token-store-unavailable',
 } as const;
 export type SignatureErrorCode = (typeof SignatureErrorCode)[keyof typeof SignatureErrorCode];
 
 /** The body of every error response: `{error: {code, message, field?}}`. */
 export interface SignatureErrorBody {
-  error: { code: SignatureErrorCode; message: string; field?: string };
+  /** `signInUrl` comes with sign-in-required: where to send the visitor (add `?return=/path` or `?popup=1`). */
+  error: { code: SignatureErrorCode; message: string; field?: string; signInUrl?: string };
 }
 
 /** The body of a successful response; `sdkKey` is returned because Zoom's `join()` needs it next to the signature. */
 export interface SignatureSuccessBody {
   signature: string;
   sdkKey: string;
+  /** With sign-in and `attach: 'obf'`: the signed-in Zoom user's OBF token for exactly this meeting. */
+  obfToken?: string;
+  /** With sign-in and `attach: 'zak'`: the signed-in Zoom user's ZAK (the SDK's `zak`: join as that user). */
+  zak?: string;
 }
 
 /** One answer, before any transport writes it. `body` is null for 204. */
@@ -48,6 +65,7 @@ export function jsonAnswer(status: number, body: unknown, headers: Record<string
 
 export interface ErrorAnswerExtras {
   field?: string;
+  signInUrl?: string;
   headers?: Record<string, string>;
 }
 
@@ -59,6 +77,7 @@ export function errorAnswer(
 ): SignatureAnswer {
   const body: SignatureErrorBody = { error: { code, message } };
   if (extras.field !== undefined) body.error.field = extras.field;
+  if (extras.signInUrl !== undefined) body.error.signInUrl = extras.signInUrl;
   return jsonAnswer(status, body, extras.headers);
 }
 

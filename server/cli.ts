@@ -8,7 +8,7 @@ import { ENV_HELP, startSignatureServer } from './start-server.js';
 const NAME = 'zoom-join-signature';
 
 if (process.argv.includes('--help') || process.argv.includes('-h')) {
-  console.log(`Usage: ${NAME}\nServes Zoom Meeting SDK signatures at POST / ({"meetingNumber", "role"}).\n\n${ENV_HELP}`);
+  console.log(`Usage: ${NAME}\nServes Zoom Meeting SDK signatures at POST / ({"meetingNumber", "role"}), and sign in with Zoom under /zoom/ when configured.\n\n${ENV_HELP}`);
   process.exit(0);
 }
 
@@ -30,9 +30,10 @@ try {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
-  const { allowedOrigins, allowHost } = server.config;
+  const { allowedOrigins, allowHost, signIn } = server.config;
   const origins = allowedOrigins.length > 0 ? allowedOrigins.join(' ') : 'same-origin only';
-  console.log(`${NAME} listening on ${server.url} (origins: ${origins}; host role: ${allowHost ? 'on' : 'off'})`);
+  const zoomSignIn = signIn ? `sign in with Zoom at ${signIn.signInUrl}, attaching ${signIn.attach}` : 'sign in with Zoom: off';
+  console.log(`${NAME} listening on ${server.url} (origins: ${origins}; host role: ${allowHost ? 'on' : 'off'}; ${zoomSignIn})`);
 } catch (error) {
   // Startup errors are settings or a taken port: the message is the whole story, a stack trace only adds noise.
   console.error(`${NAME}: ${error instanceof Error ? error.message : String(error)}`);

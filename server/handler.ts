@@ -22,6 +22,7 @@ import {
   isValidExpiration,
 } from './signature-rules.js';
 import { normalizeHostName } from './host-names.js';
+import type { ZoomSignIn, ZoomUserTokenOutcome } from './sign-in/zoom-sign-in.js';
 
 export interface SignatureHandlerOptions extends RateLimitOptions {
   /** The Meeting SDK app's Client ID (not an OAuth app's). Returned to the caller next to each signature. */
@@ -60,6 +61,14 @@ export interface SignatureHandlerOptions extends RateLimitOptions {
   allowedHosts?: readonly string[];
   /** Sees unexpected exceptions (the client only gets a 500). Default: console.error. */
   onError?: (error: unknown) => void;
+  /**
+   * Sign in with Zoom (createZoomSignIn): every signature then comes with the signed-in visitor's Zoom token for
+   * this meeting (`attach`), and a visitor who has not signed in gets 401 sign-in-required with `signInUrl`. Since
+   * March 2026 Zoom refuses anonymous Meeting SDK joins to other accounts' meetings.
+   */
+  zoomSignIn?: Pick<ZoomSignIn, 'tokenFor'>;
+  /** 'obf' (default): an OBF token for the meeting in the request, as `obfToken`. 'zak': the user's ZAK, as `zak`. */
+  attach?: 'obf' | 'zak';
 }
 
 /** A Fetch API handler: Node (via @hono/node-server), Hono, Next.js route handlers, Workers, Deno and Bun. */
@@ -145,6 +154,9 @@ export function createSignatureCore(options: SignatureHandlerOptions, transport:
   const allowedHosts = options.allowedHosts ? new Set(options.allowedHosts.map(allowedHostName)) : undefined;
   const checkRateLimit = createRateLimitCheck(options, transport.peerAddressKnown);
   const reportError = options.onError ?? ((error: unknown) => console.error('zoom-join signature handler:', error));
+  const { zoomSignIn } = options;
+  const attach = options.attach ?? 'obf';
+  if (attach !== 'obf' && attach !== 'zak') throw new TypeError('attach must be "obf" or "zak"');
 
   async function signRequest(call: SignatureCall): Promise<SignatureAnswer> {
     const limit = await checkRateLimit(call);
@@ -188,10 +200,19 @@ export function createSignatureCore(options: SignatureHandlerOptions, transport:
       });
     }
 
+    let userToken: string | undefined;
+    if (zoomSignIn) {
+      // Asked for exactly the meeting in this request: an OBF token is good for that meeting only.
+      const outcome = await zoomSignIn.tokenFor(call.request(), { meetingNumber: params.meetingNumber, kind: attach });
+      if (!outcome.ok) return userTokenRefusal(outcome);
+      userToken = outcome.token;
+    }
+
     const signed = sign({ ...params, expirationSeconds: params.expirationSeconds ?? defaultExpirationSeconds });
     // node:crypto signs synchronously; awaiting only a real promise saves the Node server a turn per request.
     const signature = typeof signed === 'string' ? signed : await signed;
     const success: SignatureSuccessBody = { signature, sdkKey };
+    if (userToken !== undefined) success[attach === 'zak' ? 'zak' : 'obfToken'] = userToken;
     return jsonAnswer(200, success);
   }
 
@@ -239,6 +260,28 @@ export function createSignatureCore(options: SignatureHandlerOptions, transport:
     }
   };
   return Object.assign(core, { maxBodyBytes });
+}
+
+/** Why no Zoom token could be attached, as the caller's answer. */
+function userTokenRefusal(outcome: Exclude<ZoomUserTokenOutcome, { ok: true }>): SignatureAnswer {
+  switch (outcome.reason) {
+    case 'sign-in-required':
+      return errorAnswer(401, Code.signInRequired, 'Sign in with Zoom to join this meeting, then try again.', {
+        signInUrl: outcome.signInUrl,
+      });
+    case 'rate-limited':
+      return errorAnswer(429, Code.rateLimited, `Zoom is limiting requests; retry in ${outcome.retryAfterSeconds} s.`, {
+        headers: { 'Retry-After': String(outcome.retryAfterSeconds) },
+      });
+    case 'zoom-refused':
+      return errorAnswer(502, Code.zoomRefused, `Zoom refused to give your token for this meeting: ${outcome.message}`);
+    case 'zoom-unavailable':
+      return errorAnswer(502, Code.zoomUnavailable, 'Zoom did not answer; try again in a moment.');
+    case 'token-store-unavailable':
+      return errorAnswer(503, Code.tokenStoreUnavailable, 'Your Zoom sign-in cannot be read right now; try again shortly.', {
+        headers: { 'Retry-After': '5' },
+      });
+  }
 }
 
 /** The origin the server was reached at; a request without a usable Host header has none, so it is never same-origin. */

@@ -1,5 +1,6 @@
 /**
- * zoom-join/server: a reference Meeting SDK signature endpoint. Runtime-neutral (Fetch API only), so it can be
+ * zoom-join/server: a reference Meeting SDK signature endpoint, and sign in with Zoom for the OBF token or ZAK a join
+ * to another account's meeting needs. Runtime-neutral (Fetch API only), so it can be
  * mounted in Node, Hono, Next.js, Workers, Deno or Bun. The Node CLI lives in `cli.ts` and is not exported here,
  * so importing this module never pulls in node:http.
  */
@@ -30,3 +31,30 @@ export {
   MIN_EXPIRATION_SECONDS,
   type SignatureRole,
 } from './signature-rules.js';
+export {
+  createZoomSignIn,
+  type ZoomSignIn,
+  type ZoomSignInOptions,
+  type ZoomUserTokenOutcome,
+} from './sign-in/zoom-sign-in.js';
+export {
+  ZoomOAuthError,
+  ZoomSignedOutError,
+  type ZoomOAuthOptions,
+  type ZoomTokenKind,
+} from './sign-in/zoom-oauth.js';
+export {
+  createMemoryTokenStore,
+  TokenStoreError,
+  type MemoryTokenStoreOptions,
+  type TokenStore,
+  type ZoomTokens,
+} from './sign-in/token-store.js';
+export {
+  createRedisTokenStore,
+  type RedisCommandClient,
+  type RedisTokenStoreOptions,
+} from './sign-in/redis-token-store.js';
+export { importTokenKey, SignInConfigError, TOKEN_KEY_ENV } from './sign-in/token-seal.js';
+export { SESSION_SECRET_ENV } from './sign-in/session-cookie.js';
+export { checkZoomWebhook, type WebhookCheck } from './sign-in/webhook.js';

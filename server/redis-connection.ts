@@ -57,6 +57,8 @@ export class RedisUrl {
 
 export interface RedisRateLimit {
   limiter: RateLimiter;
+  /** The connection, for the sign-in token store that shares it. */
+  client: Redis;
   /** Stops reconnecting and closes the connection. */
   close(): void;
 }
@@ -122,6 +124,7 @@ export async function connectRedisRateLimit(
 
   return {
     limiter: createRedisRateLimiter({ client, points: limit.points, duration: limit.duration }),
+    client,
     close: () => client.disconnect(),
   };
 }

@@ -1,13 +1,20 @@
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { SignatureErrorCode, errorAnswer, withCommonHeaders } from './answers.js';
+import type { RedisCommandClient as RedisTokenClient } from './sign-in/redis-token-store.js';
 import type { SignatureHandlerOptions } from './handler.js';
 import { isLoopbackHost, normalizeHostName } from './host-names.js';
 import { createNodeSignatureListener, writeAnswer } from './node-server.js';
 import { DEFAULT_RATE_LIMIT_POINTS, DEFAULT_RATE_LIMIT_SECONDS } from './rate-limit.js';
 import { RedisUrl, connectRedisRateLimit } from './redis-connection.js';
 import { MAX_EXPIRATION_SECONDS, MIN_EXPIRATION_SECONDS } from './signature-rules.js';
+import { toFetchRequest, writeFetchResponse } from './sign-in/node-bridge.js';
+import { createRedisTokenStore } from './sign-in/redis-token-store.js';
+import { SIGN_IN_ENV_HELP, readSignInEnv, type SignInEnvConfig } from './sign-in/sign-in-env.js';
+import { importTokenKey } from './sign-in/token-seal.js';
+import { createMemoryTokenStore } from './sign-in/token-store.js';
+import { createZoomSignIn, type ZoomSignIn } from './sign-in/zoom-sign-in.js';
 
 /** The environment variables the server reads (see `readSignatureServerConfig`). */
 export type SignatureServerEnv = Readonly<Record<string, string | undefined>>;
@@ -37,8 +44,17 @@ export interface SignatureServerConfig {
   requestTimeoutSeconds: number;
   /** Open connections at most; more are closed at once. */
   maxConnections: number;
-  /** ZOOM_JOIN_REDIS_URL: one rate limit for every process using this Redis. Prints without its password. */
+  /** ZOOM_JOIN_REDIS_URL: one rate limit (and sign-in token store) for every process using this Redis. Prints without its password. */
   redisUrl: RedisUrl | undefined;
+  /** Sign in with Zoom (ZOOM_OAUTH_*), or undefined when off. */
+  signIn: SignInEnvConfig | undefined;
+}
+
+/** What the running server tells about its sign-in: no secret. */
+export interface PublicSignInConfig {
+  redirectUri: string;
+  attach: 'obf' | 'zak';
+  signInUrl: string;
 }
 
 const DEFAULT_REQUEST_TIMEOUT_SECONDS = 10;
@@ -60,7 +76,9 @@ export const ENV_HELP = `Environment:
                              loopback); requests for any other Host get 403, which stops DNS rebinding. Required
                              when HOST is not loopback, e.g. HOST=0.0.0.0 ZOOM_JOIN_ALLOWED_HOSTS=auth.example.com
   ZOOM_JOIN_REQUEST_TIMEOUT  seconds a client has to send its whole request (default ${DEFAULT_REQUEST_TIMEOUT_SECONDS})
-  ZOOM_JOIN_MAX_CONNECTIONS  open connections at most (default ${DEFAULT_MAX_CONNECTIONS})`;
+  ZOOM_JOIN_MAX_CONNECTIONS  open connections at most (default ${DEFAULT_MAX_CONNECTIONS})
+
+${SIGN_IN_ENV_HELP}`;
 
 export function readSignatureServerConfig(env: SignatureServerEnv): SignatureServerConfig {
   const host = env.HOST?.trim() || '127.0.0.1';
@@ -90,12 +108,21 @@ export function readSignatureServerConfig(env: SignatureServerEnv): SignatureSer
     requestTimeoutSeconds: readInteger(env, 'ZOOM_JOIN_REQUEST_TIMEOUT', DEFAULT_REQUEST_TIMEOUT_SECONDS, 300, 1),
     maxConnections: readInteger(env, 'ZOOM_JOIN_MAX_CONNECTIONS', DEFAULT_MAX_CONNECTIONS, 1_000_000, 1),
     redisUrl: readRedisUrl(env),
+    signIn: readSignInSettings(env),
   });
+}
+
+function readSignInSettings(env: SignatureServerEnv): SignInEnvConfig | undefined {
+  try {
+    return readSignInEnv(env);
+  } catch (error) {
+    throw new SignatureServerConfigError(error instanceof Error ? error.message : String(error));
+  }
 }
 
 /** Settings that contradict each other: saying which, rather than quietly ignoring one of them. */
 function checkConsistent(config: SignatureServerConfig): SignatureServerConfig {
-  if (config.redisUrl && config.rateLimitPerMinute === 0) {
+  if (config.redisUrl && config.rateLimitPerMinute === 0 && !config.signIn) {
     throw new SignatureServerConfigError(
       'ZOOM_JOIN_RATE_LIMIT=0 turns the rate limit off, so there is nothing to share through ZOOM_JOIN_REDIS_URL: ' +
         'unset ZOOM_JOIN_REDIS_URL, or set ZOOM_JOIN_RATE_LIMIT to the requests a minute each client may make.',
@@ -108,7 +135,7 @@ export interface RunningSignatureServer {
   /** e.g. http://127.0.0.1:4000/ — the real port when PORT=0. */
   url: string;
   port: number;
-  config: Omit<SignatureServerConfig, 'sdkSecret'>;
+  config: Omit<SignatureServerConfig, 'sdkSecret' | 'signIn'> & { signIn: PublicSignInConfig | undefined };
   /** Stops accepting, lets requests in flight finish (at most a few seconds), then resolves. */
   close(): Promise<void>;
 }
@@ -123,6 +150,13 @@ export async function startSignatureServer(
   const config = readSignatureServerConfig(env);
   const limit = { points: config.rateLimitPerMinute, duration: DEFAULT_RATE_LIMIT_SECONDS };
   const redis = config.redisUrl ? await connectRedisRateLimit(config.redisUrl, limit) : undefined;
+  let signIn: ZoomSignIn | undefined;
+  try {
+    signIn = config.signIn ? await startSignIn(config.signIn, redis?.client, overrides.onError) : undefined;
+  } catch (error) {
+    redis?.close();
+    throw new SignatureServerConfigError(error instanceof Error ? error.message : String(error));
+  }
   const handlerOptions: SignatureHandlerOptions = {
     sdkKey: config.sdkKey,
     sdkSecret: config.sdkSecret,
@@ -132,6 +166,15 @@ export async function startSignatureServer(
     maxExpirationSeconds: config.maxExpirationSeconds,
     rateLimit: limit.points === 0 ? false : (redis?.limiter ?? new RateLimiterMemory(limit)),
     ...overrides,
+  };
+  if (signIn && config.signIn) {
+    handlerOptions.zoomSignIn = signIn;
+    handlerOptions.attach = config.signIn.attach;
+  }
+  const hostNames = new Set(config.allowedHosts.map((name) => normalizeHostName(name)));
+  const answersToHost = (incoming: IncomingMessage): boolean => {
+    const name = normalizeHostName((incoming.headers.host ?? '').replace(/:\d+$/, ''));
+    return name !== undefined && hostNames.has(name);
   };
   // Without it the limit is keyed by socket address.
   if (config.trustProxy > 0) handlerOptions.trustProxy = config.trustProxy;
@@ -154,8 +197,12 @@ export async function startSignatureServer(
       connectionsCheckingInterval: Math.min(1000, timeoutMs),
     },
     (incoming, outgoing) => {
-      // Zoom's sample serves POST /; other paths answer 404 instead of silently signing.
       const path = incoming.url ?? '/';
+      if (signIn && (path === signIn.basePath || path.startsWith(`${signIn.basePath}/`) || path.startsWith(`${signIn.basePath}?`))) {
+        serveSignIn(signIn, incoming, outgoing, answersToHost(incoming));
+        return;
+      }
+      // Zoom's sample serves POST /; other paths answer 404 instead of silently signing.
       if (path !== '/' && !path.startsWith('/?')) {
         writeAnswer(outgoing, withCommonHeaders(errorAnswer(404, SignatureErrorCode.notFound, 'The signature endpoint is POST /.')));
         return;
@@ -175,11 +222,13 @@ export async function startSignatureServer(
 
   const { port } = server.address() as AddressInfo;
   const urlHost = config.host.includes(':') ? `[${config.host}]` : config.host;
-  const { sdkSecret: _secret, ...publicConfig } = config;
+  const { sdkSecret: _secret, signIn: signInConfig, ...publicConfig } = config;
+  const publicSignIn =
+    signIn && signInConfig ? { redirectUri: signInConfig.redirectUri, attach: signInConfig.attach, signInUrl: signIn.signInUrl } : undefined;
   return {
     url: `http://${urlHost}:${port}/`,
     port,
-    config: publicConfig,
+    config: { ...publicConfig, signIn: publicSignIn },
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
@@ -192,6 +241,50 @@ export async function startSignatureServer(
         force.unref();
       }),
   };
+}
+
+async function startSignIn(
+  settings: SignInEnvConfig,
+  redisClient: RedisTokenClient | undefined,
+  onError: SignatureHandlerOptions['onError'],
+): Promise<ZoomSignIn> {
+  const key = await importTokenKey(settings.tokenKey);
+  return createZoomSignIn({
+    clientId: settings.clientId,
+    clientSecret: settings.clientSecret,
+    redirectUri: settings.redirectUri,
+    webhookSecretToken: settings.webhookSecretToken,
+    sessionSecret: settings.sessionSecret,
+    ...(settings.zoomOAuthBase === undefined ? {} : { zoomOAuthBase: settings.zoomOAuthBase }),
+    ...(settings.zoomApiBase === undefined ? {} : { zoomApiBase: settings.zoomApiBase }),
+    store: redisClient ? createRedisTokenStore({ client: redisClient, key }) : createMemoryTokenStore({ key }),
+    ...(onError ? { onError } : {}),
+  });
+}
+
+const MAX_SIGN_IN_BODY_BYTES = 64 * 1024;
+
+/** A sign-in route: the Fetch handler behind node:http, under the same Host guard as signatures. */
+function serveSignIn(signIn: ZoomSignIn, incoming: IncomingMessage, outgoing: ServerResponse, hostAllowed: boolean): void {
+  const refuse = (status: number, code: SignatureErrorCode, message: string): void =>
+    writeAnswer(outgoing, withCommonHeaders(errorAnswer(status, code, message)));
+  if (!hostAllowed) {
+    refuse(403, SignatureErrorCode.hostNotAllowed, 'This server does not answer to that host name.');
+    return;
+  }
+  void (async () => {
+    const request = await toFetchRequest(incoming, MAX_SIGN_IN_BODY_BYTES);
+    if (!request) {
+      refuse(400, SignatureErrorCode.invalidBody, 'The request has no usable Host header, or its body is too large.');
+      return;
+    }
+    const response = await signIn.handle(request);
+    if (response) await writeFetchResponse(outgoing, response);
+    else refuse(404, SignatureErrorCode.notFound, 'Not found.');
+  })().catch(() => {
+    if (!outgoing.headersSent) refuse(500, SignatureErrorCode.internal, 'The signature server failed. Its logs have the details.');
+    else outgoing.destroy();
+  });
 }
 
 function readInteger(env: SignatureServerEnv, name: string, fallback: number, max: number, min = 0): number {

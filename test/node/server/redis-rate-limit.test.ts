@@ -258,7 +258,7 @@ describe('ZOOM_JOIN_REDIS_URL: one rate limit across server processes', () => {
     cpSync(join(REPO, 'server'), join(dir, 'server'), { recursive: true });
     writeFileSync(join(dir, 'package.json'), JSON.stringify({ type: 'module' }));
     mkdirSync(join(dir, 'node_modules', '@hono'), { recursive: true });
-    for (const name of ['hono', '@hono/node-server', 'jose', 'rate-limiter-flexible', 'valibot']) {
+    for (const name of ['hono', '@hono/node-server', 'jose', 'oauth4webapi', 'rate-limiter-flexible', 'valibot']) {
       symlinkSync(join(REPO, 'node_modules', name), join(dir, 'node_modules', name), 'dir');
     }
     const env = { PORT: String(await freePort()), ZOOM_JOIN_REDIS_URL: `redis://:${REDIS_PASSWORD}@127.0.0.1:1` };
