@@ -113,8 +113,8 @@ export function originRefusedError(endpoint: string, pageOrigin: string, attempt
     message: `The signature endpoint ${where} is up, but it does not let pages from ${pageOrigin} read its answer (CORS)${afterAttempts(attempts)}.`,
     hint: 'A browser reads an answer from another origin only when the endpoint allows that origin, and this one does not.',
     steps: [
-      `zoom-join's signature server: add ${pageOrigin} to ZOOM_JOIN_ALLOWED_ORIGINS (comma-separated) and restart it.`,
-      `Another back end: answer the preflight (OPTIONS) and send Access-Control-Allow-Origin: ${pageOrigin}.`,
+      `Add ${pageOrigin} to ZOOM_JOIN_ALLOWED_ORIGINS (comma-separated) of zoom-join's signature server, and restart it.`,
+      `On another back end, answer the preflight (OPTIONS) and send Access-Control-Allow-Origin: ${pageOrigin}.`,
       `Check it with: npx zoom-join doctor --endpoint ${where} --origin ${pageOrigin}`,
     ],
     retryable: true,

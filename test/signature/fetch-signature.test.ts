@@ -459,7 +459,7 @@ describe('fetchSignature: an endpoint on another origin', () => {
     expect(error.code).to.equal('signature-origin-refused');
     expect(error.title).to.equal("Signature endpoint refused this page's origin");
     expect(error.message).to.contain(`does not let pages from ${location.origin} read its answer (CORS)`);
-    expect(error.steps[0]).to.contain(`add ${location.origin} to ZOOM_JOIN_ALLOWED_ORIGINS`);
+    expect(error.steps[0]).to.contain(`Add ${location.origin} to ZOOM_JOIN_ALLOWED_ORIGINS`);
     expect(error.steps[2]).to.equal(
       `Check it with: npx zoom-join doctor --endpoint ${otherOrigin('/test-endpoint/ok')} --origin ${location.origin}`,
     );
