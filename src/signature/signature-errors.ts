@@ -115,7 +115,7 @@ export function originRefusedError(endpoint: string, pageOrigin: string, attempt
     steps: [
       `Add ${pageOrigin} to ZOOM_JOIN_ALLOWED_ORIGINS (comma-separated) of zoom-join's signature server, and restart it.`,
       `On another back end, answer the preflight (OPTIONS) and send Access-Control-Allow-Origin: ${pageOrigin}.`,
-      `Check it with: npx zoom-join doctor --endpoint ${where} --origin ${pageOrigin}`,
+      `Run npx zoom-join doctor --endpoint ${where} --origin ${pageOrigin} to see what the endpoint answers this origin.`,
     ],
     retryable: true,
   });

@@ -461,7 +461,7 @@ describe('fetchSignature: an endpoint on another origin', () => {
     expect(error.message).to.contain(`does not let pages from ${location.origin} read its answer (CORS)`);
     expect(error.steps[0]).to.contain(`Add ${location.origin} to ZOOM_JOIN_ALLOWED_ORIGINS`);
     expect(error.steps[2]).to.equal(
-      `Check it with: npx zoom-join doctor --endpoint ${otherOrigin('/test-endpoint/ok')} --origin ${location.origin}`,
+      `Run npx zoom-join doctor --endpoint ${otherOrigin('/test-endpoint/ok')} --origin ${location.origin} to see what the endpoint answers this origin.`,
     );
   });
 
