@@ -16,8 +16,9 @@ export interface SignInEnvConfig {
 }
 
 export const SIGN_IN_ENV_HELP = `Sign in with Zoom (needed since March 2026 to join other accounts' meetings; all of the first six, or none):
-  ZOOM_OAUTH_CLIENT_ID       the OAuth app's Client ID (scope user:read:token), not the Meeting SDK app's
-  ZOOM_OAUTH_CLIENT_SECRET   the OAuth app's Client Secret
+  ZOOM_OAUTH_CLIENT_ID       the Client ID of the General app (Meeting SDK on, scope user:read:token): usually the
+                             same app that signs, since Zoom ties an OBF token to the app the user authorised
+  ZOOM_OAUTH_CLIENT_SECRET   that app's Client Secret
   ZOOM_OAUTH_REDIRECT_URI    its Redirect URL, ending in /zoom/callback, e.g. https://auth.example.com/zoom/callback
   ZOOM_WEBHOOK_SECRET_TOKEN  the Secret Token of its event subscription (app_deauthorized → POST /zoom/webhook)
   ${SESSION_SECRET_ENV}   at least 32 random characters; signs the sign-in cookies

@@ -9,7 +9,10 @@ import { SignInConfigError } from './token-seal.js';
 import type { ZoomTokens } from './token-store.js';
 
 export interface ZoomOAuthOptions {
-  /** The OAuth app's Client ID (a General/OAuth app with scope user:read:token, not the Meeting SDK app's). */
+  /**
+   * The Client ID of the General app users authorise (scope user:read:token): usually the app whose Meeting SDK
+   * credentials sign, since Zoom ties an OBF token to the app the user authorised.
+   */
   clientId: string;
   clientSecret: string;
   /** Exactly the Redirect URL registered with the app, e.g. https://example.com/zoom/callback. */
