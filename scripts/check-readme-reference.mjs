@@ -1,8 +1,9 @@
-// Keeps README.md's reference in step with the element: every attribute and event in custom-elements.json must be
-// named in the first column of a README table, and every CSS part and custom property must be named somewhere. Every
-// relative link in README.md and docs/*.md (files and #anchors) must lead somewhere.
+// Keeps the element's reference (docs/reference.md) in step with the element: every attribute and event in
+// custom-elements.json must be named in the first column of one of its tables, and every CSS part and custom property
+// must be named somewhere. Every relative link in README.md and docs/*.md (files and #anchors) must lead somewhere, and
+// README.md stays an entry page (at most 14 KB).
 //
-//   node scripts/check-readme-reference.mjs [--readme README.md] [--manifest custom-elements.json]
+//   node scripts/check-readme-reference.mjs [--readme README.md] [--reference docs/reference.md] [--manifest custom-elements.json]
 //   node scripts/check-readme-reference.mjs --print     # the reference tables, generated from the manifest
 //
 // What is missing is printed as ready-to-paste table rows (descriptions from the class JSDoc); the exit code is 1.
@@ -16,11 +17,15 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const { values } = parseArgs({
   options: {
     readme: { type: 'string', default: 'README.md' },
+    reference: { type: 'string', default: 'docs/reference.md' },
     manifest: { type: 'string', default: 'custom-elements.json' },
     print: { type: 'boolean', default: false },
   },
 });
 const readmePath = resolve(root, values.readme);
+const referencePath = resolve(root, values.reference);
+/** The README is the entry page: what the package is, how to start, and links; the details live in docs/. */
+const README_MAX_BYTES = 14 * 1024;
 const manifestPath = resolve(root, values.manifest);
 const TAG = 'zoom-join';
 
@@ -55,7 +60,15 @@ if (values.print) {
   process.exit(0);
 }
 
-const readme = readFileSync(readmePath, 'utf8');
+const readmeBytes = readFileSync(readmePath).byteLength;
+if (readmeBytes > README_MAX_BYTES) {
+  console.error(
+    `check-readme-reference: ${relative(root, readmePath)} is ${(readmeBytes / 1024).toFixed(1)} KB, over ${README_MAX_BYTES / 1024} KB: ` +
+      'move details to a page in docs/ and link it.',
+  );
+  process.exit(1);
+}
+const readme = readFileSync(referencePath, 'utf8');
 /** Backticked names in the first cell of every table row (a cell may name several: `passcode` (or `password`)). */
 function firstCellNames(markdown) {
   const names = new Set();
@@ -123,12 +136,15 @@ if (brokenLinks.length > 0) {
 
 const summary = groups.map((group) => `${group.items.length} ${group.title.toLowerCase()}`).join(', ');
 if (missing.length === 0) {
-  console.log(`check-readme-reference: ${relative(root, readmePath)} names all ${checked} (${summary}) of <${TAG}>`);
+  console.log(
+    `check-readme-reference: ${relative(root, referencePath)} names all ${checked} (${summary}) of <${TAG}>; ` +
+      `${relative(root, readmePath)} is ${(readmeBytes / 1024).toFixed(1)} KB`,
+  );
   process.exit(0);
 }
-console.error(`check-readme-reference: ${relative(root, readmePath)} is missing what custom-elements.json lists:`);
+console.error(`check-readme-reference: ${relative(root, referencePath)} is missing what custom-elements.json lists:`);
 for (const { group, absent } of missing) {
-  const place = group.where === 'table' ? `the ${group.title} table` : 'the README (anywhere, in backticks)';
+  const place = group.where === 'table' ? `the ${group.title} table` : `${relative(root, referencePath)} (anywhere, in backticks)`;
   console.error(`\n${group.title}: ${absent.map((item) => item.name).join(', ')} — add to ${place}:\n${absent.map(row).join('\n')}`);
 }
 process.exit(1);

@@ -114,12 +114,14 @@ describe('scripts/check-readme-reference.mjs', () => {
     '',
   ].join('\n');
 
-  /** The README check on the README and docs/ written into the test folder, against its manifest. */
+  /** The check on the README and docs/ written into the test folder (the README holding the reference), against its manifest. */
   const checkReadme = () =>
     runScript('check-readme-reference.mjs', [
       '--manifest',
       join(manifestFile, 'custom-elements.json'),
       '--readme',
+      join(manifestFile, 'README.md'),
+      '--reference',
       join(manifestFile, 'README.md'),
     ]);
 
@@ -157,6 +159,13 @@ describe('scripts/check-readme-reference.mjs', () => {
     assert.match(stderr, /README\.md: docs\/gone\.md \(no such file\)/);
     assert.match(stderr, /guide\.md: \.\.\/README\.md#nowhere \(no such heading/);
     assert.doesNotMatch(stderr, /docs\/guide\.md#setup|#events/);
+  });
+
+  it('fails when the README grows past 14 KB: it is the entry page, details go to docs/', () => {
+    writeFiles(manifestFile, { 'README.md': `${complete}\n${'A paragraph that belongs in a guide. '.repeat(400)}\n` });
+    const { status, stderr } = checkReadme();
+    assert.equal(status, 1);
+    assert.match(stderr, /README\.md is 1\d\.\d KB, over 14 KB: move details to a page in docs\/ and link it\./);
   });
 
   it('prints the reference tables from the manifest with --print', () => {
