@@ -8,6 +8,7 @@ import { detectCapabilities, renderCapabilities } from './app/capabilities.js';
 import { createZoomJoin } from './app/create-element.js';
 import { applyAttributes, elementAttributes, type ElementContext } from './app/element-attributes.js';
 import { embedCode } from './app/embed-code.js';
+import packageJson from '../package.json';
 import { createEventLog } from './app/event-log.js';
 import { bindTimingWaterfall } from './app/timing-waterfall.js';
 import { watchMainThread } from './app/freeze-watch.js';
@@ -109,7 +110,7 @@ async function main(): Promise<void> {
 
   const embed = required<HTMLPreElement>('#embed-code');
   const showEmbed = (): void => {
-    embed.textContent = embedCode(elementAttributes(settings, context), context.signatureRequest);
+    embed.textContent = embedCode(elementAttributes(settings, context), packageJson.version, context.signatureRequest);
   };
   showEmbed();
   form.addEventListener('input', () => {

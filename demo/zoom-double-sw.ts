@@ -1,7 +1,7 @@
 /**
  * The Zoom double for the demo's "real SDK + Zoom double" mode (`?mode=double&scenario=<id>`): a module service
  * worker that answers the real Meeting SDK's `POST https://zoom.us/api/v1/wc/info` with the scenario's refusal
- * (demo/zoom-double/wc-info.ts), so QA sees the SDK's own UI and the element's diagnosis of the same answer.
+ * (demo/zoom-double/wc-info.ts), so QA sees the element's diagnosis of the answer the real SDK got.
  *
  * - wc/info (and its CORS preflight, should the SDK ever send one): the scenario's answer.
  * - any other request to a Zoom host: a network error, which is what the SDK meets offline (the Component View's

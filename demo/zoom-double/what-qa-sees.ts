@@ -5,7 +5,7 @@
  */
 export const whatQaSees: Readonly<Record<string, string>> = {
   'invalid-signature':
-    "Error panel: signature-invalid (Zoom 3712), no Retry, with the Meeting SDK app vs OAuth hint; the SDK's own UI shows its message.",
+    "Error panel: signature-invalid (Zoom 3712), no Retry, with the Meeting SDK app vs OAuth hint.",
   'expired-signature':
     "Error panel: signature-expired (Zoom 3705), no Retry; the hint points at the signing server's clock and the token's exp.",
   'wrong-meeting-number':

@@ -8,6 +8,9 @@ import type { Browser } from 'playwright-core';
 import { launchChromium, openDemo, type DemoPage } from './support/browser.js';
 import { MAIN } from './support/demo-actions.js';
 import { startDemoServer, type DemoServer } from './support/demo-server.js';
+import packageJson from '../../package.json' with { type: 'json' };
+
+const packageVersion = packageJson.version;
 
 let server: DemoServer;
 let browser: Browser;
@@ -42,9 +45,8 @@ describe('demo page', { timeout: 120_000 }, () => {
       assert.equal(
         await embed.textContent(),
         [
-          '<script type="module">',
-          "  import 'zoom-join';",
-          '</script>',
+          '<!-- A plain HTML page: the drop-in script. -->',
+          `<script type="module" src="https://cdn.jsdelivr.net/npm/zoom-join@${packageVersion}/dist/cdn/zoom-join.js"></script>`,
           '',
           '<zoom-join',
           '  meeting-number="123 4567 8901"',
@@ -57,6 +59,8 @@ describe('demo page', { timeout: 120_000 }, () => {
           '  asset-path="/zoom-sdk/lib"',
           '  signature-endpoint="/api/sim/signature"',
           '></zoom-join>',
+          '',
+          "<!-- With a bundler (Vite, webpack, Next.js): npm install zoom-join @zoom/meetingsdk@6.2.0, then, instead of the drop-in script, in your code: import 'zoom-join'; -->",
           '',
         ].join('\n'),
       );

@@ -196,6 +196,9 @@ async function joinAgainstDouble(t: TestContext, scenario: ZoomDoubleScenario, v
       const { code, category, retryable, sdkCode } = (outcome as { error: ErrorDetail }).error;
       assert.deepEqual({ code, category, retryable, sdkCode }, expected);
       assert.match(await errorPanelText(demo), new RegExp(expected.code), 'the error panel names the code');
+      // The failed join's frame is discarded: what QA is told to look for must be on the page.
+      assert.equal(await page.locator(`${MAIN} iframe`).count(), 0, "the SDK's frame is gone after the failure");
+      assert.doesNotMatch(await page.locator('#scenario-current').innerText(), /SDK's own UI/, 'the scenario text promises only what is shown');
     }
     row.pass = true;
   });
