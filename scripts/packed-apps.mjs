@@ -239,6 +239,8 @@ const work = mkdtempSync(join(tmpdir(), 'zoom-join-apps-'));
 let failed = false;
 // One browser for all; each app goes on to its page as soon as it is built (the drop-in page while Next builds).
 const browser = launchChromium();
+// Awaited by each app, which reports a failed launch; this only keeps it from counting as unhandled meanwhile.
+browser.catch(() => {});
 try {
   const packed = JSON.parse(await run('npm', ['pack', '--json', '--pack-destination', work], { cwd: repo, label: 'npm pack' }));
   const tarball = join(work, packed[0].filename);
@@ -250,7 +252,7 @@ try {
     }
   }
 } finally {
-  await (await browser).close();
+  await browser.then((launched) => launched.close(), () => {});
   if (process.env.KEEP_APPS) console.log(`packed-apps: kept ${work}`);
   else rmSync(work, { recursive: true, force: true });
 }
