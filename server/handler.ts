@@ -1,5 +1,6 @@
 import { checkJsonContentType } from './content-type.js';
-import { createSigner, type Signer } from './create-signature.js';
+import { type Signer } from './create-signature.js';
+import { MissingCredentialsError, signerWhenConfigured } from './missing-credentials.js';
 import {
   SignatureErrorCode as Code,
   errorAnswer,
@@ -94,12 +95,13 @@ const ALLOW = 'POST, OPTIONS';
 
 /**
  * The signature endpoint: `POST {meetingNumber, role, videoWebRtcMode?, expirationSeconds?}` (the body of Zoom's
- * meetingsdk-auth-endpoint-sample) → `{signature, sdkKey}`. Throws at once when credentials or options are wrong,
- * so a misconfigured server fails at start rather than on the first join.
+ * meetingsdk-auth-endpoint-sample) → `{signature, sdkKey}`. Throws at once when options are wrong, so a
+ * misconfigured server fails at start. Missing credentials do not throw (a build imports the handler without
+ * secrets): requests then answer 500 saying what to set, and `onError` sees it once.
  */
 export function createSignatureHandler(options: SignatureHandlerOptions): SignatureHandler {
   const core = createSignatureCore(options, {
-    sign: createSigner(options.sdkKey, options.sdkSecret),
+    sign: signerWhenConfigured(options.sdkKey, options.sdkSecret),
     peerAddressKnown: false,
   });
   return async (request) => {
@@ -157,6 +159,7 @@ export function createSignatureCore(options: SignatureHandlerOptions, transport:
   const { zoomSignIn } = options;
   const attach = options.attach ?? 'obf';
   if (attach !== 'obf' && attach !== 'zak') throw new TypeError('attach must be "obf" or "zak"');
+  let missingCredentialsReported = false;
 
   async function signRequest(call: SignatureCall): Promise<SignatureAnswer> {
     const limit = await checkRateLimit(call);
@@ -244,8 +247,15 @@ export function createSignatureCore(options: SignatureHandlerOptions, transport:
     try {
       signed = await signRequest(call);
     } catch (error) {
-      reportError(error);
-      signed = internalErrorAnswer();
+      if (error instanceof MissingCredentialsError) {
+        // Every request would fail the same way: one log line, and the caller learns what the operator must set.
+        if (!missingCredentialsReported) reportError(error);
+        missingCredentialsReported = true;
+        signed = errorAnswer(500, Code.internal, error.message);
+      } else {
+        reportError(error);
+        signed = internalErrorAnswer();
+      }
     }
     Object.assign(signed.headers, cors);
     return signed;

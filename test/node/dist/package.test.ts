@@ -2,8 +2,9 @@
 // tag, the React entry sharing the element class, and custom-elements.json. Reads the built output (npm run build).
 // ZOOM_JOIN_PACKAGE_ROOT points it at another copy, e.g. an unpacked `npm pack` tarball.
 import assert from 'node:assert/strict';
-import { constants, accessSync, existsSync, readFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { constants, accessSync, existsSync, readFileSync, readdirSync } from 'node:fs';
+import { dirname, join, posix, relative, resolve } from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -25,6 +26,9 @@ interface PackageJson {
   bin?: Record<string, string>;
   peerDependencies?: Record<string, string>;
   peerDependenciesMeta?: Record<string, { optional?: boolean }>;
+  repository?: { type?: string; url?: string };
+  homepage?: string;
+  bugs?: { url?: string };
 }
 
 interface ManifestItem {
@@ -119,6 +123,83 @@ describe('package.json entry points', () => {
   it('declares react as an optional peer dependency', () => {
     assert.ok(pkg.peerDependencies?.react, 'peerDependencies.react');
     assert.equal(pkg.peerDependenciesMeta?.react?.optional, true, 'peerDependenciesMeta.react.optional');
+  });
+
+  // A required peer is installed by npm with the package, and the SDK's own peer (react 18.2.0 exactly) then stops
+  // `npm install zoom-join` in every React 19 app; the element also runs from Zoom's CDN without the package.
+  it('declares @zoom/meetingsdk 6.2.0 as an optional peer dependency', () => {
+    assert.equal(pkg.peerDependencies?.['@zoom/meetingsdk'], '6.2.0');
+    assert.equal(pkg.peerDependenciesMeta?.['@zoom/meetingsdk']?.optional, true, 'peerDependenciesMeta["@zoom/meetingsdk"].optional');
+  });
+
+  it('says where the package lives: repository, homepage and bugs', () => {
+    assert.equal(pkg.repository?.type, 'git');
+    assert.match(pkg.repository?.url ?? '', /^git\+https:\/\/github\.com\/[^/]+\/[^/]+\.git$/, 'repository.url');
+    const web = (pkg.repository?.url ?? '').replace(/^git\+/, '').replace(/\.git$/, '');
+    assert.equal(pkg.homepage, `${web}#readme`);
+    assert.equal(pkg.bugs?.url, `${web}/issues`);
+  });
+});
+
+/** The files `npm pack` puts in the tarball (or, for an unpacked copy, the files it has). */
+function packedFiles(): Set<string> {
+  if (process.env.ZOOM_JOIN_PACKAGE_ROOT) {
+    return new Set(readdirSync(root, { recursive: true, encoding: 'utf8' }).map((file) => file.split('\\').join('/')));
+  }
+  const [packed] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8' })) as [
+    { files: { path: string }[] },
+  ];
+  return new Set(packed.files.map((file) => file.path));
+}
+
+/** GitHub's anchor for a heading: lower case, punctuation dropped, spaces as hyphens. */
+function anchorOf(heading: string): string {
+  return heading
+    .trim()
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\s_-]/gu, '')
+    .replace(/\s/g, '-');
+}
+
+function anchorsIn(markdown: string): Set<string> {
+  const withoutCode = markdown.replace(/```[\s\S]*?```/g, '');
+  return new Set([...withoutCode.matchAll(/^#{1,6} (.+)$/gm)].map((match) => anchorOf(match[1]!)));
+}
+
+describe('documentation in the tarball', () => {
+  const files = packedFiles();
+  const markdown = [...files].filter((file) => file === 'README.md' || (file.startsWith('docs/') && file.endsWith('.md')));
+
+  it('ships README.md and every page of docs/', () => {
+    assert.ok(files.has('README.md'));
+    for (const page of ['deployment', 'errors', 'frameworks', 'signature-server', 'troubleshooting']) {
+      assert.ok(files.has(`docs/${page}.md`), `docs/${page}.md is in the tarball (package.json "files")`);
+    }
+  });
+
+  it('links from README.md and docs/ to files the tarball ships, and to headings they have (readable installed and on GitHub)', () => {
+    const broken: string[] = [];
+    for (const file of markdown) {
+      const text = read(file).replace(/```[\s\S]*?```/g, '');
+      for (const [, target] of text.matchAll(/\]\(([^)\s]+)\)/g)) {
+        if (/^[a-z]+:/i.test(target!)) continue;
+        const [path, anchor] = target!.split('#') as [string, string | undefined];
+        const linked = path === '' ? file : posix.normalize(posix.join(dirname(file), path));
+        if (!files.has(linked)) {
+          broken.push(`${file}: ${target} (${linked} is not in the tarball: link to it on GitHub, or ship it)`);
+        } else if (anchor !== undefined && linked.endsWith('.md') && !anchorsIn(read(linked)).has(anchor)) {
+          broken.push(`${file}: ${target} (${linked} has no heading #${anchor})`);
+        }
+      }
+    }
+    assert.deepEqual(broken, []);
+  });
+
+  it('zoom-join doctor --help names a documentation file the tarball ships', () => {
+    const help = read('dist/doctor/cli.js');
+    const named = [...help.matchAll(/\b(docs\/[\w-]+\.md)\b/g)].map((match) => match[1]!);
+    assert.ok(named.length > 0, 'the help names a docs/ page');
+    for (const page of named) assert.ok(files.has(page), `${page} is in the tarball`);
   });
 });
 

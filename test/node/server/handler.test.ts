@@ -3,6 +3,7 @@ import { after, describe, it } from 'node:test';
 import { decodeProtectedHeader, jwtVerify } from 'jose';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { createSignatureHandler, type SignatureHandlerOptions } from '../../../server/index.js';
+import { createNodeSignatureListener } from '../../../server/node-server.js';
 import { TRANSPORTS } from './transports.js';
 
 const KEY = 'handlerTestClientId';
@@ -370,9 +371,10 @@ describe('createSignatureHandler options', () => {
     ['an empty sdkKey', { sdkKey: '', sdkSecret: SECRET }],
     ['an empty sdkSecret', { sdkKey: KEY, sdkSecret: '' }],
   ] as const) {
-    it(`throws at creation with ${name}, explaining Meeting SDK vs OAuth credentials`, () => {
+    // The Fetch handler waits for the first request (missing-credentials.test.ts); the Node server starts only with them.
+    it(`Node server: throws at creation with ${name}, explaining Meeting SDK vs OAuth credentials`, () => {
       assert.throws(
-        () => createSignatureHandler(options as SignatureHandlerOptions),
+        () => createNodeSignatureListener(options as SignatureHandlerOptions),
         (error: unknown) =>
           error instanceof TypeError &&
           /Meeting SDK app's Client ID and Client Secret/.test(error.message) &&

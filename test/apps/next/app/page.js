@@ -1,0 +1,5 @@
+import { Meeting } from './meeting.js';
+
+export default function Page() {
+  return <Meeting />;
+}
