@@ -28,7 +28,7 @@ const statusText: Record<ZoomStatus, string> = {
  * with their defaults, in src/attributes.ts.
  *
  * @attr status - Reflected, read-only: the current status
- * @attr lang - The SDK's language (default en-US)
+ * @attr lang - The SDK's language: one it ships (de-DE, es-ES, fr-FR, ja-JP, zh-CN, …; `de` picks de-DE), default en-US. The element's own texts are English and say so (`lang="en"` on each)
  * @fires zoom-status - `{status, previous}` on every status change
  * @fires zoom-joined - `{meetingNumber, userName, view}` once in the meeting
  * @fires zoom-left - `{reason}` once the meeting is over: `user`, `ended`, `removed`, `connection-lost`, `authorized-user-left`, `memory-pressure`, `element-removed`
@@ -194,16 +194,16 @@ export class ZoomJoin extends LitElement {
     // The status line is the one live region: it announces a failure once, with its title (the panel is not live).
     const detail = status === ZoomStatus.error ? this.error?.title : this.meeting.statusDetail;
     return html`
-      <div part="status" role="status" aria-live="polite">
+      <div part="status" role="status" aria-live="polite" lang="en">
         ${status === ZoomStatus.left && detail ? detail : html`${statusText[status]}${detail ? html` — ${detail}` : nothing}`}
       </div>
       ${showJoin
-        ? html`<button part="join-button" type="button" aria-label=${meeting ? `Join meeting ${meeting}` : nothing} @click=${this.onJoinClick}>Join meeting</button>`
+        ? html`<button part="join-button" type="button" lang="en" aria-label=${meeting ? `Join meeting ${meeting}` : nothing} @click=${this.onJoinClick}>Join meeting</button>`
         : nothing}
       ${signInUrl
-        ? html`<a part="sign-in-button" href=${signInUrl} target="_blank" @click=${this.onSignInClick}>Sign in with Zoom</a>`
+        ? html`<a part="sign-in-button" lang="en" href=${signInUrl} target="_blank" @click=${this.onSignInClick}>Sign in with Zoom</a>`
         : nothing}
-      ${showCancel ? html`<button part="cancel-button" type="button" aria-label=${meeting ? `Cancel joining meeting ${meeting}` : nothing} @click=${this.leave}>Cancel</button>` : nothing}
+      ${showCancel ? html`<button part="cancel-button" type="button" lang="en" aria-label=${meeting ? `Cancel joining meeting ${meeting}` : nothing} @click=${this.leave}>Cancel</button>` : nothing}
       ${this.renderProgress(status)}
       ${status === ZoomStatus.error ? this.meeting.renderError(this.onJoinClick) : nothing}
       ${this.meeting.memory.renderWarning()}
@@ -216,7 +216,7 @@ export class ZoomJoin extends LitElement {
     const busy = status === ZoomStatus.preloading || status === ZoomStatus.signing || status === ZoomStatus.joining;
     const fraction = this.meeting.assets.progress;
     if (!busy || fraction === undefined) return nothing;
-    return html`<progress part="progress" max="1" .value=${fraction} aria-label="Loading Zoom"></progress>`;
+    return html`<progress part="progress" lang="en" max="1" .value=${fraction} aria-label="Loading Zoom"></progress>`;
   }
 }
 

@@ -2,6 +2,7 @@ import { ErrorCategory, ZoomJoinError, type ErrorAdvice, type SdkView, type Zoom
 import type { Rule, ZoomJoinProperties } from '../attributes.js';
 import { withoutUserinfo } from '../safe-text.js';
 import { SDK_CDN_LIB_URL } from '../sdk/version.js';
+import { DEFAULT_SDK_LANGUAGE, SDK_LANGUAGES, sdkLanguageOf } from '../sdk/languages.js';
 
 /** What the element's attributes say, checked and normalised before anything is fetched or loaded. */
 export interface JoinConfig {
@@ -206,7 +207,7 @@ export function readJoinConfig(inputs: JoinInputs, baseUrl: string): JoinConfig 
     userName,
     role,
     view,
-    language: text(inputs.lang) || 'en-US',
+    language: sdkLanguageOf(text(inputs.lang)) ?? DEFAULT_SDK_LANGUAGE,
     libUrl,
     selfHosted: libUrl !== SDK_CDN_LIB_URL,
     userEmail: userEmail || undefined,
@@ -223,7 +224,19 @@ export function attributeWarnings(
   element: Pick<Element, 'getAttribute'>,
   unusable: Array<{ rule: Rule<unknown>; value: unknown }>,
 ): Array<{ code: 'attribute-invalid'; message: string }> {
-  return unusable.map(({ rule, value }) => {
+  const lang = element.getAttribute('lang')?.trim();
+  const langWarning =
+    lang && !sdkLanguageOf(lang)
+      ? [
+          {
+            code: 'attribute-invalid' as const,
+            message:
+              `lang="${lang.slice(0, 40)}" is not a language the Zoom SDK has (${SDK_LANGUAGES.join(', ')}); ` +
+              `using ${DEFAULT_SDK_LANGUAGE}.`,
+          },
+        ]
+      : [];
+  return [...langWarning, ...unusable.map(({ rule, value }) => {
     const { words, unit, zero, none } = rule;
     const written = (rule.attribute ? element.getAttribute(rule.attribute) : null) ?? String(value);
     const expected = words
@@ -232,8 +245,8 @@ export function attributeWarnings(
         ? `a number of ${unit!}, 0 ${zero}`
         : `a number of ${unit!} above 0`;
     return {
-      code: 'attribute-invalid',
+      code: 'attribute-invalid' as const,
       message: `${String(rule.attribute)}="${written.slice(0, 40)}" is not ${expected}; using ${none ?? String(rule.initial)}.`,
     };
-  });
+  })];
 }

@@ -13,7 +13,7 @@ import type { ZoomJoinError } from '../zoom-join-error.js';
  */
 export function renderErrorPanel(error: ZoomJoinError, onRetry: () => void): TemplateResult {
   return html`
-    <div part="error" role="group" aria-labelledby="error-title" tabindex="-1">
+    <div part="error" lang="en" role="group" aria-labelledby="error-title" tabindex="-1">
       <strong part="error-title" id="error-title">${error.title}</strong>
       ${error.message !== error.title ? html`<p part="error-message">${error.message}</p>` : nothing}
       <p part="error-hint" id="error-hint">${error.hint}</p>

@@ -17,7 +17,7 @@ export function renderMemoryWarning(
 ): TemplateResult {
   const text = describeMemoryWarning(warning);
   return html`
-    <div part="warning" role="alert" data-reason=${warning.reason}>
+    <div part="warning" lang="en" role="alert" data-reason=${warning.reason}>
       <strong part="warning-title">${text.title}</strong>
       <p part="warning-cause">${text.cause}</p>
       <p part="warning-advice">${text.advice}</p>

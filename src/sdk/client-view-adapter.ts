@@ -2,6 +2,7 @@ import type { SdkCommand, SdkInitOptions, SdkJoinOptions, SdkMeetingInfo, ZoomPa
 import { hasFunctions, sdkJoinOptions, secretsOf } from './sdk-module.js';
 import { SdkRealmSlot } from './sdk-realm.js';
 import { SDK_CDN_LIB_URL } from './version.js';
+import { DEFAULT_SDK_LANGUAGE } from './languages.js';
 import { answeredWithin, nextTask, RealmAdapter } from './realm-adapter.js';
 import { END_REASON_AUTHORIZED_USER_LEFT, watchMeetingEndReasons } from './rwg-end-watch.js';
 
@@ -24,6 +25,7 @@ interface ClientViewApi {
   getCurrentUser(options: CallbackOptions): void;
   getCurrentMeetingInfo(options: CallbackOptions): void;
   inMeetingServiceListener(event: string, callback: (payload: unknown) => void): void;
+  i18n: { load(language: string): unknown; reload(language: string): unknown };
 }
 
 function isClientViewApi(candidate: unknown): candidate is ClientViewApi {
@@ -39,7 +41,7 @@ function isClientViewApi(candidate: unknown): candidate is ClientViewApi {
     'getCurrentUser',
     'getCurrentMeetingInfo',
     'inMeetingServiceListener',
-  ]);
+  ]) && hasFunctions((candidate as { i18n?: unknown }).i18n, ['load', 'reload']);
 }
 
 /** The fields of a Client View attendee the element reads. */
@@ -198,7 +200,12 @@ export class ClientViewAdapter extends RealmAdapter<ClientViewApi> {
   async init(options: SdkInitOptions, signal: AbortSignal): Promise<void> {
     const wanted = initOptions(options.selfHosted, options.enforceVirtualBackground === true);
     return this.initInRealm(signal, async (api) => {
-      if (initialisedWith.get(api) === JSON.stringify(wanted)) return;
+      // Its texts come from lib/lang/<language>.json, loaded before init (the SDK reads them as it builds its UI).
+      if (options.language !== DEFAULT_SDK_LANGUAGE) {
+        await api.i18n.load(options.language);
+        await api.i18n.reload(options.language);
+      }
+      if (initialisedWith.get(api) === JSON.stringify(wanted) && options.language === DEFAULT_SDK_LANGUAGE) return;
       await callbackToPromise((o) => api.init(o), wanted);
     });
   }

@@ -321,6 +321,34 @@ describe('<zoom-join> tuning attributes with values it cannot use: a zoom-warnin
     });
   }
 
+  it('lang="klingon" → attribute-invalid naming the languages the SDK has; the SDK gets en-US and the join goes on', async () => {
+    const element = await renderZoomJoin({ ...valid, lang: 'klingon' });
+    element.signature = testSignature({ meetingNumber: MEETING });
+    const warnings: Array<{ code: string; message: string }> = [];
+    element.addEventListener('zoom-warning', (event) => warnings.push(event.detail));
+    await element.join();
+    expect(element.status).to.equal('joined');
+    expect(warnings.map((warning) => warning.message)).to.deep.equal([
+      'lang="klingon" is not a language the Zoom SDK has (de-DE, en-US, es-ES, fr-FR, id-ID, it-IT, ja-JP, ko-KR, ' +
+        'nl-NL, pl-PL, pt-PT, ru-RU, sv-SE, tr-TR, vi-VN, zh-CN, zh-TW); using en-US.',
+    ]);
+    const init = sdk.adapters().created[0]!.calls.find((call) => call.method === 'init');
+    expect(init?.method === 'init' && init.options.language).to.equal('en-US');
+  });
+
+  it('lang="de" gives the SDK de-DE without a warning, and the element\'s own texts say they are English', async () => {
+    const element = await renderZoomJoin({ ...valid, lang: 'de' });
+    element.signature = testSignature({ meetingNumber: MEETING });
+    const warnings: string[] = [];
+    element.addEventListener('zoom-warning', (event) => warnings.push(event.detail.code));
+    const parts = [...element.shadowRoot!.querySelectorAll('[part=status], [part=join-button]')];
+    expect(parts.map((part) => part.getAttribute('lang'))).to.deep.equal(['en', 'en']);
+    await element.join();
+    expect(warnings).to.deep.equal([]);
+    const init = sdk.adapters().created[0]!.calls.find((call) => call.method === 'init');
+    expect(init?.method === 'init' && init.options.language).to.equal('de-DE');
+  });
+
   it('valid tuning attributes raise no warning', async () => {
     const element = await renderZoomJoin({ ...valid, preload: 'none', 'virtual-background': 'off', 'memory-interval': '1000', 'on-memory-pressure': 'leave' });
     element.signature = testSignature({ meetingNumber: MEETING });

@@ -224,6 +224,24 @@ export function meetingScenarios(view: SdkView): void {
     await element.leave();
   });
 
+  it("lang=\"de\": the SDK's own UI in its frame speaks German (lib/lang/de-DE.json)", async () => {
+    await meetingDouble.start({ topic: `Sprache (${view})`, hostName: 'Grace Host' });
+    const { element } = await meetingElement(view);
+    element.lang = 'de';
+    await within(element.join(), JOIN_WITHIN_MS, 'join() with lang="de"');
+    const frame = element.querySelector<HTMLIFrameElement>('[slot=meeting] iframe')!;
+    // Words of the SDK's German table: the Client View's toolbar ("Leave", "Mute", "Participants"), the Component
+    // View's speaker line and share bar ("Talking:", "Stop Share"). Its toolbar hides until the pointer moves, so the
+    // text, not what is painted, is read.
+    const german = view === 'client' ? ['Verlassen', 'Stummschalten', 'Teilnehmer'] : ['Sprechen:', 'Freigabe stoppen'];
+    const shown = () => frame.contentDocument?.body?.textContent ?? '';
+    try {
+      await waitUntil(() => german.some((word) => shown().includes(word)), `German words in the SDK's UI`, { timeout: REPORT_WITHIN_MS });
+    } finally {
+      await element.leave();
+    }
+  });
+
   it('a webinar attendee: joined as an attendee, and left as usual', async () => {
     await meetingDouble.start({ topic: `Double webinar (${view})`, hostName: 'Grace Host', webinar: true });
     const { element } = await meetingElement(view);
