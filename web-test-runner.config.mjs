@@ -144,6 +144,25 @@ const networkLogPlugin = {
   },
 };
 
+/**
+ * Every console message of the test page, as Playwright reports them: the page's console events include those of
+ * its same-origin frames (the element's realm) and the browser's own messages (a preload never used, say), which
+ * the frame's console object and wtr's in-page capture never see.
+ */
+const consoleByPage = new WeakMap();
+
+const consoleLogPlugin = {
+  name: 'console-log',
+  async executeCommand({ command, payload, session }) {
+    if (command !== 'console-log') return undefined;
+    const page = session.browser.getPage(session.id);
+    const log = consoleByPage.get(page) ?? [];
+    const copy = log.map((entry) => ({ ...entry }));
+    if (payload && payload.clear) log.length = 0;
+    return copy;
+  },
+};
+
 /** Saves a screenshot of the test page to test-results/<name>.png (for a person to look at; nothing compares it). */
 const screenshotPlugin = {
   name: 'screenshot',
@@ -216,7 +235,7 @@ export default {
   testsFinishTimeout: 10 * 60 * 1000,
   testFramework: { config: { timeout: 30000 } },
   middleware: [signatureEndpointMiddleware, referenceServerMiddleware],
-  plugins: [sdkAliasPlugin, esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json' }), networkLogPlugin, zoomDoublePlugin, meetingDoublePlugin, screenshotPlugin, accessibilityTreePlugin],
+  plugins: [sdkAliasPlugin, esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json' }), networkLogPlugin, consoleLogPlugin, zoomDoublePlugin, meetingDoublePlugin, screenshotPlugin, accessibilityTreePlugin],
   browsers: [
     playwrightLauncher({
       product: 'chromium',
@@ -233,6 +252,11 @@ export default {
         requestsByPage.set(page, log);
         page.on('request', (request) => {
           log.push({ url: request.url(), method: request.method(), resourceType: request.resourceType() });
+        });
+        const messages = [];
+        consoleByPage.set(page, messages);
+        page.on('console', (message) => {
+          messages.push({ type: message.type(), text: message.text(), url: message.location().url ?? '' });
         });
         return page;
       },

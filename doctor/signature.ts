@@ -97,7 +97,7 @@ export async function diagnoseSignature(
         mark: Mark.problem,
         message: `Its appKey/sdkKey (${carried.map(showValue).join(', ') || 'none'}) is not ZOOM_MEETING_SDK_KEY (${showValue(key)}).`,
         hint: 'Zoom looks up the app by appKey, so the token names a different app than the one you configured.',
-        steps: ['Put the Client ID of the same Meeting SDK app whose secret signs the token in appKey and sdkKey.'],
+        steps: ['Put the Client ID of the same Meeting SDK app whose secret signs the token in appKey (and in sdkKey, if the token has one).'],
       });
     }
   }

@@ -36,10 +36,12 @@ export interface CreateSignatureOptions extends SignatureParams {
   sdkSecret: string;
 }
 
-/** The payload Zoom's Meeting SDK reads; `appKey` and `sdkKey` carry the same Client ID for old and new SDKs. */
+/**
+ * The payload Zoom's Meeting SDK reads. The Client ID goes in `appKey` only: the SDK has required `appKey` since
+ * 5.0, and the Component View warns on every join about an `sdkKey` claim ("will be deprecated in the signature").
+ */
 export interface SignatureClaims {
   appKey: string;
-  sdkKey: string;
   mn: string;
   role: SignatureRole;
   iat: number;
@@ -92,7 +94,7 @@ export function buildClaims(sdkKey: string, params: SignatureParams): SignatureC
 
   const iat = Math.floor(now) - CLOCK_SKEW_SECONDS;
   const exp = iat + expirationSeconds;
-  const claims: SignatureClaims = { appKey: sdkKey, sdkKey, mn, role: params.role, iat, exp, tokenExp: exp };
+  const claims: SignatureClaims = { appKey: sdkKey, mn, role: params.role, iat, exp, tokenExp: exp };
   if (videoWebRtcMode !== undefined) claims.video_webrtc_mode = videoWebRtcMode;
   return claims;
 }

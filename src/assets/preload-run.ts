@@ -105,7 +105,6 @@ export function startPreloadRun(
   options.onState(state);
 
   const device = (options.detect ?? detectCapabilities)();
-  const { crossOriginIsolated } = device;
   const run: PreloadRun = {
     abort,
     capabilities: describeCapabilities(device, { enforceVirtualBackground: settings.virtualBackground === 'enforce' }),
@@ -131,7 +130,6 @@ export function startPreloadRun(
     planned.then((plan) =>
       preloadAssets(plan, location.libUrl, {
         signal,
-        crossOriginIsolated,
         onProgress: (progress) => emit(host, 'zoom-progress', progress),
       }),
     ),
@@ -150,7 +148,7 @@ export function startPreloadRun(
 
   run.joinReady = quietly(
     planned
-      .then((plan) => preloadAssets(plan, location.libUrl, { signal, stages: ['join'], crossOriginIsolated }))
+      .then((plan) => preloadAssets(plan, location.libUrl, { signal, stages: ['join'] }))
       .then(async () => {
         const { prepareSdk } = options;
         if (!prepareSdk) return;

@@ -8,13 +8,10 @@ export interface PreloadOptions {
   onProgress?: ProgressListener;
   /** Only these stages (default: all of the plan). The element preloads `join` first and waits only for it. */
   stages?: readonly AssetStage[];
-  /** Parallel `fetch` downloads (default 3): enough to fill a connection, few enough to leave the page's own alone. */
+  /** Parallel downloads after the scripts (default 3): enough to fill a connection, few enough to leave the page's own alone. */
   concurrency?: number;
-  /** The SDK adds `crossorigin=anonymous` to its scripts only on cross-origin-isolated pages; so must we. */
-  crossOriginIsolated?: boolean;
   /** Injectable for tests. */
   fetch?: typeof fetch;
-  document?: Document;
 }
 
 export interface PreloadOutcome {
@@ -35,47 +32,12 @@ export function assetUrl(libUrl: string, path: string): string {
 }
 
 /**
- * `<link rel=preload as=script>`: fetched as a script is (same priority, mode and cache entry), so the SDK's
- * `<script src>` in its realm finds it in the HTTP cache. No byte progress: the file counts when `load` fires, i.e.
- * once the body is in. The link goes then: the script runs in another document, and the page keeps nothing.
- */
-function scriptStarter(doc: Document, crossOriginIsolated: boolean): DownloadStarter {
-  return (url, _onBytes, signal) =>
-    new Promise<number>((resolve, reject) => {
-      const link = doc.createElement('link');
-      link.rel = 'preload';
-      link.as = 'script';
-      link.href = url;
-      if (crossOriginIsolated) link.crossOrigin = 'anonymous';
-      const cleanup = (): void => {
-        link.onload = null;
-        link.onerror = null;
-        signal.removeEventListener('abort', onAbort);
-      };
-      const onAbort = (): void => {
-        cleanup();
-        link.remove();
-        reject(signal.reason);
-      };
-      link.onload = () => {
-        cleanup();
-        link.remove();
-        resolve(0);
-      };
-      link.onerror = () => {
-        cleanup();
-        link.remove();
-        reject(new Error(`Could not preload ${withoutUserinfo(url)}`));
-      };
-      signal.addEventListener('abort', onAbort, { once: true });
-      doc.head.append(link);
-    });
-}
-
-/**
- * `fetch(url)` with the SDK's own mode and credentials (cors, same-origin: js_media's download() and
- * downloadAndCompileWebAssembly() are plain fetches from the page), read to the end so the HTTP cache holds the
- * whole body. Low priority: the page's own requests go first.
+ * `fetch(url)`, read to the end so the HTTP cache holds the whole body, at low priority (the page's own requests go
+ * first). Every file is fetched so, scripts too: the SDK runs its scripts in the element's frame, and a `<link
+ * rel=preload>` in the page is never used there — the browser warns about each such link seconds later. The
+ * frame's `<script src>` (and js_media's own fetches) find the file in the HTTP cache: same URL, same site, and on
+ * a same-origin asset path the same credentials (cors mode with same-origin credentials is what the SDK's
+ * `crossorigin=anonymous` scripts on isolated pages ask for).
  */
 function fetchStarter(fetchImpl: typeof fetch): DownloadStarter {
   return async (url, onBytes, signal) => {
@@ -113,18 +75,16 @@ async function runPool<T>(items: readonly T[], limit: number, work: (item: T) =>
  */
 export async function preloadAssets(plan: AssetPlan, libUrl: string, options: PreloadOptions = {}): Promise<PreloadResult> {
   const { signal, stages, concurrency = 3 } = options;
-  const doc = options.document ?? document;
-  const crossOriginIsolated = options.crossOriginIsolated ?? (typeof window !== 'undefined' && window.crossOriginIsolated === true);
   const fetchImpl = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
   const files = plan.files.filter((file) => !stages || stages.includes(file.stage));
   const tracker = new ProgressTracker(files, options.onProgress ?? (() => undefined));
-  const starters = { script: scriptStarter(doc, crossOriginIsolated), fetch: fetchStarter(fetchImpl) };
+  const starter = fetchStarter(fetchImpl);
   const outcomes = new Map<string, PreloadOutcome>();
 
   const load = async (file: PlannedAsset): Promise<void> => {
     const url = assetUrl(libUrl, file.path);
     try {
-      const bytes = await sharedDownload(url, starters[file.request], {
+      const bytes = await sharedDownload(url, starter, {
         signal,
         onBytes: (read) => tracker.update(file.path, read),
       });

@@ -19,6 +19,12 @@ export interface WarmOptions {
   crossOriginIsolated?: boolean;
   /** The window to run it in: the SDK's own realm (see sdk-realm.ts), or the page's. */
   window?: Window & typeof globalThis;
+  /**
+   * Take back the globals the run defined (`JsMediaSDK_Instance`, `PubSub`, …), keeping only what makes the SDK's
+   * own run fast (the cached file, the compiled code). For a window the SDK loads js_media into itself: a second
+   * copy that finds the first one's `PubSub` shares it, and logs "PubSub already loaded" on every join.
+   */
+  withdrawGlobals?: boolean;
 }
 
 export interface WarmResult {
@@ -88,6 +94,7 @@ async function runWarm(libUrl: string, win: Window & typeof globalThis, options:
   if (skip) return { status: 'skipped', reason: skip, durationMs: 0 };
   const heapBefore = usedHeap();
   const isolated = options.crossOriginIsolated ?? win.crossOriginIsolated === true;
+  const before = options.withdrawGlobals ? new Set(Object.getOwnPropertyNames(win)) : undefined;
   await injectScript(win.document, assetUrl(libUrl, SdkFile.jsMedia), isolated, options.signal);
   if (options.initAsyncJob ?? true) {
     const job = (win as Window & JsMediaGlobal).JsMediaSDK_Instance?.util?.initAsyncJob;
@@ -99,6 +106,9 @@ async function runWarm(libUrl: string, win: Window & typeof globalThis, options:
         options.initAsyncJobTimeoutMs ?? 3000,
       );
     }
+  }
+  if (before) {
+    for (const name of Object.getOwnPropertyNames(win)) if (!before.has(name)) Reflect.deleteProperty(win, name);
   }
   const heapAfter = usedHeap();
   return {

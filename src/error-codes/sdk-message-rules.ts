@@ -70,7 +70,7 @@ export const sdkMessageRules: readonly SdkMessageRule[] = [
       category: ErrorCategory.signature,
       title: 'The signature has no appKey',
       hint: "The signature's payload carries neither appKey nor sdkKey, so the SDK cannot tell which app signed it.",
-      steps: ["Sign with appKey set to the Meeting SDK app's Client ID (sdkKey may repeat it)."],
+      steps: ["Sign with appKey set to the Meeting SDK app's Client ID (no sdkKey: the SDK warns about it)."],
       retryable: false,
     },
   },

@@ -156,11 +156,11 @@ export const zoomJoinCheckErrors = {
       'Server-to-Server OAuth app instead of a Meeting SDK app.',
     steps: [
       'Sign the JWT (HS256) with the Client ID and Client Secret of a Meeting SDK app.',
-      'Make appKey (and sdkKey) the Client ID of the same app whose Client Secret signs: not from different apps, ' +
-        'nor development mixed with production.',
+      'Make appKey (and sdkKey, if present) the Client ID of the same app whose Client Secret signs: not from ' +
+        'different apps, nor development mixed with production.',
       "Check the signing server's clock: skew makes iat and exp look invalid.",
-      'Name the payload claims exactly appKey, sdkKey, mn, role, iat, exp, tokenExp, with iat, exp and tokenExp as ' +
-        'numbers in seconds.',
+      'Name the payload claims exactly appKey, mn, role, iat, exp, tokenExp, with iat, exp and tokenExp as numbers ' +
+        'in seconds (no sdkKey: the SDK reads appKey and warns about sdkKey).',
     ],
     retryable: false,
     sdkKeys: ['apac.errorcodes_pac_invalid_signature'],

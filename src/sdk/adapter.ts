@@ -35,6 +35,7 @@ export interface SdkJoinOptions {
   userEmail?: string;
   passcode?: string;
   signature: string;
+  /** The app's Client ID, as the signature endpoint answered it; not passed to the SDK (it reads the signature). */
   sdkKey?: string;
   zak?: string;
   tk?: string;

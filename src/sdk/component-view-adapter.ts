@@ -78,8 +78,9 @@ interface ConnectionChange {
 export class ComponentViewAdapter extends RealmAdapter<EmbeddedApi> {
   readonly view = 'component' as const;
   protected readonly slot = new SdkRealmSlot<EmbeddedApi>('component', isEmbeddedApi, async ({ realm }, libUrl, signal, ahead) => {
-    // The SDK runs js_media only once Join is clicked; run ahead, its 1.6 MB is compiled and cached by then.
-    if (ahead) await warmJsMedia(libUrl, { signal, window: realm.window });
+    // The SDK runs js_media only once Join is clicked; run ahead, its 1.6 MB is compiled and cached by then. The SDK
+    // runs its own copy in this frame on join: ours leaves no globals for that copy to find.
+    if (ahead) await warmJsMedia(libUrl, { signal, window: realm.window, withdrawGlobals: true });
   });
   private client?: EmbeddedClient;
 

@@ -23,7 +23,8 @@ export function secretsOf(options: {
 /**
  * The SDK's join options for `options`: both views name them alike but for the passcode (`password` in the
  * Component View, `passWord` in the Client View), and only set ones are given — the SDK checks the option names
- * it gets, and an undefined value is not known to it as absent.
+ * it gets, and an undefined value is not known to it as absent. `sdkKey` is never given: since 4.0 the SDK reads
+ * the app from the signature, and both views warn about the option on every join.
  */
 export function sdkJoinOptions(options: SdkJoinOptions, passcodeKey: 'password' | 'passWord'): Record<string, string> {
   const joinOptions: Record<string, string> = {
@@ -32,7 +33,7 @@ export function sdkJoinOptions(options: SdkJoinOptions, passcodeKey: 'password' 
     userName: options.userName,
     [passcodeKey]: options.passcode ?? '',
   };
-  for (const name of ['sdkKey', 'userEmail', 'zak', 'tk', 'obfToken'] as const) {
+  for (const name of ['userEmail', 'zak', 'tk', 'obfToken'] as const) {
     const value = options[name];
     if (value) joinOptions[name] = value;
   }

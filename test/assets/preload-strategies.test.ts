@@ -94,11 +94,11 @@ describe('preload strategies (real Chromium, local SDK files)', function () {
     for (const host of hosts.splice(0)) host.remove();
   });
 
-  it('eager: starts right after the caller returns, leaves nothing in the head; the SDK script then runs js_media without a second download', async () => {
+  it('eager: starts right after the caller returns, adds nothing to the head; the SDK script then runs js_media without a second download', async () => {
     const url = assetUrl(LIB, 'js_media.min.js');
-    const links: HTMLLinkElement[] = [];
+    const added: Node[] = [];
     const observer = new MutationObserver((records) => {
-      for (const record of records) for (const node of record.addedNodes) if (node instanceof HTMLLinkElement) links.push(node);
+      for (const record of records) added.push(...record.addedNodes);
     });
     observer.observe(document.head, { childList: true });
     const scheduled = schedule(makeTracked(), PreloadStrategy.eager, 'js_media.min.js');
@@ -107,11 +107,9 @@ describe('preload strategies (real Chromium, local SDK files)', function () {
     expect(scheduled.ran()).to.equal(true);
     await scheduled.preloaded;
     observer.disconnect();
-    const link = links.find((candidate) => candidate.href === url);
-    expect(link?.rel).to.equal('preload');
-    expect(link?.as).to.equal('script');
-    expect(link?.crossOrigin, 'no crossorigin, like the SDK script on a non-isolated page').to.equal(null);
-    expect(link?.isConnected, 'the link goes once the file is in: the page keeps nothing').to.equal(false);
+    // No <link rel=preload>: the SDK runs the script in the element's frame, and the browser warns about a page's
+    // preload link nobody in the page uses.
+    expect(added, 'nothing added to the head').to.deep.equal([]);
     await sdkScript(url);
     expect(downloads(url)).to.have.length(1);
     expect((window as Window & { JsMediaSDK_Instance?: unknown }).JsMediaSDK_Instance).to.exist;

@@ -77,7 +77,7 @@ describe('preloadAssets (real Chromium, local SDK files)', function () {
     expect(a.files.map((file) => file.status)).to.deep.equal(plan.files.map(() => 'loaded'));
     checkProgress(first, plan.totalBytes);
     checkProgress(second, plan.totalBytes);
-    // Fetched files report the bytes really read, which match the manifest.
+    // Every file reports the bytes really read, which match the manifest.
     for (const outcome of a.files) {
       const planned = plan.files.find((file) => file.path === outcome.path)!;
       expect(outcome.bytes, outcome.path).to.equal(planned.size);
@@ -93,14 +93,14 @@ describe('preloadAssets (real Chromium, local SDK files)', function () {
       doubleBytes += network.slice(1).reduce((sum, entry) => sum + entry.transferSize, 0);
     }
     expect(doubleBytes).to.equal(0);
-    // Playwright's log of requests (it lists HTTP-cache hits too): the SDK's js_media script consumed the preload
-    // without any request; each fetched file shows our request and the SDK-style one (0 bytes above).
+    // Playwright's log of requests (it lists HTTP-cache hits too): each file shows our fetch and the SDK-style
+    // request, scripts included (0 bytes above).
     // Playwright reports requests asynchronously: give the last ones a moment to reach the log.
     const counts = async (): Promise<Record<string, number>> => {
       const log = await networkLog();
       return Object.fromEntries(plan.files.map((file) => [file.path, log.filter((entry) => entry.url === assetUrl(LIB, file.path)).length]));
     };
-    const wanted = Object.fromEntries(plan.files.map((file) => [file.path, file.request === 'script' ? 1 : 2]));
+    const wanted = Object.fromEntries(plan.files.map((file) => [file.path, 2]));
     let seen = await counts();
     for (let attempt = 0; attempt < 30 && JSON.stringify(seen) !== JSON.stringify(wanted); attempt++) {
       await new Promise((resolve) => setTimeout(resolve, 100));

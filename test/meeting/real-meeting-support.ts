@@ -32,31 +32,56 @@ export interface InMeeting {
   timing: ZoomTimingDetail | undefined;
 }
 
-/** A fresh element for the double's meeting, recording its statuses; not joined yet. */
-export async function meetingElement(view: SdkView, options: { userName?: string; reconnectTimeout?: number } = {}): Promise<{ element: ZoomJoin; statuses: string[] }> {
-  const { userName = 'Ada In Meeting', reconnectTimeout = 60_000 } = options;
+/** `preload="none"` joins in a frame the join opens; `eager` in the one prepared ahead (the SDK loaded, js_media warm). */
+export type MeetingPreload = 'none' | 'eager';
+
+export interface MeetingOptions {
+  userName?: string;
+  reconnectTimeout?: number;
+  preload?: MeetingPreload;
+  /** Sign through this endpoint (the reference server is at /api/signature) instead of a token made in the page. */
+  signatureEndpoint?: string;
+}
+
+/** A frame the element told the page of (zoom-frame), and whether the SDK was in it already then. */
+interface SeenFrame {
+  window: Window;
+  view: string;
+  sdkAlready: boolean;
+}
+
+/**
+ * A fresh element for the double's meeting, recording its statuses and the frames it opens (a preloading element
+ * opens one before any join); not joined yet.
+ */
+export async function meetingElement(view: SdkView, options: MeetingOptions = {}): Promise<{ element: ZoomJoin; statuses: string[]; frames: SeenFrame[] }> {
+  const { userName = 'Ada In Meeting', reconnectTimeout = 60_000, preload = 'none', signatureEndpoint } = options;
   const element = await fixture<ZoomJoin>(
-    html`<zoom-join view=${view} preload="none" join-timeout="120000" reconnect-timeout=${reconnectTimeout} meeting-number=${MEETING_NUMBER} user-name=${userName} asset-path=${RELATIVE_ASSET_PATH}></zoom-join>`,
+    html`<zoom-join view=${view} preload=${preload} join-timeout="120000" reconnect-timeout=${reconnectTimeout} meeting-number=${MEETING_NUMBER} user-name=${userName} asset-path=${RELATIVE_ASSET_PATH}></zoom-join>`,
   );
-  element.signature = testSignature({ meetingNumber: MEETING_NUMBER });
+  if (signatureEndpoint) element.setAttribute('signature-endpoint', signatureEndpoint);
+  else element.signature = testSignature({ meetingNumber: MEETING_NUMBER });
   current = element;
   const statuses: string[] = [];
   element.addEventListener('zoom-status', (event) => statuses.push(event.detail.status));
-  return { element, statuses };
-}
-
-/** A fresh element joined to a fresh meeting with a host in it (or hosting it). */
-export async function joinMeeting(view: SdkView, options: { userName?: string; reconnectTimeout?: number; asHost?: boolean } = {}): Promise<InMeeting> {
-  const { userName = 'Ada In Meeting', asHost = false } = options;
-  await meetingDouble.start({ topic: `Double meeting (${view})`, ...(asHost ? { userRole: 1 } : { hostName: 'Grace Host' }) });
-  const { element, statuses } = await meetingElement(view, options);
-  // zoom-frame: the page sees the frame before the SDK is in it, and what it sets there the SDK finds.
-  const frames: { window: Window; view: string; sdkAlready: boolean }[] = [];
+  // zoom-frame: the page sees the frame before the SDK is in it, and what it sets there the SDK finds. A preload
+  // opens it after the files are in, well after this listener is there.
+  const frames: SeenFrame[] = [];
   element.addEventListener('zoom-frame', (event) => {
     const realm = event.detail.window as Window & Record<string, unknown>;
     frames.push({ window: realm, view: event.detail.view, sdkAlready: 'ZoomMtgEmbedded' in realm || 'ZoomMtg' in realm || 'ReactWidgets' in realm });
     realm.setUpByThePage = true;
   });
+  return { element, statuses, frames };
+}
+
+/** A fresh element joined to a fresh meeting with a host in it (or hosting it). */
+export async function joinMeeting(view: SdkView, options: MeetingOptions & { asHost?: boolean } = {}): Promise<InMeeting> {
+  const { userName = 'Ada In Meeting', asHost = false, preload = 'none' } = options;
+  await meetingDouble.start({ topic: `Double meeting (${view})`, ...(asHost ? { userRole: 1 } : { hostName: 'Grace Host' }) });
+  const { element, statuses, frames } = await meetingElement(view, options);
+  // Preloading: the join takes the frame made ready ahead, as a user's click after the page settled would.
+  if (preload !== 'none') await waitUntil(() => element.status === 'ready', 'preloaded and the SDK made ready', { timeout: JOIN_WITHIN_MS });
   const failed = oneEvent(element, 'zoom-error').then((event) => {
     throw new Error(`the join failed: ${event.detail.code} ${event.detail.message}`);
   });

@@ -15,3 +15,19 @@ export function networkLog(options: { clear?: boolean } = {}): Promise<LoggedReq
 export function screenshot(name: string): Promise<string> {
   return executeServerCommand<string, { name: string }>('screenshot', { name });
 }
+
+export interface LoggedConsoleMessage {
+  /** Playwright's type: 'log', 'warning', 'error', … */
+  type: string;
+  text: string;
+  /** The script (or document) that logged it, when the browser says. */
+  url: string;
+}
+
+/**
+ * Every console message of the test page so far, its frames' included (recorded by Playwright, so the browser's own
+ * messages are there too); `clear` empties the record after reading it.
+ */
+export function consoleLog(options: { clear?: boolean } = {}): Promise<LoggedConsoleMessage[]> {
+  return executeServerCommand<LoggedConsoleMessage[], { clear?: boolean }>('console-log', options);
+}

@@ -42,7 +42,7 @@ describe('server signatures pass the page-side inspectSignature', () => {
       const { signature } = (await response.json()) as { signature: string };
       const result = inspectSignature(signature, { meetingNumber: request.meetingNumber, role: request.role, sdkKey: KEY });
       assert.deepEqual(result.problems, []);
-      assert.equal(result.payload?.['sdkKey'], KEY);
+      assert.equal(result.payload?.['appKey'], KEY);
     });
   }
 });

@@ -1,0 +1,7 @@
+// What a real join logs, Client View: the real SDK against the meeting double (real-sdk-console.scenarios.ts).
+import { consoleScenarios } from './real-sdk-console.scenarios.js';
+
+describe('console of a real join: Client View', function () {
+  this.timeout(120_000);
+  consoleScenarios('client');
+});
