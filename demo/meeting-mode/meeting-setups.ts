@@ -66,7 +66,8 @@ export const MEETING_SETUPS: readonly MeetingSetup[] = [
     id: 'external',
     label: 'External meeting (sign in with Zoom)',
     expect:
-      'Join: status waiting-for-sign-in and a "Sign in with Zoom" link, no zoom-error. The link opens a popup with the ' +
+      'Join: status waiting-for-sign-in, the status line "Sign in with Zoom to join this meeting" and a "Sign in with ' +
+      'Zoom" link, no zoom-error. The link opens a popup with the ' +
       `Zoom double's consent page ("Allow this app to use your Zoom account?", signed in as ${AUTHORIZING_USER_NAME}). ` +
       'Allow: the popup closes and the element goes on by itself: signing → joining → joined, with an OBF token of ' +
       `${AUTHORIZING_USER_NAME}, who is in the meeting already; zoom-participants lists you, ${HOST_NAME} (host) and ` +
@@ -80,9 +81,11 @@ export const MEETING_SETUPS: readonly MeetingSetup[] = [
     label: 'Authorising user not there yet',
     expect:
       'Sign in as in "External meeting" if asked. Join: status waiting-for-authorized-user (Zoom\'s 4017: ' +
-      `${AUTHORIZING_USER_NAME}, whose OBF token the join carries, is not in the meeting), no zoom-error; the element ` +
-      'asks again every 10–30 s. "The authorising user joins": joined at its next try. "The authorising user leaves": ' +
-      'zoom-left {reason: "authorized-user-left"} and the status line says so.',
+      `${AUTHORIZING_USER_NAME}, whose OBF token the join carries, is not in the meeting), the status line "Waiting for ` +
+      'the Zoom user you join on behalf of to be in the meeting…", no zoom-error; the element asks again after 10 s, ' +
+      'then 15, 20 and every 30 s. "The authorising user joins": joined at its next try. "The authorising user leaves": ' +
+      'zoom-left {reason: "authorized-user-left"}, the status line "The Zoom user you joined on behalf of left the ' +
+      'meeting, and Zoom let you in only with them: join again once they are back".',
     double: { topic: 'External meeting', hostName: HOST_NAME },
     signatureEndpoint: EXTERNAL_SIGNER,
     external: { authorizerInMeeting: false },
