@@ -89,6 +89,10 @@ export function createExternalMeeting(options: { sdkKey: string; allowedOrigins:
   async function handle(request: Request): Promise<Response | null> {
     const url = new URL(request.url);
     if (url.pathname === OAUTH_DOUBLE_PREFIX || url.pathname.startsWith(`${OAUTH_DOUBLE_PREFIX}/`)) return oauthDouble.fetch(request);
+    // Only the origins this server answers on: a made-up Host header must not make a sign-in of its own.
+    if (!options.allowedOrigins().includes(url.origin)) {
+      return Response.json({ error: { code: 'host-not-allowed', message: 'This dev server does not answer to that host name.' } }, { status: 403 });
+    }
     const { signIn, signer } = forOrigin(url.origin);
     if (url.pathname === EXTERNAL_SIGNER) return signer(request);
     return signIn.handle(request);
