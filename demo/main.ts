@@ -83,7 +83,7 @@ async function main(): Promise<void> {
     doubleReady = startZoomDouble(doubleScenario, log, status);
   } else if (choice.mode === 'meeting') {
     meeting = startMeetingMode(params, log);
-    context.signatureEndpoint = DOUBLE_SIGNER;
+    context.signatureEndpoint = meeting.setup.signatureEndpoint ?? DOUBLE_SIGNER;
     if (meeting.setup.attributes) context.extraAttributes = meeting.setup.attributes;
     doubleReady = meeting.ready;
   } else {

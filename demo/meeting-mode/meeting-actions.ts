@@ -13,6 +13,8 @@ export type MeetingActionId =
   | 'drop-for-good'
   | 'admit'
   | 'start-meeting'
+  | 'authorizer-joins'
+  | 'authorizer-leaves'
   | 'new-meeting';
 
 export interface MeetingAction {
@@ -21,8 +23,8 @@ export interface MeetingAction {
   label: string;
   /** What QA should see. */
   expect: string;
-  /** Offered only in this setup. */
-  onlyIn?: MeetingSetupId;
+  /** Offered only in these setups. */
+  onlyIn?: readonly MeetingSetupId[];
 }
 
 export const MEETING_ACTIONS: readonly MeetingAction[] = [
@@ -40,13 +42,29 @@ export const MEETING_ACTIONS: readonly MeetingAction[] = [
     id: 'admit',
     label: 'The host admits you',
     expect: 'joining, then joined: zoom-joined once, the meeting UI instead of the waiting page.',
-    onlyIn: 'waiting-room',
+    onlyIn: ['waiting-room'],
   },
   {
     id: 'start-meeting',
     label: 'The host starts the meeting',
     expect: 'At the element\'s next try (within 30 s): signing → joining → joined.',
-    onlyIn: 'not-started',
+    onlyIn: ['not-started'],
+  },
+  {
+    id: 'authorizer-joins',
+    label: 'The authorising user joins',
+    expect:
+      'While the element waits for the authorising user (waiting-for-authorized-user): joined at its next try (within ' +
+      '30 s), with one zoom-joined.',
+    onlyIn: ['external', 'authorizer-absent'],
+  },
+  {
+    id: 'authorizer-leaves',
+    label: 'The authorising user leaves',
+    expect:
+      'zoom-left {reason: "authorized-user-left"}: Zoom puts you out with the user whose OBF token let you in; the ' +
+      'status line says so.',
+    onlyIn: ['external', 'authorizer-absent'],
   },
   {
     id: 'end-meeting',
@@ -84,5 +102,5 @@ export function isMeetingActionId(id: unknown): id is MeetingActionId {
 }
 
 export function actionsFor(setup: MeetingSetupId): MeetingAction[] {
-  return MEETING_ACTIONS.filter((action) => action.onlyIn === undefined || action.onlyIn === setup);
+  return MEETING_ACTIONS.filter((action) => action.onlyIn === undefined || action.onlyIn.includes(setup));
 }

@@ -11,6 +11,10 @@ import type { MeetingSetupId } from './meeting-setups.js';
 
 export const MEETING_MODE = 'meeting';
 export const MEETING_API = '/api/meeting-double';
+/** The external meetings' signer: the library's handler with sign in with Zoom, which attaches an OBF token. */
+export const EXTERNAL_SIGNER = '/api/zoom-signature';
+/** The library's sign-in routes on the dev server (createZoomSignIn's basePath). */
+export const SIGN_IN_BASE = '/zoom';
 
 /** The page makes ids with crypto.randomUUID(); anything else is refused before it reaches a map or a URL. */
 export const SESSION_ID = /^[A-Za-z0-9-]{8,64}$/;

@@ -5,7 +5,7 @@
 import type { ZoomJoin, ZoomParticipant } from '../../src/index.js';
 import type { EventLog } from '../app/event-log.js';
 import { actionsFor, type MeetingAction } from './meeting-actions.js';
-import type { SessionState } from './meeting-api.js';
+import { SIGN_IN_BASE, type SessionState } from './meeting-api.js';
 import type { MeetingSession } from './meeting-session.js';
 
 function required<T extends Element>(selector: string): T {
@@ -47,20 +47,20 @@ export function renderMeetingPanel(element: ZoomJoin, session: MeetingSession, l
     }
   };
 
-  required<HTMLUListElement>('#meeting-actions').replaceChildren(
-    ...actionsFor(session.setup.id).map((action) => {
-      const item = document.createElement('li');
-      const button = document.createElement('button');
-      button.type = 'button';
-      button.dataset.action = action.id;
-      button.textContent = action.label;
-      button.addEventListener('click', () => void act(action, button));
-      const expectation = document.createElement('small');
-      expectation.textContent = action.expect;
-      item.append(button, expectation);
-      return item;
-    }),
-  );
+  const items = actionsFor(session.setup.id).map((action) => {
+    const item = document.createElement('li');
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.dataset.action = action.id;
+    button.textContent = action.label;
+    button.addEventListener('click', () => void act(action, button));
+    const expectation = document.createElement('small');
+    expectation.textContent = action.expect;
+    item.append(button, expectation);
+    return item;
+  });
+  if (session.setup.external) items.push(signOutItem(status, log));
+  required<HTMLUListElement>('#meeting-actions').replaceChildren(...items);
 
   const participants = required<HTMLUListElement>('#meeting-participants');
   const showParticipants = (list: readonly ZoomParticipant[]): void => {
@@ -89,4 +89,36 @@ export function renderMeetingPanel(element: ZoomJoin, session: MeetingSession, l
     refresh();
   });
   refresh();
+}
+
+/** "Sign out of Zoom": the library's sign-out route, so the next Join asks for a sign-in again. */
+function signOutItem(status: HTMLElement, log: EventLog): HTMLLIElement {
+  const item = document.createElement('li');
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.id = 'zoom-sign-out';
+  button.textContent = 'Sign out of Zoom';
+  const expectation = document.createElement('small');
+  expectation.textContent =
+    'The dev server revokes the Zoom double\'s grant and forgets the session: the next Join shows "Sign in with Zoom" again.';
+  button.addEventListener('click', () => {
+    button.disabled = true;
+    void (async () => {
+      try {
+        const response = await fetch(`${SIGN_IN_BASE}/sign-out`, { method: 'POST' });
+        if (!response.ok) throw new Error(`The sign-out answered HTTP ${response.status}.`);
+        status.dataset.result = 'done';
+        status.textContent = 'Signed out of Zoom: the next Join asks you to sign in with Zoom again.';
+        log.add('demo', 'zoom-signed-out', {});
+      } catch (error) {
+        status.dataset.result = 'refused';
+        status.textContent = error instanceof Error ? error.message : String(error);
+        log.add('demo', 'zoom-sign-out-failed', { reason: status.textContent });
+      } finally {
+        button.disabled = false;
+      }
+    })();
+  });
+  item.append(button, expectation);
+  return item;
 }

@@ -9,6 +9,8 @@
  *   well-formed tokens.
  * - `/api/meeting-double/<session>/...`: the meeting mode's doubles, over HTTP (meeting-double-api.ts) and for the
  *   SDK's RWG socket, over WebSocket (rwg-sockets.ts).
+ * - `/api/zoom-signature`, `/zoom/*` (sign in with Zoom) and `/zoom-double-oauth/*` (the Zoom OAuth double): the
+ *   meeting mode's external meetings (external-meeting.ts).
  */
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -16,7 +18,9 @@ import { getRequestListener } from '@hono/node-server';
 import { Hono } from 'hono';
 import type { Plugin, PreviewServer, ViteDevServer } from 'vite';
 import { createSignatureHandler, type SignatureHandler } from '../../server/index.js';
+import { AUTHORIZING_USER, createExternalMeeting, EXTERNAL_SIGNER, isExternalMeetingPath, type ExternalMeeting } from './external-meeting.js';
 import { meetingDoubleRoutes } from './meeting-double-api.js';
+import { AUTHORIZING_USER_NAME } from '../meeting-mode/meeting-setups.js';
 import { MeetingSessions } from './meeting-sessions.js';
 import { acceptRwgSockets, type UpgradingServer } from './rwg-sockets.js';
 import { endpointDown, endpointHtml, endpointTimeout, releaseHangingRequests } from './sim-endpoints.js';
@@ -63,7 +67,7 @@ function json(status: number, body: unknown): Response {
   });
 }
 
-function createDemoApp(options: DemoApiOptions, origins: () => string[], meetings: MeetingSessions): Hono {
+function createDemoApp(options: DemoApiOptions, origins: () => string[], meetings: MeetingSessions, external: ExternalMeeting): Hono {
   const credentials = options.credentials;
   // Created on first use: the allowed origins are known only once the server listens.
   let realHandler: SignatureHandler | undefined;
@@ -111,17 +115,28 @@ function createDemoApp(options: DemoApiOptions, origins: () => string[], meeting
   app.all('/api/sim/endpoint-html', () => endpointHtml());
   app.all('/api/sim/endpoint-timeout', (c) => endpointTimeout(c.req.raw));
   app.route('/', meetingDoubleRoutes(meetings));
+  const toExternal = async (request: Request): Promise<Response> =>
+    (await external.handle(request)) ?? json(404, { error: 'not-found', message: `No route ${new URL(request.url).pathname}` });
+  app.all(EXTERNAL_SIGNER, (c) => toExternal(c.req.raw));
+  app.all('/zoom/*', (c) => toExternal(c.req.raw));
+  app.all('/zoom-double-oauth/*', (c) => toExternal(c.req.raw));
   app.all('/api/*', (c) => json(404, { error: 'not-found', message: `No demo API route ${c.req.path}` }));
   return app;
 }
 
 function mount(server: ServerWithUrls, options: DemoApiOptions): void {
-  const meetings = new MeetingSessions();
-  const app = createDemoApp(options, () => serverOrigins(server), meetings);
+  const origins = (): string[] => serverOrigins(server);
+  const external = createExternalMeeting({ sdkKey: SIM_SDK_KEY, allowedOrigins: origins });
+  const meetings = new MeetingSessions({
+    authorization: external.authorization,
+    userId: AUTHORIZING_USER.id,
+    name: AUTHORIZING_USER_NAME,
+  });
+  const app = createDemoApp(options, origins, meetings, external);
   // Node req/res ↔ Fetch Request/Response. Vite's own code relies on Node's globals: leave them alone.
   const listener = getRequestListener(app.fetch, { overrideGlobalObjects: false });
   server.middlewares.use((request: IncomingMessage, response: ServerResponse, next: (error?: unknown) => void) => {
-    if (!request.url?.startsWith('/api/')) return next();
+    if (!request.url?.startsWith('/api/') && !isExternalMeetingPath(request.url ?? '')) return next();
     listener(request, response).catch(next);
   });
   server.httpServer?.on('close', releaseHangingRequests);

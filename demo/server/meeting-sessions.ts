@@ -3,7 +3,7 @@
  * requests (through the page's service worker), its RWG socket (through the dev server's WebSocket) and the panel's
  * buttons all reach the same meeting.
  */
-import { MeetingDouble } from '../meeting-double/meeting-double.js';
+import { MeetingDouble, type MeetingAuthorization } from '../meeting-double/meeting-double.js';
 import type { MeetingActionId } from '../meeting-mode/meeting-actions.js';
 import type { SessionState } from '../meeting-mode/meeting-api.js';
 import { MEETING_SETUPS, type MeetingSetupId } from '../meeting-mode/meeting-setups.js';
@@ -33,15 +33,28 @@ interface Session {
   guests: number;
 }
 
+/** Who authorises the external meetings' joins: the token service that checks them, and its signed-in user. */
+export interface ExternalAuthorization {
+  authorization: MeetingAuthorization;
+  userId: string;
+  name: string;
+}
+
 export class MeetingSessions {
   private readonly sessions = new Map<string, Session>();
+
+  constructor(private readonly external?: ExternalAuthorization) {}
 
   /** A new meeting under `id` (replacing the one it had): the page's load, or its "new meeting" button. */
   start(id: string, setupId: MeetingSetupId, origin: string): SessionState {
     const setup = MEETING_SETUPS.find((candidate) => candidate.id === setupId);
     if (!setup) throw new MeetingActionRefused(`No meeting setup ${setupId}.`);
-    const double = new MeetingDouble({ origin, ...setup.double });
+    const external = setup.external && this.external;
+    if (setup.external && !external) throw new MeetingActionRefused('This dev server has no Zoom OAuth double for external meetings.');
+    const double = new MeetingDouble({ origin, ...setup.double, ...(external ? { authorization: external.authorization } : {}) });
     const session: Session = { setup: setupId, origin, double, joined: double.snapshot().participants.map((p) => p.id), guests: 0 };
+    // Not among `joined`: "A participant leaves" must not take the authorising user away behind the double's back.
+    if (external && setup.external?.authorizerInMeeting) double.authorizingUserJoins(external.userId, external.name);
     this.sessions.delete(id);
     this.sessions.set(id, session);
     for (const old of this.sessions.keys()) {
@@ -105,7 +118,29 @@ export class MeetingSessions {
       case 'start-meeting':
         double.startMeeting();
         return 'The host started the meeting.';
+      case 'authorizer-joins': {
+        const external = this.authorizer();
+        if (double.snapshot().participants.some((participant) => participant.name === external.name)) {
+          throw new MeetingActionRefused(`${external.name} is in the meeting already.`);
+        }
+        double.authorizingUserJoins(external.userId, external.name);
+        return `${external.name}, the authorising user, joined the meeting.`;
+      }
+      case 'authorizer-leaves': {
+        const external = this.authorizer();
+        try {
+          double.authorizingUserLeaves(external.userId);
+        } catch {
+          throw new MeetingActionRefused(`${external.name} is not in the meeting: nobody to leave.`);
+        }
+        return `${external.name}, the authorising user, left the meeting.`;
+      }
     }
+  }
+
+  private authorizer(): ExternalAuthorization {
+    if (!this.external) throw new MeetingActionRefused('This dev server has no Zoom OAuth double for external meetings.');
+    return this.external;
   }
 
   private state(session: Session, done?: string): SessionState {

@@ -66,6 +66,11 @@ export interface ZoomOAuthDoubleOptions {
   apiUrl?: string;
   /** Clock in milliseconds, for expiry. Default Date.now. */
   now?: () => number;
+  /**
+   * Where the double's paths start on its origin, e.g. "/zoom-double-oauth" when it shares the demo's dev server
+   * (Zoom's own paths start at the root). Default "".
+   */
+  pathPrefix?: string;
 }
 
 export const DEFAULT_USER: ZoomDoubleUser = { id: 'KDcuGIm1QgePTO8WbOqwIQ', email: 'ada@example.com', displayName: 'Ada Lovelace' };
@@ -218,6 +223,7 @@ export function createZoomOAuthDouble(options: ZoomOAuthDoubleOptions): ZoomOAut
   const accessTokenMs = (options.accessTokenSeconds ?? 3600) * 1000;
   const scopes = options.scopes ?? ['user:read:token'];
   const apiUrl = options.apiUrl ?? 'https://api.zoom.us';
+  const prefix = (options.pathPrefix ?? '').replace(/\/+$/, '');
   // Signs the OBF tokens and ZAKs; never leaves the double.
   const issuingKey = randomBytes(32);
 
@@ -359,7 +365,7 @@ export function createZoomOAuthDouble(options: ZoomOAuthDoubleOptions): ZoomOAut
     return htmlPage(
       200,
       'Allow this app to use your Zoom account?',
-      `<form method="post" action="/oauth/authorize/decision"><input type="hidden" name="request" value="${id}">` +
+      `<form method="post" action="${escapeHtml(prefix)}/oauth/authorize/decision"><input type="hidden" name="request" value="${id}">` +
         `<fieldset><legend>Signed in as</legend>${choices}</fieldset>` +
         `<p>The app asks for: ${escapeHtml(scopes.join(', '))}</p>` +
         '<button type="submit" name="decision" value="allow">Allow</button> ' +
@@ -632,6 +638,10 @@ export function createZoomOAuthDouble(options: ZoomOAuthDoubleOptions): ZoomOAut
 
   async function fetch(request: Request): Promise<Response> {
     const url = new URL(request.url);
+    if (prefix !== '') {
+      if (url.pathname !== prefix && !url.pathname.startsWith(`${prefix}/`)) return json(404, { code: 404, message: 'Not found in the Zoom OAuth double.' });
+      url.pathname = url.pathname.slice(prefix.length) || '/';
+    }
     const entry: RecordedRequest = { method: request.method, path: url.pathname, status: 0 };
     record.push(entry);
     const response = await route(request, url, entry);

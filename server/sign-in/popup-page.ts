@@ -1,8 +1,12 @@
 /**
  * The page a popup sign-in ends on: it tells the page that opened it (only if that page is on this origin, the
  * postMessage target) and closes. Its one inline script is allowed by hash, nothing else runs.
+ *
+ * It says so on the BroadcastChannel "zoom-join:sign-in" too: Zoom's pages may cut the popup off from its opener
+ * (Cross-Origin-Opener-Policy), and a page of this origin still hears the channel.
  */
 const SCRIPT =
+  "try{var c=new BroadcastChannel('zoom-join:sign-in');c.postMessage({type:'zoom-join:signed-in'});c.close()}catch(e){}" +
   "if(window.opener){window.opener.postMessage({type:'zoom-join:signed-in'},location.origin)}window.close();";
 
 let scriptHash: Promise<string> | undefined;

@@ -77,6 +77,8 @@ describe('sign in with Zoom (memory store)', () => {
     assert.match(csp, /default-src 'none'; script-src 'sha256-[A-Za-z0-9+/=]+'/);
     const html = await done.text();
     assert.match(html, /postMessage\(\{type:'zoom-join:signed-in'\},location\.origin\)/);
+    // And on the channel the element also listens on, for when Zoom's pages cut window.opener.
+    assert.match(html, /new BroadcastChannel\('zoom-join:sign-in'\);c\.postMessage\(\{type:'zoom-join:signed-in'\}\)/);
     assert.match(html, /window\.close\(\)/);
     assert.ok(browser.cookies.has('zoom-join-session'));
   });
