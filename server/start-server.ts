@@ -5,7 +5,7 @@ import { SignatureErrorCode, errorAnswer, withCommonHeaders } from './answers.js
 import type { RedisCommandClient as RedisTokenClient } from './sign-in/redis-token-store.js';
 import type { SignatureHandlerOptions } from './handler.js';
 import { isLoopbackHost, normalizeHostName } from './host-names.js';
-import { createNodeSignatureListener, writeAnswer } from './node-server.js';
+import { createNodeSignatureListener, refuseSeveralHosts, writeAnswer } from './node-server.js';
 import { DEFAULT_RATE_LIMIT_POINTS, DEFAULT_RATE_LIMIT_SECONDS } from './rate-limit.js';
 import { RedisUrl, connectRedisRateLimit } from './redis-connection.js';
 import { MAX_EXPIRATION_SECONDS, MIN_EXPIRATION_SECONDS } from './signature-rules.js';
@@ -197,6 +197,7 @@ export async function startSignatureServer(
       connectionsCheckingInterval: Math.min(1000, timeoutMs),
     },
     (incoming, outgoing) => {
+      if (refuseSeveralHosts(incoming, outgoing)) return;
       const path = incoming.url ?? '/';
       if (signIn && (path === signIn.basePath || path.startsWith(`${signIn.basePath}/`) || path.startsWith(`${signIn.basePath}?`))) {
         serveSignIn(signIn, incoming, outgoing, answersToHost(incoming));
