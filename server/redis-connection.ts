@@ -83,7 +83,7 @@ const STARTUP_WAIT_MS = 3000;
  */
 export async function connectRedisRateLimit(
   url: RedisUrl,
-  limit: { points: number; duration: number },
+  limit: { points: number; duration: number; maxTrackedClients?: number },
   log: RedisRateLimitLog = CONSOLE_LOG,
 ): Promise<RedisRateLimit> {
   const { Redis } = await loadIoredis();
@@ -123,7 +123,12 @@ export async function connectRedisRateLimit(
   if (state === 'starting') log.warn(`no answer yet from Redis at ${url}; until it answers, ${alone}.`);
 
   return {
-    limiter: createRedisRateLimiter({ client, points: limit.points, duration: limit.duration }),
+    limiter: createRedisRateLimiter({
+      client,
+      points: limit.points,
+      duration: limit.duration,
+      ...(limit.maxTrackedClients !== undefined ? { maxTrackedClients: limit.maxTrackedClients } : {}),
+    }),
     client,
     close: () => client.disconnect(),
   };

@@ -1,4 +1,5 @@
-import { RLWrapperTimeouts, RateLimiterMemory, RateLimiterRedis } from 'rate-limiter-flexible';
+import { RLWrapperTimeouts, RateLimiterRedis } from 'rate-limiter-flexible';
+import { BoundedRateLimiterMemory } from './bounded-memory-limiter.js';
 import { DEFAULT_RATE_LIMIT_POINTS, DEFAULT_RATE_LIMIT_SECONDS, type RateLimiter } from './rate-limit.js';
 
 /**
@@ -21,6 +22,8 @@ export interface RedisRateLimiterOptions {
   keyPrefix?: string;
   /** How long a request waits for Redis before the in-memory budget answers instead. Default 500 ms. */
   timeoutMs?: number;
+  /** Clients the in-memory fallback tracks at once while Redis is away (see `maxTrackedClients`). Default 100 000. */
+  maxTrackedClients?: number;
 }
 
 /**
@@ -66,6 +69,6 @@ export function createRedisRateLimiter(options: RedisRateLimiterOptions): RateLi
   return new RLWrapperTimeouts({
     limiter: redis,
     timeoutMs: options.timeoutMs ?? DEFAULT_REDIS_TIMEOUT_MS,
-    insuranceLimiter: new RateLimiterMemory({ points, duration, keyPrefix }),
+    insuranceLimiter: new BoundedRateLimiterMemory({ points, duration, keyPrefix, ...(options.maxTrackedClients !== undefined ? { maxKeys: options.maxTrackedClients } : {}) }),
   });
 }
