@@ -2,7 +2,7 @@ import { RateLimiterMemory, type RateLimiterRes } from 'rate-limiter-flexible';
 
 type MemoryOptions = ConstructorParameters<typeof RateLimiterMemory>[0];
 
-/** How many clients the in-memory limit tracks at once by default: about 30 MB of records. */
+/** How many clients the in-memory limit tracks at once by default: about 50 MB of records. */
 export const DEFAULT_MAX_TRACKED_CLIENTS = 100_000;
 
 /**

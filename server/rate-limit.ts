@@ -20,7 +20,7 @@ export interface RateLimitOptions {
    */
   trustProxy?: boolean | number;
   /**
-   * Clients the default in-memory limit tracks at once (default 100 000, about 30 MB). Beyond it, new clients share
+   * Clients the default in-memory limit tracks at once (default 100 000, about 50 MB). Beyond it, new clients share
    * one budget until windows end: a flood of fresh addresses cannot grow the process or reset anyone's count, at the
    * cost of newcomers during such a flood being limited together. Ignored when `rateLimit` is given.
    */
