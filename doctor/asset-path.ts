@@ -11,6 +11,7 @@ import { planAssets, type PlannedAsset } from '../src/assets/plan.js';
 import { isZoomJoinError } from '../src/zoom-join-error.js';
 import { allowsOrigin } from './endpoint.js';
 import { Mark, type Finding, type Section } from './report.js';
+import { timeoutSignal } from './timeout.js';
 
 export interface AssetPathOptions {
   /** Absolute URL of the served `dist/lib` folder. */
@@ -64,8 +65,18 @@ export async function diagnoseAssetPath(options: AssetPathOptions): Promise<Sect
   };
   let manifest: AssetManifest;
   try {
-    manifest = await checkAssetPath(libUrl, { fetch: asPage, signal: AbortSignal.timeout(timeoutMs) });
+    manifest = await checkAssetPath(libUrl, { fetch: asPage, signal: timeoutSignal(timeoutMs) });
   } catch (error) {
+    if (isTimeout(error)) {
+      findings.push({
+        check: 'asset-path-timeout',
+        mark: Mark.problem,
+        message: `av/manifest.json did not arrive within ${timeoutMs} ms.`,
+        hint: 'The element would report that the asset path did not answer.',
+        steps: ['Check that the server at the asset path is running and answers.', SERVE_LIB],
+      });
+      return sections;
+    }
     if (!isZoomJoinError(error)) throw error;
     findings.push({ check: error.code, mark: Mark.problem, message: error.message, hint: error.hint, steps: [...error.steps] });
     return sections;
@@ -92,6 +103,10 @@ export async function diagnoseAssetPath(options: AssetPathOptions): Promise<Sect
   return sections;
 }
 
+function isTimeout(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'TimeoutError';
+}
+
 interface FileContext {
   crossOrigin: boolean;
   pageOrigin: string | undefined;
@@ -105,7 +120,7 @@ async function checkFile(url: string, file: PlannedAsset, context: FileContext):
   if (context.crossOrigin && context.pageOrigin) headers['origin'] = context.pageOrigin;
   let response: Response;
   try {
-    response = await fetch(url, { headers, signal: AbortSignal.timeout(context.timeoutMs) });
+    response = await fetch(url, { headers, signal: timeoutSignal(context.timeoutMs) });
     // Only the headers matter; the megabytes of a wasm file do not.
     await response.body?.cancel();
   } catch (error) {
@@ -198,7 +213,7 @@ async function diagnosePage(page: string, timeoutMs: number): Promise<{ section:
   const section: Section = { title: `Page ${page}`, findings };
   let response: Response;
   try {
-    response = await fetch(page, { signal: AbortSignal.timeout(timeoutMs) });
+    response = await fetch(page, { signal: timeoutSignal(timeoutMs) });
     await response.body?.cancel();
   } catch (error) {
     findings.push({ check: 'page', mark: Mark.problem, message: `The page could not be fetched: ${error instanceof Error ? error.message : String(error)}.` });

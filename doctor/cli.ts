@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { diagnoseAssetPath } from './asset-path.js';
 import { diagnoseEndpoint } from './endpoint.js';
-import { ExitCode, hasProblem, renderJson, renderText, type Section } from './report.js';
+import { ExitCode, hasProblem, Mark, renderJson, renderText, type Section } from './report.js';
 import { diagnoseSignature } from './signature.js';
 import { diagnoseSignIn, SIGN_IN_SCOPE, SIGN_IN_SECRET_VARIABLES } from './sign-in.js';
 import { diagnoseZoomToken } from './zoom-token.js';
@@ -26,6 +26,8 @@ Options:
   --meeting-number <n>  meeting number to compare with / request (endpoint default 1234567890)
   --role <0|1>          role to compare with / request (endpoint default 0)
   --origin <origin>     the page's origin (asset path: also taken from --page)
+  --timeout <seconds>   how long each request may wait for an answer (endpoint default 10, asset path 15);
+                        each of those modes ends within 3 times this, whatever the server does
   --json                print JSON for scripts instead of text
   -h, --help            this text
 
@@ -60,6 +62,7 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
         token: { type: 'string' },
         'meeting-number': { type: 'string' },
         role: { type: 'string' },
+        timeout: { type: 'string' },
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -81,6 +84,7 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
   if (token === '-' && values.token === '-') throw new UsageError('Only one of the signature and --token can be read from stdin.');
   if (values.page !== undefined && values['asset-path'] === undefined) throw new UsageError('--page goes with --asset-path.');
   const role = readRole(values.role);
+  const timeoutMs = readTimeout(values.timeout);
   const meetingNumber = values['meeting-number']?.trim();
   if (meetingNumber !== undefined && !/^[\d\s-]+$/.test(meetingNumber)) throw new UsageError('--meeting-number holds digits only.');
   const credentials = { secret: env['ZOOM_MEETING_SDK_SECRET'], key: env['ZOOM_MEETING_SDK_KEY'] };
@@ -95,23 +99,37 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
   }
   if (values.endpoint !== undefined) {
     if (values.origin === undefined) throw new UsageError('--endpoint needs --origin, the origin of the page that embeds the element.');
+    const endpoint = absoluteUrl('--endpoint', values.endpoint);
+    const requestMs = timeoutMs ?? ENDPOINT_TIMEOUT_MS;
     sections.push(
-      ...(await diagnoseEndpoint({
-        endpoint: absoluteUrl('--endpoint', values.endpoint),
-        origin: originOf('--origin', values.origin),
-        meetingNumber: meetingNumber ?? DEFAULT_MEETING_NUMBER,
-        role: role ?? 0,
-        credentials,
-      })),
+      ...(await withinDeadline(
+        diagnoseEndpoint({
+          endpoint,
+          origin: originOf('--origin', values.origin),
+          meetingNumber: meetingNumber ?? DEFAULT_MEETING_NUMBER,
+          role: role ?? 0,
+          credentials,
+          timeoutMs: requestMs,
+        }),
+        MODE_DEADLINE_FACTOR * requestMs,
+        `Signature endpoint ${endpoint}`,
+      )),
     );
   }
   if (values['asset-path'] !== undefined) {
+    const assetPath = absoluteUrl('--asset-path', values['asset-path']);
+    const requestMs = timeoutMs ?? ASSET_TIMEOUT_MS;
     sections.push(
-      ...(await diagnoseAssetPath({
-        assetPath: absoluteUrl('--asset-path', values['asset-path']),
-        ...(values.page !== undefined ? { page: absoluteUrl('--page', values.page) } : {}),
-        ...(values.origin !== undefined ? { origin: originOf('--origin', values.origin) } : {}),
-      })),
+      ...(await withinDeadline(
+        diagnoseAssetPath({
+          assetPath,
+          ...(values.page !== undefined ? { page: absoluteUrl('--page', values.page) } : {}),
+          ...(values.origin !== undefined ? { origin: originOf('--origin', values.origin) } : {}),
+          timeoutMs: requestMs,
+        }),
+        MODE_DEADLINE_FACTOR * requestMs,
+        `Asset path ${assetPath}`,
+      )),
     );
   }
 
@@ -131,6 +149,52 @@ function readRole(text: string | undefined): 0 | 1 | undefined {
   if (text === undefined) return undefined;
   if (text === '0' || text === '1') return Number(text) as 0 | 1;
   throw new UsageError('--role is 0 (attendee) or 1 (host).');
+}
+
+const ENDPOINT_TIMEOUT_MS = 10_000;
+const ASSET_TIMEOUT_MS = 15_000;
+/**
+ * A network mode sends a few requests, each bounded by the timeout; the mode as a whole is bounded too, by this many
+ * timeouts, so a server that accepts and never answers cannot hold a CI job even where a request's own timeout fails
+ * to fire.
+ */
+const MODE_DEADLINE_FACTOR = 3;
+
+function readTimeout(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const seconds = Number(text);
+  if (text.trim() === '' || !Number.isFinite(seconds) || seconds <= 0 || seconds > 600) {
+    throw new UsageError('--timeout is a number of seconds, more than 0 and at most 600.');
+  }
+  return Math.round(seconds * 1000);
+}
+
+/** The mode's sections, or a problem saying it did not finish within `ms`. */
+async function withinDeadline(work: Promise<Section[]>, ms: number, title: string): Promise<Section[]> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<Section[]>((resolve) => {
+    timer = setTimeout(() => {
+      resolve([
+        {
+          title,
+          findings: [
+            {
+              check: 'deadline',
+              mark: Mark.problem,
+              message: `The checks did not finish within ${ms} ms: the server accepted the connection but did not answer.`,
+              hint: 'A browser would wait in the same way, and the element would report a timeout.',
+              steps: ['Check that the server is running and not stuck, and that the URL names the right port and scheme.'],
+            },
+          ],
+        },
+      ]);
+    }, ms);
+  });
+  try {
+    return await Promise.race([work, late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 function absoluteUrl(flag: string, text: string): string {
@@ -171,3 +235,6 @@ try {
     process.exitCode = ExitCode.problem;
   }
 }
+// Once everything is printed, end: a request a server never answered can leave a socket open that would otherwise
+// keep the process (and a CI job) waiting long after the report.
+process.stdout.write('', () => process.exit());

@@ -10,6 +10,7 @@ import { describeEndpoint } from '../src/signature/signature-errors.js';
 import { isZoomJoinError } from '../src/zoom-join-error.js';
 import { Mark, type Finding, type Section } from './report.js';
 import { diagnoseSignature, type SignatureCredentials } from './signature.js';
+import { timeoutSignal } from './timeout.js';
 
 export interface EndpointOptions {
   endpoint: string;
@@ -92,7 +93,7 @@ async function checkPreflight(endpoint: string, origin: string, timeoutMs: numbe
   let response: Response;
   let said = '';
   try {
-    const signal = AbortSignal.timeout(timeoutMs);
+    const signal = timeoutSignal(timeoutMs);
     response = await fetch(endpoint, {
       method: 'OPTIONS',
       headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },

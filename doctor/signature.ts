@@ -4,7 +4,8 @@
  * every one of those mistakes with the same 3712.
  */
 import { compactVerify, errors } from 'jose';
-import { hasErrors, inspectSignature, type SignatureExpectations } from '../src/signature/inspect.js';
+import { inspectSignature, type SignatureExpectations } from '../src/signature/inspect.js';
+import type { SignatureProblem } from '../src/zoom-join-error.js';
 import { showValue } from '../src/signature/claim-format.js';
 import { Mark, type Finding, type Section } from './report.js';
 
@@ -22,6 +23,24 @@ const USE_MEETING_SDK_APP =
   'Create or open a Meeting SDK app (Zoom App Marketplace → Develop → Build App → General App / Meeting SDK), copy ' +
   'its Client ID and Client Secret into ZOOM_MEETING_SDK_KEY and ZOOM_MEETING_SDK_SECRET, and sign again.';
 
+/**
+ * Problems the page only warns about (a join may still get through) but the doctor counts as errors: it is run by
+ * whoever fixes the signing side, and Zoom documents role as a number.
+ */
+const DOCTOR_ERRORS: ReadonlySet<string> = new Set(['role-type']);
+const isError = (problem: SignatureProblem): boolean => problem.severity === 'error' || DOCTOR_ERRORS.has(problem.code);
+
+const HOST_ROLE: Finding = {
+  check: 'host-role',
+  mark: Mark.info,
+  message: 'This is a role 1 (host) signature: it starts the meeting as its host.',
+  hint: "Zoom lets it join as host only together with the host's ZAK (zak); without one the join is refused.",
+  steps: [
+    "To join as host, pass the meeting host's ZAK as zak next to this signature.",
+    'To join as an attendee, sign with role 0 instead.',
+  ],
+};
+
 export async function diagnoseSignature(
   token: string,
   credentials: SignatureCredentials,
@@ -32,13 +51,14 @@ export async function diagnoseSignature(
   const inspection = inspectSignature(jwt, expected);
   const findings: Finding[] = inspection.problems.map((problem) => ({
     check: problem.code,
-    mark: problem.severity === 'error' ? Mark.problem : Mark.warning,
+    mark: isError(problem) ? Mark.problem : Mark.warning,
     message: problem.message,
     hint: problem.hint,
     steps: [...problem.steps],
   }));
   const details: Record<string, unknown> = { header: inspection.header, claims: inspection.payload };
-  if (inspection.payload && !hasErrors(inspection.problems)) {
+  const claimErrors = inspection.problems.some(isError);
+  if (inspection.payload && !claimErrors) {
     findings.unshift({
       check: 'claims',
       mark: Mark.ok,
@@ -46,6 +66,8 @@ export async function diagnoseSignature(
     });
   }
   if (!inspection.payload) return { title, findings, details };
+  const role = inspection.payload['role'];
+  if (role === 1 || role === '1') findings.push(HOST_ROLE);
 
   const secret = credentials.secret?.trim() ?? '';
   let verified = false;
@@ -102,7 +124,7 @@ export async function diagnoseSignature(
     }
   }
 
-  if (verified && !hasErrors(inspection.problems) && !findings.some((finding) => finding.mark === Mark.problem)) {
+  if (verified && !claimErrors && !findings.some((finding) => finding.mark === Mark.problem)) {
     findings.push({
       check: 'still-3712',
       mark: Mark.info,

@@ -18,6 +18,7 @@ export {
   type SignatureSuccessBody,
 } from './answers.js';
 export { rateLimitKeyOf, type RateLimiter, type RateLimitOptions } from './rate-limit.js';
+export { BoundedRateLimiterMemory, DEFAULT_MAX_TRACKED_CLIENTS, OVERFLOW_RATE_LIMIT_KEY, type BoundedMemoryOptions } from './bounded-memory-limiter.js';
 export {
   createRedisRateLimiter,
   REDIS_CLIENT_OPTIONS,

@@ -10,6 +10,7 @@ import { assertCredentials, buildClaims, type Signer } from './create-signature.
 import type { SignatureAnswer } from './answers.js';
 import { createSignatureCore, type SignatureCall, type SignatureHandlerOptions } from './handler.js';
 import type { BodyReadResult } from './read-body.js';
+import { SignatureErrorCode, errorAnswer, withCommonHeaders } from './answers.js';
 
 /** The same compact JWS as jose's `SignJWT` (header and claims serialised in the same order), byte for byte. */
 export function createNodeSigner(sdkKey: string, sdkSecret: string): Signer {
@@ -29,12 +30,30 @@ export function createNodeSignatureListener(options: SignatureHandlerOptions): R
     peerAddressKnown: true,
   });
   return (incoming, outgoing) => {
+    if (refuseSeveralHosts(incoming, outgoing)) return;
     core(nodeCall(incoming, core.maxBodyBytes)).then(
       (answer) => writeAnswer(outgoing, answer),
       // The core answers every failure itself; reaching here means the socket is already gone.
       () => outgoing.destroy(),
     );
   };
+}
+
+/**
+ * RFC 9112 §3.2: a request with more than one Host header gets 400. Node keeps only the first in `headers`, and a
+ * proxy that routes by another one would disagree with this server about which site the request is for. True when
+ * it answered.
+ */
+export function refuseSeveralHosts(incoming: IncomingMessage, outgoing: ServerResponse): boolean {
+  let hosts = 0;
+  for (let i = 0; i < incoming.rawHeaders.length; i += 2) {
+    if (incoming.rawHeaders[i]?.toLowerCase() === 'host') hosts++;
+  }
+  if (hosts <= 1) return false;
+  // The request is malformed: nothing more on this connection is worth reading.
+  outgoing.shouldKeepAlive = false;
+  writeAnswer(outgoing, withCommonHeaders(errorAnswer(400, SignatureErrorCode.invalidHost, 'The request has more than one Host header.')));
+  return true;
 }
 
 /** Writes one answer in a single write: headers and body with their length. */

@@ -1,4 +1,5 @@
-import { RateLimiterMemory, type RateLimiterLike } from 'rate-limiter-flexible';
+import type { RateLimiterLike } from 'rate-limiter-flexible';
+import { BoundedRateLimiterMemory, DEFAULT_MAX_TRACKED_CLIENTS } from './bounded-memory-limiter.js';
 
 /** Any limiter from rate-limiter-flexible: memory for one process, Redis/Postgres/... when several share a budget. */
 export type RateLimiter = RateLimiterLike;
@@ -18,6 +19,12 @@ export interface RateLimitOptions {
    * you run. The leftmost entry is written by the client itself and would let anyone pick a fresh key per request.
    */
   trustProxy?: boolean | number;
+  /**
+   * Clients the default in-memory limit tracks at once (default 100 000, about 50 MB). Beyond it, new clients share
+   * one budget until windows end: a flood of fresh addresses cannot grow the process or reset anyone's count, at the
+   * cost of newcomers during such a flood being limited together. Ignored when `rateLimit` is given.
+   */
+  maxTrackedClients?: number;
 }
 
 export const DEFAULT_RATE_LIMIT_POINTS = 30;
@@ -55,7 +62,11 @@ export function createRateLimitCheck(options: RateLimitOptions, peerAddressKnown
   if (options.rateLimit === false) return async () => ({ ok: true });
   const limiter =
     options.rateLimit ??
-    new RateLimiterMemory({ points: DEFAULT_RATE_LIMIT_POINTS, duration: DEFAULT_RATE_LIMIT_SECONDS });
+    new BoundedRateLimiterMemory({
+      points: DEFAULT_RATE_LIMIT_POINTS,
+      duration: DEFAULT_RATE_LIMIT_SECONDS,
+      maxKeys: options.maxTrackedClients ?? DEFAULT_MAX_TRACKED_CLIENTS,
+    });
   const keyOf = createClientKey(options, peerAddressKnown);
 
   return async (subject) => {

@@ -12,9 +12,16 @@ export class RedisUrl {
   readonly #href: string;
   /** e.g. redis://cache.internal:6379/2 */
   readonly redacted: string;
+  /** rediss://: the connection is TLS. */
+  readonly tls: boolean;
+  /** A password long enough to look for where it stands alone in a message (see scrub). */
+  readonly #longPassword: string | undefined;
 
   private constructor(url: URL) {
     this.#href = url.href;
+    this.tls = url.protocol === 'rediss:';
+    const password = decodePercent(url.password);
+    this.#longPassword = password.length >= MIN_STANDALONE_PASSWORD ? password : undefined;
     const path = url.pathname === '/' ? '' : url.pathname;
     this.redacted = `${url.protocol}//${url.host}${path}`;
   }
@@ -36,14 +43,27 @@ export class RedisUrl {
     return this.#href;
   }
 
-  /** Text that may hold the password (an error message), with it blanked. */
+  /**
+   * Text that may hold the URL (an error message) with the user name and password of every URL in it removed, found
+   * by parsing rather than by searching for the password: a short password ("0") would otherwise blank every
+   * matching character of the addresses and ports around it. A long password is also blanked where it stands alone.
+   */
   scrub(text: string): string {
-    const { password } = new URL(this.#href);
-    let scrubbed = text;
-    for (const secret of [password, decodePercent(password)]) {
-      if (secret !== '') scrubbed = scrubbed.split(secret).join('***');
-    }
-    return scrubbed;
+    const scrubbed = text.replace(URL_IN_TEXT, (found) => {
+      if (!found.includes('@')) return found;
+      try {
+        const url = new URL(found);
+        url.username = '';
+        url.password = '';
+        // The parser adds a "/" to a bare authority; keep the text as it was written otherwise.
+        return found.endsWith('/') || url.pathname !== '/' ? url.href : url.href.replace(/\/$/, '');
+      } catch {
+        return found.replace(/\/\/[^/?#]*@/, '//');
+      }
+    });
+    const password = this.#longPassword;
+    if (password === undefined) return scrubbed;
+    return scrubbed.split(password).join('***');
   }
 
   toString(): string {
@@ -54,6 +74,11 @@ export class RedisUrl {
     return this.redacted;
   }
 }
+
+// A scheme, "://" and what follows up to whitespace or a quote: one pass, each URL scanned once.
+const URL_IN_TEXT = /[A-Za-z][A-Za-z0-9+.-]*:\/\/[^\s"'<>]+/g;
+/** Passwords at least this long are blanked wherever they appear; shorter ones would match inside addresses. */
+const MIN_STANDALONE_PASSWORD = 8;
 
 export interface RedisRateLimit {
   limiter: RateLimiter;
@@ -83,7 +108,7 @@ const STARTUP_WAIT_MS = 3000;
  */
 export async function connectRedisRateLimit(
   url: RedisUrl,
-  limit: { points: number; duration: number },
+  limit: { points: number; duration: number; maxTrackedClients?: number },
   log: RedisRateLimitLog = CONSOLE_LOG,
 ): Promise<RedisRateLimit> {
   const { Redis } = await loadIoredis();
@@ -110,9 +135,13 @@ export async function connectRedisRateLimit(
     client.on('error', (error: Error) => {
       if (state !== 'lost') {
         const how = state === 'starting' ? 'cannot reach' : 'lost';
+        const detail = url.scrub(describe(error));
         log.warn(
-          `${how} Redis at ${url} (${url.scrub(describe(error))}). Until it answers, ${alone}. Retrying in the ` +
-            'background; check ZOOM_JOIN_REDIS_URL and that Redis is running.',
+          url.tls && looksLikeTlsFailure(error)
+            ? `${how} Redis at ${url}: the TLS connection failed (${detail}); the port may not speak TLS. Until it ` +
+                `answers, ${alone}. rediss:// needs a port where Redis serves TLS; use redis:// for a plain port.`
+            : `${how} Redis at ${url} (${detail}). Until it answers, ${alone}. Retrying in the background; check ` +
+                'ZOOM_JOIN_REDIS_URL and that Redis is running.',
         );
       }
       state = 'lost';
@@ -122,8 +151,33 @@ export async function connectRedisRateLimit(
   await settled;
   if (state === 'starting') log.warn(`no answer yet from Redis at ${url}; until it answers, ${alone}.`);
 
+  // Redis answering with an error (OOM, WRONGTYPE) sends requests to the per-process count as well: say so once per
+  // kind and minute. A lost connection is the 'error' listener's to report.
+  let lastKind: string | undefined;
+  let lastAt = 0;
+  const onStoreError = (error: Error): void => {
+    if (client.status !== 'ready') return;
+    const detail = url.scrub(describe(error)).split('\n', 1)[0]?.slice(0, 200) ?? '';
+    const kind = detail.split(/\s/, 1)[0];
+    const now = Date.now();
+    if (kind === lastKind && now - lastAt < REPEAT_AFTER_MS) return;
+    lastKind = kind;
+    lastAt = now;
+    log.warn(
+      `Redis at ${url} answered the rate-limit command with an error (${detail}), so this request was counted in ` +
+        `this process alone; until Redis accepts the command, ${alone}. Fix Redis (OOM: raise maxmemory or free ` +
+        'memory; WRONGTYPE: another program writes keys under the zoom-join-signature: prefix).',
+    );
+  };
+
   return {
-    limiter: createRedisRateLimiter({ client, points: limit.points, duration: limit.duration }),
+    limiter: createRedisRateLimiter({
+      onStoreError,
+      client,
+      points: limit.points,
+      duration: limit.duration,
+      ...(limit.maxTrackedClients !== undefined ? { maxTrackedClients: limit.maxTrackedClients } : {}),
+    }),
     client,
     close: () => client.disconnect(),
   };
@@ -153,6 +207,17 @@ function decodePercent(text: string): string {
   } catch {
     return text;
   }
+}
+
+const REPEAT_AFTER_MS = 60_000;
+
+/**
+ * ioredis reports a TLS handshake with a plain Redis port as a connect timeout (the server waits for a command and
+ * never answers the ClientHello), as a reset, or as an SSL error.
+ */
+function looksLikeTlsFailure(error: Error): boolean {
+  const code = 'code' in error && typeof error.code === 'string' ? error.code : '';
+  return ['ETIMEDOUT', 'ECONNRESET', 'EPROTO'].includes(code) || /ETIMEDOUT|ECONNRESET|ssl|tls|wrong version/i.test(error.message);
 }
 
 /** Node reports a refused dual-stack connection as an AggregateError with an empty message. */

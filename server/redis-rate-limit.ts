@@ -1,4 +1,5 @@
-import { RLWrapperTimeouts, RateLimiterMemory, RateLimiterRedis } from 'rate-limiter-flexible';
+import { RLWrapperTimeouts, RateLimiterRedis, type RateLimiterRes } from 'rate-limiter-flexible';
+import { BoundedRateLimiterMemory } from './bounded-memory-limiter.js';
 import { DEFAULT_RATE_LIMIT_POINTS, DEFAULT_RATE_LIMIT_SECONDS, type RateLimiter } from './rate-limit.js';
 
 /**
@@ -21,6 +22,13 @@ export interface RedisRateLimiterOptions {
   keyPrefix?: string;
   /** How long a request waits for Redis before the in-memory budget answers instead. Default 500 ms. */
   timeoutMs?: number;
+  /**
+   * Called with each error Redis gives instead of an answer (OOM, WRONGTYPE, a lost connection), before the request
+   * is counted in memory instead: without it such a fallback is silent.
+   */
+  onStoreError?: (error: Error) => void;
+  /** Clients the in-memory fallback tracks at once while Redis is away (see `maxTrackedClients`). Default 100 000. */
+  maxTrackedClients?: number;
 }
 
 /**
@@ -52,7 +60,7 @@ export function createRedisRateLimiter(options: RedisRateLimiterOptions): RateLi
   const points = options.points ?? DEFAULT_RATE_LIMIT_POINTS;
   const duration = options.duration ?? DEFAULT_RATE_LIMIT_SECONDS;
   const keyPrefix = options.keyPrefix ?? DEFAULT_REDIS_KEY_PREFIX;
-  const redis = new RateLimiterRedis({
+  const redis = new ReportingRateLimiterRedis(options.onStoreError, {
     storeClient: options.client,
     points,
     duration,
@@ -66,6 +74,26 @@ export function createRedisRateLimiter(options: RedisRateLimiterOptions): RateLi
   return new RLWrapperTimeouts({
     limiter: redis,
     timeoutMs: options.timeoutMs ?? DEFAULT_REDIS_TIMEOUT_MS,
-    insuranceLimiter: new RateLimiterMemory({ points, duration, keyPrefix }),
+    insuranceLimiter: new BoundedRateLimiterMemory({ points, duration, keyPrefix, ...(options.maxTrackedClients !== undefined ? { maxKeys: options.maxTrackedClients } : {}) }),
   });
+}
+
+type RedisLimiterOptions = ConstructorParameters<typeof RateLimiterRedis>[0];
+type ConsumeRest = RateLimiterRedis['consume'] extends (key: string | number, ...rest: infer R) => Promise<RateLimiterRes> ? R : never;
+
+/** RateLimiterRedis that tells `report` about store failures; a refusal (no points left) is no Error and passes. */
+class ReportingRateLimiterRedis extends RateLimiterRedis {
+  readonly #report: ((error: Error) => void) | undefined;
+
+  constructor(report: ((error: Error) => void) | undefined, options: RedisLimiterOptions) {
+    super(options);
+    this.#report = report;
+  }
+
+  override consume(key: string | number, ...rest: ConsumeRest): Promise<RateLimiterRes> {
+    return super.consume(key, ...rest).catch((error: unknown) => {
+      if (error instanceof Error) this.#report?.(error);
+      throw error;
+    });
+  }
 }

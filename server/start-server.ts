@@ -1,11 +1,11 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { SignatureErrorCode, errorAnswer, withCommonHeaders } from './answers.js';
 import type { RedisCommandClient as RedisTokenClient } from './sign-in/redis-token-store.js';
 import type { SignatureHandlerOptions } from './handler.js';
 import { isLoopbackHost, normalizeHostName } from './host-names.js';
-import { createNodeSignatureListener, writeAnswer } from './node-server.js';
+import { createNodeSignatureListener, refuseSeveralHosts, writeAnswer } from './node-server.js';
+import { BoundedRateLimiterMemory, DEFAULT_MAX_TRACKED_CLIENTS } from './bounded-memory-limiter.js';
 import { DEFAULT_RATE_LIMIT_POINTS, DEFAULT_RATE_LIMIT_SECONDS } from './rate-limit.js';
 import { RedisUrl, connectRedisRateLimit } from './redis-connection.js';
 import { MAX_EXPIRATION_SECONDS, MIN_EXPIRATION_SECONDS } from './signature-rules.js';
@@ -36,6 +36,8 @@ export interface SignatureServerConfig {
   allowHost: boolean;
   /** Requests a minute per client; 0 turns limiting off (benchmarks). */
   rateLimitPerMinute: number;
+  /** Clients the in-memory rate limit tracks at once; beyond it, new clients share one budget. */
+  rateLimitMaxClients: number;
   /** Reverse proxies in front; 0 keys the rate limit by socket address. */
   trustProxy: number;
   /** The longest token lifetime a caller may ask for, in seconds. */
@@ -66,6 +68,9 @@ export const ENV_HELP = `Environment:
   ZOOM_JOIN_ALLOWED_ORIGINS  comma-separated origins whose pages may call the server, e.g. https://example.com
   ZOOM_JOIN_ALLOW_HOST=1     also give host (role 1) signatures; without it only attendee signatures
   ZOOM_JOIN_RATE_LIMIT       requests a minute per client (default ${DEFAULT_RATE_LIMIT_POINTS}; 0 = off)
+  ZOOM_JOIN_RATE_LIMIT_MAX_CLIENTS
+                             clients the in-memory limit tracks at once (default ${DEFAULT_MAX_TRACKED_CLIENTS}); beyond
+                             it, new clients share one budget until windows end
   ZOOM_JOIN_TRUST_PROXY      number of reverse proxies in front (default 0: limit by socket address)
   ZOOM_JOIN_REDIS_URL        redis://[user:password@]host:6379: one rate limit shared by every process using this
                              Redis (needs the ioredis package); while Redis is away each process limits on its own
@@ -103,6 +108,7 @@ export function readSignatureServerConfig(env: SignatureServerEnv): SignatureSer
     allowedHosts: allowedHostsFor(host, env.ZOOM_JOIN_ALLOWED_HOSTS),
     allowHost: /^(1|true)$/i.test(env.ZOOM_JOIN_ALLOW_HOST?.trim() ?? ''),
     rateLimitPerMinute: readInteger(env, 'ZOOM_JOIN_RATE_LIMIT', DEFAULT_RATE_LIMIT_POINTS, Number.MAX_SAFE_INTEGER),
+    rateLimitMaxClients: readInteger(env, 'ZOOM_JOIN_RATE_LIMIT_MAX_CLIENTS', DEFAULT_MAX_TRACKED_CLIENTS, 100_000_000, 1),
     trustProxy: readInteger(env, 'ZOOM_JOIN_TRUST_PROXY', 0, 100),
     maxExpirationSeconds: readInteger(env, 'ZOOM_JOIN_MAX_EXPIRATION', MAX_EXPIRATION_SECONDS, MAX_EXPIRATION_SECONDS, MIN_EXPIRATION_SECONDS),
     requestTimeoutSeconds: readInteger(env, 'ZOOM_JOIN_REQUEST_TIMEOUT', DEFAULT_REQUEST_TIMEOUT_SECONDS, 300, 1),
@@ -148,7 +154,7 @@ export async function startSignatureServer(
   overrides: Pick<SignatureHandlerOptions, 'onError'> = {},
 ): Promise<RunningSignatureServer> {
   const config = readSignatureServerConfig(env);
-  const limit = { points: config.rateLimitPerMinute, duration: DEFAULT_RATE_LIMIT_SECONDS };
+  const limit = { points: config.rateLimitPerMinute, duration: DEFAULT_RATE_LIMIT_SECONDS, maxTrackedClients: config.rateLimitMaxClients };
   const redis = config.redisUrl ? await connectRedisRateLimit(config.redisUrl, limit) : undefined;
   let signIn: ZoomSignIn | undefined;
   try {
@@ -164,7 +170,7 @@ export async function startSignatureServer(
     allowedHosts: config.allowedHosts,
     authorize: () => config.allowHost,
     maxExpirationSeconds: config.maxExpirationSeconds,
-    rateLimit: limit.points === 0 ? false : (redis?.limiter ?? new RateLimiterMemory(limit)),
+    rateLimit: limit.points === 0 ? false : (redis?.limiter ?? new BoundedRateLimiterMemory({ points: limit.points, duration: limit.duration, maxKeys: limit.maxTrackedClients })),
     ...overrides,
   };
   if (signIn && config.signIn) {
@@ -197,6 +203,7 @@ export async function startSignatureServer(
       connectionsCheckingInterval: Math.min(1000, timeoutMs),
     },
     (incoming, outgoing) => {
+      if (refuseSeveralHosts(incoming, outgoing)) return;
       const path = incoming.url ?? '/';
       if (signIn && (path === signIn.basePath || path.startsWith(`${signIn.basePath}/`) || path.startsWith(`${signIn.basePath}?`))) {
         serveSignIn(signIn, incoming, outgoing, answersToHost(incoming));

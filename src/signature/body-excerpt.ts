@@ -5,7 +5,7 @@
  * body).
  */
 
-import { redactJwts } from '../safe-text.js';
+import { redactJwts, redactSecretValues } from '../safe-text.js';
 
 export const MAX_EXCERPT_LENGTH = 200;
 
@@ -31,7 +31,8 @@ export interface ExcerptOptions {
 }
 
 /**
- * Whitespace collapsed, tokens redacted, at most `max` characters; for HTML also tags, scripts and comments
+ * Whitespace collapsed, tokens and the values of secret-like keys (`ZOOM_MEETING_SDK_SECRET=…`, `"sdkSecret": "…"`)
+ * redacted, at most `max` characters; for HTML also tags, scripts and comments
  * stripped and entities decoded. Other bodies keep their angle brackets: `{"error":"expected <meetingNumber>"}`
  * means what it says.
  */
@@ -43,7 +44,7 @@ export function excerptBody(text: string, options: ExcerptOptions = {}): string 
   let excerpt = text.length > window ? text.slice(0, window) : text;
   // A token cut at the window's end may no longer look like one: drop it rather than quote a piece of it.
   if (cut) excerpt = withoutTrailingToken(excerpt);
-  excerpt = redactJwts(excerpt);
+  excerpt = redactSecretValues(redactJwts(excerpt));
   if (html) {
     excerpt = excerpt
       .replace(SCRIPT_OR_STYLE, ' ')
@@ -51,7 +52,7 @@ export function excerptBody(text: string, options: ExcerptOptions = {}): string 
       .replace(TAG, ' ')
       .replace(ENTITY, (_, name: string) => ENTITIES[name] ?? ' ');
     // Again after stripping: tags may have split a token that now reads as one.
-    excerpt = redactJwts(excerpt);
+    excerpt = redactSecretValues(redactJwts(excerpt));
   }
   excerpt = excerpt.replace(/\s+/g, ' ').trim();
   return excerpt.length > max || (cut && excerpt.length > 0) ? `${excerpt.slice(0, max - 1)}…` : excerpt;

@@ -21,18 +21,18 @@ async function token(claims: Record<string, unknown>, secret = OAUTH_SECRET): Pr
 const forumToken = () => token({ role: '0' });
 
 describe('zoom-join doctor <signature>', () => {
-  it('warns about role as a string, says no secret was checked, and exits 0', async () => {
+  it('reports role as a string as a problem, says no secret was checked, and exits 1', async () => {
     const run = await runCli(['doctor', await forumToken()]);
-    assert.equal(run.code, 0, run.stderr);
-    assert.match(run.stdout, /! The signature's role is the string "0"; Zoom documents it as a number\./);
+    assert.equal(run.code, 1, run.stderr);
+    assert.match(run.stdout, /✖ The signature's role is the string "0"; Zoom documents it as a number\./);
     assert.match(run.stdout, /→ Sign role as the number 0/);
     assert.match(run.stdout, /Not checked against a secret: ZOOM_MEETING_SDK_SECRET is not set/);
     assert.doesNotMatch(run.stdout, /If Zoom still answers 3712/, 'that conclusion needs a verified token');
-    assert.match(run.stdout, /✔ Nothing found that stops a join \(1 warning\)\./);
+    assert.match(run.stdout, /✖ 1 problem that stops a join\./);
   });
 
   it('with the secret and key it was signed with: says so, and what that leaves when Zoom answers 3712', async () => {
-    const run = await runCli(['doctor', await forumToken()], { ZOOM_MEETING_SDK_SECRET: OAUTH_SECRET, ZOOM_MEETING_SDK_KEY: OAUTH_KEY });
+    const run = await runCli(['doctor', await token({})], { ZOOM_MEETING_SDK_SECRET: OAUTH_SECRET, ZOOM_MEETING_SDK_KEY: OAUTH_KEY });
     assert.equal(run.code, 0, run.stderr);
     assert.match(run.stdout, /✔ The token was signed with ZOOM_MEETING_SDK_SECRET\./);
     assert.match(run.stdout, /✔ Its appKey\/sdkKey is ZOOM_MEETING_SDK_KEY\./);
@@ -46,7 +46,7 @@ describe('zoom-join doctor <signature>', () => {
     assert.match(run.stdout, /✖ The token was NOT signed with ZOOM_MEETING_SDK_SECRET/);
     assert.match(run.stdout, /✖ Its appKey\/sdkKey \("oAuthClientId123", "oAuthClientId123"\) is not ZOOM_MEETING_SDK_KEY \("meetingSdkKey"\)/);
     assert.doesNotMatch(run.stdout, /If Zoom still answers 3712/);
-    assert.match(run.stdout, /✖ 2 problems that stop a join \(1 warning\)\./);
+    assert.match(run.stdout, /✖ 3 problems that stop a join\./);
   });
 
   it('never prints the secret, in text or JSON, whether it matches or not, even when a claim carries it', async () => {
@@ -81,7 +81,7 @@ describe('zoom-join doctor <signature>', () => {
     assert.ok(section);
     assert.deepEqual(
       section.findings.map((finding) => `${finding.check}:${finding.mark}`),
-      ['claims:ok', 'role-type:warning', 'secret:problem'],
+      ['role-type:problem', 'secret:problem'],
     );
     assert.equal(section.details.claims.role, '0');
     assert.equal(section.details.signedWithSecret, 'no');
