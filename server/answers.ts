@@ -39,7 +39,7 @@ export interface SignatureErrorBody {
   error: { code: SignatureErrorCode; message: string; field?: string; signInUrl?: string };
 }
 
-/** The body of a successful response; `sdkKey` is returned because Zoom's `join()` needs it next to the signature. */
+/** The body of a successful response; `sdkKey` tells the page which app signed (its in-page check compares it with appKey). */
 export interface SignatureSuccessBody {
   signature: string;
   sdkKey: string;

@@ -162,7 +162,7 @@ function checkKeys(payload: Record<string, unknown>, expected: SignatureExpectat
       'The signature carries neither appKey nor sdkKey, so the SDK cannot tell which app signed it ("appKey can not empty").',
       advice(
         'Without appKey or sdkKey, Zoom cannot tell which app signed the token.',
-        "Put the Meeting SDK app's Client ID in the payload as appKey (and sdkKey, same value).",
+        "Put the Meeting SDK app's Client ID in the payload as appKey (no sdkKey claim: the SDK warns that it is deprecated).",
         SIGN_WITH_MEETING_SDK_APP,
       ),
     );
