@@ -6,6 +6,7 @@
 import { isLoopbackHost } from '../server/host-names.js';
 import { MIN_SESSION_SECRET_LENGTH, SESSION_SECRET_ENV } from '../server/sign-in/session-cookie.js';
 import { TOKEN_KEY_ENV } from '../server/sign-in/token-seal.js';
+import { SIGN_IN_VARIABLES } from '../server/sign-in/sign-in-env.js';
 import { Mark, type Finding, type Section } from './report.js';
 
 /** The scope GET /v2/users/me/token needs (https://developers.zoom.us/docs/meeting-sdk/obf-faq/). */
@@ -15,14 +16,6 @@ export const SIGN_IN_SCOPE = 'user:read:token';
 const CALLBACK_PATH = '/zoom/callback';
 const TOKEN_KEY_BYTES = 32;
 
-export const SIGN_IN_VARIABLES = [
-  'ZOOM_OAUTH_CLIENT_ID',
-  'ZOOM_OAUTH_CLIENT_SECRET',
-  'ZOOM_OAUTH_REDIRECT_URI',
-  'ZOOM_WEBHOOK_SECRET_TOKEN',
-  SESSION_SECRET_ENV,
-  TOKEN_KEY_ENV,
-] as const;
 
 /** Names of the variables whose values are secret: the CLI scrubs them from anything it prints. */
 export const SIGN_IN_SECRET_VARIABLES = ['ZOOM_OAUTH_CLIENT_SECRET', 'ZOOM_WEBHOOK_SECRET_TOKEN', SESSION_SECRET_ENV, TOKEN_KEY_ENV] as const;

@@ -28,7 +28,8 @@ export const SIGN_IN_ENV_HELP = `Sign in with Zoom (needed since March 2026 to j
   ZOOM_JOIN_ATTACH           obf (default: an OBF token for the meeting) or zak (join as the signed-in user)
   With ZOOM_JOIN_REDIS_URL the Zoom tokens are kept in Redis and shared by every process.`;
 
-const REQUIRED = [
+/** The variables a sign-in needs: all of them, or none. */
+export const SIGN_IN_VARIABLES = [
   'ZOOM_OAUTH_CLIENT_ID',
   'ZOOM_OAUTH_CLIENT_SECRET',
   'ZOOM_OAUTH_REDIRECT_URI',
@@ -40,10 +41,10 @@ const REQUIRED = [
 /** undefined when no sign-in variable is set. Throws SignInConfigError naming what is missing or wrong. */
 export function readSignInEnv(env: Readonly<Record<string, string | undefined>>): SignInEnvConfig | undefined {
   const value = (name: string): string => env[name]?.trim() ?? '';
-  if (REQUIRED.every((name) => value(name) === '')) return undefined;
-  const missing = REQUIRED.filter((name) => value(name) === '');
+  if (SIGN_IN_VARIABLES.every((name) => value(name) === '')) return undefined;
+  const missing = SIGN_IN_VARIABLES.filter((name) => value(name) === '');
   if (missing.length > 0) {
-    throw new SignInConfigError(`Sign in with Zoom needs all of ${REQUIRED.join(', ')}; missing: ${missing.join(', ')}.`);
+    throw new SignInConfigError(`Sign in with Zoom needs all of ${SIGN_IN_VARIABLES.join(', ')}; missing: ${missing.join(', ')}.`);
   }
   const attach = value('ZOOM_JOIN_ATTACH') || 'obf';
   if (attach !== 'obf' && attach !== 'zak') throw new SignInConfigError(`ZOOM_JOIN_ATTACH must be obf or zak, not "${attach}".`);
