@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
 
 const fixture = fileURLToPath(new URL('./fixtures/serve-sdk-dist.ts', import.meta.url));
 const NOBODY = 65534;
@@ -17,6 +18,7 @@ describe('zoomSdkAssetsMiddleware and a file it cannot read', () => {
   let origin = '';
   let exited: { code: number | null; signal: string | null } | undefined;
   let stderr = '';
+  let bundleDir = '';
 
   before(async () => {
     dist = mkdtempSync(join(tmpdir(), 'zoom-join-unreadable-'));
@@ -27,9 +29,25 @@ describe('zoomSdkAssetsMiddleware and a file it cannot read', () => {
     writeFileSync(join(dist, 'lib', 'readable.js'), 'export {};\n', { mode: 0o644 });
     writeFileSync(join(dist, 'lib', 'unreadable.js'), 'export {};\n');
     chmodSync(join(dist, 'lib', 'unreadable.js'), 0o000);
-    // chmod 000 does not stop root: as root, the server runs as nobody.
+    // chmod 000 does not stop root: as root, the server runs as nobody — from one bundled file in a folder nobody can
+    // read, since the checkout may be private to root (a clone under /root).
+    bundleDir = mkdtempSync(join(tmpdir(), 'zoom-join-serve-'));
+    chmodSync(bundleDir, 0o755);
+    const server = join(bundleDir, 'serve-sdk-dist.mjs');
+    await build({
+      entryPoints: [fixture],
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      outfile: server,
+      // The CommonJS dependencies it bundles require Node's modules.
+      banner: { js: "import { createRequire as bundleRequire } from 'node:module'; const require = bundleRequire(import.meta.url);" },
+      logLevel: 'silent',
+    });
+    chmodSync(server, 0o644);
     const asNobody = process.getuid?.() === 0 ? { uid: NOBODY, gid: NOBODY } : {};
-    child = spawn(process.execPath, ['--import', 'tsx', fixture, dist], { ...asNobody, stdio: ['ignore', 'pipe', 'pipe'] });
+    child = spawn(process.execPath, [server, dist], { ...asNobody, stdio: ['ignore', 'pipe', 'pipe'] });
     child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.on('exit', (code, signal) => (exited = { code, signal }));
     const port = await new Promise<string>((resolve, reject) => {
@@ -42,6 +60,7 @@ describe('zoomSdkAssetsMiddleware and a file it cannot read', () => {
   after(() => {
     child?.kill();
     rmSync(dist, { recursive: true, force: true });
+    if (bundleDir) rmSync(bundleDir, { recursive: true, force: true });
   });
 
   it('answers a plain 500 and keeps serving', async () => {
