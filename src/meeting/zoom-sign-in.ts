@@ -76,12 +76,20 @@ export class ZoomSignIn {
       }
     }
     this.beforeRedirect();
-    window.location.assign(withQuery(this.url, { return: window.location.href }));
+    window.location.assign(withQuery(this.url, { return: returnTo(this.url, window.location) }));
   }
 
   private readonly onMessage = (event: MessageEvent): void => {
     if (event.origin === this.origin && isSignedIn(event.data)) this.finish();
   };
+}
+
+/**
+ * Where the sign-in should send this tab back: the sign-in's server returns only to paths of its own site, so this
+ * page's path when it is that site, else the whole URL (for a server set up to return to other sites).
+ */
+export function returnTo(signInUrl: string, here: Pick<Location, 'origin' | 'pathname' | 'search' | 'hash' | 'href'>): string {
+  return new URL(signInUrl).origin === here.origin ? `${here.pathname}${here.search}${here.hash}` : here.href;
 }
 
 function isSignedIn(data: unknown): boolean {
