@@ -14,11 +14,13 @@ import { zakAndObfTokenError } from './join-errors.js';
 import type { JoinPhase } from '../events.js';
 import type { JoinTiming } from './join-timing.js';
 
-
-/** What the flow asks of the controller that runs it. */
 /** What the element holds as properties only: never attributes, never reflected, rendered or logged. */
 type MeetingSecrets = Pick<ZoomJoinProperties, 'signature' | 'zak' | 'tk' | 'obfToken' | 'signatureProvider' | 'signatureRequest'>;
 
+/** The OBF token or ZAK the last signature answer attached, per element: secrets like its own properties. */
+const answerTokens = new WeakMap<object, Array<string | undefined>>();
+
+/** What the flow asks of the controller that runs it. */
 export interface JoinFlowContext {
   config: JoinConfig;
   secrets: MeetingSecrets;
@@ -86,6 +88,8 @@ export async function runJoinFlow(context: JoinFlowContext): Promise<void> {
       { signal },
     );
     signal.throwIfAborted();
+    // The element's last scrub (scrubJoinError) knows its own properties, not the answer's tokens: kept for it.
+    answerTokens.set(secrets, [signed.obfToken, signed.zak]);
     const { signature, sdkKey, serverTime } = signed;
     const warnings = checkSignature(signature, {
       meetingNumber: config.meetingNumber,
@@ -176,5 +180,6 @@ export function scrubJoinError(
   element: MeetingSecrets & { passcode: unknown; password: unknown },
 ): ZoomJoinError {
   const { signature, zak, tk, obfToken, passcode, password } = element;
-  return scrubError(error, secretScrubber([signature, zak, tk, obfToken, passcode, password]));
+  return scrubError(error, secretScrubber([signature, zak, tk, obfToken, passcode, password, ...(answerTokens.get(element) ?? [])]));
 }
+

@@ -65,10 +65,14 @@ async function withSecrets(attributes: Record<string, string> = {}): Promise<Zoo
   return element;
 }
 
-/** An element with every secret and a signature, and the fake adapter it will get. */
+/**
+ * An element with every secret, and the fake adapter it will get. The OBF token comes with the signature from a
+ * provider, as a signature server with Zoom sign-in attaches it (the zak property is then not sent, but still a secret).
+ */
 async function signedWithAdapter(attributes: Record<string, string> = {}): Promise<{ element: ZoomJoin; adapter: FakeAdapter }> {
   const element = await withSecrets(attributes);
-  element.signature = testSignature({ meetingNumber: MEETING });
+  element.obfToken = undefined;
+  element.signatureProvider = () => ({ signature: testSignature({ meetingNumber: MEETING }), obfToken: OBF });
   const adapter = new FakeAdapter();
   sdk.adapters().next = adapter;
   return { element, adapter };
