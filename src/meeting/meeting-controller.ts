@@ -17,7 +17,6 @@ import { MemoryWatch } from './memory-watch.js';
 
 export type JoinMachinery = typeof import('./join-machinery.js');
 
-
 /**
  * The attribute checks, signature client, lock, SDK adapters and error texts: one lazy chunk, imported once per
  * page when a join or a preload starts. A failed import is forgotten, for browsers that fetch it again (Chromium
