@@ -1,43 +1,23 @@
 // zoom-join/vite on a real Vite dev server: what it answers for requests under its prefix that it cannot serve.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { createServer, type ViteDevServer } from 'vite';
+import { startDevServer, type DevServer } from './dev-server.js';
 import { findSdkDist, zoomSdkAssets } from '../../../vite-plugin/index.js';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
 describe('zoom-join/vite on a Vite dev server', () => {
-  let server: ViteDevServer;
+  let server: DevServer;
   let origin = '';
-  let root = '';
 
   before(async () => {
-    root = mkdtempSync(join(tmpdir(), 'zoom-join-vite-'));
-    server = await createServer({
-      configFile: false,
-      root,
-      cacheDir: join(root, '.vite'),
-      logLevel: 'silent',
-      clearScreen: false,
-      optimizeDeps: { noDiscovery: true, include: [] },
-      server: { host: '127.0.0.1', port: 0, hmr: false, ws: false, watch: null },
-      // Spelt with a trailing slash, as a config often spells a folder: it names the same folder.
-      plugins: [zoomSdkAssets({ sdkDist: `${findSdkDist(repoRoot)}/` })],
-    });
-    await server.listen();
-    const address = server.httpServer?.address() as AddressInfo;
-    origin = `http://127.0.0.1:${address.port}`;
+  // Spelt with a trailing slash, as a config often spells a folder: it names the same folder.
+    server = await startDevServer([zoomSdkAssets({ sdkDist: `${findSdkDist(repoRoot)}/` })]);
+    origin = server.origin;
   });
 
-  after(async () => {
-    await server?.close();
-    rmSync(root, { recursive: true, force: true });
-  });
+  after(() => server?.close());
 
   it('serves the SDK files (the plugin is in place), with sdkDist ending in a slash', async () => {
     const response = await fetch(`${origin}/zoom-sdk/lib/av/manifest.json`);
@@ -55,7 +35,7 @@ describe('zoom-join/vite on a Vite dev server', () => {
       assert.equal(response.headers.get('x-content-type-options'), 'nosniff');
       assert.ok(body.length < 200, `a short answer, got ${body.length} characters`);
       assert.doesNotMatch(body, /\bat\s|node_modules|URIError/);
-      assert.ok(!body.includes(repoRoot) && !body.includes(root), 'no absolute path');
+      assert.ok(!body.includes(repoRoot) && !body.includes(server.root), 'no absolute path');
     });
   }
 

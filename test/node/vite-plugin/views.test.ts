@@ -1,14 +1,14 @@
 // zoom-join/vite copies (and serves) only the files of @zoom/meetingsdk/dist that the chosen SDK views load.
 import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { build, createServer, type ViteDevServer } from 'vite';
+import { build } from 'vite';
 import { planAssets } from '../../../src/assets/plan.js';
 import { sdkRealmScripts, sdkViewFiles, type SdkViewName } from '../../../src/sdk/view-files.js';
+import { startDevServer, type DevServer } from './dev-server.js';
 import { findSdkDist, zoomSdkAssets } from '../../../vite-plugin/index.js';
 import { device } from '../assets/devices.js';
 
@@ -104,30 +104,15 @@ describe('zoom-join/vite: the files each choice of views copies', () => {
 });
 
 describe("zoom-join/vite on a dev server with views: ['component']", () => {
-  let server: ViteDevServer;
+  let server: DevServer;
   let origin = '';
-  let root = '';
 
   before(async () => {
-    root = mkdtempSync(join(tmpdir(), 'zoom-join-vite-views-'));
-    server = await createServer({
-      configFile: false,
-      root,
-      cacheDir: join(root, '.vite'),
-      logLevel: 'silent',
-      clearScreen: false,
-      optimizeDeps: { noDiscovery: true, include: [] },
-      server: { host: '127.0.0.1', port: 0, hmr: false, ws: false, watch: null },
-      plugins: [zoomSdkAssets({ sdkDist, views: ['component'] })],
-    });
-    await server.listen();
-    origin = `http://127.0.0.1:${(server.httpServer?.address() as AddressInfo).port}`;
+    server = await startDevServer([zoomSdkAssets({ sdkDist, views: ['component'] })]);
+    origin = server.origin;
   });
 
-  after(async () => {
-    await server?.close();
-    rmSync(root, { recursive: true, force: true });
-  });
+  after(() => server?.close());
 
   it('serves the files the build copies, and answers the others 404 saying which view needs them', async () => {
     for (const path of ['zoomus-websdk-embedded.umd.min.js', 'lib/vendor/react.min.js', 'lib/av/js_media.min.js', 'lib/image/blur.png']) {
