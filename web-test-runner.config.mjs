@@ -220,7 +220,17 @@ function summaryLineReporter() {
         if (session.testResults) count(session.testResults);
         if (!session.passed && !session.testResults) failed++;
       }
+      // The slowest files, so the suite's time can be kept in hand (tests' own durations, without page start-up).
+      const durationOf = (suite) =>
+        suite.tests.reduce((sum, test) => sum + (test.duration ?? 0), 0) + suite.suites.reduce((sum, child) => sum + durationOf(child), 0);
+      const slowest = sessions
+        .filter((session) => session.testResults)
+        .map((session) => ({ file: session.testFile.replace(`${process.cwd()}/`, ''), ms: durationOf(session.testResults) }))
+        .sort((a, b) => b.ms - a.ms)
+        .slice(0, 12)
+        .map(({ file, ms }) => `  ${(ms / 1000).toFixed(1).padStart(6)} s  ${file}`);
       const line = `browser: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`;
+      process.once('exit', () => process.stdout.write(`browser: slowest files\n${slowest.join('\n')}\n`));
       // The default reporter prints its own summary last; this line must come after it.
       process.once('exit', () => process.stdout.write(`${line}\n`));
     },
