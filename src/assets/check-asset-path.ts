@@ -15,14 +15,14 @@ export interface CheckAssetPathOptions {
 /** The fix for every way the asset path fails to serve the SDK's files. */
 function serveSteps(): readonly string[] {
   return [
-  msg('Serve the installed package\'s node_modules/@zoom/meetingsdk/dist/lib folder (it holds av/, lang/, …).'),
+  msg("Serve the installed package's node_modules/@zoom/meetingsdk/dist/lib folder (it holds av/, lang/, …)."),
   msg('Point asset-path at it (with zoom-join/vite: asset-path="/zoom-sdk/lib").'),
 ];
 }
 
 const NOT_SERVED: ErrorAdvice = {
   get hint() {
-    return msg('The SDK\'s files are not served at the asset path, so the SDK would fail to load them.');
+    return msg("The SDK's files are not served at the asset path, so the SDK would fail to load them.");
   },
   get steps() {
     return serveSteps();
@@ -86,9 +86,9 @@ export async function checkAssetPath(libUrl: string, options: CheckAssetPathOpti
   if (looksLikeHtml(contentType, body)) {
     throw invalid(
       libUrl,
-      msg('The asset path answered with an HTML page instead of the SDK\'s manifest.'),
+      msg("The asset path answered with an HTML page instead of the SDK's manifest."),
       {
-        hint: msg('A single-page-app fallback or a login page is probably answering for the SDK\'s missing files.'),
+        hint: msg("A single-page-app fallback or a login page is probably answering for the SDK's missing files."),
         steps: serveSteps(),
       },
     );
@@ -155,7 +155,7 @@ const CHECK_TIMEOUT_MS = 15_000;
 /** @internal Exported for the error-text tests and docs/errors.md: the 15 s timeout is too slow to provoke there. */
 export const TIMED_OUT: ErrorAdvice = {
   get hint() {
-    return msg('The server behind the asset path did not answer in time, so the SDK\'s files cannot be loaded from it.');
+    return msg("The server behind the asset path did not answer in time, so the SDK's files cannot be loaded from it.");
   },
   get steps() {
     return [msg('Check that the server behind asset-path is up.'), ...serveSteps()];

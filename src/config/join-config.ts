@@ -170,7 +170,7 @@ export function readJoinConfig(inputs: JoinInputs, baseUrl: string): JoinConfig 
         msg('The asset path is not a URL'),
         msg(str`The asset-path "${withoutUserinfo(assetPath).slice(0, 80)}" is not an http(s) URL.`),
         {
-          hint: msg('The asset-path attribute is not an http(s) URL, so the SDK\'s files cannot be fetched from it.'),
+          hint: msg("The asset-path attribute is not an http(s) URL, so the SDK's files cannot be fetched from it."),
           steps: [
             msg('Point asset-path at the folder where @zoom/meetingsdk/dist/lib is served (it holds av/, lang/, …), for example /zoom/lib.'),
           ],

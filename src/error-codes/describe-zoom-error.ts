@@ -40,8 +40,8 @@ export const unknownZoomError: ZoomErrorEntry = Object.freeze({
   },
   get steps() {
     return Object.freeze([
-    msg('Read what the SDK sent (the error\'s message and cause) and the SDK\'s own log line in the browser console.'),
-    msg('Search the Zoom number, if the error has one, in Zoom\'s Meeting SDK error-code list and the developer forum.'),
+    msg("Read what the SDK sent (the error's message and cause) and the SDK's own log line in the browser console."),
+    msg("Search the Zoom number, if the error has one, in Zoom's Meeting SDK error-code list and the developer forum."),
   ]);
   },
   retryable: false,

@@ -21,7 +21,7 @@ export const sdkErrorTypes: Readonly<Record<string, ZoomErrorEntry>> = Object.fr
       return msg('The SDK rejected a parameter, and its reason names the parameter and what is wrong with it.');
     },
     get steps() {
-      return [msg('Read the SDK\'s reason in the error message.'), msg('Fix that parameter and try again.')];
+      return [msg("Read the SDK's reason in the error message."), msg('Fix that parameter and try again.')];
     },
     retryable: false,
   },
@@ -35,7 +35,7 @@ export const sdkErrorTypes: Readonly<Record<string, ZoomErrorEntry>> = Object.fr
       return msg('Only the host or a co-host may do this, and this participant is neither.');
     },
     get steps() {
-      return [msg('Join as host (role 1 with the host\'s zak), or ask the host to grant the privilege.')];
+      return [msg("Join as host (role 1 with the host's zak), or ask the host to grant the privilege.")];
     },
     retryable: false,
   },
@@ -46,7 +46,7 @@ export const sdkErrorTypes: Readonly<Record<string, ZoomErrorEntry>> = Object.fr
       return msg('The meeting is not in a state that allows this');
     },
     get hint() {
-      return msg('The call needs a joined meeting, but the meeting is closed, on hold in the waiting room, or reconnecting (the SDK\'s reason says which).');
+      return msg("The call needs a joined meeting, but the meeting is closed, on hold in the waiting room, or reconnecting (the SDK's reason says which).");
     },
     get steps() {
       return [msg('Wait for join to resolve or for the reconnection to finish.'), msg('Call again.')];
@@ -60,7 +60,7 @@ export const sdkErrorTypes: Readonly<Record<string, ZoomErrorEntry>> = Object.fr
       return msg('The host locked this setting');
     },
     get hint() {
-      return msg('The host (or the account admin) locked the setting this call changes, and the SDK\'s reason names it.');
+      return msg("The host (or the account admin) locked the setting this call changes, and the SDK's reason names it.");
     },
     get steps() {
       return [msg('Ask the host or the account admin to unlock it.')];
@@ -74,10 +74,10 @@ export const sdkErrorTypes: Readonly<Record<string, ZoomErrorEntry>> = Object.fr
       return msg('The call is not valid now');
     },
     get hint() {
-      return msg('The call is not valid now, often because it is a duplicate or out of order (join twice, leave before join); the SDK\'s reason says which.');
+      return msg("The call is not valid now, often because it is a duplicate or out of order (join twice, leave before join); the SDK's reason says which.");
     },
     get steps() {
-      return [msg('Read the SDK\'s reason in the error message.'), msg('Call join and leave once each, in order.')];
+      return [msg("Read the SDK's reason in the error message."), msg('Call join and leave once each, in order.')];
     },
     retryable: false,
   },

@@ -31,9 +31,9 @@ const signatureMalformed: ZoomErrorEntry = {
   },
   get steps() {
     return [
-    msg('Pass the token your signing endpoint returns, not the Client Secret, an empty value, or a JSON wrapper around it.'),
-    msg('Remove quotes and whitespace around the token.'),
-  ];
+      msg('Pass the token your signing endpoint returns, not the Client Secret, an empty value, or a JSON wrapper around it.'),
+      msg('Remove quotes and whitespace around the token.'),
+    ];
   },
   retryable: false,
 };
@@ -49,9 +49,9 @@ const signatureMissing: ZoomErrorEntry = {
   },
   get steps() {
     return [
-    msg('Pass the JWT from your signing endpoint as signature.'),
-    msg('Make sure its payload carries appKey (the Client ID).'),
-  ];
+      msg('Pass the JWT from your signing endpoint as signature.'),
+      msg('Make sure its payload carries appKey (the Client ID).'),
+    ];
   },
   retryable: false,
 };
@@ -71,9 +71,9 @@ export const sdkMessageRules: readonly SdkMessageRule[] = [
       },
       get steps() {
         return [
-        msg('Pass zoomAppRoot to init(): an HTMLElement that exists before init and join.'),
-        msg('Keep that element in the light DOM, outside any shadow root.'),
-      ];
+          msg('Pass zoomAppRoot to init(): an HTMLElement that exists before init and join.'),
+          msg('Keep that element in the light DOM, outside any shadow root.'),
+        ];
       },
       retryable: false,
     },
@@ -87,10 +87,10 @@ export const sdkMessageRules: readonly SdkMessageRule[] = [
         return msg('The signature has no appKey');
       },
       get hint() {
-        return msg('The signature\'s payload carries neither appKey nor sdkKey, so the SDK cannot tell which app signed it.');
+        return msg("The signature's payload carries neither appKey nor sdkKey, so the SDK cannot tell which app signed it.");
       },
       get steps() {
-        return [msg('Sign with appKey set to the Meeting SDK app\'s Client ID (no sdkKey: the SDK warns about it).')];
+        return [msg("Sign with appKey set to the Meeting SDK app's Client ID (no sdkKey: the SDK warns about it).")];
       },
       retryable: false,
     },
@@ -108,9 +108,9 @@ export const sdkMessageRules: readonly SdkMessageRule[] = [
       },
       get steps() {
         return [
-        msg('Remove apiKey from the join options.'),
-        msg('Sign with a Meeting SDK app\'s Client ID and Client Secret (https://developers.zoom.us/docs/meeting-sdk/auth/).'),
-      ];
+          msg('Remove apiKey from the join options.'),
+          msg("Sign with a Meeting SDK app's Client ID and Client Secret (https://developers.zoom.us/docs/meeting-sdk/auth/)."),
+        ];
       },
       retryable: false,
     },
@@ -237,7 +237,7 @@ export const sdkMessageRules: readonly SdkMessageRule[] = [
         return msg('The Client View caches its media files and needs some free storage, which this browser lacks.');
       },
       get steps() {
-        return [msg('Free disk space.'), msg('Clear this site\'s data.'), msg('Leave private mode.')];
+        return [msg('Free disk space.'), msg("Clear this site's data."), msg('Leave private mode.')];
       },
       retryable: false,
     },

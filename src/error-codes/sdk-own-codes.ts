@@ -14,14 +14,14 @@ export const sdkOwnErrors = {
       return msg('Cannot reach Zoom (connection error)');
     },
     get hint() {
-      return msg('The browser could not reach Zoom\'s servers (zoom.us/wc/info or the meeting server) because the device is offline or a proxy, firewall, VPN or content blocker stops requests to *.zoom.us.');
+      return msg("The browser could not reach Zoom's servers (zoom.us/wc/info or the meeting server) because the device is offline or a proxy, firewall, VPN or content blocker stops requests to *.zoom.us.");
     },
     get steps() {
       return [
-      msg('Check that the device is online.'),
-      msg('Allow *.zoom.us in the proxy, firewall, VPN and content blocker, and in the page\'s CSP connect-src.'),
-      msg('Try again.'),
-    ];
+        msg('Check that the device is online.'),
+        msg("Allow *.zoom.us in the proxy, firewall, VPN and content blocker, and in the page's CSP connect-src."),
+        msg('Try again.'),
+      ];
     },
     retryable: true,
   },
@@ -35,7 +35,7 @@ export const sdkOwnErrors = {
       return msg('The SDK rejected init or join before contacting Zoom, and its reason says why (for example "zoomAppRoot cannot be falsy").');
     },
     get steps() {
-      return [msg('Read the SDK\'s reason in the error message.'), msg('Fix what the reason names.'), msg('Call init or join again.')];
+      return [msg("Read the SDK's reason in the error message."), msg('Fix what the reason names.'), msg('Call init or join again.')];
     },
     retryable: false,
   },
@@ -49,7 +49,7 @@ export const sdkOwnErrors = {
       return msg('Code 0 means success, so a success callback or payload was handled as a failure.');
     },
     get steps() {
-      return [msg('Treat errorCode 0 in the SDK\'s callbacks and payloads as success.')];
+      return [msg("Treat errorCode 0 in the SDK's callbacks and payloads as success.")];
     },
     retryable: false,
     sdkKeys: ['apac.errorcodes_success'],
@@ -68,10 +68,10 @@ export const sdkOwnErrors = {
     },
     get steps() {
       return [
-      msg('Check the connection and the browser console.'),
-      msg('Try again.'),
-      msg('If it repeats, check the signature and the meeting number.'),
-    ];
+        msg('Check the connection and the browser console.'),
+        msg('Try again.'),
+        msg('If it repeats, check the signature and the meeting number.'),
+      ];
     },
     retryable: true,
     sdkKeys: ['apac.errorcodes_fail'],
@@ -88,10 +88,10 @@ export const sdkOwnErrors = {
     },
     get steps() {
       return [
-      msg('Call setZoomJSLib, preLoadWasm and prepareWebSDK first.'),
-      msg('Call ZoomMtg.init() and wait for its success callback.'),
-      msg('Call join() only then.'),
-    ];
+        msg('Call setZoomJSLib, preLoadWasm and prepareWebSDK first.'),
+        msg('Call ZoomMtg.init() and wait for its success callback.'),
+        msg('Call join() only then.'),
+      ];
     },
     retryable: false,
     sdkKeys: ['apac.errorcodes_not_init'],
@@ -108,10 +108,10 @@ export const sdkOwnErrors = {
     },
     get steps() {
       return [
-      msg('Read the SDK\'s message ("Join parameters: … are invalid!") for the names of the unknown options.'),
-      msg('Remove those options and any apiKey from the join options.'),
-      msg('Sign with a Meeting SDK app\'s Client ID and Client Secret.'),
-    ];
+        msg('Read the SDK\'s message ("Join parameters: … are invalid!") for the names of the unknown options.'),
+        msg('Remove those options and any apiKey from the join options.'),
+        msg("Sign with a Meeting SDK app's Client ID and Client Secret."),
+      ];
     },
     retryable: false,
   },
@@ -126,10 +126,10 @@ export const sdkOwnErrors = {
     },
     get steps() {
       return [
-      msg('Try again.'),
-      msg('If it repeats, read the SDK\'s reason in the error message.'),
-      msg('Check the signature and the meeting number.'),
-    ];
+        msg('Try again.'),
+        msg("If it repeats, read the SDK's reason in the error message."),
+        msg('Check the signature and the meeting number.'),
+      ];
     },
     retryable: true,
   },
@@ -140,7 +140,7 @@ export const sdkOwnErrors = {
       return msg('The Zoom service is temporarily offline');
     },
     get hint() {
-      return msg('zoom.us answered 403 or 404, or not at all, so Zoom\'s service is down or a corporate proxy blocks zoom.us.');
+      return msg("zoom.us answered 403 or 404, or not at all, so Zoom's service is down or a corporate proxy blocks zoom.us.");
     },
     get steps() {
       return [msg('Check status.zoom.us.'), msg('Check that no proxy blocks zoom.us.'), msg('Try again later.')];
@@ -160,9 +160,9 @@ export const sdkOwnErrors = {
     },
     get steps() {
       return [
-      msg('Open the page in a current Chrome, Edge, Safari or Firefox, not in an in-app browser.'),
-      msg('Check the supported versions at https://developers.zoom.us/docs/meeting-sdk/web/browser-support.'),
-    ];
+        msg('Open the page in a current Chrome, Edge, Safari or Firefox, not in an in-app browser.'),
+        msg('Check the supported versions at https://developers.zoom.us/docs/meeting-sdk/web/browser-support.'),
+      ];
     },
     retryable: false,
   },
@@ -170,17 +170,17 @@ export const sdkOwnErrors = {
     code: 'assets-unreachable',
     category: ErrorCategory.assets,
     get title() {
-      return msg('The SDK\'s dependent assets are not accessible');
+      return msg("The SDK's dependent assets are not accessible");
     },
     get hint() {
       return msg('The SDK could not load js_media.min.js and its other files from the asset path, most often because the path is relative (the SDK then fetches from source.zoom.us) or the files are not served there.');
     },
     get steps() {
       return [
-      msg('Set assetPath to an absolute http(s) URL of the self-hosted copy of node_modules/@zoom/meetingsdk/dist/lib/av, or to "CDN", "Global" or "CN" for Zoom\'s CDN.'),
-      msg('Resolve a relative path with new URL(path, document.baseURI).href: a relative path is silently ignored.'),
-      msg('Check that the files are served: no 404, the right MIME type, and CORS/CORP headers when the page is cross-origin isolated.'),
-    ];
+        msg('Set assetPath to an absolute http(s) URL of the self-hosted copy of node_modules/@zoom/meetingsdk/dist/lib/av, or to "CDN", "Global" or "CN" for Zoom\'s CDN.'),
+        msg('Resolve a relative path with new URL(path, document.baseURI).href: a relative path is silently ignored.'),
+        msg('Check that the files are served: no 404, the right MIME type, and CORS/CORP headers when the page is cross-origin isolated.'),
+      ];
     },
     retryable: false,
   },
@@ -195,9 +195,9 @@ export const sdkOwnErrors = {
     },
     get steps() {
       return [
-      msg('Call join once per client and wait for it to settle.'),
-      msg('To join again, call leaveMeeting() and destroyClient() first.'),
-    ];
+        msg('Call join once per client and wait for it to settle.'),
+        msg('To join again, call leaveMeeting() and destroyClient() first.'),
+      ];
     },
     retryable: false,
   },
@@ -211,7 +211,7 @@ export const sdkOwnErrors = {
       return msg('The Component View rejected the join options: userName is empty, zak and obfToken were both given, or no key or signature reached the SDK.');
     },
     get steps() {
-      return [msg('Read the SDK\'s reason in the error message: it names which one.'), msg('Fix that option and join again.')];
+      return [msg("Read the SDK's reason in the error message: it names which one."), msg('Fix that option and join again.')];
     },
     retryable: false,
   },
@@ -226,9 +226,9 @@ export const sdkOwnErrors = {
     },
     get steps() {
       return [
-      msg('Upgrade @zoom/meetingsdk to the latest release.'),
-      msg('Update the self-hosted lib/av assets with it.'),
-    ];
+        msg('Upgrade @zoom/meetingsdk to the latest release.'),
+        msg('Update the self-hosted lib/av assets with it.'),
+      ];
     },
     retryable: false,
     sdkKeys: ['apac.errorcodes_meeting_websdk_version_need_update', 'apac.websdk_enforce_update_content'],
@@ -281,9 +281,9 @@ export const componentViewErrors = {
     },
     get steps() {
       return [
-      msg('Ignore it if leaving or joining again was intended.'),
-      msg('Otherwise, make sure nothing calls leave, destroyClient or join while this operation runs.'),
-    ];
+        msg('Ignore it if leaving or joining again was intended.'),
+        msg('Otherwise, make sure nothing calls leave, destroyClient or join while this operation runs.'),
+      ];
     },
     retryable: false,
   },

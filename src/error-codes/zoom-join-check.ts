@@ -30,7 +30,7 @@ export const zoomJoinCheckErrors = {
       return msg('The meeting host does not exist');
     },
     get hint() {
-      return msg('The meeting host\'s account was deleted or moved.');
+      return msg("The meeting host's account was deleted or moved.");
     },
     get steps() {
       return [msg('Check the meeting number.'), msg('Ask the organiser for a new meeting.')];
@@ -50,9 +50,9 @@ export const zoomJoinCheckErrors = {
     },
     get steps() {
       return [
-      msg('Pass the numeric meeting ID as meetingNumber, without spaces or dashes.'),
-      msg('Do not pass a personal link name, a join URL or the meeting UUID.'),
-    ];
+        msg('Pass the numeric meeting ID as meetingNumber, without spaces or dashes.'),
+        msg('Do not pass a personal link name, a join URL or the meeting UUID.'),
+      ];
     },
     retryable: false,
     sdkKeys: ['apac.errorcodes_web_invalid_id'],
@@ -82,15 +82,15 @@ export const zoomJoinCheckErrors = {
       return msg('The signature has expired');
     },
     get hint() {
-      return msg('Zoom judged the signature\'s time claims against its own clock, and the signing server\'s clock is wrong or exp / tokenExp has passed.');
+      return msg("Zoom judged the signature's time claims against its own clock, and the signing server's clock is wrong or exp / tokenExp has passed.");
     },
     get steps() {
       return [
-      msg('Sync the signing server\'s clock (NTP).'),
-      msg('Sign just before joining, with iat a little in the past (30–120 s).'),
-      msg('Keep exp − iat between 1800 s and 172800 s.'),
-      msg('Send iat and exp as numbers in seconds (not milliseconds or strings).'),
-    ];
+        msg("Sync the signing server's clock (NTP)."),
+        msg('Sign just before joining, with iat a little in the past (30–120 s).'),
+        msg('Keep exp − iat between 1800 s and 172800 s.'),
+        msg('Send iat and exp as numbers in seconds (not milliseconds or strings).'),
+      ];
     },
     retryable: false,
     sdkKeys: ['apac.errorcodes_pac_signature_expired'],
@@ -108,9 +108,9 @@ export const zoomJoinCheckErrors = {
     },
     get steps() {
       return [
-      msg('Sign mn with the same meeting number that is passed to join: digits only, no spaces.'),
-      msg('Check that the number is a real meeting ID.'),
-    ];
+        msg('Sign mn with the same meeting number that is passed to join: digits only, no spaces.'),
+        msg('Check that the number is a real meeting ID.'),
+      ];
     },
     retryable: false,
     sdkKeys: ['apac.errorcodes_pac_mn_wrong'],
@@ -128,10 +128,10 @@ export const zoomJoinCheckErrors = {
     },
     get steps() {
       return [
-      msg('Check the meeting number for typos (digits only).'),
-      msg('Check that the meeting was not deleted.'),
-      msg('Check that the number matches the mn claim of the signature.'),
-    ];
+        msg('Check the meeting number for typos (digits only).'),
+        msg('Check that the meeting was not deleted.'),
+        msg('Check that the number matches the mn claim of the signature.'),
+      ];
     },
     retryable: false,
     sdkKeys: ['apac.errorcodes_pac_mn_not_fount'],
@@ -148,7 +148,7 @@ export const zoomJoinCheckErrors = {
       return msg('The role claim in the signature is not the number 0 (attendee) or 1 (host).');
     },
     get steps() {
-      return [msg('Sign role as the number 0 or 1.'), msg('Pass the host\'s zak as well with role 1.')];
+      return [msg('Sign role as the number 0 or 1.'), msg("Pass the host's zak as well with role 1.")];
     },
     retryable: false,
     sdkKeys: ['apac.errorcodes_pac_role_error'],
@@ -162,13 +162,13 @@ export const zoomJoinCheckErrors = {
       return msg('The meeting host is not found');
     },
     get hint() {
-      return msg('Zoom cannot find the meeting\'s host (the account was deleted or moved), or a host join (role 1) came without the host\'s zak.');
+      return msg("Zoom cannot find the meeting's host (the account was deleted or moved), or a host join (role 1) came without the host's zak.");
     },
     get steps() {
       return [
-      msg('Pass the host\'s zak when joining with role 1.'),
-      msg('Otherwise, check the meeting number and ask the organiser whether the host\'s account still exists.'),
-    ];
+        msg("Pass the host's zak when joining with role 1."),
+        msg("Otherwise, check the meeting number and ask the organiser whether the host's account still exists."),
+      ];
     },
     retryable: false,
     sdkKeys: ['apac.errorcodes_pac_host_not_found', 'apac.errorcodes_require_host'],
@@ -199,10 +199,10 @@ export const zoomJoinCheckErrors = {
       return msg('The host cannot host another meeting at the same time');
     },
     get hint() {
-      return msg('The host user is already hosting a meeting (or would host in another account\'s meeting).');
+      return msg("The host user is already hosting a meeting (or would host in another account's meeting).");
     },
     get steps() {
-      return [msg('End the host\'s other meeting.'), msg('Or join as an attendee (role 0).')];
+      return [msg("End the host's other meeting."), msg('Or join as an attendee (role 0).')];
     },
     retryable: false,
     sdkKeys: ['apac.errorcodes_pac_cant_host_other_mn'],
@@ -220,11 +220,11 @@ export const zoomJoinCheckErrors = {
     },
     get steps() {
       return [
-      msg('Sign the JWT (HS256) with the Client ID and Client Secret of a Meeting SDK app.'),
-      msg('Make appKey (and sdkKey, if present) the Client ID of the same app whose Client Secret signs: not from different apps, nor development mixed with production.'),
-      msg('Check the signing server\'s clock: skew makes iat and exp look invalid.'),
-      msg('Name the payload claims exactly appKey, mn, role, iat, exp, tokenExp, with iat, exp and tokenExp as numbers in seconds (no sdkKey: the SDK reads appKey and warns about sdkKey).'),
-    ];
+        msg('Sign the JWT (HS256) with the Client ID and Client Secret of a Meeting SDK app.'),
+        msg('Make appKey (and sdkKey, if present) the Client ID of the same app whose Client Secret signs: not from different apps, nor development mixed with production.'),
+        msg("Check the signing server's clock: skew makes iat and exp look invalid."),
+        msg('Name the payload claims exactly appKey, mn, role, iat, exp, tokenExp, with iat, exp and tokenExp as numbers in seconds (no sdkKey: the SDK reads appKey and warns about sdkKey).'),
+      ];
     },
     retryable: false,
     sdkKeys: ['apac.errorcodes_pac_invalid_signature'],
@@ -242,9 +242,9 @@ export const zoomJoinCheckErrors = {
     },
     get steps() {
       return [
-      msg('Publish the app on the Zoom App Marketplace to join other accounts\' meetings (as for error 4011).'),
-      msg('Or ask the account admin to enable SDK joins.'),
-    ];
+        msg("Publish the app on the Zoom App Marketplace to join other accounts' meetings (as for error 4011)."),
+        msg('Or ask the account admin to enable SDK joins.'),
+      ];
     },
     retryable: false,
     sdkKeys: ['apac.errorcodes_pac_no_permission'],

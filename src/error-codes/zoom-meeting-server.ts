@@ -47,11 +47,11 @@ export const zoomMeetingServerErrors = {
     },
     get steps() {
       return [
-      msg('Keep meetingNumber to at most 12 digits and userName to 1–128 characters.'),
-      msg('Keep passcode to at most 32 characters, participantId to at most 36, and userEmail to a valid address of at most 100.'),
-      msg('Pass a non-empty signature.'),
-      msg('Remove <script> from every value.'),
-    ];
+        msg('Keep meetingNumber to at most 12 digits and userName to 1–128 characters.'),
+        msg('Keep passcode to at most 32 characters, participantId to at most 36, and userEmail to a valid address of at most 100.'),
+        msg('Pass a non-empty signature.'),
+        msg('Remove <script> from every value.'),
+      ];
     },
     retryable: false,
     sdkKeys: ['apac.invalid_parameter'],
@@ -112,7 +112,7 @@ export const zoomMeetingServerErrors = {
       return msg('Information barriers prevent joining this meeting');
     },
     get hint() {
-      return msg('The accounts\' information-barrier policy keeps this user out of this meeting.');
+      return msg("The accounts' information-barrier policy keeps this user out of this meeting.");
     },
     get steps() {
       return [msg('Contact the account admin.')];
@@ -144,7 +144,7 @@ export const zoomMeetingServerErrors = {
       return msg('The Zoom server had an internal error');
     },
     get hint() {
-      return msg('Zoom\'s server had an internal error and could not process the join.');
+      return msg("Zoom's server had an internal error and could not process the join.");
     },
     get steps() {
       return [msg('Try again shortly.')];
@@ -157,16 +157,16 @@ export const zoomMeetingServerErrors = {
     code: 'cross-account-join-disallowed',
     category: ErrorCategory.permission,
     get title() {
-      return msg('The app cannot join another account\'s meetings');
+      return msg("The app cannot join another account's meetings");
     },
     get hint() {
-      return msg('The meeting is hosted by another Zoom account, and only Meeting SDK apps published on the Zoom App Marketplace may join such meetings (Section 6.1 of Zoom\'s API License Terms of Use).');
+      return msg("The meeting is hosted by another Zoom account, and only Meeting SDK apps published on the Zoom App Marketplace may join such meetings (Section 6.1 of Zoom's API License Terms of Use).");
     },
     get steps() {
       return [
-      msg('Join only meetings of the app owner\'s account for now.'),
-      msg('Publish the Meeting SDK app on the Zoom App Marketplace to join other accounts\' meetings.'),
-    ];
+        msg("Join only meetings of the app owner's account for now."),
+        msg("Publish the Meeting SDK app on the Zoom App Marketplace to join other accounts' meetings."),
+      ];
     },
     retryable: false,
     sdkKeys: ['apac.errorcodes_not_allow_cross_join'],
@@ -185,10 +185,10 @@ export const zoomMeetingServerErrors = {
     },
     get steps() {
       return [
-      msg('Authenticate the Zoom user.'),
-      msg('Pass their ZAK as zak, or an OBF token as obfToken.'),
-      msg('Read https://developers.zoom.us/blog/transition-to-obf-token-meetingsdk-apps/ for the details.'),
-    ];
+        msg('Authenticate the Zoom user.'),
+        msg('Pass their ZAK as zak, or an OBF token as obfToken.'),
+        msg('Read https://developers.zoom.us/blog/transition-to-obf-token-meetingsdk-apps/ for the details.'),
+      ];
     },
     retryable: false,
     sdkKeys: ['apac.errorcodes_not_allow_anonymous_join'],
@@ -312,13 +312,13 @@ export const zoomMeetingServerErrors = {
     code: 'sdk-key-blocked',
     category: ErrorCategory.permission,
     get title() {
-      return msg('The host\'s admin blocks this Meeting SDK app');
+      return msg("The host's admin blocks this Meeting SDK app");
     },
     get hint() {
-      return msg('The host\'s account admin blocked this app\'s Client ID.');
+      return msg("The host's account admin blocked this app's Client ID.");
     },
     get steps() {
-      return [msg('Ask the host\'s admin to allow the app.'), msg('Meanwhile, join with the Zoom app.')];
+      return [msg("Ask the host's admin to allow the app."), msg('Meanwhile, join with the Zoom app.')];
     },
     retryable: false,
     sdkKeys: ['apac.errorcodes_blocked_by_host_admin'],

@@ -20,10 +20,10 @@ export const zoomWebServiceErrors = {
     },
     get steps() {
       return [
-      msg('Get the registrant\'s current join link and take its tk parameter, or register again.'),
-      msg('Set the new value as the tk property.'),
-      msg('Join again.'),
-    ];
+        msg("Get the registrant's current join link and take its tk parameter, or register again."),
+        msg('Set the new value as the tk property.'),
+        msg('Join again.'),
+      ];
     },
     retryable: false,
     sdkKeys: ['apac.errorcodes_tk_expired'],
@@ -43,10 +43,10 @@ export const zoomWebServiceErrors = {
     },
     get steps() {
       return [
-      msg('Leave the other meeting: close the other tab, or call leaveMeeting() and then destroyClient().'),
-      msg('When starting as host, end the host\'s other meeting.'),
-      msg('Join again.'),
-    ];
+        msg('Leave the other meeting: close the other tab, or call leaveMeeting() and then destroyClient().'),
+        msg("When starting as host, end the host's other meeting."),
+        msg('Join again.'),
+      ];
     },
     retryable: false,
     sdkKeys: ['apac.errorcodes_web_has_in_progress', 'apac.errorcodes_meeting_has_in_progress'],
@@ -76,10 +76,10 @@ export const zoomWebServiceErrors = {
       return msg('You are not the meeting host');
     },
     get hint() {
-      return msg('Joining as host (role 1 in the signature) needs the host user\'s ZAK, and this join has none or another user\'s.');
+      return msg("Joining as host (role 1 in the signature) needs the host user's ZAK, and this join has none or another user's.");
     },
     get steps() {
-      return [msg('Pass the host user\'s ZAK in the zak option to start as host.'), msg('Sign attendees with role 0.')];
+      return [msg("Pass the host user's ZAK in the zak option to start as host."), msg('Sign attendees with role 0.')];
     },
     retryable: false,
     sdkKeys: ['apac.errorcodes_not_host'],
@@ -92,14 +92,14 @@ export const zoomWebServiceErrors = {
       return msg('The meeting passcode is wrong');
     },
     get hint() {
-      return msg('The passcode does not match the meeting\'s passcode, which is case-sensitive.');
+      return msg("The passcode does not match the meeting's passcode, which is case-sensitive.");
     },
     get steps() {
       return [
-      msg('Pass the passcode exactly as in the invitation (the passcode attribute, or the password/passWord option).'),
-      msg('Pass an empty passcode for a meeting without one.'),
-      msg('Ask attendees to re-enter it.'),
-    ];
+        msg('Pass the passcode exactly as in the invitation (the passcode attribute, or the password/passWord option).'),
+        msg('Pass an empty passcode for a meeting without one.'),
+        msg('Ask attendees to re-enter it.'),
+      ];
     },
     retryable: false,
     sdkKeys: ['apac.errorcodes_wrong_pass'],
@@ -113,10 +113,10 @@ export const zoomWebServiceErrors = {
       return msg('An email address is required to join (webinar)');
     },
     get hint() {
-      return msg('Webinars (and meetings that ask for it) need the attendee\'s email, and none was given.');
+      return msg("Webinars (and meetings that ask for it) need the attendee's email, and none was given.");
     },
     get steps() {
-      return [msg('Pass the attendee\'s email in the userEmail join option (the user-email attribute).')];
+      return [msg("Pass the attendee's email in the userEmail join option (the user-email attribute).")];
     },
     retryable: false,
     sdkKeys: ['apac.errorcodes_web_require_email', 'apac.errorcodes_email_require'],
@@ -133,10 +133,10 @@ export const zoomWebServiceErrors = {
     },
     get steps() {
       return [
-      msg('Wait and try again (keep a waiting screen up).'),
-      msg('Ask the host to start the meeting.'),
-      msg('Ask the host to enable \'Allow participants to join before host\' if attendees should not wait.'),
-    ];
+        msg('Wait and try again (keep a waiting screen up).'),
+        msg('Ask the host to start the meeting.'),
+        msg("Ask the host to enable 'Allow participants to join before host' if attendees should not wait."),
+      ];
     },
     retryable: true,
     sdkKeys: ['apac.errorcodes_not_start'],
@@ -165,13 +165,13 @@ export const zoomWebServiceErrors = {
       return msg('The signature has no role');
     },
     get hint() {
-      return msg('The signature\'s payload has no role claim.');
+      return msg("The signature's payload has no role claim.");
     },
     get steps() {
       return [
-      msg('Add role to the signature payload as a number: 0 for an attendee, 1 for the host.'),
-      msg('Pass the host\'s zak as well when signing with role 1.'),
-    ];
+        msg('Add role to the signature payload as a number: 0 for an attendee, 1 for the host.'),
+        msg("Pass the host's zak as well when signing with role 1."),
+      ];
     },
     retryable: false,
     sdkKeys: ['apac.errorcodes_role_type'],
@@ -181,7 +181,7 @@ export const zoomWebServiceErrors = {
     code: 'panelist-email-registration-denied',
     category: ErrorCategory.permission,
     get title() {
-      return msg('A panelist\'s email cannot register as an attendee');
+      return msg("A panelist's email cannot register as an attendee");
     },
     get hint() {
       return msg('This email belongs to a webinar panelist, and panelists join with their panelist link (its tk) instead of registering.');
@@ -204,9 +204,9 @@ export const zoomWebServiceErrors = {
     },
     get steps() {
       return [
-      msg('Join as an authenticated user: pass the user\'s ZAK as zak, or an OBF token as obfToken.'),
-      msg('Or ask the host to drop the sign-in requirement.'),
-    ];
+        msg("Join as an authenticated user: pass the user's ZAK as zak, or an OBF token as obfToken."),
+        msg('Or ask the host to drop the sign-in requirement.'),
+      ];
     },
     retryable: false,
     sdkKeys: ['apac.errorcodes_webinar_enforce_login'],
@@ -221,7 +221,7 @@ export const zoomWebServiceErrors = {
       return msg('The meeting only admits users signed in to Zoom (the SDK also returns a sign-in URL with this error).');
     },
     get steps() {
-      return [msg('Pass the attendee\'s ZAK as zak.'), msg('Or ask the host to relax the authentication setting.')];
+      return [msg("Pass the attendee's ZAK as zak."), msg('Or ask the host to relax the authentication setting.')];
     },
     retryable: false,
     sdkKeys: ['apac.errorcodes_login_required'],
@@ -253,7 +253,7 @@ export const zoomWebServiceErrors = {
       return msg('The meeting requires signed-in users with verified (real-name) accounts.');
     },
     get steps() {
-      return [msg('Join with a verified user\'s ZAK.'), msg('Or ask the host to turn the requirement off.')];
+      return [msg("Join with a verified user's ZAK."), msg('Or ask the host to turn the requirement off.')];
     },
     retryable: false,
     sdkKeys: ['apac.errorcodes_real_name', 'apac.errorcodes_login_required'],
@@ -265,13 +265,13 @@ export const zoomWebServiceErrors = {
       return msg('This meeting requires registration');
     },
     get hint() {
-      return msg('The meeting requires registration, and this join carries no registrant\'s token.');
+      return msg("The meeting requires registration, and this join carries no registrant's token.");
     },
     get steps() {
       return [
-      msg('Register the attendee (on the registration page or with the Zoom API).'),
-      msg('Pass the registrant\'s token as tk in the join options.'),
-    ];
+        msg('Register the attendee (on the registration page or with the Zoom API).'),
+        msg("Pass the registrant's token as tk in the join options."),
+      ];
     },
     retryable: false,
     sdkKeys: ['apac.errorcodes_register'],
@@ -287,7 +287,7 @@ export const zoomWebServiceErrors = {
       return msg('The meeting only admits signed-in users, or this panelist email may not register.');
     },
     get steps() {
-      return [msg('Pass the user\'s ZAK as zak.'), msg('Or ask the host to allow guests.')];
+      return [msg("Pass the user's ZAK as zak."), msg('Or ask the host to allow guests.')];
     },
     retryable: false,
     sdkKeys: ['apac.errorcodes_login_required', 'apac.errorcodes_denied_register_with_panelist'],
@@ -319,7 +319,7 @@ export const zoomWebServiceErrors = {
       return msg('A panelist must join with the tk of their panelist invitation, and none was given.');
     },
     get steps() {
-      return [msg('Pass the panelist\'s tk (from the panelist invitation link) in the join options.')];
+      return [msg("Pass the panelist's tk (from the panelist invitation link) in the join options.")];
     },
     retryable: false,
     sdkKeys: ['apac.errorcodes_panelist_tk'],
@@ -332,7 +332,7 @@ export const zoomWebServiceErrors = {
       return msg('The meeting cannot be started with this token');
     },
     get hint() {
-      return msg('The zak cannot start this meeting: it has expired (a ZAK lasts about two hours) or is not the host user\'s.');
+      return msg("The zak cannot start this meeting: it has expired (a ZAK lasts about two hours) or is not the host user's.");
     },
     get steps() {
       return [msg('Fetch a fresh ZAK for the host user (GET /users/me/token?type=zak).'), msg('Sign with role 1 and pass the ZAK as zak.')];
@@ -348,10 +348,10 @@ export const zoomWebServiceErrors = {
       return msg('Joining from a web browser is not allowed');
     },
     get hint() {
-      return msg('The host\'s account disables the web client for this meeting.');
+      return msg("The host's account disables the web client for this meeting.");
     },
     get steps() {
-      return [msg('Ask an admin of the host\'s account to allow joining from the browser.'), msg('Meanwhile, join with the Zoom app.')];
+      return [msg("Ask an admin of the host's account to allow joining from the browser."), msg('Meanwhile, join with the Zoom app.')];
     },
     retryable: false,
     sdkKeys: ['apac.errorcodes_web_not_support_webclient'],
@@ -380,10 +380,10 @@ export const zoomWebServiceErrors = {
       return msg('This registration webinar cannot be joined this way');
     },
     get hint() {
-      return msg('The webinar requires registration, and this join carries no registrant\'s token.');
+      return msg("The webinar requires registration, and this join carries no registrant's token.");
     },
     get steps() {
-      return [msg('Register the attendee and pass the registrant\'s tk.'), msg('Or ask the host to remove registration.')];
+      return [msg("Register the attendee and pass the registrant's tk."), msg('Or ask the host to remove registration.')];
     },
     retryable: false,
     sdkKeys: ['apac.errorcodes_web_not_support_registration_webinar'],
@@ -399,7 +399,7 @@ export const zoomWebServiceErrors = {
       return msg('The meeting uses third-party (TSP) audio, which the web SDK cannot join.');
     },
     get steps() {
-      return [msg('Join with the Zoom app.'), msg('Or ask the host to change the meeting\'s audio type.')];
+      return [msg('Join with the Zoom app.'), msg("Or ask the host to change the meeting's audio type.")];
     },
     retryable: false,
     sdkKeys: ['apac.errorcodes_web_not_support_tsp'],
@@ -444,7 +444,7 @@ export const zoomWebServiceErrors = {
       return msg('This meeting can only be joined from the Zoom app');
     },
     get hint() {
-      return msg('The meeting\'s policy blocks joining from a browser.');
+      return msg("The meeting's policy blocks joining from a browser.");
     },
     get steps() {
       return [msg('Ask the host or admin to allow joining from the browser.'), msg('Or join with the Zoom desktop or mobile app.')];
@@ -457,10 +457,10 @@ export const zoomWebServiceErrors = {
     code: 'email-blocked',
     category: ErrorCategory.permission,
     get title() {
-      return msg('The attendee\'s email is blocked by the host\'s administrator');
+      return msg("The attendee's email is blocked by the host's administrator");
     },
     get hint() {
-      return msg('The host\'s administrator blocks this attendee\'s email address or its domain (the Component View also reports an attendee removed from a webinar this way).');
+      return msg("The host's administrator blocks this attendee's email address or its domain (the Component View also reports an attendee removed from a webinar this way).");
     },
     get steps() {
       return [msg('Use an email address (or domain) the host allows.'), msg('Or contact the host.')];
@@ -511,7 +511,7 @@ export const zoomWebServiceErrors = {
       return msg('The zak is wrong or has expired (a ZAK lasts about two hours).');
     },
     get steps() {
-      return [msg('Fetch a fresh ZAK for the meeting\'s host (or an alternative host).'), msg('Pass it unchanged as zak.')];
+      return [msg("Fetch a fresh ZAK for the meeting's host (or an alternative host)."), msg('Pass it unchanged as zak.')];
     },
     retryable: false,
     sdkKeys: ['apac.errorcodes_zak'],
@@ -521,13 +521,13 @@ export const zoomWebServiceErrors = {
     code: 'host-account-required',
     category: ErrorCategory.permission,
     get title() {
-      return msg('Starting this webinar needs the host\'s or an alternative host\'s account');
+      return msg("Starting this webinar needs the host's or an alternative host's account");
     },
     get hint() {
-      return msg('Only the webinar\'s host or an alternative host may start this webinar.');
+      return msg("Only the webinar's host or an alternative host may start this webinar.");
     },
     get steps() {
-      return [msg('Start it with the ZAK of the webinar\'s host or an alternative host.')];
+      return [msg("Start it with the ZAK of the webinar's host or an alternative host.")];
     },
     retryable: false,
     sdkKeys: ['apac.errorcodes_host_email'],
@@ -537,13 +537,13 @@ export const zoomWebServiceErrors = {
     code: 'host-inactive',
     category: ErrorCategory.meeting,
     get title() {
-      return msg('The meeting host\'s account is inactive');
+      return msg("The meeting host's account is inactive");
     },
     get hint() {
-      return msg('The host\'s account is deactivated or unlicensed.');
+      return msg("The host's account is deactivated or unlicensed.");
     },
     get steps() {
-      return [msg('Ask the host\'s admin to reactivate the account.')];
+      return [msg("Ask the host's admin to reactivate the account.")];
     },
     retryable: false,
     sdkKeys: ['apac.errorcodes_host_inactive'],
@@ -553,13 +553,13 @@ export const zoomWebServiceErrors = {
     code: 'host-email-as-attendee',
     category: ErrorCategory.config,
     get title() {
-      return msg('The host\'s email was used to join as an attendee');
+      return msg("The host's email was used to join as an attendee");
     },
     get hint() {
-      return msg('The host\'s email address was used to join as an attendee.');
+      return msg("The host's email address was used to join as an attendee.");
     },
     get steps() {
-      return [msg('Pass the attendee\'s own email in userEmail.'), msg('Or start as host with the host\'s ZAK.')];
+      return [msg("Pass the attendee's own email in userEmail."), msg("Or start as host with the host's ZAK.")];
     },
     retryable: false,
     sdkKeys: ['apac.errorcodes_host_email_as_attendee'],
@@ -623,11 +623,11 @@ export const zoomWebServiceErrors = {
     },
     get steps() {
       return [
-      msg('Allow the asset origin: the self-hosted lib/av, or *.zoom.us and the CloudFront fallback.'),
-      msg('Serve .wasm files as application/wasm.'),
-      msg('Send CORP/CORS headers when the page is cross-origin isolated.'),
-      msg('Try again.'),
-    ];
+        msg('Allow the asset origin: the self-hosted lib/av, or *.zoom.us and the CloudFront fallback.'),
+        msg('Serve .wasm files as application/wasm.'),
+        msg('Send CORP/CORS headers when the page is cross-origin isolated.'),
+        msg('Try again.'),
+      ];
     },
     retryable: true,
     sdkKeys: ['apac.errorcodes_wasm_fail'],
@@ -656,13 +656,13 @@ export const zoomWebServiceErrors = {
       return msg('Signing in with single sign-on (SSO) is required to join');
     },
     get hint() {
-      return msg('The meeting only admits users signed in through the host\'s single sign-on (SSO).');
+      return msg("The meeting only admits users signed in through the host's single sign-on (SSO).");
     },
     get steps() {
       return [
-      msg('Join with the ZAK of a user signed in through the host\'s SSO.'),
-      msg('Or ask the host to change the authentication setting.'),
-    ];
+        msg("Join with the ZAK of a user signed in through the host's SSO."),
+        msg('Or ask the host to change the authentication setting.'),
+      ];
     },
     retryable: false,
     sdkKeys: ['apac.errorcodes_login_required'],

@@ -128,7 +128,7 @@ export function joinTimeoutError(facts: JoinTimeoutFacts): ZoomJoinError {
     const text = facts.zoomAnswer.errorMessage === undefined ? '' : ` ("${facts.zoomAnswer.errorMessage.slice(0, 120)}")`;
     zoomPart =
       code === undefined
-        ? msg(' Zoom\'s join web service had admitted the join; the meeting server did not answer in time.')
+        ? msg(" Zoom's join web service had admitted the join; the meeting server did not answer in time.")
         : msg(str` Zoom answered ${code}${text} at wc/info, but the SDK never reported it.`);
   }
   return new ZoomJoinError({
@@ -188,7 +188,7 @@ export const promptTexts: Record<SdkPrompt, { line: string; warning: string }> =
       return msg('Zoom is asking you to register for this meeting');
     },
     get warning() {
-      return msg('This meeting requires registration (3099) and the Zoom SDK now offers its registration form: register there, or pass the registrant\'s tk and join again.');
+      return msg("This meeting requires registration (3099) and the Zoom SDK now offers its registration form: register there, or pass the registrant's tk and join again.");
     },
   },
 };

@@ -57,7 +57,7 @@ export const JoinStep = {
     return msg('starting the Zoom SDK');
   },
   get join() {
-    return msg('joining (the SDK asks Zoom\'s join web service, then the meeting server)');
+    return msg("joining (the SDK asks Zoom's join web service, then the meeting server)");
   },
 } as const;
 export type JoinStep = (typeof JoinStep)[keyof typeof JoinStep];

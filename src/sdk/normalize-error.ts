@@ -81,10 +81,10 @@ const sdkLoadFailed = {
   },
   get steps() {
     return [
-    msg('Reload the page.'),
-    msg('If it fails again, find the failed module request in the browser\'s network panel.'),
-    msg('Keep the chunks/ folder next to zoom-join.js, and allow it in the CSP script-src.'),
-  ];
+      msg('Reload the page.'),
+      msg("If it fails again, find the failed module request in the browser's network panel."),
+      msg('Keep the chunks/ folder next to zoom-join.js, and allow it in the CSP script-src.'),
+    ];
   },
   retryable: true,
 } as const;

@@ -92,7 +92,7 @@ export function openSdkRealm(container: HTMLElement, options: { signal?: AbortSi
         readable = false;
       }
       if (!realmWindow || !readable) {
-        fail(new SdkRealmError(msg('The element\'s frame for the Zoom SDK did not get a document of its own.')));
+        fail(new SdkRealmError(msg("The element's frame for the Zoom SDK did not get a document of its own.")));
         return;
       }
       cleanup();
@@ -213,7 +213,7 @@ export function meetingFrameReloadedError(view: 'component' | 'client'): ZoomJoi
     code: 'meeting-frame-reloaded',
     category: ErrorCategory.meeting,
     title: msg('The meeting ended because the element was moved'),
-    message: msg('The browser reloaded the meeting\'s frame because <zoom-join> (or its meeting box) was moved in the page, and the meeting in it ended.'),
+    message: msg("The browser reloaded the meeting's frame because <zoom-join> (or its meeting box) was moved in the page, and the meeting in it ended."),
     hint: msg('The meeting runs in a frame inside the element, and a browser reloads a frame that is moved in the document.'),
     steps: [msg('Keep the element in place while in a meeting (move what is around it instead).'), msg('Join again.')],
     retryable: true,

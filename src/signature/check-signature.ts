@@ -55,11 +55,11 @@ function byDeviceClock(problem: SignatureProblem): SignatureProblem {
     severity: 'warning',
     message: msg(str`By this device's clock, which may be wrong: ${problem.message} The join goes on; Zoom judges by its own clock.`),
     hint:
-      msg('The signature\'s times were checked against this device\'s clock, because the page could not read the signing side\'s clock; if the device clock is off, a good signature looks expired or issued in the future.'),
+      msg("The signature's times were checked against this device's clock, because the page could not read the signing side's clock; if the device clock is off, a good signature looks expired or issued in the future."),
     steps: [
-      msg('If this device\'s clock is wrong, set it to update automatically.'),
-      msg('For a signature endpoint on another origin, send Access-Control-Expose-Headers: Date, so the page can check against the endpoint\'s clock.'),
-      msg('For a signature provider, return {signature, serverTime} with the signing server\'s time in ms.'),
+      msg("If this device's clock is wrong, set it to update automatically."),
+      msg("For a signature endpoint on another origin, send Access-Control-Expose-Headers: Date, so the page can check against the endpoint's clock."),
+      msg("For a signature provider, return {signature, serverTime} with the signing server's time in ms."),
       msg('If the signature is really old, fetch a fresh one right before joining.'),
     ],
   };

@@ -165,7 +165,7 @@ function checkKeys(payload: Record<string, unknown>, expected: SignatureExpectat
       msg('The signature carries neither appKey nor sdkKey, so the SDK cannot tell which app signed it ("appKey can not empty").'),
       advice(
         msg('Without appKey or sdkKey, Zoom cannot tell which app signed the token.'),
-        msg('Put the Meeting SDK app\'s Client ID in the payload as appKey (no sdkKey claim: the SDK warns that it is deprecated).'),
+        msg("Put the Meeting SDK app's Client ID in the payload as appKey (no sdkKey claim: the SDK warns that it is deprecated)."),
         signWithMeetingSdkApp(),
       ),
     );
@@ -178,7 +178,7 @@ function checkKeys(payload: Record<string, unknown>, expected: SignatureExpectat
       msg('The signature carries sdkKey but no appKey; Meeting SDK 5.0 and later expect appKey.'),
       advice(
         msg('Meeting SDK 5.0 and later read the app from appKey, and this token carries only sdkKey.'),
-        msg('Add appKey with the same value as sdkKey (the Meeting SDK app\'s Client ID).'),
+        msg("Add appKey with the same value as sdkKey (the Meeting SDK app's Client ID)."),
       ),
     );
   }
@@ -189,7 +189,7 @@ function checkKeys(payload: Record<string, unknown>, expected: SignatureExpectat
       msg(str`The signature's appKey ${showValue(appKey)} and sdkKey ${showValue(sdkKey)} differ.`),
       advice(
         msg('Zoom checks the token against one app, and appKey and sdkKey name two.'),
-        msg('Set both to the Meeting SDK app\'s Client ID, the same app whose Client Secret signs the token.'),
+        msg("Set both to the Meeting SDK app's Client ID, the same app whose Client Secret signs the token."),
       ),
     );
     return;
@@ -264,7 +264,7 @@ function checkRole(payload: Record<string, unknown>, expected: SignatureExpectat
       msg(str`The signature's role is the string ${showValue(role)}; Zoom documents it as a number.`),
       advice(
         msg('Zoom documents role as a number, so a string may be refused.'),
-        msg('Sign role as the number 0 (attendee) or 1 (host), as Zoom\'s sample endpoint does with Number().'),
+        msg("Sign role as the number 0 (attendee) or 1 (host), as Zoom's sample endpoint does with Number()."),
       ),
     );
   } else {
@@ -277,7 +277,7 @@ function checkRole(payload: Record<string, unknown>, expected: SignatureExpectat
       advice(
         msg('Zoom accepts only role 0 (attendee) or 1 (host).'),
         msg('Sign role as the number 0 to join as an attendee, or 1 to start the meeting as its host.'),
-        msg('Pass the host\'s ZAK as well with role 1.'),
+        msg("Pass the host's ZAK as well with role 1."),
       ),
     );
   }
@@ -311,7 +311,7 @@ function checkTimes(payload: Record<string, unknown>, expected: SignatureExpecta
             msg('Use Math.floor(Date.now() / 1000) (seconds) for iat.'),
           )
         : advice(
-            msg('The signing server\'s clock is ahead or this device\'s clock is behind.'),
+            msg("The signing server's clock is ahead or this device's clock is behind."),
             msg('Sign with iat = now − 30 s.'),
             msg('Check both clocks (NTP).'),
           ),
@@ -323,9 +323,9 @@ function checkTimes(payload: Record<string, unknown>, expected: SignatureExpecta
       'error',
       msg(str`The signature expired ${formatDuration(now - exp)} ago (exp ${isoTime(exp)}).`),
       advice(
-        msg('Zoom refuses an expired signature: a stored one was reused, or, if it was just made, the signing server\'s clock or this device\'s clock is wrong.'),
+        msg("Zoom refuses an expired signature: a stored one was reused, or, if it was just made, the signing server's clock or this device's clock is wrong."),
         msg('Fetch a fresh signature right before joining instead of reusing a stored one.'),
-        msg('If it was just made, check the signing server\'s clock and this device\'s clock (NTP).'),
+        msg("If it was just made, check the signing server's clock and this device's clock (NTP)."),
       ),
     );
   }
@@ -343,7 +343,7 @@ function checkTimes(payload: Record<string, unknown>, expected: SignatureExpecta
             )
           : advice(
               msg(str`Zoom accepts a signature lifetime (exp − iat) of ${MIN_SIGNATURE_LIFETIME}–${MAX_SIGNATURE_LIFETIME} s only.`),
-              msg('Sign with exp = iat + 7200 (two hours, as in Zoom\'s sample) or any value in that range.'),
+              msg("Sign with exp = iat + 7200 (two hours, as in Zoom's sample) or any value in that range."),
             ),
       );
     }

@@ -57,7 +57,7 @@ export function endpointMissingError(): ZoomJoinError {
     message: msg('There is no way to get a signature: no signature, signature provider or signature endpoint was given.'),
     hint: msg('Zoom admits no one without a signature made on a server, and the element was given no way to get one.'),
     steps: [
-      msg('Give the element a signature endpoint URL: a back end such as Zoom\'s meetingsdk-auth-endpoint-sample, which answers POST {meetingNumber, role} with {signature}.'),
+      msg("Give the element a signature endpoint URL: a back end such as Zoom's meetingsdk-auth-endpoint-sample, which answers POST {meetingNumber, role} with {signature}."),
       msg('Or give it a signature provider function, or a signature made on your server.'),
     ],
   });
@@ -107,7 +107,7 @@ export function originRefusedError(endpoint: string, pageOrigin: string, attempt
   return new ZoomJoinError({
     code: SignatureFetchErrorCode.originRefused,
     category: 'signature',
-    title: msg('Signature endpoint refused this page\'s origin'),
+    title: msg("Signature endpoint refused this page's origin"),
     message: msg(str`The signature endpoint ${where} is up, but it does not let pages from ${pageOrigin} read its answer (CORS)${afterAttempts(attempts)}.`),
     hint: msg('A browser reads an answer from another origin only when the endpoint allows that origin, and this one does not.'),
     steps: [
@@ -128,7 +128,7 @@ export function timeoutError(endpoint: string, timeoutMs: number, attempts: numb
     hint:
       msg('The back end is slow or stuck (a cold serverless start, a blocked upstream call), though signing is a local HMAC that should take milliseconds.'),
     steps: [
-      msg('Check the back end\'s logs for what it waits on.'),
+      msg("Check the back end's logs for what it waits on."),
       msg('Raise the timeout (signatureRequest.timeoutMs) only if the endpoint does more than sign.'),
     ],
     retryable: true,
@@ -145,12 +145,12 @@ function statusAdvice(status: number): ErrorAdvice {
   if (status === 404) {
     return {
       hint: msg('The signature endpoint URL is wrong: nothing answers at that path.'),
-      steps: [msg('Check the path and the server\'s route.')],
+      steps: [msg("Check the path and the server's route.")],
     };
   }
   if (status === 405) {
     return {
-      hint: msg('The endpoint does not accept this method (Zoom\'s sample expects POST).'),
+      hint: msg("The endpoint does not accept this method (Zoom's sample expects POST)."),
       steps: [msg('Send the request with the method the endpoint expects (signatureRequest.method).')],
     };
   }
@@ -158,7 +158,7 @@ function statusAdvice(status: number): ErrorAdvice {
     return {
       hint: msg('The endpoint rejected the request body.'),
       steps: [
-        msg('Send what Zoom\'s sample expects: JSON {meetingNumber, role} with role 0 or 1 and expirationSeconds within 1800–172800.'),
+        msg("Send what Zoom's sample expects: JSON {meetingNumber, role} with role 0 or 1 and expirationSeconds within 1800–172800."),
         msg('Use a body builder if your back end wants another shape.'),
       ],
     };
@@ -169,12 +169,12 @@ function statusAdvice(status: number): ErrorAdvice {
   if (status >= 500) {
     return {
       hint: msg('The signature back end failed, usually because its Meeting SDK Client ID or Client Secret is not configured.'),
-      steps: [msg('Check the back end\'s logs.'), msg('Check that its Client ID and Client Secret environment variables are set.')],
+      steps: [msg("Check the back end's logs."), msg('Check that its Client ID and Client Secret environment variables are set.')],
     };
   }
   return {
     hint: msg('The endpoint did not answer with a signature.'),
-    steps: [msg('Check the endpoint\'s logs and what it expects.')],
+    steps: [msg("Check the endpoint's logs and what it expects.")],
   };
 }
 
@@ -239,7 +239,7 @@ export function notJsonError(endpoint: string, status: number, excerpt: string, 
       ? {
           hint:
             msg('The URL probably points at a web page or a single-page-app fallback (index.html served for unknown paths), not at the signature endpoint.'),
-          steps: [msg('Check the endpoint path.'), msg('Check the dev-server proxy.'), msg('Check the back end\'s route.')],
+          steps: [msg('Check the endpoint path.'), msg('Check the dev-server proxy.'), msg("Check the back end's route.")],
         }
       : {
           hint: msg('The signature endpoint must answer JSON, and it answered something else.'),
