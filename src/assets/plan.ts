@@ -146,7 +146,9 @@ export function planAssets(options: PlanOptions): AssetPlan {
       warnings.push({
         code: 'vb-skipped-low-memory',
         message:
-          msg(str`Virtual background files were not preloaded: this device reports ${capabilities.hardwareConcurrency ?? '?'} cores${capabilities.deviceMemory !== undefined ? ` and ${capabilities.deviceMemory} GB of memory` : ''}; preloading needs ≥ ${VB_MIN_CORES} cores and ≥ ${VB_MIN_DEVICE_MEMORY_GB} GB.`),
+          capabilities.deviceMemory === undefined
+            ? msg(str`Virtual background files were not preloaded: this device reports ${capabilities.hardwareConcurrency ?? '?'} cores; preloading needs ≥ ${VB_MIN_CORES} cores and ≥ ${VB_MIN_DEVICE_MEMORY_GB} GB.`)
+            : msg(str`Virtual background files were not preloaded: this device reports ${capabilities.hardwareConcurrency ?? '?'} cores and ${capabilities.deviceMemory} GB of memory; preloading needs ≥ ${VB_MIN_CORES} cores and ≥ ${VB_MIN_DEVICE_MEMORY_GB} GB.`),
       });
     }
   }

@@ -147,7 +147,9 @@ export function joinTimeoutError(facts: JoinTimeoutFacts): ZoomJoinError {
 
 /** The step a join is on while it waits for the user an OBF token joins on behalf of. */
 export function authorizedUserWaitStep(name: string | undefined): string {
-  return msg(str`waiting for ${name ?? 'the Zoom user who signed in'} to be in the meeting (Zoom's 4017)`);
+  return name === undefined
+    ? msg("waiting for the Zoom user who signed in to be in the meeting (Zoom's 4017)")
+    : msg(str`waiting for ${name} to be in the meeting (Zoom's 4017)`);
 }
 
 /** What the status line adds while the join waits for that user, when the endpoint named them. */
@@ -161,7 +163,7 @@ function authorizedUserTimeoutError(seconds: number, name: string | undefined): 
     code: 'join-timeout',
     category: ErrorCategory.meeting,
     sdkCode: 4017,
-    title: msg(str`${name ?? 'The signed-in Zoom user'} did not join the meeting in time`),
+    title: name === undefined ? msg('The signed-in Zoom user did not join the meeting in time') : msg(str`${name} did not join the meeting in time`),
     message: msg(str`The join did not finish within ${seconds} s: Zoom kept answering 4017, because ${who} was not in the meeting.`),
     hint:
       msg('Zoom admits a join made on behalf of a Zoom user (an OBF token) only while that user is in the meeting, and they did not join in time.'),

@@ -191,7 +191,7 @@ export async function loadSdkIntoRealm(realm: SdkRealm, view: 'component' | 'cli
   await Promise.all(sdkRealmScripts(view, libUrl).map((url) => realm.loadScript(url, signal)));
   const globals = realm.window as unknown as Record<string, unknown>;
   const api = SDK_REALM_GLOBALS[view].map((name) => globals[name]).find(Boolean);
-  if (!api) throw new SdkRealmError(msg(str`The Zoom SDK's ${view} view bundle defined no ${SDK_REALM_GLOBALS[view].join(' or ')} in the element's frame.`));
+  if (!api) throw new SdkRealmError(msg(str`The Zoom SDK's ${view} view bundle defined no ${SDK_REALM_GLOBALS[view].join(' / ')} in the element's frame.`));
   return api;
 }
 

@@ -143,7 +143,9 @@ function describeMalformed(jwt: unknown): string | undefined {
   if (/\s/.test(jwt)) return msg('The signature contains whitespace or line breaks; a JWT has none.');
   const parts = jwt.split('.');
   if (parts.length !== 3) {
-    return msg(str`The signature has ${parts.length} dot-separated part${parts.length === 1 ? '' : 's'}; a JWT has three (header.payload.signature).`);
+    return parts.length === 1
+      ? msg('The signature has 1 dot-separated part; a JWT has three (header.payload.signature).')
+      : msg(str`The signature has ${parts.length} dot-separated parts; a JWT has three (header.payload.signature).`);
   }
   const empty = parts.findIndex((part) => part === '');
   if (empty !== -1) return msg(str`The signature's ${['header', 'payload', 'signature'][empty]} part is empty.`);
@@ -357,7 +359,9 @@ function checkTimes(payload: Record<string, unknown>, expected: SignatureExpecta
     add(
       'token-exp',
       'error',
-      msg(str`The signature's tokenExp is ${describeOffset(tokenExp - iat)} iat; it must be at least ${MIN_SIGNATURE_LIFETIME} s after it.`),
+      tokenExp < iat
+        ? msg(str`The signature's tokenExp is ${formatDuration(tokenExp - iat)} before iat; it must be at least ${MIN_SIGNATURE_LIFETIME} s after it.`)
+        : msg(str`The signature's tokenExp is only ${formatDuration(tokenExp - iat)} after iat; it must be at least ${MIN_SIGNATURE_LIFETIME} s after it.`),
       advice(msg(str`Zoom wants tokenExp at least ${MIN_SIGNATURE_LIFETIME} s after iat.`), msg('Set tokenExp to the same value as exp.')),
     );
   }
@@ -382,10 +386,6 @@ function numericClaim(payload: Record<string, unknown>, name: 'iat' | 'exp', add
     numericTime(),
   );
   return undefined;
-}
-
-function describeOffset(seconds: number): string {
-  return seconds < 0 ? `${formatDuration(seconds)} before` : `only ${formatDuration(seconds)} after`;
 }
 
 /** Seconds since the epoch stay below 1e11 until the year 5138; larger values are almost surely Date.now(). */
