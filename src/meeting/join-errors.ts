@@ -34,9 +34,18 @@ export function cancelledError(): ZoomJoinError {
   return fromEntry(joinCancelled, msg('The join was cancelled: the element left the page or leave() was called.'));
 }
 
-const commandNames: Record<SdkCommand, string> = { mute: 'mute', unmute: 'unmute', get end() {
-  return msg('end the meeting');
-} };
+/** Each command as a verb phrase, for "Could not …" (getters: the words follow the locale at use). */
+const commandNames: Record<SdkCommand, string> = {
+  get mute() {
+    return msg('mute the microphone');
+  },
+  get unmute() {
+    return msg('unmute the microphone');
+  },
+  get end() {
+    return msg('end the meeting');
+  },
+};
 
 /** `mute()`, `unmute()` or `end()` while the element is in no meeting. */
 export function notInMeetingError(command: SdkCommand): ZoomJoinError {
@@ -113,7 +122,9 @@ const promptWords: Record<SdkPrompt, string> = {
   get 'passcode-prompt'() {
     return msg('the meeting passcode');
   },
-  'registration-prompt': 'a registration',
+  get 'registration-prompt'() {
+    return msg('a registration');
+  },
 };
 
 /** `join-timeout`: the whole join, click to joined, took longer than the element's `join-timeout`. */
