@@ -1,3 +1,4 @@
+import { msg } from '@lit/localize';
 import type { PropertyDeclaration } from 'lit';
 import type { SignatureProvider, SignatureRequestOptions } from './signature/signature-types.js';
 
@@ -14,11 +15,12 @@ export interface Rule<T> {
   /** For that warning: the words a choice accepts… */
   words?: string[];
   /** …or the unit of a number, what 0 means where 0 is allowed, and what a missing default means. */
-  unit?: string;
-  zero?: string;
-  none?: string;
+  unit?: () => string;
+  zero?: () => string;
+  none?: () => string;
 }
 
+// The words are functions: the warning is worded in the locale of the moment it is given.
 /** An empty numeric attribute is a mistake to report, not 0; a string set from script counts as its number. */
 const toNumber = (value: unknown): unknown =>
   typeof value !== 'string' ? value : value.trim() === '' ? NaN : Number(value);
@@ -43,7 +45,7 @@ function choice(attribute: string, initial: string, words: string[]): Rule<strin
  * warning ("using no budget").
  */
 // NoInfer: the property's type is `number` (or what is given), not the literal type of its default.
-function number<T extends number | undefined = number>(attribute: string, initial: NoInfer<T>, unit: string, words: { zero?: string; none?: string } = {}): Rule<T> {
+function number<T extends number | undefined = number>(attribute: string, initial: NoInfer<T>, unit: () => string, words: { zero?: () => string; none?: () => string } = {}): Rule<T> {
   const { zero, none } = words;
   return {
     attribute,
@@ -102,24 +104,24 @@ export const zoomJoinAttributes = {
    * The longest a join may take, from the click to being in the meeting, in milliseconds (0 for no limit). When it
    * runs out the element stops the SDK and raises `join-timeout` naming the step it hung in.
    */
-  joinTimeout: number('join-timeout', 60000, 'milliseconds', { zero: 'for no limit' }),
+  joinTimeout: number('join-timeout', 60000, () => msg('milliseconds'), { zero: () => msg('for no limit') }),
   /**
    * The longest the meeting may stay `reconnecting`, in milliseconds (0 for no limit). The Client View retries for
    * ever; when this runs out the element leaves with `zoom-left {reason: 'connection-lost'}`.
    */
-  reconnectTimeout: number('reconnect-timeout', 60000, 'milliseconds', { zero: 'for no limit' }),
+  reconnectTimeout: number('reconnect-timeout', 60000, () => msg('milliseconds'), { zero: () => msg('for no limit') }),
   /** When to preload the SDK's files: `none`, `intent`, `visible`, `idle` or `eager`. */
   preload: choice('preload', 'idle', ['none', 'intent', 'visible', 'idle', 'eager']),
   /** `off`, `preload` (fetch the virtual-background files where the device can afford them) or `enforce`. */
   virtualBackground: choice('virtual-background', 'off', ['off', 'preload', 'enforce']),
   /** Memory sampling period in milliseconds. */
-  memoryInterval: number('memory-interval', 2000, 'milliseconds'),
+  memoryInterval: number('memory-interval', 2000, () => msg('milliseconds')),
   /** Heap growth, in MB/s sustained over the window, that raises a warning. */
-  memoryGrowthLimit: number('memory-growth-limit', 5, 'MB per second'),
+  memoryGrowthLimit: number('memory-growth-limit', 5, () => msg('MB per second')),
   /** Used heap, in MB, that raises a warning (none by default). */
-  memoryBudget: number<number | undefined>('memory-budget', undefined, 'MB', { none: 'no budget' }),
+  memoryBudget: number<number | undefined>('memory-budget', undefined, () => msg('MB'), { none: () => msg('no budget') }),
   /** A main-thread block longer than this many milliseconds raises a freeze warning (0 turns it off). */
-  freezeThreshold: number('freeze-threshold', 2000, 'milliseconds', { zero: 'to turn it off' }),
+  freezeThreshold: number('freeze-threshold', 2000, () => msg('milliseconds'), { zero: () => msg('to turn it off') }),
   /** `warn`: show the banner; `leave`: also leave cleanly on budget, near-limit or SDK out of memory; `none`. */
   onMemoryPressure: choice('on-memory-pressure', 'warn', ['warn', 'leave', 'none']),
 

@@ -77,6 +77,7 @@ export function isError(value: unknown): value is Error {
   if (value instanceof Error) return true;
   try {
     const tag = Object.prototype.toString.call(value);
+    // l10n-ignore: type tags
     return tag === '[object Error]' || tag === '[object DOMException]';
   } catch {
     return false; // a proxy whose getters throw (it reads Symbol.toStringTag) is no Error
@@ -84,6 +85,7 @@ export function isError(value: unknown): value is Error {
 }
 
 function copyError(raw: Error, message: string): Error {
+  // l10n-ignore: a type tag
   if (typeof DOMException !== 'undefined' && Object.prototype.toString.call(raw) === '[object DOMException]') {
     return new DOMException(message, raw.name);
   }

@@ -3,6 +3,7 @@
  * the in-page signature check, asset checks, either SDK view, or the memory policy.
  */
 
+import { renderedLocale } from './l10n/locale.js';
 import type { ZoomJoinErrorCode } from './error-codes/error-code-list.js';
 
 export type { ZoomJoinErrorCode } from './error-codes/error-code-list.js';
@@ -81,6 +82,8 @@ export class ZoomJoinError extends Error {
   readonly problems?: SignatureProblem[];
   /** Where the visitor signs in with Zoom, on `sign-in-required`. */
   readonly signInUrl?: string;
+  /** The locale its texts were made in (the page's locale at the time), for the `lang` of the panel that shows them. */
+  readonly lang: string = renderedLocale();
 
   constructor(init: ZoomJoinErrorInit) {
     super(init.message, init.cause === undefined ? undefined : { cause: init.cause });

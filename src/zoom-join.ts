@@ -1,34 +1,37 @@
+import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { LitElement, html, nothing } from 'lit';
 import { initialValues, litProperties, type ZoomJoinProperties } from './attributes.js';
 import type { ZoomJoinError } from './zoom-join-error.js';
 import { MeetingController } from './meeting/meeting-controller.js';
 import type { SdkAdapterFactory, ZoomParticipant, ZoomSdk } from './sdk/adapter.js';
+import { renderedLocale, useLocaleOf } from './l10n/locale.js';
 import { ZoomStatus } from './status.js';
 import { zoomJoinStyles } from './zoom-join.styles.js';
 
-const statusText: Record<ZoomStatus, string> = {
-  idle: 'Not in a meeting',
-  preloading: 'Preparing Zoom…',
-  ready: 'Ready to join',
-  signing: 'Getting a signature…',
-  joining: 'Joining the meeting…',
-  'waiting-room': 'In the waiting room: the host will let you in',
-  'waiting-for-host': 'Waiting for the host to start the meeting…',
-  'waiting-for-sign-in': 'Sign in with Zoom to join this meeting',
-  'waiting-for-authorized-user': 'Waiting for the Zoom user you join on behalf of to be in the meeting…',
-  joined: 'In the meeting',
-  reconnecting: 'Reconnecting to the meeting…',
-  leaving: 'Leaving…',
-  left: 'You left the meeting',
-  error: 'Could not join',
-};
+/** Made at each render, so it speaks the locale of the moment. */
+const statusText = (): Record<ZoomStatus, string> => ({
+  idle: msg('Not in a meeting'),
+  preloading: msg('Preparing Zoom…'),
+  ready: msg('Ready to join'),
+  signing: msg('Getting a signature…'),
+  joining: msg('Joining the meeting…'),
+  'waiting-room': msg('In the waiting room: the host will let you in'),
+  'waiting-for-host': msg('Waiting for the host to start the meeting…'),
+  'waiting-for-sign-in': msg('Sign in with Zoom to join this meeting'),
+  'waiting-for-authorized-user': msg('Waiting for the Zoom user you join on behalf of to be in the meeting…'),
+  joined: msg('In the meeting'),
+  reconnecting: msg('Reconnecting to the meeting…'),
+  leaving: msg('Leaving…'),
+  left: msg('You left the meeting'),
+  error: msg('Could not join'),
+});
 
 /**
  * Puts a Zoom meeting on the page through the Zoom Meeting SDK for Web. Its attributes and properties are listed,
  * with their defaults, in src/attributes.ts.
  *
  * @attr status - Reflected, read-only: the current status
- * @attr lang - The SDK's language: one it ships (de-DE, es-ES, fr-FR, ja-JP, zh-CN, …; `de` picks de-DE), default en-US. The element's own texts are English and say so (`lang="en"` on each)
+ * @attr lang - The language: the SDK's, one it ships (de-DE, es-ES, fr-FR, ja-JP, zh-CN, …; `de` picks de-DE), default en-US; and the element's own texts', where they are translated (de, es, fr, ja, pt-PT, zh-CN; else English), each marked with the `lang` it is in. One language per page: the last element to set it wins
  * @fires zoom-status - `{status, previous}` on every status change
  * @fires zoom-joined - `{meetingNumber, userName, view}` once in the meeting
  * @fires zoom-left - `{reason}` once the meeting is over: `user`, `ended`, `removed`, `connection-lost`, `authorized-user-left`, `memory-pressure`, `element-removed`
@@ -89,6 +92,7 @@ export class ZoomJoin extends LitElement {
 
   constructor() {
     super();
+    updateWhenLocaleChanges(this);
     Object.assign(this, initialValues());
     this.meeting = new MeetingController(this);
     this.addEventListener('focusin', () => (this.focusWithin = true));
@@ -96,6 +100,16 @@ export class ZoomJoin extends LitElement {
       // No relatedTarget: focus went nowhere, as when the focused button is removed; that is when it is put back.
       if (event.relatedTarget && !this.contains(event.relatedTarget as Node)) this.focusWithin = false;
     });
+  }
+
+  static override get observedAttributes(): string[] {
+    return [...super.observedAttributes, 'lang'];
+  }
+
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    super.attributeChangedCallback(name, old, value);
+    // The texts re-render when the translation arrives (updateWhenLocaleChanges).
+    if (name === 'lang') void useLocaleOf(value);
   }
 
   /** Where the element is: idle, preloading, ready, signing, joining, joined, reconnecting, leaving, left or error. */
@@ -192,18 +206,19 @@ export class ZoomJoin extends LitElement {
       status === ZoomStatus.waitingForAuthorizedUser;
     const signInUrl = this.meeting.signInUrl;
     // The status line is the one live region: it announces a failure once, with its title (the panel is not live).
+    const locale = renderedLocale();
     const detail = status === ZoomStatus.error ? this.error?.title : this.meeting.statusDetail;
     return html`
-      <div part="status" role="status" aria-live="polite" lang="en">
-        ${status === ZoomStatus.left && detail ? detail : html`${statusText[status]}${detail ? html` — ${detail}` : nothing}`}
+      <div part="status" role="status" aria-live="polite" lang=${locale}>
+        ${status === ZoomStatus.left && detail ? detail : html`${statusText()[status]}${detail ? html` — ${detail}` : nothing}`}
       </div>
       ${showJoin
-        ? html`<button part="join-button" type="button" lang="en" aria-label=${meeting ? `Join meeting ${meeting}` : nothing} @click=${this.onJoinClick}>Join meeting</button>`
+        ? html`<button part="join-button" type="button" lang=${locale} aria-label=${meeting ? msg(str`Join meeting ${meeting}`) : nothing} @click=${this.onJoinClick}>${msg('Join meeting')}</button>`
         : nothing}
       ${signInUrl
-        ? html`<a part="sign-in-button" lang="en" href=${signInUrl} target="_blank" @click=${this.onSignInClick}>Sign in with Zoom</a>`
+        ? html`<a part="sign-in-button" lang=${locale} href=${signInUrl} target="_blank" @click=${this.onSignInClick}>${msg('Sign in with Zoom')}</a>`
         : nothing}
-      ${showCancel ? html`<button part="cancel-button" type="button" lang="en" aria-label=${meeting ? `Cancel joining meeting ${meeting}` : nothing} @click=${this.leave}>Cancel</button>` : nothing}
+      ${showCancel ? html`<button part="cancel-button" type="button" lang=${locale} aria-label=${meeting ? msg(str`Cancel joining meeting ${meeting}`) : nothing} @click=${this.leave}>${msg('Cancel')}</button>` : nothing}
       ${this.renderProgress(status)}
       ${status === ZoomStatus.error ? this.meeting.renderError(this.onJoinClick) : nothing}
       ${this.meeting.memory.renderWarning()}
@@ -216,7 +231,7 @@ export class ZoomJoin extends LitElement {
     const busy = status === ZoomStatus.preloading || status === ZoomStatus.signing || status === ZoomStatus.joining;
     const fraction = this.meeting.assets.progress;
     if (!busy || fraction === undefined) return nothing;
-    return html`<progress part="progress" lang="en" max="1" .value=${fraction} aria-label="Loading Zoom"></progress>`;
+    return html`<progress part="progress" lang=${renderedLocale()} max="1" .value=${fraction} aria-label=${msg('Loading Zoom')}></progress>`;
   }
 }
 

@@ -1,3 +1,4 @@
+import { msg } from '@lit/localize';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { memoizeImport } from '../lazy-import.js';
 import type { Capabilities, ZoomCapabilitiesDetail } from './capabilities.js';
@@ -76,7 +77,7 @@ export class AssetController implements ReactiveController {
     this.disconnectTimer = setTimeout(() => {
       this.disconnectTimer = undefined;
       // Downloads other elements still wait for go on; ours stop (see shared-download.ts).
-      this.stopRun('The element left the page');
+      this.stopRun(msg('The element left the page'));
     }, AssetController.disconnectGraceMs);
   }
 
@@ -87,7 +88,7 @@ export class AssetController implements ReactiveController {
     const previous = this.seen;
     this.seen = { strategy, filesKey };
     if (!previous || (previous.strategy === strategy && previous.filesKey === filesKey) || !this.host.isConnected) return;
-    if (previous.filesKey !== filesKey) this.stopRun('The asset settings changed');
+    if (previous.filesKey !== filesKey) this.stopRun(msg('The asset settings changed'));
     this.reschedule();
   }
 
@@ -104,7 +105,7 @@ export class AssetController implements ReactiveController {
   /** After a meeting, whose SDK realm went with it: a fresh run makes the SDK ready for the next join. */
   prepareAgain(): void {
     if (!this.run) return;
-    this.stopRun('A meeting ended');
+    this.stopRun(msg('A meeting ended'));
     this.reschedule();
   }
 

@@ -1,3 +1,4 @@
+import { msg, str } from '@lit/localize';
 /**
  * What this browser can run, probed the way the SDK probes it, so the asset plan picks the same files the SDK will
  * (detectCapabilities), and which SDK features that allows, for `zoom-capabilities` (describeCapabilities).
@@ -147,7 +148,9 @@ export interface ZoomCapabilitiesDetail {
   capabilities: Capabilities;
 }
 
-const ISOLATION_HINT = 'serve the page with Cross-Origin-Opener-Policy: same-origin and Cross-Origin-Embedder-Policy: require-corp';
+function isolationHint(): string {
+  return msg('serve the page with Cross-Origin-Opener-Policy: same-origin and Cross-Origin-Embedder-Policy: require-corp');
+}
 
 /**
  * What Zoom documents and js_media 6.2.0 checks: without SharedArrayBuffer (i.e. without cross-origin isolation in
@@ -161,24 +164,24 @@ export function describeCapabilities(capabilities: Capabilities, options: { enfo
   const off = (reason: string): FeatureState => ({ enabled: false, reason });
   const on = (reason?: string): FeatureState => (reason ? { enabled: true, reason } : { enabled: true });
 
-  const multithreadedWasm = threads ? on() : off(isolated ? 'WebAssembly threads are not supported' : `needs SharedArrayBuffer: ${ISOLATION_HINT}`);
-  const galleryView = isolated ? on() : on('through WebRTC video (video_webrtc_mode=1 in the signature), as the page is not cross-origin isolated');
+  const multithreadedWasm = threads ? on() : off(isolated ? msg('WebAssembly threads are not supported') : msg(str`needs SharedArrayBuffer: ${isolationHint()}`));
+  const galleryView = isolated ? on() : on(msg('through WebRTC video (video_webrtc_mode=1 in the signature), as the page is not cross-origin isolated'));
   const noiseSuppression = !isolated
-    ? off(`needs SharedArrayBuffer: ${ISOLATION_HINT}`)
+    ? off(msg(str`needs SharedArrayBuffer: ${isolationHint()}`))
     : capabilities.wasmSimd
       ? on()
-      : off('needs WebAssembly SIMD');
+      : off(msg('needs WebAssembly SIMD'));
 
   let virtualBackground: FeatureState;
-  if (!capabilities.offscreenCanvas) virtualBackground = off('needs OffscreenCanvas');
-  else if (cores <= 2) virtualBackground = off('needs more than 2 CPU cores');
-  else if (!isolated && !options.enforceVirtualBackground) virtualBackground = off(`needs SharedArrayBuffer (or virtual-background="enforce"): ${ISOLATION_HINT}`);
+  if (!capabilities.offscreenCanvas) virtualBackground = off(msg('needs OffscreenCanvas'));
+  else if (cores <= 2) virtualBackground = off(msg('needs more than 2 CPU cores'));
+  else if (!isolated && !options.enforceVirtualBackground) virtualBackground = off(msg(str`needs SharedArrayBuffer (or virtual-background="enforce"): ${isolationHint()}`));
   else virtualBackground = on();
 
   let hd720p: FeatureState;
-  if (!threads) hd720p = off(isolated ? 'needs WebAssembly threads' : `needs SharedArrayBuffer: ${ISOLATION_HINT}`);
-  else if (cores < 4) hd720p = off('needs at least 4 CPU cores');
-  else hd720p = on(cores > 7 ? undefined : 'if the GPU decodes VP9 in hardware (js_media decides on join)');
+  if (!threads) hd720p = off(isolated ? msg('needs WebAssembly threads') : msg(str`needs SharedArrayBuffer: ${isolationHint()}`));
+  else if (cores < 4) hd720p = off(msg('needs at least 4 CPU cores'));
+  else hd720p = on(cores > 7 ? undefined : msg('if the GPU decodes VP9 in hardware (js_media decides on join)'));
 
   return {
     crossOriginIsolated: capabilities.crossOriginIsolated,

@@ -1,3 +1,4 @@
+import { msg, str } from '@lit/localize';
 import { withoutUserinfo } from '../safe-text.js';
 import { untilAborted } from '../abort.js';
 import { ErrorCategory, ZoomJoinError, type ErrorAdvice } from '../zoom-join-error.js';
@@ -12,21 +13,27 @@ export interface CheckAssetPathOptions {
 }
 
 /** The fix for every way the asset path fails to serve the SDK's files. */
-const SERVE_STEPS = [
-  "Serve the installed package's node_modules/@zoom/meetingsdk/dist/lib folder (it holds av/, lang/, …).",
-  'Point asset-path at it (with zoom-join/vite: asset-path="/zoom-sdk/lib").',
-] as const;
+function serveSteps(): readonly string[] {
+  return [
+  msg("Serve the installed package's node_modules/@zoom/meetingsdk/dist/lib folder (it holds av/, lang/, …)."),
+  msg('Point asset-path at it (with zoom-join/vite: asset-path="/zoom-sdk/lib").'),
+];
+}
 
 const NOT_SERVED: ErrorAdvice = {
-  hint: "The SDK's files are not served at the asset path, so the SDK would fail to load them.",
-  steps: SERVE_STEPS,
+  get hint() {
+    return msg("The SDK's files are not served at the asset path, so the SDK would fail to load them.");
+  },
+  get steps() {
+    return serveSteps();
+  },
 };
 
 function invalid(libUrl: string, message: string, advice: ErrorAdvice, cause?: unknown): ZoomJoinError {
   return new ZoomJoinError({
     code: 'asset-path-invalid',
     category: ErrorCategory.assets,
-    title: 'The Zoom SDK files were not found',
+    title: msg('The Zoom SDK files were not found'),
     message: `${message} (checked ${withoutUserinfo(manifestUrl(libUrl))})`,
     hint: advice.hint,
     steps: advice.steps,
@@ -58,15 +65,14 @@ export async function checkAssetPath(libUrl: string, options: CheckAssetPathOpti
     options.signal?.throwIfAborted();
     throw invalid(
       libUrl,
-      'The asset path could not be reached.',
+      msg('The asset path could not be reached.'),
       {
         hint:
-          'The asset path could not be reached: its URL is wrong, or a server on another origin does not send ' +
-          'Access-Control-Allow-Origin (the SDK fetches its workers and wasm with CORS).',
+          msg('The asset path could not be reached: its URL is wrong, or a server on another origin does not send Access-Control-Allow-Origin (the SDK fetches its workers and wasm with CORS).'),
         steps: [
-          'Check that the asset-path URL is right.',
-          'When it is on another origin, make that server send Access-Control-Allow-Origin.',
-          ...SERVE_STEPS,
+          msg('Check that the asset-path URL is right.'),
+          msg('When it is on another origin, make that server send Access-Control-Allow-Origin.'),
+          ...serveSteps(),
         ],
       },
       error,
@@ -74,16 +80,16 @@ export async function checkAssetPath(libUrl: string, options: CheckAssetPathOpti
   }
   const contentType = response.headers.get('content-type') ?? '';
   if (!response.ok) {
-    throw invalid(libUrl, `The asset path answered HTTP ${response.status} for av/manifest.json.`, NOT_SERVED);
+    throw invalid(libUrl, msg(str`The asset path answered HTTP ${response.status} for av/manifest.json.`), NOT_SERVED);
   }
   const body = await response.text();
   if (looksLikeHtml(contentType, body)) {
     throw invalid(
       libUrl,
-      'The asset path answered with an HTML page instead of the SDK\'s manifest.',
+      msg("The asset path answered with an HTML page instead of the SDK's manifest."),
       {
-        hint: "A single-page-app fallback or a login page is probably answering for the SDK's missing files.",
-        steps: SERVE_STEPS,
+        hint: msg("A single-page-app fallback or a login page is probably answering for the SDK's missing files."),
+        steps: serveSteps(),
       },
     );
   }
@@ -91,27 +97,25 @@ export async function checkAssetPath(libUrl: string, options: CheckAssetPathOpti
   try {
     json = JSON.parse(body);
   } catch (error) {
-    throw invalid(libUrl, 'av/manifest.json is not valid JSON.', NOT_SERVED, error);
+    throw invalid(libUrl, msg('av/manifest.json is not valid JSON.'), NOT_SERVED, error);
   }
   const manifest = parseManifest(json);
   const witness = manifest?.[VERSION_WITNESS];
   if (!manifest || !witness) {
-    throw invalid(libUrl, `av/manifest.json does not list the SDK's files (no ${VERSION_WITNESS}).`, NOT_SERVED);
+    throw invalid(libUrl, msg(str`av/manifest.json does not list the SDK's files (no ${VERSION_WITNESS}).`), NOT_SERVED);
   }
   const expected = BUILTIN_MANIFEST[VERSION_WITNESS];
   if (witness.hash !== expected.hash || witness.size !== expected.size) {
     throw new ZoomJoinError({
       code: 'asset-version-mismatch',
       category: ErrorCategory.assets,
-      title: 'The Zoom SDK files are from another version',
-      message: `The files at the asset path are not @zoom/meetingsdk ${BUILTIN_MANIFEST_VERSION}, the version this page runs (its ${VERSION_WITNESS} differs).`,
+      title: msg('The Zoom SDK files are from another version'),
+      message: msg(str`The files at the asset path are not @zoom/meetingsdk ${BUILTIN_MANIFEST_VERSION}, the version this page runs (its ${VERSION_WITNESS} differs).`),
       hint:
-        `The files at the asset path are not those of @zoom/meetingsdk ${BUILTIN_MANIFEST_VERSION}, which this page ` +
-        'runs, and the two must match.',
+        msg(str`The files at the asset path are not those of @zoom/meetingsdk ${BUILTIN_MANIFEST_VERSION}, which this page runs, and the two must match.`),
       steps: [
-        `Copy dist/lib from the installed @zoom/meetingsdk ${BUILTIN_MANIFEST_VERSION} again after every SDK upgrade ` +
-          '(zoom-join/vite does it on build).',
-        'Bust any CDN cache in front of it.',
+        msg(str`Copy dist/lib from the installed @zoom/meetingsdk ${BUILTIN_MANIFEST_VERSION} again after every SDK upgrade (zoom-join/vite does it on build).`),
+        msg('Bust any CDN cache in front of it.'),
       ],
       retryable: false,
     });
@@ -133,7 +137,7 @@ export function checkAssetPathOnce(libUrl: string, options: CheckAssetPathOption
     check = checkAssetPath(libUrl, { fetch: options.fetch, signal: timeout }).catch(
       (error: unknown) => {
         if (!timeout.aborted) throw error;
-        throw invalid(libUrl, `The asset path did not answer within ${CHECK_TIMEOUT_MS / 1000} s.`, TIMED_OUT, error);
+        throw invalid(libUrl, msg(str`The asset path did not answer within ${CHECK_TIMEOUT_MS / 1000} s.`), TIMED_OUT, error);
       },
     );
     checks.set(libUrl, check);
@@ -150,8 +154,12 @@ const CHECK_TIMEOUT_MS = 15_000;
 
 /** @internal Exported for the error-text tests and docs/errors.md: the 15 s timeout is too slow to provoke there. */
 export const TIMED_OUT: ErrorAdvice = {
-  hint: "The server behind the asset path did not answer in time, so the SDK's files cannot be loaded from it.",
-  steps: ['Check that the server behind asset-path is up.', ...SERVE_STEPS],
+  get hint() {
+    return msg("The server behind the asset path did not answer in time, so the SDK's files cannot be loaded from it.");
+  },
+  get steps() {
+    return [msg('Check that the server behind asset-path is up.'), ...serveSteps()];
+  },
 };
 
 /** @internal Tests only. */

@@ -15,7 +15,7 @@ const entrySchema = v.looseObject({
 });
 const manifestSchema = v.pipe(
   v.record(v.string(), entrySchema),
-  v.check((record) => Object.keys(record).length > 0, 'empty manifest'),
+  v.check((record) => Object.keys(record).length > 0, 'empty manifest'), // l10n-ignore: read by the code, never shown
 );
 
 /** The manifest when `json` has its shape, else undefined (an HTML error page parsed as JSON, `{}`, ...). */

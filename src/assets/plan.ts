@@ -1,3 +1,4 @@
+import { msg, str } from '@lit/localize';
 import type { SdkView } from '../zoom-join-error.js';
 import { BUILTIN_MANIFEST, BUILTIN_MANIFEST_VERSION } from './builtin-manifest.js';
 import type { Capabilities } from './capabilities.js';
@@ -120,7 +121,7 @@ export function planAssets(options: PlanOptions): AssetPlan {
   if (sizesFrom === 'none') {
     warnings.push({
       code: 'asset-sizes-unknown',
-      message: `No manifest and no built-in size table for SDK ${sdkVersion}: progress counts files instead of bytes.`,
+      message: msg(str`No manifest and no built-in size table for SDK ${sdkVersion}: progress counts files instead of bytes.`),
     });
   }
 
@@ -131,7 +132,7 @@ export function planAssets(options: PlanOptions): AssetPlan {
   if (capabilities.saveData) {
     warnings.push({
       code: 'save-data-media-skipped',
-      message: 'Save-Data is on: only the files join needs are preloaded; the SDK fetches the media files once in the meeting.',
+      message: msg('Save-Data is on: only the files join needs are preloaded; the SDK fetches the media files once in the meeting.'),
     });
   } else {
     for (const file of mediaFiles(capabilities)) entries.push([file, 'media', 'fetch']);
@@ -145,9 +146,9 @@ export function planAssets(options: PlanOptions): AssetPlan {
       warnings.push({
         code: 'vb-skipped-low-memory',
         message:
-          `Virtual background files were not preloaded: this device reports ${capabilities.hardwareConcurrency ?? '?'} cores` +
-          `${capabilities.deviceMemory !== undefined ? ` and ${capabilities.deviceMemory} GB of memory` : ''}; ` +
-          `preloading needs ≥ ${VB_MIN_CORES} cores and ≥ ${VB_MIN_DEVICE_MEMORY_GB} GB.`,
+          capabilities.deviceMemory === undefined
+            ? msg(str`Virtual background files were not preloaded: this device reports ${capabilities.hardwareConcurrency ?? '?'} cores; preloading needs ≥ ${VB_MIN_CORES} cores and ≥ ${VB_MIN_DEVICE_MEMORY_GB} GB.`)
+            : msg(str`Virtual background files were not preloaded: this device reports ${capabilities.hardwareConcurrency ?? '?'} cores and ${capabilities.deviceMemory} GB of memory; preloading needs ≥ ${VB_MIN_CORES} cores and ≥ ${VB_MIN_DEVICE_MEMORY_GB} GB.`),
       });
     }
   }

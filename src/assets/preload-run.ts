@@ -3,6 +3,7 @@
  * asset path, plans the files for this device, preloads them (shared page-wide), has the SDK made ready in its
  * realm, and reports `zoom-capabilities`, `zoom-progress` and `zoom-warning` on the element.
  */
+import { msg, str } from '@lit/localize';
 import { waitBounded } from '../abort.js';
 import { emit } from '../events.js';
 import { describeCapabilities, detectCapabilities, type Capabilities, type ZoomCapabilitiesDetail } from './capabilities.js';
@@ -139,7 +140,7 @@ export function startPreloadRun(
       if (result.failed > 0) {
         emit(host, 'zoom-warning', {
           code: 'asset-preload-incomplete',
-          message: `${result.failed} of ${result.files.length} SDK files could not be preloaded; the SDK will fetch them itself.`,
+          message: msg(str`${result.failed} of ${result.files.length} SDK files could not be preloaded; the SDK will fetch them itself.`),
         });
       }
     }
@@ -158,7 +159,7 @@ export function startPreloadRun(
           if (signal.aborted) throw error;
           emit(host, 'zoom-warning', {
             code: 'warm-failed',
-            message: 'The Zoom SDK could not be made ready ahead of the join; the join loads it itself and reports what fails.',
+            message: msg('The Zoom SDK could not be made ready ahead of the join; the join loads it itself and reports what fails.'),
           });
         }
       }),

@@ -1,3 +1,4 @@
+import { msg, str } from '@lit/localize';
 import { ErrorCategory, ZoomJoinError, type ErrorAdvice, type SdkView, type ZoomJoinErrorCode } from '../zoom-join-error.js';
 import type { Rule, ZoomJoinProperties } from '../attributes.js';
 import { withoutUserinfo } from '../safe-text.js';
@@ -64,11 +65,11 @@ export function readJoinConfig(inputs: JoinInputs, baseUrl: string): JoinConfig 
   if (!rawMeetingNumber) {
     return configError(
       'meeting-number-missing',
-      'No meeting number',
-      'No meeting number was given.',
+      msg('No meeting number'),
+      msg('No meeting number was given.'),
       {
-        hint: 'The element has no meeting number, so it does not know which meeting to join.',
-        steps: ['Set the meeting-number attribute to the 9–11 digit ID of the meeting (spaces and dashes are fine).'],
+        hint: msg('The element has no meeting number, so it does not know which meeting to join.'),
+        steps: [msg('Set the meeting-number attribute to the 9–11 digit ID of the meeting (spaces and dashes are fine).')],
       },
     );
   }
@@ -77,13 +78,13 @@ export function readJoinConfig(inputs: JoinInputs, baseUrl: string): JoinConfig 
   if (!/^[1-9][0-9]{8,10}$/.test(meetingNumber)) {
     return configError(
       'meeting-number-invalid',
-      'The meeting number is not valid',
-      `The meeting number "${rawMeetingNumber.slice(0, 40)}" is not 9–11 digits starting with 1–9.`,
+      msg('The meeting number is not valid'),
+      msg(str`The meeting number "${rawMeetingNumber.slice(0, 40)}" is not 9–11 digits starting with 1–9.`),
       {
-        hint: 'A meeting number is the numeric meeting ID of 9–11 digits, never starting with 0, and this value is not one.',
+        hint: msg('A meeting number is the numeric meeting ID of 9–11 digits, never starting with 0, and this value is not one.'),
         steps: [
-          'Use the numeric meeting ID from the invitation (for example 123 4567 8901).',
-          'Do not use the join link or the passcode.',
+          msg('Use the numeric meeting ID from the invitation (for example 123 4567 8901).'),
+          msg('Do not use the join link or the passcode.'),
         ],
       },
     );
@@ -93,11 +94,11 @@ export function readJoinConfig(inputs: JoinInputs, baseUrl: string): JoinConfig 
   if (!userName) {
     return configError(
       'user-name-missing',
-      'No user name',
-      'No user name was given.',
+      msg('No user name'),
+      msg('No user name was given.'),
       {
-        hint: 'The element has no user name, and Zoom needs one to show to the other participants.',
-        steps: ['Set the user-name attribute.'],
+        hint: msg('The element has no user name, and Zoom needs one to show to the other participants.'),
+        steps: [msg('Set the user-name attribute.')],
       },
     );
   }
@@ -106,13 +107,13 @@ export function readJoinConfig(inputs: JoinInputs, baseUrl: string): JoinConfig 
   if (userEmail && !/^[^\s@]+@[^\s@]+$/.test(userEmail)) {
     return configError(
       'user-email-invalid',
-      'The email address is invalid',
-      'The user-email attribute is not an email address.',
+      msg('The email address is invalid'),
+      msg('The user-email attribute is not an email address.'),
       {
-        hint: 'The user-email attribute holds something other than an email address.',
+        hint: msg('The user-email attribute holds something other than an email address.'),
         steps: [
-          'Give an address like name@example.com.',
-          'Or remove the attribute: it is only needed for webinars and registration.',
+          msg('Give an address like name@example.com.'),
+          msg('Or remove the attribute: it is only needed for webinars and registration.'),
         ],
       },
     );
@@ -124,11 +125,11 @@ export function readJoinConfig(inputs: JoinInputs, baseUrl: string): JoinConfig 
   if ((ariaRole === '0' || ariaRole === '1') && inputs.getAttribute?.('meeting-role') === null) {
     return configError(
       'role-invalid',
-      'The meeting role is set as role',
-      `role="${ariaRole}" is ARIA's attribute, not the meeting role.`,
+      msg('The meeting role is set as role'),
+      msg(str`role="${ariaRole}" is ARIA's attribute, not the meeting role.`),
       {
-        hint: 'The meeting role (0 attendee, 1 host) is the meeting-role attribute; role is read by assistive technology, for which "0" and "1" mean nothing.',
-        steps: [`Write meeting-role="${ariaRole}" instead of role="${ariaRole}".`],
+        hint: msg('The meeting role (0 attendee, 1 host) is the meeting-role attribute; role is read by assistive technology, for which "0" and "1" mean nothing.'),
+        steps: [msg(str`Write meeting-role="${ariaRole}" instead of role="${ariaRole}".`)],
       },
     );
   }
@@ -136,11 +137,11 @@ export function readJoinConfig(inputs: JoinInputs, baseUrl: string): JoinConfig 
   if (role === undefined) {
     return configError(
       'role-invalid',
-      'The meeting role is not 0 or 1',
-      `The meeting role "${text(inputs.meetingRole).slice(0, 20)}" is not 0 or 1.`,
+      msg('The meeting role is not 0 or 1'),
+      msg(str`The meeting role "${text(inputs.meetingRole).slice(0, 20)}" is not 0 or 1.`),
       {
-        hint: 'The meeting-role attribute must be 0 (attendee) or 1 (host), and it is something else.',
-        steps: ['Use meeting-role="0" to join as an attendee, or meeting-role="1" to start as the host (which also needs a ZAK).'],
+        hint: msg('The meeting-role attribute must be 0 (attendee) or 1 (host), and it is something else.'),
+        steps: [msg('Use meeting-role="0" to join as an attendee, or meeting-role="1" to start as the host (which also needs a ZAK).')],
       },
     );
   }
@@ -149,11 +150,11 @@ export function readJoinConfig(inputs: JoinInputs, baseUrl: string): JoinConfig 
   if (view !== 'component' && view !== 'client') {
     return configError(
       'view-invalid',
-      'Unknown view',
-      `The view "${view.slice(0, 20)}" is not one the SDK has.`,
+      msg('Unknown view'),
+      msg(str`The view "${view.slice(0, 20)}" is not one the SDK has.`),
       {
-        hint: 'The SDK has two views, component and client, and the view attribute names neither.',
-        steps: ['Use view="component" (the meeting inside the element) or view="client" (Zoom\'s full-page Client View).'],
+        hint: msg('The SDK has two views, component and client, and the view attribute names neither.'),
+        steps: [msg('Use view="component" (the meeting inside the element) or view="client" (Zoom\'s full-page Client View).')],
       },
     );
   }
@@ -166,13 +167,12 @@ export function readJoinConfig(inputs: JoinInputs, baseUrl: string): JoinConfig 
     if (!url) {
       return configError(
         'asset-path-invalid',
-        'The asset path is not a URL',
-        `The asset-path "${withoutUserinfo(assetPath).slice(0, 80)}" is not an http(s) URL.`,
+        msg('The asset path is not a URL'),
+        msg(str`The asset-path "${withoutUserinfo(assetPath).slice(0, 80)}" is not an http(s) URL.`),
         {
-          hint: "The asset-path attribute is not an http(s) URL, so the SDK's files cannot be fetched from it.",
+          hint: msg("The asset-path attribute is not an http(s) URL, so the SDK's files cannot be fetched from it."),
           steps: [
-            'Point asset-path at the folder where @zoom/meetingsdk/dist/lib is served (it holds av/, lang/, …), for ' +
-              'example /zoom/lib.',
+            msg('Point asset-path at the folder where @zoom/meetingsdk/dist/lib is served (it holds av/, lang/, …), for example /zoom/lib.'),
           ],
         },
       );
@@ -187,13 +187,13 @@ export function readJoinConfig(inputs: JoinInputs, baseUrl: string): JoinConfig 
     if (!url) {
       return configError(
         'signature-endpoint-invalid',
-        'The signature endpoint is not a URL',
+        msg('The signature endpoint is not a URL'),
         // Without credentials and query string: both may carry secrets.
-        `The signature-endpoint "${withoutUserinfo(endpointText).split('?')[0]!.slice(0, 80)}" is not an http(s) URL.`,
+        msg(str`The signature-endpoint "${withoutUserinfo(endpointText).split('?')[0]!.slice(0, 80)}" is not an http(s) URL.`),
         {
-          hint: 'The signature-endpoint attribute is not an http(s) URL, so no signature can be requested from it.',
+          hint: msg('The signature-endpoint attribute is not an http(s) URL, so no signature can be requested from it.'),
           steps: [
-            'Point signature-endpoint at your signature server, for example /api/signature or https://auth.example.com/.',
+            msg('Point signature-endpoint at your signature server, for example /api/signature or https://auth.example.com/.'),
           ],
         },
       );
@@ -231,8 +231,7 @@ export function attributeWarnings(
           {
             code: 'attribute-invalid' as const,
             message:
-              `lang="${lang.slice(0, 40)}" is not a language the Zoom SDK has (${SDK_LANGUAGES.join(', ')}); ` +
-              `using ${DEFAULT_SDK_LANGUAGE}.`,
+              msg(str`lang="${lang.slice(0, 40)}" is not a language the Zoom SDK has (${SDK_LANGUAGES.join(', ')}); using ${DEFAULT_SDK_LANGUAGE}.`),
           },
         ]
       : [];
@@ -240,13 +239,13 @@ export function attributeWarnings(
     const { words, unit, zero, none } = rule;
     const written = (rule.attribute ? element.getAttribute(rule.attribute) : null) ?? String(value);
     const expected = words
-      ? `${words.slice(0, -1).join(', ')} or ${words.at(-1)!}`
+      ? msg(str`${words.slice(0, -1).join(', ')} or ${words.at(-1)!}`)
       : zero
-        ? `a number of ${unit!}, 0 ${zero}`
-        : `a number of ${unit!} above 0`;
+        ? msg(str`a number of ${unit!()}, 0 ${zero()}`)
+        : msg(str`a number of ${unit!()} above 0`);
     return {
       code: 'attribute-invalid' as const,
-      message: `${String(rule.attribute)}="${written.slice(0, 40)}" is not ${expected}; using ${none ?? String(rule.initial)}.`,
+      message: msg(str`${String(rule.attribute)}="${written.slice(0, 40)}" is not ${expected}; using ${none?.() ?? String(rule.initial)}.`),
     };
   })];
 }

@@ -1,3 +1,4 @@
+import { msg } from '@lit/localize';
 import { ErrorCategory, type SdkView } from '../zoom-join-error.js';
 import { zoomMeetingServerErrors } from './zoom-meeting-server.js';
 import { componentViewErrors, sdkOwnErrors } from './sdk-own-codes.js';
@@ -31,12 +32,18 @@ export const knownZoomErrorCodes: readonly number[] = Object.freeze(
 export const unknownZoomError: ZoomErrorEntry = Object.freeze({
   code: 'sdk-unknown',
   category: ErrorCategory.sdk,
-  title: 'Unrecognised failure from the Zoom SDK',
-  hint: 'The Zoom SDK failed with a number or a value that has no known meaning, so its cause cannot be named here.',
-  steps: Object.freeze([
-    "Read what the SDK sent (the error's message and cause) and the SDK's own log line in the browser console.",
-    "Search the Zoom number, if the error has one, in Zoom's Meeting SDK error-code list and the developer forum.",
-  ]),
+  get title() {
+    return msg('Unrecognised failure from the Zoom SDK');
+  },
+  get hint() {
+    return msg('The Zoom SDK failed with a number or a value that has no known meaning, so its cause cannot be named here.');
+  },
+  get steps() {
+    return Object.freeze([
+    msg("Read what the SDK sent (the error's message and cause) and the SDK's own log line in the browser console."),
+    msg("Search the Zoom number, if the error has one, in Zoom's Meeting SDK error-code list and the developer forum."),
+  ]);
+  },
   retryable: false,
 });
 

@@ -1,3 +1,4 @@
+import { msg } from '@lit/localize';
 import { ErrorCategory } from '../zoom-join-error.js';
 import type { ZoomErrorEntry } from './types.js';
 import { zoomWebServiceErrors } from './zoom-web-service.js';
@@ -19,23 +20,33 @@ const alreadyInAMeeting = zoomWebServiceErrors[3000].code;
 export const anotherMeetingOnThisPage: ZoomErrorEntry = Object.freeze({
   code: alreadyInAMeeting,
   category: ErrorCategory.meeting,
-  title: 'Another meeting is already open on this page',
-  hint: 'Another <zoom-join> on this page is already in a meeting, and the Zoom SDK runs one meeting per page.',
-  steps: Object.freeze(['Leave the meeting in the other element, or remove that element.', 'Join again.']),
+  get title() {
+    return msg('Another meeting is already open on this page');
+  },
+  get hint() {
+    return msg('Another <zoom-join> on this page is already in a meeting, and the Zoom SDK runs one meeting per page.');
+  },
+  get steps() {
+    return Object.freeze([msg('Leave the meeting in the other element, or remove that element.'), msg('Join again.')]);
+  },
   retryable: true,
 });
 
 export const meetingOpenInAnotherTab: ZoomErrorEntry = Object.freeze({
   code: alreadyInAMeeting,
   category: ErrorCategory.meeting,
-  title: 'This meeting is already open in another tab',
-  hint:
-    'This meeting is already open in another tab, window or element of this browser, and joining it twice would put ' +
-    'the same person in twice.',
-  steps: Object.freeze([
-    'Switch to the tab or window that has the meeting.',
-    'Or leave the meeting there, then join again here.',
-  ]),
+  get title() {
+    return msg('This meeting is already open in another tab');
+  },
+  get hint() {
+    return msg('This meeting is already open in another tab, window or element of this browser, and joining it twice would put the same person in twice.');
+  },
+  get steps() {
+    return Object.freeze([
+    msg('Switch to the tab or window that has the meeting.'),
+    msg('Or leave the meeting there, then join again here.'),
+  ]);
+  },
   retryable: true,
 });
 
@@ -47,8 +58,14 @@ export const meetingOpenInAnotherTab: ZoomErrorEntry = Object.freeze({
 export const joinCancelled: ZoomErrorEntry = Object.freeze({
   code: 'join-cancelled',
   category: ErrorCategory.sdk,
-  title: 'The join was cancelled',
-  hint: 'The join was cancelled because the element left the page, leave() was called or a newer join started.',
-  steps: Object.freeze(['Join again if the cancel was not intended.']),
+  get title() {
+    return msg('The join was cancelled');
+  },
+  get hint() {
+    return msg('The join was cancelled because the element left the page, leave() was called or a newer join started.');
+  },
+  get steps() {
+    return Object.freeze([msg('Join again if the cancel was not intended.')]);
+  },
   retryable: true,
 });

@@ -1,3 +1,4 @@
+import { msg } from '@lit/localize';
 import { ErrorCategory } from '../zoom-join-error.js';
 import { zoomMeetingServerErrors } from './zoom-meeting-server.js';
 import { sdkOwnErrors } from './sdk-own-codes.js';
@@ -22,26 +23,36 @@ export interface SdkMessageRule {
 const signatureMalformed: ZoomErrorEntry = {
   code: 'signature-malformed',
   category: ErrorCategory.signature,
-  title: 'The signature is not a JWT',
-  hint:
-    'The SDK decodes the signature in the page as a JWT (three base64url parts joined by dots, ' +
-    'header.payload.signature, with a JSON payload), and this value is not one.',
-  steps: [
-    'Pass the token your signing endpoint returns, not the Client Secret, an empty value, or a JSON wrapper around it.',
-    'Remove quotes and whitespace around the token.',
-  ],
+  get title() {
+    return msg('The signature is not a JWT');
+  },
+  get hint() {
+    return msg('The SDK decodes the signature in the page as a JWT (three base64url parts joined by dots, header.payload.signature, with a JSON payload), and this value is not one.');
+  },
+  get steps() {
+    return [
+      msg('Pass the token your signing endpoint returns, not the Client Secret, an empty value, or a JSON wrapper around it.'),
+      msg('Remove quotes and whitespace around the token.'),
+    ];
+  },
   retryable: false,
 };
 
 const signatureMissing: ZoomErrorEntry = {
   code: 'signature-missing',
   category: ErrorCategory.signature,
-  title: 'No signature (or no app key) reached the SDK',
-  hint: 'No signature, or one without appKey, reached the SDK.',
-  steps: [
-    'Pass the JWT from your signing endpoint as signature.',
-    'Make sure its payload carries appKey (the Client ID).',
-  ],
+  get title() {
+    return msg('No signature (or no app key) reached the SDK');
+  },
+  get hint() {
+    return msg('No signature, or one without appKey, reached the SDK.');
+  },
+  get steps() {
+    return [
+      msg('Pass the JWT from your signing endpoint as signature.'),
+      msg('Make sure its payload carries appKey (the Client ID).'),
+    ];
+  },
   retryable: false,
 };
 
@@ -52,14 +63,18 @@ export const sdkMessageRules: readonly SdkMessageRule[] = [
     entry: {
       code: 'app-root-missing',
       category: ErrorCategory.config,
-      title: 'No element to render the meeting in (zoomAppRoot)',
-      hint:
-        'init() got no zoomAppRoot element to render the meeting in, and the SDK needs one in the light DOM because it ' +
-        'injects its styles into document.head (an element inside a shadow root renders unstyled).',
-      steps: [
-        'Pass zoomAppRoot to init(): an HTMLElement that exists before init and join.',
-        'Keep that element in the light DOM, outside any shadow root.',
-      ],
+      get title() {
+        return msg('No element to render the meeting in (zoomAppRoot)');
+      },
+      get hint() {
+        return msg('init() got no zoomAppRoot element to render the meeting in, and the SDK needs one in the light DOM because it injects its styles into document.head (an element inside a shadow root renders unstyled).');
+      },
+      get steps() {
+        return [
+          msg('Pass zoomAppRoot to init(): an HTMLElement that exists before init and join.'),
+          msg('Keep that element in the light DOM, outside any shadow root.'),
+        ];
+      },
       retryable: false,
     },
   },
@@ -68,9 +83,15 @@ export const sdkMessageRules: readonly SdkMessageRule[] = [
     entry: {
       code: 'signature-app-key-missing',
       category: ErrorCategory.signature,
-      title: 'The signature has no appKey',
-      hint: "The signature's payload carries neither appKey nor sdkKey, so the SDK cannot tell which app signed it.",
-      steps: ["Sign with appKey set to the Meeting SDK app's Client ID (no sdkKey: the SDK warns about it)."],
+      get title() {
+        return msg('The signature has no appKey');
+      },
+      get hint() {
+        return msg("The signature's payload carries neither appKey nor sdkKey, so the SDK cannot tell which app signed it.");
+      },
+      get steps() {
+        return [msg("Sign with appKey set to the Meeting SDK app's Client ID (no sdkKey: the SDK warns about it).")];
+      },
       retryable: false,
     },
   },
@@ -79,12 +100,18 @@ export const sdkMessageRules: readonly SdkMessageRule[] = [
     entry: {
       code: 'jwt-app-key-unsupported',
       category: ErrorCategory.signature,
-      title: 'JWT-app API keys are no longer accepted',
-      hint: 'API keys of the retired JWT app type are no longer accepted.',
-      steps: [
-        'Remove apiKey from the join options.',
-        "Sign with a Meeting SDK app's Client ID and Client Secret (https://developers.zoom.us/docs/meeting-sdk/auth/).",
-      ],
+      get title() {
+        return msg('JWT-app API keys are no longer accepted');
+      },
+      get hint() {
+        return msg('API keys of the retired JWT app type are no longer accepted.');
+      },
+      get steps() {
+        return [
+          msg('Remove apiKey from the join options.'),
+          msg("Sign with a Meeting SDK app's Client ID and Client Secret (https://developers.zoom.us/docs/meeting-sdk/auth/)."),
+        ];
+      },
       retryable: false,
     },
   },
@@ -93,9 +120,15 @@ export const sdkMessageRules: readonly SdkMessageRule[] = [
     entry: {
       code: 'user-name-invalid',
       category: ErrorCategory.config,
-      title: 'The display name is empty or too long',
-      hint: 'The display name (userName) is empty or longer than 128 characters.',
-      steps: ['Pass userName: the name shown to others, 1–128 characters.'],
+      get title() {
+        return msg('The display name is empty or too long');
+      },
+      get hint() {
+        return msg('The display name (userName) is empty or longer than 128 characters.');
+      },
+      get steps() {
+        return [msg('Pass userName: the name shown to others, 1–128 characters.')];
+      },
       retryable: false,
     },
   },
@@ -127,9 +160,15 @@ export const sdkMessageRules: readonly SdkMessageRule[] = [
     entry: {
       code: 'passcode-invalid',
       category: ErrorCategory.config,
-      title: 'The passcode is too long',
-      hint: 'Meeting passcodes are at most 32 characters, and this one is longer.',
-      steps: ['Pass the passcode from the invitation, not a join URL.'],
+      get title() {
+        return msg('The passcode is too long');
+      },
+      get hint() {
+        return msg('Meeting passcodes are at most 32 characters, and this one is longer.');
+      },
+      get steps() {
+        return [msg('Pass the passcode from the invitation, not a join URL.')];
+      },
       retryable: false,
     },
   },
@@ -138,9 +177,15 @@ export const sdkMessageRules: readonly SdkMessageRule[] = [
     entry: {
       code: 'user-email-invalid',
       category: ErrorCategory.config,
-      title: 'The email address is invalid',
-      hint: 'userEmail is not a valid address of at most 100 characters.',
-      steps: ['Pass a valid address of at most 100 characters as userEmail, or leave it out.'],
+      get title() {
+        return msg('The email address is invalid');
+      },
+      get hint() {
+        return msg('userEmail is not a valid address of at most 100 characters.');
+      },
+      get steps() {
+        return [msg('Pass a valid address of at most 100 characters as userEmail, or leave it out.')];
+      },
       retryable: false,
     },
   },
@@ -149,9 +194,15 @@ export const sdkMessageRules: readonly SdkMessageRule[] = [
     entry: {
       code: 'participant-id-invalid',
       category: ErrorCategory.config,
-      title: 'The participant ID is too long',
-      hint: 'participantId (customerKey) is longer than its limit of 36 characters.',
-      steps: ['Pass a participantId of at most 36 characters.'],
+      get title() {
+        return msg('The participant ID is too long');
+      },
+      get hint() {
+        return msg('participantId (customerKey) is longer than its limit of 36 characters.');
+      },
+      get steps() {
+        return [msg('Pass a participantId of at most 36 characters.')];
+      },
       retryable: false,
     },
   },
@@ -160,9 +211,15 @@ export const sdkMessageRules: readonly SdkMessageRule[] = [
     entry: {
       code: 'join-parameter-unsafe',
       category: ErrorCategory.config,
-      title: 'A join parameter contains a script tag',
-      hint: 'The Client View refuses values containing <script> or </script>.',
-      steps: ['Strip <script> and </script> from names and emails.'],
+      get title() {
+        return msg('A join parameter contains a script tag');
+      },
+      get hint() {
+        return msg('The Client View refuses values containing <script> or </script>.');
+      },
+      get steps() {
+        return [msg('Strip <script> and </script> from names and emails.')];
+      },
       retryable: false,
     },
   },
@@ -173,9 +230,15 @@ export const sdkMessageRules: readonly SdkMessageRule[] = [
     entry: {
       code: 'storage-full',
       category: ErrorCategory.browser,
-      title: 'The browser has too little storage left',
-      hint: 'The Client View caches its media files and needs some free storage, which this browser lacks.',
-      steps: ['Free disk space.', "Clear this site's data.", 'Leave private mode.'],
+      get title() {
+        return msg('The browser has too little storage left');
+      },
+      get hint() {
+        return msg('The Client View caches its media files and needs some free storage, which this browser lacks.');
+      },
+      get steps() {
+        return [msg('Free disk space.'), msg("Clear this site's data."), msg('Leave private mode.')];
+      },
       retryable: false,
     },
   },
@@ -185,9 +248,15 @@ export const sdkMessageRules: readonly SdkMessageRule[] = [
     entry: {
       code: 'rejoin-timeout',
       category: ErrorCategory.network,
-      title: 'Reconnecting to the meeting timed out',
-      hint: 'The connection dropped and the SDK could not get back into the meeting in time.',
-      steps: ['Check the network.', 'Join again.'],
+      get title() {
+        return msg('Reconnecting to the meeting timed out');
+      },
+      get hint() {
+        return msg('The connection dropped and the SDK could not get back into the meeting in time.');
+      },
+      get steps() {
+        return [msg('Check the network.'), msg('Join again.')];
+      },
       retryable: true,
     },
   },

@@ -1,3 +1,4 @@
+import { msg } from '@lit/localize';
 import { ErrorCategory } from '../zoom-join-error.js';
 import type { ZoomErrorTable } from './types.js';
 
@@ -9,9 +10,15 @@ export const zoomJoinCheckErrors = {
   3701: {
     code: 'webinar-pac-unsupported',
     category: ErrorCategory.meeting,
-    title: 'Webinars with personal audio conference cannot be joined from the web',
-    hint: 'The webinar uses a personal audio conference, which the web SDK cannot join.',
-    steps: ['Join with the Zoom app.', 'Or ask the host to use another audio type.'],
+    get title() {
+      return msg('Webinars with personal audio conference cannot be joined from the web');
+    },
+    get hint() {
+      return msg('The webinar uses a personal audio conference, which the web SDK cannot join.');
+    },
+    get steps() {
+      return [msg('Join with the Zoom app.'), msg('Or ask the host to use another audio type.')];
+    },
     retryable: false,
     sdkKeys: ['apac.errorcodes_web_not_support_webinar_pac'],
     sdkText: 'Not support webinar and personal audio conference',
@@ -19,9 +26,15 @@ export const zoomJoinCheckErrors = {
   3702: {
     code: 'host-does-not-exist',
     category: ErrorCategory.meeting,
-    title: 'The meeting host does not exist',
-    hint: "The meeting host's account was deleted or moved.",
-    steps: ['Check the meeting number.', 'Ask the organiser for a new meeting.'],
+    get title() {
+      return msg('The meeting host does not exist');
+    },
+    get hint() {
+      return msg("The meeting host's account was deleted or moved.");
+    },
+    get steps() {
+      return [msg('Check the meeting number.'), msg('Ask the organiser for a new meeting.')];
+    },
     retryable: false,
     sdkKeys: ['apac.errorcodes_web_host_not_exit'],
     sdkText: 'The meeting host does not exist.',
@@ -29,12 +42,18 @@ export const zoomJoinCheckErrors = {
   3703: {
     code: 'meeting-id-invalid',
     category: ErrorCategory.config,
-    title: 'The meeting ID is invalid',
-    hint: 'The meeting number is not a numeric meeting ID (9–11 digits, at most 12).',
-    steps: [
-      'Pass the numeric meeting ID as meetingNumber, without spaces or dashes.',
-      'Do not pass a personal link name, a join URL or the meeting UUID.',
-    ],
+    get title() {
+      return msg('The meeting ID is invalid');
+    },
+    get hint() {
+      return msg('The meeting number is not a numeric meeting ID (9–11 digits, at most 12).');
+    },
+    get steps() {
+      return [
+        msg('Pass the numeric meeting ID as meetingNumber, without spaces or dashes.'),
+        msg('Do not pass a personal link name, a join URL or the meeting UUID.'),
+      ];
+    },
     retryable: false,
     sdkKeys: ['apac.errorcodes_web_invalid_id'],
     sdkText: 'Invalid meeting ID.',
@@ -42,9 +61,15 @@ export const zoomJoinCheckErrors = {
   3704: {
     code: 'sdk-key-invalid',
     category: ErrorCategory.signature,
-    title: "The app key in the signature is not valid",
-    hint: 'appKey (and sdkKey, if present) in the signature is not the Client ID of an existing Meeting SDK app.',
-    steps: ['Check appKey and sdkKey for typos.', 'Check that development and production credentials are not mixed.'],
+    get title() {
+      return msg('The app key in the signature is not valid');
+    },
+    get hint() {
+      return msg('appKey (and sdkKey, if present) in the signature is not the Client ID of an existing Meeting SDK app.');
+    },
+    get steps() {
+      return [msg('Check appKey and sdkKey for typos.'), msg('Check that development and production credentials are not mixed.')];
+    },
     retryable: false,
     sdkKeys: ['apac.errorcodes_pac_api_wrong'],
     sdkText: 'The accounts API Key is not valid.',
@@ -53,16 +78,20 @@ export const zoomJoinCheckErrors = {
   3705: {
     code: 'signature-expired',
     category: ErrorCategory.signature,
-    title: 'The signature has expired',
-    hint:
-      "Zoom judged the signature's time claims against its own clock, and the signing server's clock is wrong or " +
-      'exp / tokenExp has passed.',
-    steps: [
-      "Sync the signing server's clock (NTP).",
-      'Sign just before joining, with iat a little in the past (30–120 s).',
-      'Keep exp − iat between 1800 s and 172800 s.',
-      'Send iat and exp as numbers in seconds (not milliseconds or strings).',
-    ],
+    get title() {
+      return msg('The signature has expired');
+    },
+    get hint() {
+      return msg("Zoom judged the signature's time claims against its own clock, and the signing server's clock is wrong or exp / tokenExp has passed.");
+    },
+    get steps() {
+      return [
+        msg("Sync the signing server's clock (NTP)."),
+        msg('Sign just before joining, with iat a little in the past (30–120 s).'),
+        msg('Keep exp − iat between 1800 s and 172800 s.'),
+        msg('Send iat and exp as numbers in seconds (not milliseconds or strings).'),
+      ];
+    },
     retryable: false,
     sdkKeys: ['apac.errorcodes_pac_signature_expired'],
     sdkText: 'The signature has expired.',
@@ -71,12 +100,18 @@ export const zoomJoinCheckErrors = {
   3706: {
     code: 'meeting-number-wrong',
     category: ErrorCategory.signature,
-    title: 'The meeting number is wrong',
-    hint: 'The mn claim in the signature is not the meeting number passed to join, or not a real meeting ID.',
-    steps: [
-      'Sign mn with the same meeting number that is passed to join: digits only, no spaces.',
-      'Check that the number is a real meeting ID.',
-    ],
+    get title() {
+      return msg('The meeting number is wrong');
+    },
+    get hint() {
+      return msg('The mn claim in the signature is not the meeting number passed to join, or not a real meeting ID.');
+    },
+    get steps() {
+      return [
+        msg('Sign mn with the same meeting number that is passed to join: digits only, no spaces.'),
+        msg('Check that the number is a real meeting ID.'),
+      ];
+    },
     retryable: false,
     sdkKeys: ['apac.errorcodes_pac_mn_wrong'],
     sdkText: 'The meeting number is wrong.',
@@ -85,13 +120,19 @@ export const zoomJoinCheckErrors = {
   3707: {
     code: 'meeting-number-not-found',
     category: ErrorCategory.meeting,
-    title: 'The meeting number is not found',
-    hint: 'No meeting has this meeting number.',
-    steps: [
-      'Check the meeting number for typos (digits only).',
-      'Check that the meeting was not deleted.',
-      'Check that the number matches the mn claim of the signature.',
-    ],
+    get title() {
+      return msg('The meeting number is not found');
+    },
+    get hint() {
+      return msg('No meeting has this meeting number.');
+    },
+    get steps() {
+      return [
+        msg('Check the meeting number for typos (digits only).'),
+        msg('Check that the meeting was not deleted.'),
+        msg('Check that the number matches the mn claim of the signature.'),
+      ];
+    },
     retryable: false,
     sdkKeys: ['apac.errorcodes_pac_mn_not_fount'],
     sdkText: 'The meeting number is not found.',
@@ -100,9 +141,15 @@ export const zoomJoinCheckErrors = {
   3708: {
     code: 'role-invalid',
     category: ErrorCategory.signature,
-    title: 'The role in the signature is not allowed',
-    hint: 'The role claim in the signature is not the number 0 (attendee) or 1 (host).',
-    steps: ['Sign role as the number 0 or 1.', "Pass the host's zak as well with role 1."],
+    get title() {
+      return msg('The role in the signature is not allowed');
+    },
+    get hint() {
+      return msg('The role claim in the signature is not the number 0 (attendee) or 1 (host).');
+    },
+    get steps() {
+      return [msg('Sign role as the number 0 or 1.'), msg("Pass the host's zak as well with role 1.")];
+    },
     retryable: false,
     sdkKeys: ['apac.errorcodes_pac_role_error'],
     sdkText: 'Incorrect role.',
@@ -111,14 +158,18 @@ export const zoomJoinCheckErrors = {
   3709: {
     code: 'meeting-host-not-found',
     category: ErrorCategory.meeting,
-    title: 'The meeting host is not found',
-    hint:
-      "Zoom cannot find the meeting's host (the account was deleted or moved), or a host join (role 1) came without " +
-      "the host's zak.",
-    steps: [
-      "Pass the host's zak when joining with role 1.",
-      "Otherwise, check the meeting number and ask the organiser whether the host's account still exists.",
-    ],
+    get title() {
+      return msg('The meeting host is not found');
+    },
+    get hint() {
+      return msg("Zoom cannot find the meeting's host (the account was deleted or moved), or a host join (role 1) came without the host's zak.");
+    },
+    get steps() {
+      return [
+        msg("Pass the host's zak when joining with role 1."),
+        msg("Otherwise, check the meeting number and ask the organiser whether the host's account still exists."),
+      ];
+    },
     retryable: false,
     sdkKeys: ['apac.errorcodes_pac_host_not_found', 'apac.errorcodes_require_host'],
     sdkText: 'The meeting host is not found.',
@@ -127,10 +178,15 @@ export const zoomJoinCheckErrors = {
   3710: {
     code: 'sdk-key-deactivated',
     category: ErrorCategory.signature,
-    title: 'The app key in the signature is deactivated',
-    hint:
-      'The Meeting SDK app whose Client ID signed this join is deactivated, or the account disabled SDK/API access.',
-    steps: ['Reactivate the app in the Zoom App Marketplace.', 'Or sign with an active Meeting SDK app.'],
+    get title() {
+      return msg('The app key in the signature is deactivated');
+    },
+    get hint() {
+      return msg('The Meeting SDK app whose Client ID signed this join is deactivated, or the account disabled SDK/API access.');
+    },
+    get steps() {
+      return [msg('Reactivate the app in the Zoom App Marketplace.'), msg('Or sign with an active Meeting SDK app.')];
+    },
     retryable: false,
     sdkKeys: ['apac.errorcodes_pac_api_disabled'],
     sdkText: 'The accounts API Key is deactivated.',
@@ -139,9 +195,15 @@ export const zoomJoinCheckErrors = {
   3711: {
     code: 'cannot-host-concurrently',
     category: ErrorCategory.meeting,
-    title: 'The host cannot host another meeting at the same time',
-    hint: "The host user is already hosting a meeting (or would host in another account's meeting).",
-    steps: ["End the host's other meeting.", 'Or join as an attendee (role 0).'],
+    get title() {
+      return msg('The host cannot host another meeting at the same time');
+    },
+    get hint() {
+      return msg("The host user is already hosting a meeting (or would host in another account's meeting).");
+    },
+    get steps() {
+      return [msg("End the host's other meeting."), msg('Or join as an attendee (role 0).')];
+    },
     retryable: false,
     sdkKeys: ['apac.errorcodes_pac_cant_host_other_mn'],
     sdkText: 'Cannot not host another meeting concurrently.',
@@ -150,18 +212,20 @@ export const zoomJoinCheckErrors = {
   3712: {
     code: 'signature-invalid',
     category: ErrorCategory.signature,
-    title: 'The signature is invalid',
-    hint:
-      'Zoom could not verify the signature, most often because it was signed with the credentials of an OAuth or ' +
-      'Server-to-Server OAuth app instead of a Meeting SDK app.',
-    steps: [
-      'Sign the JWT (HS256) with the Client ID and Client Secret of a Meeting SDK app.',
-      'Make appKey (and sdkKey, if present) the Client ID of the same app whose Client Secret signs: not from ' +
-        'different apps, nor development mixed with production.',
-      "Check the signing server's clock: skew makes iat and exp look invalid.",
-      'Name the payload claims exactly appKey, mn, role, iat, exp, tokenExp, with iat, exp and tokenExp as numbers ' +
-        'in seconds (no sdkKey: the SDK reads appKey and warns about sdkKey).',
-    ],
+    get title() {
+      return msg('The signature is invalid');
+    },
+    get hint() {
+      return msg('Zoom could not verify the signature, most often because it was signed with the credentials of an OAuth or Server-to-Server OAuth app instead of a Meeting SDK app.');
+    },
+    get steps() {
+      return [
+        msg('Sign the JWT (HS256) with the Client ID and Client Secret of a Meeting SDK app.'),
+        msg('Make appKey (and sdkKey, if present) the Client ID of the same app whose Client Secret signs: not from different apps, nor development mixed with production.'),
+        msg("Check the signing server's clock: skew makes iat and exp look invalid."),
+        msg('Name the payload claims exactly appKey, mn, role, iat, exp, tokenExp, with iat, exp and tokenExp as numbers in seconds (no sdkKey: the SDK reads appKey and warns about sdkKey).'),
+      ];
+    },
     retryable: false,
     sdkKeys: ['apac.errorcodes_pac_invalid_signature'],
     sdkText: 'Signature is invalid.',
@@ -170,14 +234,18 @@ export const zoomJoinCheckErrors = {
   3713: {
     code: 'no-permission',
     category: ErrorCategory.permission,
-    title: 'The app has no permission to join this meeting',
-    hint:
-      'The Meeting SDK app and the meeting belong to different accounts and the app may not cross accounts, or the ' +
-      'account disabled SDK joins.',
-    steps: [
-      "Publish the app on the Zoom App Marketplace to join other accounts' meetings (as for error 4011).",
-      'Or ask the account admin to enable SDK joins.',
-    ],
+    get title() {
+      return msg('The app has no permission to join this meeting');
+    },
+    get hint() {
+      return msg('The Meeting SDK app and the meeting belong to different accounts and the app may not cross accounts, or the account disabled SDK joins.');
+    },
+    get steps() {
+      return [
+        msg("Publish the app on the Zoom App Marketplace to join other accounts' meetings (as for error 4011)."),
+        msg('Or ask the account admin to enable SDK joins.'),
+      ];
+    },
     retryable: false,
     sdkKeys: ['apac.errorcodes_pac_no_permission'],
     sdkText: 'No permission.',
@@ -188,11 +256,15 @@ export const zoomJoinCheckErrors = {
     // meeting number, while the Component View reports the same answer as 3004. Hence "the passcode first".
     code: 'meeting-number-or-passcode-wrong',
     category: ErrorCategory.config,
-    title: 'The meeting server rejected the meeting number or passcode',
-    hint:
-      'The meeting server rejected the passcode or the meeting number (the SDK says "meeting number" even when the ' +
-      'passcode is wrong).',
-    steps: ['Check the passcode first.', 'Then check the meeting number.'],
+    get title() {
+      return msg('The meeting server rejected the meeting number or passcode');
+    },
+    get hint() {
+      return msg('The meeting server rejected the passcode or the meeting number (the SDK says "meeting number" even when the passcode is wrong).');
+    },
+    get steps() {
+      return [msg('Check the passcode first.'), msg('Then check the meeting number.')];
+    },
     retryable: false,
     sdkKeys: ['apac.errorcodes_pac_mn_wrong'],
     sdkText: 'The meeting number is wrong.',
@@ -200,9 +272,15 @@ export const zoomJoinCheckErrors = {
   3715: {
     code: 'assistant-join-disabled',
     category: ErrorCategory.permission,
-    title: 'Assistants may not join or control this meeting',
-    hint: 'Joining as an assistant is disabled for this account, or another assistant already controls the meeting.',
-    steps: ['Join as a regular participant.'],
+    get title() {
+      return msg('Assistants may not join or control this meeting');
+    },
+    get hint() {
+      return msg('Joining as an assistant is disabled for this account, or another assistant already controls the meeting.');
+    },
+    get steps() {
+      return [msg('Join as a regular participant.')];
+    },
     retryable: false,
     sdkKeys: ['apac.errorcodes_pac_not_allow_assistant', 'apac.rmc.assistant_exist_warning'],
     sdkText: 'Assistant join meeting been disabled',

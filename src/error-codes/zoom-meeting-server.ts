@@ -1,3 +1,4 @@
+import { msg } from '@lit/localize';
 import { ErrorCategory } from '../zoom-join-error.js';
 import type { ZoomErrorTable } from './types.js';
 
@@ -6,9 +7,15 @@ export const zoomMeetingServerErrors = {
   4000: {
     code: 'reconnecting',
     category: ErrorCategory.network,
-    title: 'The meeting is reconnecting',
-    hint: 'The connection to the meeting dropped and the SDK is reconnecting.',
-    steps: ['Wait for the reconnection.', 'If it lasts, leave and join again.'],
+    get title() {
+      return msg('The meeting is reconnecting');
+    },
+    get hint() {
+      return msg('The connection to the meeting dropped and the SDK is reconnecting.');
+    },
+    get steps() {
+      return [msg('Wait for the reconnection.'), msg('If it lasts, leave and join again.')];
+    },
     retryable: true,
     sdkKeys: ['apac.errorcodes_re_connect'],
     sdkText: 'Meeting is reconnecting.',
@@ -16,9 +23,15 @@ export const zoomMeetingServerErrors = {
   4001: {
     code: 'disconnected',
     category: ErrorCategory.network,
-    title: 'The meeting has been disconnected',
-    hint: 'The connection to the meeting was lost.',
-    steps: ['Check the network.', 'Join again.'],
+    get title() {
+      return msg('The meeting has been disconnected');
+    },
+    get hint() {
+      return msg('The connection to the meeting was lost.');
+    },
+    get steps() {
+      return [msg('Check the network.'), msg('Join again.')];
+    },
     retryable: true,
     sdkKeys: ['apac.errorcodes_disconnect'],
     sdkText: 'Meeting has been disconnected.',
@@ -26,15 +39,20 @@ export const zoomMeetingServerErrors = {
   4003: {
     code: 'invalid-parameter',
     category: ErrorCategory.config,
-    title: 'A join parameter is invalid',
-    hint: 'The Client View found a join parameter invalid, and the error message names which one.',
-    steps: [
-      'Keep meetingNumber to at most 12 digits and userName to 1–128 characters.',
-      'Keep passcode to at most 32 characters, participantId to at most 36, and userEmail to a valid address of at ' +
-        'most 100.',
-      'Pass a non-empty signature.',
-      'Remove <script> from every value.',
-    ],
+    get title() {
+      return msg('A join parameter is invalid');
+    },
+    get hint() {
+      return msg('The Client View found a join parameter invalid, and the error message names which one.');
+    },
+    get steps() {
+      return [
+        msg('Keep meetingNumber to at most 12 digits and userName to 1–128 characters.'),
+        msg('Keep passcode to at most 32 characters, participantId to at most 36, and userEmail to a valid address of at most 100.'),
+        msg('Pass a non-empty signature.'),
+        msg('Remove <script> from every value.'),
+      ];
+    },
     retryable: false,
     sdkKeys: ['apac.invalid_parameter'],
     sdkText: 'Invalid parameter',
@@ -42,9 +60,15 @@ export const zoomMeetingServerErrors = {
   4004: {
     code: 'meeting-ended',
     category: ErrorCategory.meeting,
-    title: 'The meeting has ended',
-    hint: 'The host ended the meeting, or it is over, so there is nothing to join.',
-    steps: ['Join again once the host starts the meeting again.'],
+    get title() {
+      return msg('The meeting has ended');
+    },
+    get hint() {
+      return msg('The host ended the meeting, or it is over, so there is nothing to join.');
+    },
+    get steps() {
+      return [msg('Join again once the host starts the meeting again.')];
+    },
     retryable: false,
     sdkKeys: ['apac.dialog.meeting_ended'],
     sdkText: 'The meeting has been ended',
@@ -52,9 +76,15 @@ export const zoomMeetingServerErrors = {
   4005: {
     code: 'meeting-full',
     category: ErrorCategory.meeting,
-    title: 'The meeting is at capacity',
-    hint: 'The meeting reached its participant limit.',
-    steps: ['Wait until someone leaves, then join again.', "Or ask the host to move to a plan that allows more participants."],
+    get title() {
+      return msg('The meeting is at capacity');
+    },
+    get hint() {
+      return msg('The meeting reached its participant limit.');
+    },
+    get steps() {
+      return [msg('Wait until someone leaves, then join again.'), msg('Or ask the host to move to a plan that allows more participants.')];
+    },
     retryable: false,
     sdkKeys: ['apac.dialog.meeting_capacity_reached'],
     sdkText: 'Meeting capacity has been reached',
@@ -62,9 +92,15 @@ export const zoomMeetingServerErrors = {
   4006: {
     code: 'meeting-locked',
     category: ErrorCategory.meeting,
-    title: 'The meeting is locked',
-    hint: 'The host locked the meeting, so no one else can join.',
-    steps: ['Ask the host to unlock it.', 'Join again.'],
+    get title() {
+      return msg('The meeting is locked');
+    },
+    get hint() {
+      return msg('The host locked the meeting, so no one else can join.');
+    },
+    get steps() {
+      return [msg('Ask the host to unlock it.'), msg('Join again.')];
+    },
     retryable: false,
     sdkKeys: ['apac.dialog.meeting_locked'],
     sdkText: 'Unable to join this meeting',
@@ -72,9 +108,15 @@ export const zoomMeetingServerErrors = {
   4007: {
     code: 'information-barrier',
     category: ErrorCategory.permission,
-    title: 'Information barriers prevent joining this meeting',
-    hint: "The accounts' information-barrier policy keeps this user out of this meeting.",
-    steps: ['Contact the account admin.'],
+    get title() {
+      return msg('Information barriers prevent joining this meeting');
+    },
+    get hint() {
+      return msg("The accounts' information-barrier policy keeps this user out of this meeting.");
+    },
+    get steps() {
+      return [msg('Contact the account admin.')];
+    },
     retryable: false,
     sdkKeys: ['apac.errorcodes_reject_barriers'],
     sdkText: 'Reject for information barriers',
@@ -82,11 +124,15 @@ export const zoomMeetingServerErrors = {
   4008: {
     code: 'participant-exists',
     category: ErrorCategory.meeting,
-    title: 'This participant is already in the meeting',
-    hint:
-      'The same identity (the same ZAK user, or the same customerKey) is already in this meeting, in another tab or ' +
-      'on another device.',
-    steps: ['Leave the meeting there first.', 'Join again.'],
+    get title() {
+      return msg('This participant is already in the meeting');
+    },
+    get hint() {
+      return msg('The same identity (the same ZAK user, or the same customerKey) is already in this meeting, in another tab or on another device.');
+    },
+    get steps() {
+      return [msg('Leave the meeting there first.'), msg('Join again.')];
+    },
     retryable: false,
     sdkKeys: ['apac.errorcodes_participant_exist'],
     sdkText: 'Participant exist',
@@ -94,9 +140,15 @@ export const zoomMeetingServerErrors = {
   4009: {
     code: 'server-error',
     category: ErrorCategory.network,
-    title: 'The Zoom server had an internal error',
-    hint: "Zoom's server had an internal error and could not process the join.",
-    steps: ['Try again shortly.'],
+    get title() {
+      return msg('The Zoom server had an internal error');
+    },
+    get hint() {
+      return msg("Zoom's server had an internal error and could not process the join.");
+    },
+    get steps() {
+      return [msg('Try again shortly.')];
+    },
     retryable: true,
     sdkKeys: ['apac.dialog.server_error'],
     sdkText: 'The server encountered an internal error and was unable to process your request.',
@@ -104,14 +156,18 @@ export const zoomMeetingServerErrors = {
   4011: {
     code: 'cross-account-join-disallowed',
     category: ErrorCategory.permission,
-    title: "The app cannot join another account's meetings",
-    hint:
-      "The meeting is hosted by another Zoom account, and only Meeting SDK apps published on the Zoom App " +
-      "Marketplace may join such meetings (Section 6.1 of Zoom's API License Terms of Use).",
-    steps: [
-      "Join only meetings of the app owner's account for now.",
-      "Publish the Meeting SDK app on the Zoom App Marketplace to join other accounts' meetings.",
-    ],
+    get title() {
+      return msg("The app cannot join another account's meetings");
+    },
+    get hint() {
+      return msg("The meeting is hosted by another Zoom account, and only Meeting SDK apps published on the Zoom App Marketplace may join such meetings (Section 6.1 of Zoom's API License Terms of Use).");
+    },
+    get steps() {
+      return [
+        msg("Join only meetings of the app owner's account for now."),
+        msg("Publish the Meeting SDK app on the Zoom App Marketplace to join other accounts' meetings."),
+      ];
+    },
     retryable: false,
     sdkKeys: ['apac.errorcodes_not_allow_cross_join'],
     sdkText:
@@ -121,13 +177,19 @@ export const zoomMeetingServerErrors = {
   4012: {
     code: 'anonymous-join-disallowed',
     category: ErrorCategory.permission,
-    title: 'Anonymous joins are not allowed for this app',
-    hint: 'This app may not join meetings anonymously: Zoom wants an authenticated Zoom user behind the join.',
-    steps: [
-      'Authenticate the Zoom user.',
-      'Pass their ZAK as zak, or an OBF token as obfToken.',
-      'Read https://developers.zoom.us/blog/transition-to-obf-token-meetingsdk-apps/ for the details.',
-    ],
+    get title() {
+      return msg('Anonymous joins are not allowed for this app');
+    },
+    get hint() {
+      return msg('This app may not join meetings anonymously: Zoom wants an authenticated Zoom user behind the join.');
+    },
+    get steps() {
+      return [
+        msg('Authenticate the Zoom user.'),
+        msg('Pass their ZAK as zak, or an OBF token as obfToken.'),
+        msg('Read https://developers.zoom.us/blog/transition-to-obf-token-meetingsdk-apps/ for the details.'),
+      ];
+    },
     retryable: false,
     sdkKeys: ['apac.errorcodes_not_allow_anonymous_join'],
     sdkText:
@@ -136,9 +198,15 @@ export const zoomMeetingServerErrors = {
   4013: {
     code: 'obf-token-missing',
     category: ErrorCategory.config,
-    title: 'An OBF token is required',
-    hint: 'Joining with a privilege (recording) token also needs an OBF token authorised by the meeting host.',
-    steps: ['Get an OBF token authorised by the meeting host.', 'Pass it as obfToken.'],
+    get title() {
+      return msg('An OBF token is required');
+    },
+    get hint() {
+      return msg('Joining with a privilege (recording) token also needs an OBF token authorised by the meeting host.');
+    },
+    get steps() {
+      return [msg('Get an OBF token authorised by the meeting host.'), msg('Pass it as obfToken.')];
+    },
     retryable: false,
     sdkKeys: ['apac.errorcodes_not_allow_anonymous_join'],
     sdkText:
@@ -147,9 +215,15 @@ export const zoomMeetingServerErrors = {
   4014: {
     code: 'obf-token-invalid',
     category: ErrorCategory.config,
-    title: 'The OBF token is invalid',
-    hint: 'Zoom does not accept the OBF token.',
-    steps: ['Request a fresh OBF token for this meeting.', 'Pass it unchanged as obfToken.'],
+    get title() {
+      return msg('The OBF token is invalid');
+    },
+    get hint() {
+      return msg('Zoom does not accept the OBF token.');
+    },
+    get steps() {
+      return [msg('Request a fresh OBF token for this meeting.'), msg('Pass it unchanged as obfToken.')];
+    },
     retryable: false,
     sdkKeys: ['apac.errorcodes_obf_invalid'],
     sdkText: 'The OBF token is invalid. Please check the OBF token and try again.',
@@ -157,9 +231,15 @@ export const zoomMeetingServerErrors = {
   4015: {
     code: 'obf-token-meeting-mismatch',
     category: ErrorCategory.config,
-    title: 'The OBF token belongs to another meeting',
-    hint: 'The OBF token was issued for another meeting number.',
-    steps: ['Request the OBF token for this meeting number.', 'Pass it as obfToken.'],
+    get title() {
+      return msg('The OBF token belongs to another meeting');
+    },
+    get hint() {
+      return msg('The OBF token was issued for another meeting number.');
+    },
+    get steps() {
+      return [msg('Request the OBF token for this meeting number.'), msg('Pass it as obfToken.')];
+    },
     retryable: false,
     sdkKeys: ['apac.errorcodes_obf_meeting_number_mismatch'],
     sdkText: 'The meeting number associated with the provided OBF token does not match the current meeting.',
@@ -167,9 +247,15 @@ export const zoomMeetingServerErrors = {
   4016: {
     code: 'recording-token-invalid',
     category: ErrorCategory.config,
-    title: 'The privilege (recording) token is invalid or expired',
-    hint: 'The privilege (recording) token is invalid or has expired.',
-    steps: ['Fetch a fresh recording/privilege token for this meeting.', 'Pass it as recordingToken.'],
+    get title() {
+      return msg('The privilege (recording) token is invalid or expired');
+    },
+    get hint() {
+      return msg('The privilege (recording) token is invalid or has expired.');
+    },
+    get steps() {
+      return [msg('Fetch a fresh recording/privilege token for this meeting.'), msg('Pass it as recordingToken.')];
+    },
     retryable: false,
     sdkKeys: ['apac.errorcodes_recording_token_expired'],
     sdkText: 'The Privilege token is invalid.',
@@ -177,9 +263,15 @@ export const zoomMeetingServerErrors = {
   4017: {
     code: 'authorized-user-not-in-meeting',
     category: ErrorCategory.meeting,
-    title: 'The authorising user is not in the meeting',
-    hint: 'The user behind the OBF token must be in the meeting first, and they are not.',
-    steps: ['Wait until that user joins.', 'Try again.'],
+    get title() {
+      return msg('The authorising user is not in the meeting');
+    },
+    get hint() {
+      return msg('The user behind the OBF token must be in the meeting first, and they are not.');
+    },
+    get steps() {
+      return [msg('Wait until that user joins.'), msg('Try again.')];
+    },
     retryable: true,
     sdkKeys: ['apac.errorcodes_authorized_user_not_in_meeting'],
     sdkText: 'Authorized user not in meeting.',
@@ -187,9 +279,15 @@ export const zoomMeetingServerErrors = {
   4018: {
     code: 'login-credentials-conflict',
     category: ErrorCategory.config,
-    title: 'The tokens conflict with the login credentials',
-    hint: 'The ZAK or OBF token and the signed-in identity belong to different users.',
-    steps: ['Pass tokens that belong to the same user as the signed-in identity.'],
+    get title() {
+      return msg('The tokens conflict with the login credentials');
+    },
+    get hint() {
+      return msg('The ZAK or OBF token and the signed-in identity belong to different users.');
+    },
+    get steps() {
+      return [msg('Pass tokens that belong to the same user as the signed-in identity.')];
+    },
     retryable: false,
     sdkKeys: ['apac.errorcodes_conflict_with_login_credentials'],
     sdkText: 'Conflict with login credentials.',
@@ -197,9 +295,15 @@ export const zoomMeetingServerErrors = {
   4019: {
     code: 'authorized-user-left',
     category: ErrorCategory.meeting,
-    title: 'The authorising user left the meeting',
-    hint: 'The user behind the OBF token left the meeting, so this participant was removed.',
-    steps: ['Wait until that user is back in the meeting.', 'Join again.'],
+    get title() {
+      return msg('The authorising user left the meeting');
+    },
+    get hint() {
+      return msg('The user behind the OBF token left the meeting, so this participant was removed.');
+    },
+    get steps() {
+      return [msg('Wait until that user is back in the meeting.'), msg('Join again.')];
+    },
     retryable: false,
     sdkKeys: ['apac.errorcodes_authorized_user_leave_meeting'],
     sdkText: 'The authorized user has left the meeting.',
@@ -207,9 +311,15 @@ export const zoomMeetingServerErrors = {
   6603: {
     code: 'sdk-key-blocked',
     category: ErrorCategory.permission,
-    title: "The host's admin blocks this Meeting SDK app",
-    hint: "The host's account admin blocked this app's Client ID.",
-    steps: ["Ask the host's admin to allow the app.", 'Meanwhile, join with the Zoom app.'],
+    get title() {
+      return msg("The host's admin blocks this Meeting SDK app");
+    },
+    get hint() {
+      return msg("The host's account admin blocked this app's Client ID.");
+    },
+    get steps() {
+      return [msg("Ask the host's admin to allow the app."), msg('Meanwhile, join with the Zoom app.')];
+    },
     retryable: false,
     sdkKeys: ['apac.errorcodes_blocked_by_host_admin'],
     sdkText: "Join failed because this Meeting SDK key is blocked by the host's account admin.",

@@ -10,6 +10,7 @@
  * crashed tab, whose channel is gone, frees its meeting too; its weak spot is a holder whose main thread is too
  * busy to answer within the timeout, which then lets a duplicate through.
  */
+import { msg } from '@lit/localize';
 import { meetingOpenInAnotherTab } from '../error-codes/element-own-codes.js';
 import { ZoomJoinError } from '../zoom-join-error.js';
 
@@ -82,7 +83,7 @@ export function meetingOpenInAnotherTabError(): ZoomJoinError {
     code: entry.code,
     category: entry.category,
     title: entry.title,
-    message: 'The same meeting is already open in another tab, window or element of this browser.',
+    message: msg('The same meeting is already open in another tab, window or element of this browser.'),
     hint: entry.hint,
     steps: entry.steps,
     retryable: entry.retryable,

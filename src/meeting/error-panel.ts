@@ -1,3 +1,4 @@
+import { msg } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { ZoomJoinError } from '../zoom-join-error.js';
 
@@ -13,7 +14,7 @@ import type { ZoomJoinError } from '../zoom-join-error.js';
  */
 export function renderErrorPanel(error: ZoomJoinError, onRetry: () => void): TemplateResult {
   return html`
-    <div part="error" lang="en" role="group" aria-labelledby="error-title" tabindex="-1">
+    <div part="error" lang=${error.lang} role="group" aria-labelledby="error-title" tabindex="-1">
       <strong part="error-title" id="error-title">${error.title}</strong>
       ${error.message !== error.title ? html`<p part="error-message">${error.message}</p>` : nothing}
       <p part="error-hint" id="error-hint">${error.hint}</p>
@@ -22,7 +23,7 @@ export function renderErrorPanel(error: ZoomJoinError, onRetry: () => void): Tem
         : nothing}
       <code part="error-code">${error.code}${error.sdkCode !== undefined ? ` (Zoom ${error.sdkCode})` : ''}</code>
       ${error.retryable
-        ? html`<button part="retry-button" type="button" aria-describedby="error-hint" @click=${onRetry}>Retry</button>`
+        ? html`<button part="retry-button" type="button" aria-describedby="error-hint" @click=${onRetry}>${msg('Retry')}</button>`
         : nothing}
     </div>
   `;

@@ -1,15 +1,25 @@
+import { msg } from '@lit/localize';
 import { emit, type ZoomLeftReason } from '../events.js';
 import type { SdkAdapterEvent, ZoomParticipant } from '../sdk/adapter.js';
 
 /** What the status line says instead of "You left the meeting" when the user did not leave, by reason. */
 export const leftTexts: Readonly<Record<ZoomLeftReason, string | undefined>> = {
   user: undefined,
-  ended: 'The host ended the meeting',
-  removed: 'The host removed you from the meeting',
-  'connection-lost': 'The connection to the meeting was lost and did not come back: join again once you are online',
-  'authorized-user-left':
-    'The Zoom user you joined on behalf of left the meeting, and Zoom let you in only with them: join again once they are back',
-  'memory-pressure': 'You left the meeting: the page was running out of memory',
+  get ended() {
+    return msg('The host ended the meeting');
+  },
+  get removed() {
+    return msg('The host removed you from the meeting');
+  },
+  get 'connection-lost'() {
+    return msg('The connection to the meeting was lost and did not come back: join again once you are online');
+  },
+  get 'authorized-user-left'() {
+    return msg('The Zoom user you joined on behalf of left the meeting, and Zoom let you in only with them: join again once they are back');
+  },
+  get 'memory-pressure'() {
+    return msg('You left the meeting: the page was running out of memory');
+  },
   'element-removed': undefined,
 };
 

@@ -1,3 +1,4 @@
+import { msg } from '@lit/localize';
 import type { JoinConfig } from '../config/join-config.js';
 import { ZoomJoinError, type SignatureProblem } from '../zoom-join-error.js';
 import type { SdkAdapter } from '../sdk/adapter.js';
@@ -43,11 +44,21 @@ export interface JoinFlowContext {
 
 /** The steps of a join, worded for the person reading a join-timeout message. */
 export const JoinStep = {
-  lock: 'checking that the meeting is not open in another tab',
-  signature: 'getting and checking the signature',
-  load: 'loading the Zoom SDK',
-  init: 'starting the Zoom SDK',
-  join: "joining (the SDK asks Zoom's join web service, then the meeting server)",
+  get lock() {
+    return msg('checking that the meeting is not open in another tab');
+  },
+  get signature() {
+    return msg('getting and checking the signature');
+  },
+  get load() {
+    return msg('loading the Zoom SDK');
+  },
+  get init() {
+    return msg('starting the Zoom SDK');
+  },
+  get join() {
+    return msg("joining (the SDK asks Zoom's join web service, then the meeting server)");
+  },
 } as const;
 export type JoinStep = (typeof JoinStep)[keyof typeof JoinStep];
 

@@ -1,3 +1,4 @@
+import { msg } from '@lit/localize';
 import type { JoinStop } from './join-errors.js';
 
 /**
@@ -27,7 +28,7 @@ export class JoinRun {
     this.stoppedBy ??= stoppedBy;
     this.clearTimeout();
     // Not abort.ts's abortError(): importing that module would put all of it in the first load.
-    this.abort.abort(new DOMException('The join was cancelled', 'AbortError'));
+    this.abort.abort(new DOMException(msg('The join was cancelled'), 'AbortError'));
   }
 
   /** The user waits on the host: the time it takes is not the join's. */

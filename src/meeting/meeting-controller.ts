@@ -1,3 +1,4 @@
+import { msg } from '@lit/localize';
 import type { ReactiveController, ReactiveControllerHost, TemplateResult } from 'lit';
 import { AssetController } from '../assets/asset-controller.js';
 import { setting, unusableAttributes, type ZoomJoinState } from '../attributes.js';
@@ -186,7 +187,7 @@ export class MeetingController implements ReactiveController {
   join(): Promise<void> {
     if (this.run) return this.run.promise;
     if (inMeetingStatuses.has(this.status)) return Promise.resolve();
-    this.progress = { step: 'checking the attributes and the SDK files' };
+    this.progress = { step: msg('checking the attributes and the SDK files') };
     const run = new JoinRun(setting(this.host, 'joinTimeout'));
     run.promise = this.runJoin(run).finally(() => {
       run.clearTimeout();

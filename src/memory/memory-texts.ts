@@ -1,3 +1,4 @@
+import { msg, str } from '@lit/localize';
 import type { MemoryWarningReason, ZoomMemoryWarningDetail } from './memory-events.js';
 import { MB } from './memory-settings.js';
 
@@ -15,35 +16,59 @@ export interface MemoryWarningText {
 /** The fixed texts, one per reason; `describeMemoryWarning` puts the numbers of a given warning in. */
 export const memoryWarningTexts: Readonly<Record<MemoryWarningReason, MemoryWarningText>> = Object.freeze({
   growth: {
-    title: 'Memory use keeps growing',
-    cause: 'This tab has been using more memory every second.',
-    advice:
-      'Turn off virtual background and video you do not need. If it keeps growing, leave and rejoin the ' +
-      'meeting: that frees what has built up.',
+    get title() {
+      return msg('Memory use keeps growing');
+    },
+    get cause() {
+      return msg('This tab has been using more memory every second.');
+    },
+    get advice() {
+      return msg('Turn off virtual background and video you do not need. If it keeps growing, leave and rejoin the meeting: that frees what has built up.');
+    },
   },
   budget: {
-    title: 'The meeting uses more memory than this page allows',
-    cause: 'The tab has passed the memory budget set for this page.',
-    advice: 'Turn off virtual background and stop sharing video you do not need, or leave and rejoin to start fresh.',
+    get title() {
+      return msg('The meeting uses more memory than this page allows');
+    },
+    get cause() {
+      return msg('The tab has passed the memory budget set for this page.');
+    },
+    get advice() {
+      return msg('Turn off virtual background and stop sharing video you do not need, or leave and rejoin to start fresh.');
+    },
   },
   'near-limit': {
-    title: 'This tab is about to run out of memory',
-    cause: 'The tab is close to the most memory the browser gives it; it may crash.',
-    advice:
-      'Leave and rejoin the meeting to free memory before the tab crashes; turning off virtual background ' +
-      'helps meanwhile.',
+    get title() {
+      return msg('This tab is about to run out of memory');
+    },
+    get cause() {
+      return msg('The tab is close to the most memory the browser gives it; it may crash.');
+    },
+    get advice() {
+      return msg('Leave and rejoin the meeting to free memory before the tab crashes; turning off virtual background helps meanwhile.');
+    },
   },
   freeze: {
-    title: 'The page stopped responding',
-    cause:
-      'The page was blocked, so audio, video and the meeting controls froze. The device may be short of ' +
-      'memory or CPU.',
-    advice: 'Close other tabs and apps and turn off virtual background. If it keeps happening, leave and rejoin.',
+    get title() {
+      return msg('The page stopped responding');
+    },
+    get cause() {
+      return msg('The page was blocked, so audio, video and the meeting controls froze. The device may be short of memory or CPU.');
+    },
+    get advice() {
+      return msg('Close other tabs and apps and turn off virtual background. If it keeps happening, leave and rejoin.');
+    },
   },
   'sdk-out-of-memory': {
-    title: 'Zoom ran out of memory',
-    cause: 'The meeting\u2019s video engine could not get the memory it needs.',
-    advice: 'Close other tabs and browser windows, turn off virtual background, then leave and rejoin the meeting.',
+    get title() {
+      return msg('Zoom ran out of memory');
+    },
+    get cause() {
+      return msg('The meeting’s video engine could not get the memory it needs.');
+    },
+    get advice() {
+      return msg('Close other tabs and browser windows, turn off virtual background, then leave and rejoin the meeting.');
+    },
   },
 });
 
@@ -62,14 +87,14 @@ export function describeMemoryWarning(warning: ZoomMemoryWarningDetail): MemoryW
     case 'growth':
       return {
         ...base,
-        cause: `This tab\u2019s memory has been growing by about ${(
+        cause: msg(str`This tab\u2019s memory has been growing by about ${(
           (warning.bytesPerSecond ?? warning.threshold) / MB
-        ).toFixed(1)} MB every second (${megabytes(warning.usedBytes)} now).`,
+        ).toFixed(1)} MB every second (${megabytes(warning.usedBytes)} now).`),
       };
     case 'budget':
       return {
         ...base,
-        cause: `The tab uses ${megabytes(warning.usedBytes)}; this page allows ${megabytes(warning.threshold)}.`,
+        cause: msg(str`The tab uses ${megabytes(warning.usedBytes)}; this page allows ${megabytes(warning.threshold)}.`),
       };
     case 'near-limit':
       return {
@@ -77,17 +102,16 @@ export function describeMemoryWarning(warning: ZoomMemoryWarningDetail): MemoryW
         cause:
           warning.limitBytes === undefined
             ? base.cause
-            : `The tab uses ${megabytes(warning.usedBytes)} of the ${megabytes(warning.limitBytes)} the browser ` +
-              'gives it; it may crash.',
+            : msg(str`The tab uses ${megabytes(warning.usedBytes)} of the ${megabytes(warning.limitBytes)} the browser gives it; it may crash.`),
       };
     case 'freeze':
       return {
         ...base,
-        title: `The page stopped responding for ${seconds(warning.blockedMs)}`,
+        title: msg(str`The page stopped responding for ${seconds(warning.blockedMs)}`),
       };
     case 'sdk-out-of-memory':
       return warning.sdkCode === WEBGL_CONTEXT_INVALID
-        ? { ...base, cause: 'The meeting\u2019s video engine lost its graphics memory (WebGL context).' }
+        ? { ...base, cause: msg('The meeting’s video engine lost its graphics memory (WebGL context).') }
         : base;
   }
 }

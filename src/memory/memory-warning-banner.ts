@@ -1,3 +1,5 @@
+import { renderedLocale } from '../l10n/locale.js';
+import { msg } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { ZoomMemoryWarningDetail } from './memory-events.js';
 import { describeMemoryWarning } from './memory-texts.js';
@@ -17,12 +19,12 @@ export function renderMemoryWarning(
 ): TemplateResult {
   const text = describeMemoryWarning(warning);
   return html`
-    <div part="warning" lang="en" role="alert" data-reason=${warning.reason}>
+    <div part="warning" lang=${renderedLocale()} role="alert" data-reason=${warning.reason}>
       <strong part="warning-title">${text.title}</strong>
       <p part="warning-cause">${text.cause}</p>
       <p part="warning-advice">${text.advice}</p>
       ${options.onDismiss
-        ? html`<button part="warning-dismiss" type="button" @click=${options.onDismiss}>Dismiss</button>`
+        ? html`<button part="warning-dismiss" type="button" @click=${options.onDismiss}>${msg('Dismiss')}</button>`
         : nothing}
     </div>
   `;

@@ -53,8 +53,9 @@ function participantOf(user: EmbeddedParticipant, you: number | undefined): Zoom
  * The reasons the SDK gives with `connection-change {state: 'Closed'}` when the meeting ended for the user (its
  * 7939 handler); any other (an unknown reason, a duplicated session) counts as ended.
  */
-const REMOVED_REASONS = new Set(['kicked by host', 'expeled by host']);
+const REMOVED_REASONS = new Set(['kicked by host', 'expeled by host']) // l10n-ignore: the SDK's own English, matched;
 /** 7939 reason 21: the Zoom user the OBF token joined on behalf of left (its own dialog says 4019). */
+// l10n-ignore: the SDK's own English, matched
 const AUTHORIZED_USER_LEFT = 'bot user kicked due to master leaving';
 
 function endOf(reason: string | undefined): SdkMeetingEnd {
@@ -92,7 +93,7 @@ export class ComponentViewAdapter extends RealmAdapter<EmbeddedApi> {
       this.meetingEnded(change.state === 'Fail' || this.reconnecting ? 'connection-lost' : endOf(change.reason));
     } else if (change.state === 'Reconnecting') {
       // The host let the user in from the waiting room: the SDK reconnects to the meeting proper.
-      if (change.reason === 'on hold') return;
+      if (change.reason === 'on hold') return; // l10n-ignore: the SDK's own English, matched
       this.reconnecting = true;
       this.notify({ type: 'connection', state: 'reconnecting', ...(change.reason ? { reason: change.reason } : {}) });
     } else if (change.state === 'Connected') {

@@ -1,3 +1,4 @@
+import { msg, str } from '@lit/localize';
 import {
   describeZoomError,
   matchSdkMessage,
@@ -57,7 +58,7 @@ export function unreportedZoomAnswerError(answer: ZoomAnswer, context: Normalize
   const text = answer.errorMessage === undefined ? '' : ` ("${safe(answer.errorMessage, scrub)}")`;
   const answered = answer.httpStatus >= 400 ? `HTTP ${answer.httpStatus}` : `${code}${text}`;
   const draft = build(describeZoomError(code, context.view), { sdkCode: code });
-  draft.message = `${draft.message} — Zoom answered ${answered} at wc/info, but the SDK never reported it`;
+  draft.message = msg(str`${draft.message} — Zoom answered ${answered} at wc/info, but the SDK never reported it`);
   return new ZoomJoinError({ ...draft, view: context.view });
 }
 
@@ -72,16 +73,19 @@ interface Facts {
 
 const sdkLoadFailed = {
   code: 'sdk-load-failed',
-  title: 'The Zoom Meeting SDK could not be loaded',
-  hint:
-    'The browser could not load the Zoom Meeting SDK because the network dropped, its file is missing after a new ' +
-    'deploy or under a wrong base path (a 404, or HTML served instead of JavaScript), or a Content-Security-Policy ' +
-    'or content blocker refused it.',
-  steps: [
-    'Reload the page.',
-    "If it fails again, find the failed module request in the browser's network panel.",
-    'Keep the chunks/ folder next to zoom-join.js, and allow it in the CSP script-src.',
-  ],
+  get title() {
+    return msg('The Zoom Meeting SDK could not be loaded');
+  },
+  get hint() {
+    return msg('The browser could not load the Zoom Meeting SDK because the network dropped, its file is missing after a new deploy or under a wrong base path (a 404, or HTML served instead of JavaScript), or a Content-Security-Policy or content blocker refused it.');
+  },
+  get steps() {
+    return [
+      msg('Reload the page.'),
+      msg("If it fails again, find the failed module request in the browser's network panel."),
+      msg('Keep the chunks/ folder next to zoom-join.js, and allow it in the CSP script-src.'),
+    ];
+  },
   retryable: true,
 } as const;
 
@@ -97,7 +101,7 @@ function classify(raw: unknown, context: NormalizeContext, scrub: Scrub): Draft 
   if (context.stage === 'load') {
     const description = describeRaw(raw, scrub);
     const category = NETWORK_WORDS.test(description) ? ErrorCategory.network : ErrorCategory.assets;
-    const viewName = context.view === 'component' ? 'Component View' : 'Client View';
+    const viewName = context.view === 'component' ? msg('Component View') : msg('Client View');
     return {
       ...sdkLoadFailed,
       category,
@@ -189,7 +193,7 @@ function build(entry: Omit<ZoomErrorEntry, 'sdkKeys'>, facts: Facts): Draft {
   // Repeating the SDK's words when they only restate the title adds noise to the error panel.
   const said =
     facts.said !== undefined && !sameWords(facts.said, entry.title) && !sameWords(facts.said, entry.sdkText)
-      ? ` — SDK said: ${facts.said}`
+      ? msg(str` — SDK said: ${facts.said}`)
       : '';
   const draft: Draft = {
     code: entry.code,
@@ -207,7 +211,7 @@ function build(entry: Omit<ZoomErrorEntry, 'sdkKeys'>, facts: Facts): Draft {
 
 function unknownValue(raw: unknown, context: NormalizeContext, scrub: Scrub, sdkType?: string): Draft {
   const draft = build(unknownZoomError, sdkType === undefined ? {} : { sdkType });
-  draft.message = `The Zoom SDK failed during ${context.stage} with an unrecognised value: ${describeRaw(raw, scrub)}`;
+  draft.message = msg(str`The Zoom SDK failed during ${context.stage} with an unrecognised value: ${describeRaw(raw, scrub)}`);
   return draft;
 }
 
@@ -322,6 +326,6 @@ function describeRaw(value: unknown, scrub: Scrub): string {
       });
     return clip(`${ctor} {${parts.join(', ')}}`);
   } catch {
-    return 'an object that cannot be inspected';
+    return msg('an object that cannot be inspected');
   }
 }

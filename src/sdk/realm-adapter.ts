@@ -1,3 +1,4 @@
+import { msg } from '@lit/localize';
 import type { SdkAdapter, SdkCommand, SdkEventListener, SdkInitOptions, SdkJoinOptions, SdkMeetingEnd, SdkMeetingInfo, SdkPrepareOptions, ZoomSdk } from './adapter.js';
 import { normalizeSdkError } from './normalize-error.js';
 import { meetingFrameReloadedError, type SdkRealmSlot } from './sdk-realm.js';
@@ -166,7 +167,7 @@ export abstract class RealmAdapter<Api> implements SdkAdapter {
   private endedInWaitingRoomError(reason: SdkMeetingEnd | undefined): unknown {
     // Removed from the waiting room (Zoom's 3009), or the meeting ended before the user got in (4004).
     const errorCode = reason === 'removed' ? 3009 : reason === 'authorized-user-left' ? 4019 : 4004;
-    return normalizeSdkError({ type: 'JOIN_MEETING_FAILED', reason: 'The meeting ended in the waiting room', errorCode }, { view: this.view, stage: 'join' });
+    return normalizeSdkError({ type: 'JOIN_MEETING_FAILED', reason: msg('The meeting ended in the waiting room'), errorCode }, { view: this.view, stage: 'join' });
   }
 
   private async admission(signal: AbortSignal): Promise<void> {

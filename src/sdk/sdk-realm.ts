@@ -4,6 +4,7 @@
  * frame's document instead, and removing the frame lets all of it — and the memory it holds — go.
  */
 
+import { msg, str } from '@lit/localize';
 import { emit } from '../events.js';
 import { normalizeSdkError } from './normalize-error.js';
 import { ErrorCategory, ZoomJoinError } from '../zoom-join-error.js';
@@ -28,6 +29,7 @@ export function realmPermissions(pageIsolated: boolean): string {
 
 /** The frame's document: nothing but a body that fills it, so a view laid out "full page" fills the frame. */
 const REALM_DOCUMENT =
+  // l10n-ignore: markup without text
   '<!doctype html><html><head><meta charset="utf-8"><style>html,body{margin:0;width:100%;height:100%;overflow:hidden}</style></head><body></body></html>';
 
 export interface SdkRealm {
@@ -62,7 +64,7 @@ export function openSdkRealm(container: HTMLElement, options: { signal?: AbortSi
   signal?.throwIfAborted();
   const frame = container.ownerDocument.createElement('iframe');
   frame.setAttribute('allow', realmPermissions(globalThis.crossOriginIsolated === true));
-  frame.setAttribute('title', 'Zoom meeting');
+  frame.setAttribute('title', msg('Zoom meeting'));
   frame.style.cssText = 'display:block;width:100%;height:100%;border:0';
   frame.srcdoc = REALM_DOCUMENT;
 
@@ -90,14 +92,14 @@ export function openSdkRealm(container: HTMLElement, options: { signal?: AbortSi
         readable = false;
       }
       if (!realmWindow || !readable) {
-        fail(new SdkRealmError("The element's frame for the Zoom SDK did not get a document of its own."));
+        fail(new SdkRealmError(msg("The element's frame for the Zoom SDK did not get a document of its own.")));
         return;
       }
       cleanup();
       resolve(createRealm(frame, realmWindow));
     };
     const timer = setTimeout(
-      () => fail(new SdkRealmError(`The element's frame did not load within ${loadTimeoutMs / 1000} s.`)),
+      () => fail(new SdkRealmError(msg(str`The element's frame did not load within ${loadTimeoutMs / 1000} s.`))),
       loadTimeoutMs,
     );
     frame.addEventListener('load', onLoad);
@@ -153,7 +155,7 @@ function createRealm(frame: HTMLIFrameElement, realmWindow: Window & typeof glob
         };
         const onError = (): void => {
           done();
-          reject(new SdkRealmError(`${url} could not be loaded into the element's frame.`));
+          reject(new SdkRealmError(msg(str`${url} could not be loaded into the element's frame.`)));
         };
         const onAbort = (): void => {
           done();
@@ -189,7 +191,7 @@ export async function loadSdkIntoRealm(realm: SdkRealm, view: 'component' | 'cli
   await Promise.all(sdkRealmScripts(view, libUrl).map((url) => realm.loadScript(url, signal)));
   const globals = realm.window as unknown as Record<string, unknown>;
   const api = SDK_REALM_GLOBALS[view].map((name) => globals[name]).find(Boolean);
-  if (!api) throw new SdkRealmError(`The Zoom SDK's ${view} view bundle defined no ${SDK_REALM_GLOBALS[view].join(' or ')} in the element's frame.`);
+  if (!api) throw new SdkRealmError(msg(str`The Zoom SDK's ${view} view bundle defined no ${SDK_REALM_GLOBALS[view].join(' / ')} in the element's frame.`));
   return api;
 }
 
@@ -210,10 +212,10 @@ export function meetingFrameReloadedError(view: 'component' | 'client'): ZoomJoi
   return new ZoomJoinError({
     code: 'meeting-frame-reloaded',
     category: ErrorCategory.meeting,
-    title: 'The meeting ended because the element was moved',
-    message: "The browser reloaded the meeting's frame because <zoom-join> (or its meeting box) was moved in the page, and the meeting in it ended.",
-    hint: 'The meeting runs in a frame inside the element, and a browser reloads a frame that is moved in the document.',
-    steps: ['Keep the element in place while in a meeting (move what is around it instead).', 'Join again.'],
+    title: msg('The meeting ended because the element was moved'),
+    message: msg("The browser reloaded the meeting's frame because <zoom-join> (or its meeting box) was moved in the page, and the meeting in it ended."),
+    hint: msg('The meeting runs in a frame inside the element, and a browser reloads a frame that is moved in the document.'),
+    steps: [msg('Keep the element in place while in a meeting (move what is around it instead).'), msg('Join again.')],
     retryable: true,
     view,
   });
@@ -324,7 +326,7 @@ export class SdkRealmSlot<Api> {
   discard(): void {
     const prepared = this.prepared;
     this.prepared = undefined;
-    prepared?.abort.abort(new DOMException('The realm was discarded', 'AbortError'));
+    prepared?.abort.abort(new DOMException(msg('The realm was discarded'), 'AbortError'));
     void prepared?.loaded.then(
       ({ realm }) => realm.discard(),
       () => undefined,
@@ -341,7 +343,7 @@ export class SdkRealmSlot<Api> {
       // The page's one look at the frame before the SDK is in it (synchronous: listeners run before it loads).
       emit(root, 'zoom-frame', { window: realm.window, view: this.view });
       const api = await loadSdkIntoRealm(realm, this.view, libUrl, signal);
-      if (!this.isApi(api)) throw new SdkRealmError(`The Zoom SDK's ${this.view} view bundle did not define the API the element uses in its frame.`);
+      if (!this.isApi(api)) throw new SdkRealmError(msg(str`The Zoom SDK's ${this.view} view bundle did not define the API the element uses in its frame.`));
       const loaded = { realm, api };
       await this.setUp(loaded, libUrl, signal, ahead);
       return loaded;

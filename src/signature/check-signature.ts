@@ -1,3 +1,4 @@
+import { msg, str } from '@lit/localize';
 import { ErrorCategory, ZoomJoinError, type SignatureProblem } from '../zoom-join-error.js';
 import { inspectSignature, SignatureProblemCode } from './inspect.js';
 
@@ -37,8 +38,8 @@ export function checkSignature(signature: string, expected: SignatureCheckContex
     throw new ZoomJoinError({
       code: 'signature-rejected-locally',
       category: ErrorCategory.signature,
-      title: 'The signature was rejected before joining',
-      message: `The signature would be refused by Zoom: ${first.message}`,
+      title: msg('The signature was rejected before joining'),
+      message: msg(str`The signature would be refused by Zoom: ${first.message}`),
       hint: first.hint,
       steps: first.steps,
       problems,
@@ -52,16 +53,14 @@ function byDeviceClock(problem: SignatureProblem): SignatureProblem {
   return {
     code: problem.code,
     severity: 'warning',
-    message: `By this device's clock, which may be wrong: ${problem.message} The join goes on; Zoom judges by its own clock.`,
+    message: msg(str`By this device's clock, which may be wrong: ${problem.message} The join goes on; Zoom judges by its own clock.`),
     hint:
-      "The signature's times were checked against this device's clock, because the page could not read the signing " +
-      "side's clock; if the device clock is off, a good signature looks expired or issued in the future.",
+      msg("The signature's times were checked against this device's clock, because the page could not read the signing side's clock; if the device clock is off, a good signature looks expired or issued in the future."),
     steps: [
-      'If this device\'s clock is wrong, set it to update automatically.',
-      'For a signature endpoint on another origin, send Access-Control-Expose-Headers: Date, so the page can check ' +
-        "against the endpoint's clock.",
-      "For a signature provider, return {signature, serverTime} with the signing server's time in ms.",
-      'If the signature is really old, fetch a fresh one right before joining.',
+      msg("If this device's clock is wrong, set it to update automatically."),
+      msg("For a signature endpoint on another origin, send Access-Control-Expose-Headers: Date, so the page can check against the endpoint's clock."),
+      msg("For a signature provider, return {signature, serverTime} with the signing server's time in ms."),
+      msg('If the signature is really old, fetch a fresh one right before joining.'),
     ],
   };
 }

@@ -1,3 +1,4 @@
+import { msg, str } from '@lit/localize';
 import { ZoomJoinError } from '../zoom-join-error.js';
 import { inspectSignature } from './inspect.js';
 
@@ -28,9 +29,8 @@ export function explainSignatureRejection(error: ZoomJoinError, context: Rejecti
   });
   const finding =
     problems.length > 0
-      ? `Fix what the in-page check of this signature found: ${problems.map((problem) => problem.message).join(' ')}`
-      : 'Check the Client Secret it was signed with first: the in-page check found nothing wrong with its claims ' +
-        '(appKey, mn, role, iat, exp).';
+      ? msg(str`Fix what the in-page check of this signature found: ${problems.map((problem) => problem.message).join(' ')}`)
+      : msg('Check the Client Secret it was signed with first: the in-page check found nothing wrong with its claims (appKey, mn, role, iat, exp).');
   return new ZoomJoinError({
     code: error.code,
     category: error.category,

@@ -3,6 +3,7 @@
  * retries and backoff. Pure (no Lit, no DOM beyond fetch) so the element and its tests share it.
  */
 
+import { msg, str } from '@lit/localize';
 import { ZoomJoinError } from '../zoom-join-error.js';
 import { abortError, sleep, timeoutScope, untilAborted } from '../abort.js';
 import { parseRetryAfter, retryDelay } from './backoff.js';
@@ -45,7 +46,7 @@ const BARE_JWT = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
  * Whatever reason the caller aborted with, the signature client rejects with a fresh AbortError: its callers tell
  * cancellation from failure by that name.
  */
-const cancelled = (): DOMException => abortError('The signature request was aborted.');
+const cancelled = (): DOMException => abortError(msg('The signature request was aborted.'));
 
 type Attempt = { result: SignatureResult } | { error: ZoomJoinError; retryAfterMs?: number };
 
@@ -257,7 +258,7 @@ async function callProvider(
       signal,
     );
   } catch (error) {
-    if (scope.timedOut) throw providerFailedError(`did not answer within ${timeoutMs} ms.`);
+    if (scope.timedOut) throw providerFailedError(msg(str`did not answer within ${timeoutMs} ms.`));
     // Only our own abort is cancellation; a provider's internal AbortError is its failure.
     if (signal.aborted) throw cancelled();
     // A provider built on fetchSignature already throws the precise error; keep it.
@@ -268,22 +269,22 @@ async function callProvider(
   }
   if (typeof value === 'string') {
     if (value.trim()) return { signature: value.trim() };
-    throw providerFailedError('returned an empty string instead of a signature.');
+    throw providerFailedError(msg('returned an empty string instead of a signature.'));
   }
-  if (answersBothTokens(value)) throw providerFailedError('returned both obfToken and zak; Zoom joins with one of them.');
+  if (answersBothTokens(value)) throw providerFailedError(msg('returned both obfToken and zak; Zoom joins with one of them.'));
   const result = readSignatureResult(value);
   if (result) {
     const { serverTime } = value as { serverTime?: unknown };
     return typeof serverTime === 'number' && Number.isFinite(serverTime) ? { ...result, serverTime } : result;
   }
-  throw providerFailedError(`returned ${describeShape(value)} instead of a JWT string or {signature, sdkKey?, obfToken? | zak?}.`);
+  throw providerFailedError(msg(str`returned ${describeShape(value)} instead of a JWT string or {signature, sdkKey?, obfToken? | zak?}.`));
 }
 
 /** The kind of a bad provider value, without its content (it may hold a token under another name). */
 function describeShape(value: unknown): string {
   if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
+  if (Array.isArray(value)) return msg('an array');
   if (typeof value !== 'object') return typeof value === 'undefined' ? 'undefined' : `a ${typeof value}`;
   const keys = Object.keys(value).slice(0, 5);
-  return keys.length ? `an object with keys ${keys.join(', ')} but no non-empty signature string` : 'an empty object';
+  return keys.length ? msg(str`an object with keys ${keys.join(', ')} but no non-empty signature string`) : msg('an empty object');
 }

@@ -3,6 +3,7 @@
  * an opaque 3705/3706/3712. It decodes and never verifies: the secret stays on the server.
  */
 
+import { msg, str } from '@lit/localize';
 import type { ErrorAdvice, SignatureProblem } from '../zoom-join-error.js';
 import { decodeJsonObjectSegment } from './base64url.js';
 import { formatDuration, isoTime, showValue } from './claim-format.js';
@@ -54,9 +55,9 @@ export interface SignatureInspection {
   problems: SignatureProblem[];
 }
 
-const SIGN_WITH_MEETING_SDK_APP =
-  'Sign it on your server with the Client ID and Client Secret of a Meeting SDK app (Zoom App Marketplace → ' +
-  'Develop → General App / Meeting SDK), not with OAuth or Server-to-Server OAuth credentials.';
+function signWithMeetingSdkApp(): string {
+  return msg('Sign it on your server with the Client ID and Client Secret of a Meeting SDK app (Zoom App Marketplace → Develop → General App / Meeting SDK), not with OAuth or Server-to-Server OAuth credentials.');
+}
 
 /** `hint` is why Zoom refuses it, in one sentence; `steps` what to do. The problem's message says what was found. */
 function advice(hint: string, ...steps: string[]): ErrorAdvice {
@@ -74,15 +75,15 @@ export function inspectSignature(jwt: string, expected: SignatureExpectations = 
 
   const structure = describeMalformed(jwt);
   if (structure) {
-    add('malformed', 'error', structure, MALFORMED);
+    add('malformed', 'error', structure, malformed());
     return { header: null, payload: null, problems };
   }
   const [headerPart = '', payloadPart = ''] = jwt.split('.');
   const header = decodeJsonObjectSegment(headerPart);
   const payload = decodeJsonObjectSegment(payloadPart);
   if (!header || !payload) {
-    const which = !header && !payload ? 'header and payload are' : !header ? 'header is' : 'payload is';
-    add('malformed', 'error', `The signature's JWT ${which} not base64url-encoded JSON objects.`, MALFORMED);
+    const which = !header && !payload ? msg('header and payload are') : !header ? msg('header is') : msg('payload is');
+    add('malformed', 'error', msg(str`The signature's JWT ${which} not base64url-encoded JSON objects.`), malformed());
     return { header, payload, problems };
   }
 
@@ -90,11 +91,11 @@ export function inspectSignature(jwt: string, expected: SignatureExpectations = 
     add(
       'alg',
       'error',
-      `The signature is signed with alg ${showValue(header['alg'])}; Zoom accepts only HS256.`,
+      msg(str`The signature is signed with alg ${showValue(header['alg'])}; Zoom accepts only HS256.`),
       advice(
-        'Zoom verifies only HMAC SHA-256 signatures (alg HS256).',
-        'Sign with HMAC SHA-256 (header alg "HS256").',
-        SIGN_WITH_MEETING_SDK_APP,
+        msg('Zoom verifies only HMAC SHA-256 signatures (alg HS256).'),
+        msg('Sign with HMAC SHA-256 (header alg "HS256").'),
+        signWithMeetingSdkApp(),
       ),
     );
   }
@@ -109,10 +110,10 @@ export function inspectSignature(jwt: string, expected: SignatureExpectations = 
     add(
       'video-webrtc-mode',
       'warning',
-      `The signature's video_webrtc_mode is ${showValue(webRtcMode)}; the SDK understands only the numbers 0 and 1.`,
+      msg(str`The signature's video_webrtc_mode is ${showValue(webRtcMode)}; the SDK understands only the numbers 0 and 1.`),
       advice(
-        'The SDK understands only the numbers 0 and 1 for video_webrtc_mode.',
-        'Send video_webrtc_mode as the number 1 (gallery view without SharedArrayBuffer) or 0, or leave it out.',
+        msg('The SDK understands only the numbers 0 and 1 for video_webrtc_mode.'),
+        msg('Send video_webrtc_mode as the number 1 (gallery view without SharedArrayBuffer) or 0, or leave it out.'),
       ),
     );
   }
@@ -127,23 +128,27 @@ type AddProblem = (
   advice: ErrorAdvice,
 ) => void;
 
-const MALFORMED = advice(
-  'Zoom expects a JWT (three base64url parts joined by dots), and this value cannot be one.',
-  'Pass exactly the JWT your signature endpoint returns: the "signature" field of its JSON answer.',
-  'Do not pass the whole response, a ZAK, or an OAuth access token.',
-);
+function malformed(): ErrorAdvice {
+  return advice(
+    msg('Zoom expects a JWT (three base64url parts joined by dots), and this value cannot be one.'),
+    msg('Pass exactly the JWT your signature endpoint returns: the "signature" field of its JSON answer.'),
+    msg('Do not pass the whole response, a ZAK, or an OAuth access token.'),
+  );
+}
 
 /** Why the string cannot be a JWT at all, or `undefined` when it has the right shape. */
 function describeMalformed(jwt: unknown): string | undefined {
-  if (typeof jwt !== 'string' || jwt === '') return 'The signature is empty.';
-  if (/^bearer\s/i.test(jwt)) return 'The signature starts with "Bearer "; that prefix belongs to HTTP headers.';
-  if (/\s/.test(jwt)) return 'The signature contains whitespace or line breaks; a JWT has none.';
+  if (typeof jwt !== 'string' || jwt === '') return msg('The signature is empty.');
+  if (/^bearer\s/i.test(jwt)) return msg('The signature starts with "Bearer "; that prefix belongs to HTTP headers.');
+  if (/\s/.test(jwt)) return msg('The signature contains whitespace or line breaks; a JWT has none.');
   const parts = jwt.split('.');
   if (parts.length !== 3) {
-    return `The signature has ${parts.length} dot-separated part${parts.length === 1 ? '' : 's'}; a JWT has three (header.payload.signature).`;
+    return parts.length === 1
+      ? msg('The signature has 1 dot-separated part; a JWT has three (header.payload.signature).')
+      : msg(str`The signature has ${parts.length} dot-separated parts; a JWT has three (header.payload.signature).`);
   }
   const empty = parts.findIndex((part) => part === '');
-  if (empty !== -1) return `The signature's ${['header', 'payload', 'signature'][empty]} part is empty.`;
+  if (empty !== -1) return msg(str`The signature's ${['header', 'payload', 'signature'][empty]} part is empty.`);
   return undefined;
 }
 
@@ -159,11 +164,11 @@ function checkKeys(payload: Record<string, unknown>, expected: SignatureExpectat
     add(
       'missing-app-key',
       'error',
-      'The signature carries neither appKey nor sdkKey, so the SDK cannot tell which app signed it ("appKey can not empty").',
+      msg('The signature carries neither appKey nor sdkKey, so the SDK cannot tell which app signed it ("appKey can not empty").'),
       advice(
-        'Without appKey or sdkKey, Zoom cannot tell which app signed the token.',
-        "Put the Meeting SDK app's Client ID in the payload as appKey (no sdkKey claim: the SDK warns that it is deprecated).",
-        SIGN_WITH_MEETING_SDK_APP,
+        msg('Without appKey or sdkKey, Zoom cannot tell which app signed the token.'),
+        msg("Put the Meeting SDK app's Client ID in the payload as appKey (no sdkKey claim: the SDK warns that it is deprecated)."),
+        signWithMeetingSdkApp(),
       ),
     );
     return;
@@ -172,10 +177,10 @@ function checkKeys(payload: Record<string, unknown>, expected: SignatureExpectat
     add(
       'sdk-key-only',
       'warning',
-      'The signature carries sdkKey but no appKey; Meeting SDK 5.0 and later expect appKey.',
+      msg('The signature carries sdkKey but no appKey; Meeting SDK 5.0 and later expect appKey.'),
       advice(
-        'Meeting SDK 5.0 and later read the app from appKey, and this token carries only sdkKey.',
-        "Add appKey with the same value as sdkKey (the Meeting SDK app's Client ID).",
+        msg('Meeting SDK 5.0 and later read the app from appKey, and this token carries only sdkKey.'),
+        msg("Add appKey with the same value as sdkKey (the Meeting SDK app's Client ID)."),
       ),
     );
   }
@@ -183,10 +188,10 @@ function checkKeys(payload: Record<string, unknown>, expected: SignatureExpectat
     add(
       'app-key-mismatch',
       'error',
-      `The signature's appKey ${showValue(appKey)} and sdkKey ${showValue(sdkKey)} differ.`,
+      msg(str`The signature's appKey ${showValue(appKey)} and sdkKey ${showValue(sdkKey)} differ.`),
       advice(
-        'Zoom checks the token against one app, and appKey and sdkKey name two.',
-        "Set both to the Meeting SDK app's Client ID, the same app whose Client Secret signs the token.",
+        msg('Zoom checks the token against one app, and appKey and sdkKey name two.'),
+        msg("Set both to the Meeting SDK app's Client ID, the same app whose Client Secret signs the token."),
       ),
     );
     return;
@@ -196,11 +201,10 @@ function checkKeys(payload: Record<string, unknown>, expected: SignatureExpectat
     add(
       'app-key-mismatch',
       'error',
-      `The signature was made for app ${showValue(carried)}, but this page expects ${showValue(expected.sdkKey)}.`,
+      msg(str`The signature was made for app ${showValue(carried)}, but this page expects ${showValue(expected.sdkKey)}.`),
       advice(
-        'The signature endpoint and the page use different Meeting SDK apps (often a development key against a ' +
-          'production page).',
-        'Give both the same Client ID.',
+        msg('The signature endpoint and the page use different Meeting SDK apps (often a development key against a production page).'),
+        msg('Give both the same Client ID.'),
       ),
     );
   }
@@ -212,11 +216,11 @@ function checkMeetingNumber(payload: Record<string, unknown>, expected: Signatur
     add(
       'missing-meeting-number',
       'error',
-      'The signature has no meeting number (mn claim); the web SDK cannot join with it.',
+      msg('The signature has no meeting number (mn claim); the web SDK cannot join with it.'),
       advice(
-        'The web SDK cannot join with a signature that names no meeting.',
-        'Send the meeting number to your signature endpoint.',
-        'Sign it as mn (digits only).',
+        msg('The web SDK cannot join with a signature that names no meeting.'),
+        msg('Send the meeting number to your signature endpoint.'),
+        msg('Sign it as mn (digits only).'),
       ),
     );
     return;
@@ -226,10 +230,10 @@ function checkMeetingNumber(payload: Record<string, unknown>, expected: Signatur
     add(
       'meeting-number-format',
       'error',
-      `The signature's meeting number (mn) is ${showValue(mn)}; it must hold digits only.`,
+      msg(str`The signature's meeting number (mn) is ${showValue(mn)}; it must hold digits only.`),
       advice(
-        'Zoom compares mn, digit for digit, to the number you join.',
-        'Strip spaces and dashes before signing ("123 4567 8901" → "12345678901").',
+        msg('Zoom compares mn, digit for digit, to the number you join.'),
+        msg('Strip spaces and dashes before signing ("123 4567 8901" → "12345678901").'),
       ),
     );
   }
@@ -240,11 +244,10 @@ function checkMeetingNumber(payload: Record<string, unknown>, expected: Signatur
     add(
       'meeting-number-mismatch',
       'error',
-      `The signature is for meeting ${showValue(signed)}, but this page joins meeting ${showValue(wanted)}.`,
+      msg(str`The signature is for meeting ${showValue(signed)}, but this page joins meeting ${showValue(wanted)}.`),
       advice(
-        'Zoom refuses a signature made for another meeting (it answers 3706), and a cached signature from another ' +
-          'meeting is a common cause.',
-        'Request the signature with the same meeting number you join.',
+        msg('Zoom refuses a signature made for another meeting (it answers 3706), and a cached signature from another meeting is a common cause.'),
+        msg('Request the signature with the same meeting number you join.'),
       ),
     );
   }
@@ -260,10 +263,10 @@ function checkRole(payload: Record<string, unknown>, expected: SignatureExpectat
     add(
       'role-type',
       'warning',
-      `The signature's role is the string ${showValue(role)}; Zoom documents it as a number.`,
+      msg(str`The signature's role is the string ${showValue(role)}; Zoom documents it as a number.`),
       advice(
-        'Zoom documents role as a number, so a string may be refused.',
-        "Sign role as the number 0 (attendee) or 1 (host), as Zoom's sample endpoint does with Number().",
+        msg('Zoom documents role as a number, so a string may be refused.'),
+        msg("Sign role as the number 0 (attendee) or 1 (host), as Zoom's sample endpoint does with Number()."),
       ),
     );
   } else {
@@ -271,12 +274,12 @@ function checkRole(payload: Record<string, unknown>, expected: SignatureExpectat
       'role-invalid',
       'error',
       role === undefined
-        ? 'The signature has no role claim.'
-        : `The signature's role is ${showValue(role)}; it must be 0 (attendee) or 1 (host).`,
+        ? msg('The signature has no role claim.')
+        : msg(str`The signature's role is ${showValue(role)}; it must be 0 (attendee) or 1 (host).`),
       advice(
-        'Zoom accepts only role 0 (attendee) or 1 (host).',
-        'Sign role as the number 0 to join as an attendee, or 1 to start the meeting as its host.',
-        "Pass the host's ZAK as well with role 1.",
+        msg('Zoom accepts only role 0 (attendee) or 1 (host).'),
+        msg('Sign role as the number 0 to join as an attendee, or 1 to start the meeting as its host.'),
+        msg("Pass the host's ZAK as well with role 1."),
       ),
     );
   }
@@ -284,10 +287,10 @@ function checkRole(payload: Record<string, unknown>, expected: SignatureExpectat
     add(
       'role-mismatch',
       'error',
-      `The signature grants role ${effective}, but this page joins with role ${expected.role}.`,
+      msg(str`The signature grants role ${effective}, but this page joins with role ${expected.role}.`),
       advice(
-        'Zoom refuses a signature whose role differs from the role you join with (it answers 3708, incorrect role).',
-        'Request the signature with the role you join with.',
+        msg('Zoom refuses a signature whose role differs from the role you join with (it answers 3708, incorrect role).'),
+        msg('Request the signature with the role you join with.'),
       ),
     );
   }
@@ -303,16 +306,16 @@ function checkTimes(payload: Record<string, unknown>, expected: SignatureExpecta
     add(
       'iat-future',
       'error',
-      `The signature was issued ${formatDuration(iat - now)} in the future (iat ${isoTime(iat)}).`,
+      msg(str`The signature was issued ${formatDuration(iat - now)} in the future (iat ${isoTime(iat)}).`),
       looksLikeMilliseconds(iat)
         ? advice(
-            'iat looks like milliseconds, and Zoom reads it as seconds.',
-            'Use Math.floor(Date.now() / 1000) (seconds) for iat.',
+            msg('iat looks like milliseconds, and Zoom reads it as seconds.'),
+            msg('Use Math.floor(Date.now() / 1000) (seconds) for iat.'),
           )
         : advice(
-            "The signing server's clock is ahead or this device's clock is behind.",
-            'Sign with iat = now − 30 s.',
-            'Check both clocks (NTP).',
+            msg("The signing server's clock is ahead or this device's clock is behind."),
+            msg('Sign with iat = now − 30 s.'),
+            msg('Check both clocks (NTP).'),
           ),
     );
   }
@@ -320,12 +323,11 @@ function checkTimes(payload: Record<string, unknown>, expected: SignatureExpecta
     add(
       'expired',
       'error',
-      `The signature expired ${formatDuration(now - exp)} ago (exp ${isoTime(exp)}).`,
+      msg(str`The signature expired ${formatDuration(now - exp)} ago (exp ${isoTime(exp)}).`),
       advice(
-        "Zoom refuses an expired signature: a stored one was reused, or, if it was just made, the signing server's " +
-          "clock or this device's clock is wrong.",
-        'Fetch a fresh signature right before joining instead of reusing a stored one.',
-        "If it was just made, check the signing server's clock and this device's clock (NTP).",
+        msg("Zoom refuses an expired signature: a stored one was reused, or, if it was just made, the signing server's clock or this device's clock is wrong."),
+        msg('Fetch a fresh signature right before joining instead of reusing a stored one.'),
+        msg("If it was just made, check the signing server's clock and this device's clock (NTP)."),
       ),
     );
   }
@@ -335,16 +337,15 @@ function checkTimes(payload: Record<string, unknown>, expected: SignatureExpecta
       add(
         'lifetime',
         'error',
-        `The signature is valid for ${lifetime < 0 ? '−' : ''}${formatDuration(lifetime)} (exp − iat = ${lifetime} s); ` +
-          `Zoom accepts ${MIN_SIGNATURE_LIFETIME}–${MAX_SIGNATURE_LIFETIME} s (30 min to 48 h).`,
+        msg(str`The signature is valid for ${lifetime < 0 ? '−' : ''}${formatDuration(lifetime)} (exp − iat = ${lifetime} s); Zoom accepts ${MIN_SIGNATURE_LIFETIME}–${MAX_SIGNATURE_LIFETIME} s (30 min to 48 h).`),
         looksLikeMilliseconds(iat) || looksLikeMilliseconds(exp)
           ? advice(
-              'iat or exp looks like milliseconds, and both must be seconds since the epoch.',
-              'Use seconds since the epoch for iat and exp (Math.floor(Date.now() / 1000)).',
+              msg('iat or exp looks like milliseconds, and both must be seconds since the epoch.'),
+              msg('Use seconds since the epoch for iat and exp (Math.floor(Date.now() / 1000)).'),
             )
           : advice(
-              `Zoom accepts a signature lifetime (exp − iat) of ${MIN_SIGNATURE_LIFETIME}–${MAX_SIGNATURE_LIFETIME} s only.`,
-              "Sign with exp = iat + 7200 (two hours, as in Zoom's sample) or any value in that range.",
+              msg(str`Zoom accepts a signature lifetime (exp − iat) of ${MIN_SIGNATURE_LIFETIME}–${MAX_SIGNATURE_LIFETIME} s only.`),
+              msg("Sign with exp = iat + 7200 (two hours, as in Zoom's sample) or any value in that range."),
             ),
       );
     }
@@ -353,21 +354,25 @@ function checkTimes(payload: Record<string, unknown>, expected: SignatureExpecta
   const tokenExp = payload['tokenExp'];
   if (tokenExp === undefined) return;
   if (typeof tokenExp !== 'number' || !Number.isFinite(tokenExp)) {
-    add('claim-type', 'error', `The signature's tokenExp is ${showValue(tokenExp)}, not a number.`, NUMERIC_TIME);
+    add('claim-type', 'error', msg(str`The signature's tokenExp is ${showValue(tokenExp)}, not a number.`), numericTime());
   } else if (iat !== undefined && tokenExp < iat + MIN_SIGNATURE_LIFETIME) {
     add(
       'token-exp',
       'error',
-      `The signature's tokenExp is ${describeOffset(tokenExp - iat)} iat; it must be at least ${MIN_SIGNATURE_LIFETIME} s after it.`,
-      advice(`Zoom wants tokenExp at least ${MIN_SIGNATURE_LIFETIME} s after iat.`, 'Set tokenExp to the same value as exp.'),
+      tokenExp < iat
+        ? msg(str`The signature's tokenExp is ${formatDuration(tokenExp - iat)} before iat; it must be at least ${MIN_SIGNATURE_LIFETIME} s after it.`)
+        : msg(str`The signature's tokenExp is only ${formatDuration(tokenExp - iat)} after iat; it must be at least ${MIN_SIGNATURE_LIFETIME} s after it.`),
+      advice(msg(str`Zoom wants tokenExp at least ${MIN_SIGNATURE_LIFETIME} s after iat.`), msg('Set tokenExp to the same value as exp.')),
     );
   }
 }
 
-const NUMERIC_TIME = advice(
-  'Zoom reads iat, exp and tokenExp as numbers of seconds since the epoch.',
-  'Sign iat, exp and tokenExp as numbers (Math.floor(Date.now() / 1000)), not strings.',
-);
+function numericTime(): ErrorAdvice {
+  return advice(
+    msg('Zoom reads iat, exp and tokenExp as numbers of seconds since the epoch.'),
+    msg('Sign iat, exp and tokenExp as numbers (Math.floor(Date.now() / 1000)), not strings.'),
+  );
+}
 
 function numericClaim(payload: Record<string, unknown>, name: 'iat' | 'exp', add: AddProblem): number | undefined {
   const value = payload[name];
@@ -376,15 +381,11 @@ function numericClaim(payload: Record<string, unknown>, name: 'iat' | 'exp', add
     'claim-type',
     'error',
     value === undefined
-      ? `The signature has no ${name} claim.`
-      : `The signature's ${name} is ${showValue(value)}, not a number.`,
-    NUMERIC_TIME,
+      ? msg(str`The signature has no ${name} claim.`)
+      : msg(str`The signature's ${name} is ${showValue(value)}, not a number.`),
+    numericTime(),
   );
   return undefined;
-}
-
-function describeOffset(seconds: number): string {
-  return seconds < 0 ? `${formatDuration(seconds)} before` : `only ${formatDuration(seconds)} after`;
 }
 
 /** Seconds since the epoch stay below 1e11 until the year 5138; larger values are almost surely Date.now(). */

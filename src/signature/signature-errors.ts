@@ -4,6 +4,7 @@
  * redacted.
  */
 
+import { msg, str } from '@lit/localize';
 import { ZoomJoinError, type ErrorAdvice } from '../zoom-join-error.js';
 import { clipText, scrubHead, withoutUserinfo } from '../safe-text.js';
 import { isError, safeCause, secretScrubber } from '../secret-scrub.js';
@@ -52,13 +53,12 @@ export function endpointMissingError(): ZoomJoinError {
   return new ZoomJoinError({
     code: SignatureFetchErrorCode.endpointMissing,
     category: 'signature',
-    title: 'No signature source',
-    message: 'There is no way to get a signature: no signature, signature provider or signature endpoint was given.',
-    hint: 'Zoom admits no one without a signature made on a server, and the element was given no way to get one.',
+    title: msg('No signature source'),
+    message: msg('There is no way to get a signature: no signature, signature provider or signature endpoint was given.'),
+    hint: msg('Zoom admits no one without a signature made on a server, and the element was given no way to get one.'),
     steps: [
-      "Give the element a signature endpoint URL: a back end such as Zoom's meetingsdk-auth-endpoint-sample, which " +
-        'answers POST {meetingNumber, role} with {signature}.',
-      'Or give it a signature provider function, or a signature made on your server.',
+      msg("Give the element a signature endpoint URL: a back end such as Zoom's meetingsdk-auth-endpoint-sample, which answers POST {meetingNumber, role} with {signature}."),
+      msg('Or give it a signature provider function, or a signature made on your server.'),
     ],
   });
 }
@@ -67,13 +67,13 @@ export function requestInvalidError(endpoint: string, cause: unknown): ZoomJoinE
   return new ZoomJoinError({
     code: SignatureFetchErrorCode.requestInvalid,
     category: 'signature',
-    title: 'Invalid signature request',
-    message: `The signature request to ${describeEndpoint(endpoint)} could not be built: ${causeText(cause)}`,
-    hint: 'The request to the signature endpoint could not be built from the given URL, method, headers or body.',
+    title: msg('Invalid signature request'),
+    message: msg(str`The signature request to ${describeEndpoint(endpoint)} could not be built: ${causeText(cause)}`),
+    hint: msg('The request to the signature endpoint could not be built from the given URL, method, headers or body.'),
     steps: [
-      'Check the endpoint URL (absolute, or relative to the page).',
-      'Check the method and header names.',
-      'Make the body builder return a body, and send none with GET and HEAD.',
+      msg('Check the endpoint URL (absolute, or relative to the page).'),
+      msg('Check the method and header names.'),
+      msg('Make the body builder return a body, and send none with GET and HEAD.'),
     ],
     cause: causeOf(cause),
   });
@@ -83,17 +83,15 @@ export function networkError(endpoint: string, attempts: number, cause: unknown)
   return new ZoomJoinError({
     code: SignatureFetchErrorCode.network,
     category: 'signature',
-    title: 'Signature endpoint unreachable',
-    message: `Could not reach the signature endpoint ${describeEndpoint(endpoint)}${afterAttempts(attempts)}.`,
+    title: msg('Signature endpoint unreachable'),
+    message: msg(str`Could not reach the signature endpoint ${describeEndpoint(endpoint)}${afterAttempts(attempts)}.`),
     hint:
-      'The browser got no answer from the signature endpoint: the URL is wrong, the server is down, or the browser ' +
-      'refused the request (CORS, or mixed content).',
+      msg('The browser got no answer from the signature endpoint: the URL is wrong, the server is down, or the browser refused the request (CORS, or mixed content).'),
     steps: [
-      'Check the URL and that the server is running.',
-      'For a cross-origin endpoint, answer the preflight (OPTIONS) and send Access-Control-Allow-Origin (plus ' +
-        'Access-Control-Allow-Credentials with credentials "include").',
-      'Serve the endpoint over https:// when the page is https:// (an http:// endpoint is blocked as mixed content).',
-      'Read the browser console: it names the exact cause.',
+      msg('Check the URL and that the server is running.'),
+      msg('For a cross-origin endpoint, answer the preflight (OPTIONS) and send Access-Control-Allow-Origin (plus Access-Control-Allow-Credentials with credentials "include").'),
+      msg('Serve the endpoint over https:// when the page is https:// (an http:// endpoint is blocked as mixed content).'),
+      msg('Read the browser console: it names the exact cause.'),
     ],
     retryable: true,
     cause: causeOf(cause),
@@ -109,13 +107,13 @@ export function originRefusedError(endpoint: string, pageOrigin: string, attempt
   return new ZoomJoinError({
     code: SignatureFetchErrorCode.originRefused,
     category: 'signature',
-    title: "Signature endpoint refused this page's origin",
-    message: `The signature endpoint ${where} is up, but it does not let pages from ${pageOrigin} read its answer (CORS)${afterAttempts(attempts)}.`,
-    hint: 'A browser reads an answer from another origin only when the endpoint allows that origin, and this one does not.',
+    title: msg("Signature endpoint refused this page's origin"),
+    message: msg(str`The signature endpoint ${where} is up, but it does not let pages from ${pageOrigin} read its answer (CORS)${afterAttempts(attempts)}.`),
+    hint: msg('A browser reads an answer from another origin only when the endpoint allows that origin, and this one does not.'),
     steps: [
-      `Add ${pageOrigin} to ZOOM_JOIN_ALLOWED_ORIGINS (comma-separated) of zoom-join's signature server, and restart it.`,
-      `On another back end, answer the preflight (OPTIONS) and send Access-Control-Allow-Origin: ${pageOrigin}.`,
-      `Run npx zoom-join doctor --endpoint ${where} --origin ${pageOrigin} to see what the endpoint answers this origin.`,
+      msg(str`Add ${pageOrigin} to ZOOM_JOIN_ALLOWED_ORIGINS (comma-separated) of zoom-join's signature server, and restart it.`),
+      msg(str`On another back end, answer the preflight (OPTIONS) and send Access-Control-Allow-Origin: ${pageOrigin}.`),
+      msg(str`Run npx zoom-join doctor --endpoint ${where} --origin ${pageOrigin} to see what the endpoint answers this origin.`),
     ],
     retryable: true,
   });
@@ -125,14 +123,13 @@ export function timeoutError(endpoint: string, timeoutMs: number, attempts: numb
   return new ZoomJoinError({
     code: SignatureFetchErrorCode.timeout,
     category: 'signature',
-    title: 'Signature endpoint timed out',
-    message: `The signature endpoint ${describeEndpoint(endpoint)} did not answer within ${timeoutMs} ms${afterAttempts(attempts)}.`,
+    title: msg('Signature endpoint timed out'),
+    message: msg(str`The signature endpoint ${describeEndpoint(endpoint)} did not answer within ${timeoutMs} ms${afterAttempts(attempts)}.`),
     hint:
-      'The back end is slow or stuck (a cold serverless start, a blocked upstream call), though signing is a local ' +
-      'HMAC that should take milliseconds.',
+      msg('The back end is slow or stuck (a cold serverless start, a blocked upstream call), though signing is a local HMAC that should take milliseconds.'),
     steps: [
-      "Check the back end's logs for what it waits on.",
-      'Raise the timeout (signatureRequest.timeoutMs) only if the endpoint does more than sign.',
+      msg("Check the back end's logs for what it waits on."),
+      msg('Raise the timeout (signatureRequest.timeoutMs) only if the endpoint does more than sign.'),
     ],
     retryable: true,
   });
@@ -141,44 +138,43 @@ export function timeoutError(endpoint: string, timeoutMs: number, attempts: numb
 function statusAdvice(status: number): ErrorAdvice {
   if (status === 401 || status === 403) {
     return {
-      hint: 'The endpoint refused the request because it carries no session or credentials it accepts.',
-      steps: ['Send the session cookie (credentials "include" for another origin) or the auth header the endpoint expects.'],
+      hint: msg('The endpoint refused the request because it carries no session or credentials it accepts.'),
+      steps: [msg('Send the session cookie (credentials "include" for another origin) or the auth header the endpoint expects.')],
     };
   }
   if (status === 404) {
     return {
-      hint: 'The signature endpoint URL is wrong: nothing answers at that path.',
-      steps: ["Check the path and the server's route."],
+      hint: msg('The signature endpoint URL is wrong: nothing answers at that path.'),
+      steps: [msg("Check the path and the server's route.")],
     };
   }
   if (status === 405) {
     return {
-      hint: "The endpoint does not accept this method (Zoom's sample expects POST).",
-      steps: ['Send the request with the method the endpoint expects (signatureRequest.method).'],
+      hint: msg("The endpoint does not accept this method (Zoom's sample expects POST)."),
+      steps: [msg('Send the request with the method the endpoint expects (signatureRequest.method).')],
     };
   }
   if (status === 400 || status === 422) {
     return {
-      hint: 'The endpoint rejected the request body.',
+      hint: msg('The endpoint rejected the request body.'),
       steps: [
-        "Send what Zoom's sample expects: JSON {meetingNumber, role} with role 0 or 1 and expirationSeconds within " +
-          '1800–172800.',
-        'Use a body builder if your back end wants another shape.',
+        msg("Send what Zoom's sample expects: JSON {meetingNumber, role} with role 0 or 1 and expirationSeconds within 1800–172800."),
+        msg('Use a body builder if your back end wants another shape.'),
       ],
     };
   }
   if (status === 429) {
-    return { hint: 'The endpoint is rate-limiting this client.', steps: ['Wait before trying again.'] };
+    return { hint: msg('The endpoint is rate-limiting this client.'), steps: [msg('Wait before trying again.')] };
   }
   if (status >= 500) {
     return {
-      hint: 'The signature back end failed, usually because its Meeting SDK Client ID or Client Secret is not configured.',
-      steps: ["Check the back end's logs.", 'Check that its Client ID and Client Secret environment variables are set.'],
+      hint: msg('The signature back end failed, usually because its Meeting SDK Client ID or Client Secret is not configured.'),
+      steps: [msg("Check the back end's logs."), msg('Check that its Client ID and Client Secret environment variables are set.')],
     };
   }
   return {
-    hint: 'The endpoint did not answer with a signature.',
-    steps: ["Check the endpoint's logs and what it expects."],
+    hint: msg('The endpoint did not answer with a signature.'),
+    steps: [msg("Check the endpoint's logs and what it expects.")],
   };
 }
 
@@ -193,8 +189,8 @@ export function httpStatusError(
   return new ZoomJoinError({
     code: SignatureFetchErrorCode.httpStatus,
     category: 'signature',
-    title: `Signature endpoint answered ${status}`,
-    message: `The signature endpoint ${describeEndpoint(endpoint)} answered HTTP ${status}${statusText ? ` ${statusText}` : ''}${afterAttempts(attempts)}${said}`,
+    title: msg(str`Signature endpoint answered ${status}`),
+    message: msg(str`The signature endpoint ${describeEndpoint(endpoint)} answered HTTP ${status}${statusText ? ` ${statusText}` : ''}${afterAttempts(attempts)}${said}`),
     ...statusAdvice(status),
     retryable: status >= 500 || status === 429,
   });
@@ -209,12 +205,11 @@ export function signInRequiredError(endpoint: string, signInUrl: string): ZoomJo
   return new ZoomJoinError({
     code: SignatureFetchErrorCode.signInRequired,
     category: 'signature',
-    title: 'Sign in with Zoom to join',
-    message: `The signature endpoint ${describeEndpoint(endpoint)} needs you signed in with Zoom before it can sign this join.`,
+    title: msg('Sign in with Zoom to join'),
+    message: msg(str`The signature endpoint ${describeEndpoint(endpoint)} needs you signed in with Zoom before it can sign this join.`),
     hint:
-      'The meeting belongs to another Zoom account, and Zoom admits apps into it only on behalf of a signed-in Zoom user ' +
-      'who is in the meeting.',
-    steps: ['Sign in with Zoom.', 'Join again: the element does it by itself once you are signed in.'],
+      msg('The meeting belongs to another Zoom account, and Zoom admits apps into it only on behalf of a signed-in Zoom user who is in the meeting.'),
+    steps: [msg('Sign in with Zoom.'), msg('Join again: the element does it by itself once you are signed in.')],
     // Asking again before the visitor signed in gets the same answer: the join waits for the sign-in instead.
     retryable: false,
     signInUrl,
@@ -226,32 +221,31 @@ export function tokensConflictError(endpoint: string): ZoomJoinError {
   return new ZoomJoinError({
     code: SignatureFetchErrorCode.tokensConflict,
     category: 'signature',
-    title: 'Signature endpoint answered both an OBF token and a ZAK',
-    message: `The signature endpoint ${describeEndpoint(endpoint)} answered both obfToken and zak; Zoom joins with one of them.`,
-    hint: 'Zoom refuses a join that carries both an OBF token and a ZAK.',
-    steps: ['Answer obfToken to join on behalf of the signed-in user, or zak to join as them, never both.'],
+    title: msg('Signature endpoint answered both an OBF token and a ZAK'),
+    message: msg(str`The signature endpoint ${describeEndpoint(endpoint)} answered both obfToken and zak; Zoom joins with one of them.`),
+    hint: msg('Zoom refuses a join that carries both an OBF token and a ZAK.'),
+    steps: [msg('Answer obfToken to join on behalf of the signed-in user, or zak to join as them, never both.')],
   });
 }
 
 export function notJsonError(endpoint: string, status: number, excerpt: string, html: boolean): ZoomJoinError {
-  const what = html ? 'an HTML page' : excerpt ? 'text that is not JSON' : 'an empty body';
+  const what = html ? msg('an HTML page') : excerpt ? msg('text that is not JSON') : msg('an empty body');
   return new ZoomJoinError({
     code: SignatureFetchErrorCode.notJson,
     category: 'signature',
-    title: 'Signature endpoint did not answer JSON',
-    message: `The signature endpoint ${describeEndpoint(endpoint)} answered HTTP ${status} with ${what}${excerpt ? `: "${excerpt}"` : '.'}`,
+    title: msg('Signature endpoint did not answer JSON'),
+    message: msg(str`The signature endpoint ${describeEndpoint(endpoint)} answered HTTP ${status} with ${what}${excerpt ? `: "${excerpt}"` : '.'}`),
     ...(html
       ? {
           hint:
-            'The URL probably points at a web page or a single-page-app fallback (index.html served for unknown ' +
-            'paths), not at the signature endpoint.',
-          steps: ['Check the endpoint path.', 'Check the dev-server proxy.', "Check the back end's route."],
+            msg('The URL probably points at a web page or a single-page-app fallback (index.html served for unknown paths), not at the signature endpoint.'),
+          steps: [msg('Check the endpoint path.'), msg('Check the dev-server proxy.'), msg("Check the back end's route.")],
         }
       : {
-          hint: 'The signature endpoint must answer JSON, and it answered something else.',
+          hint: msg('The signature endpoint must answer JSON, and it answered something else.'),
           steps: [
-            'Answer JSON such as {"signature": "<JWT>", "sdkKey": "<Client ID>"} with Content-Type: application/json.',
-            'Or pass a provider function that adapts any other format.',
+            msg('Answer JSON such as {"signature": "<JWT>", "sdkKey": "<Client ID>"} with Content-Type: application/json.'),
+            msg('Or pass a provider function that adapts any other format.'),
           ],
         }),
   });
@@ -261,16 +255,14 @@ export function answerTooLargeError(endpoint: string, status: number, maxBytes: 
   return new ZoomJoinError({
     code: SignatureFetchErrorCode.tooLarge,
     category: 'signature',
-    title: 'The signature endpoint answered too much',
+    title: msg('The signature endpoint answered too much'),
     message:
-      `The signature endpoint ${describeEndpoint(endpoint)} answered HTTP ${status} with more than ` +
-      `${Math.round(maxBytes / 1024)} KB; a signature answer is a few hundred bytes, so the rest was not read.`,
+      msg(str`The signature endpoint ${describeEndpoint(endpoint)} answered HTTP ${status} with more than ${Math.round(maxBytes / 1024)} KB; a signature answer is a few hundred bytes, so the rest was not read.`),
     hint:
-      'The URL probably points at a file, a page or an API that returns data, not at the signature endpoint, or ' +
-      'the endpoint adds far more than the signature to its answer.',
+      msg('The URL probably points at a file, a page or an API that returns data, not at the signature endpoint, or the endpoint adds far more than the signature to its answer.'),
     steps: [
-      'Check the endpoint path.',
-      'Answer only {"signature": "<JWT>", "sdkKey": "<Client ID>"}.',
+      msg('Check the endpoint path.'),
+      msg('Answer only {"signature": "<JWT>", "sdkKey": "<Client ID>"}.'),
     ],
   });
 }
@@ -279,14 +271,13 @@ export function missingSignatureError(endpoint: string, excerpt: string): ZoomJo
   return new ZoomJoinError({
     code: SignatureFetchErrorCode.missing,
     category: 'signature',
-    title: 'No signature in the answer',
-    message: `The signature endpoint ${describeEndpoint(endpoint)} answered JSON without a "signature" string${excerpt ? `: ${excerpt}` : '.'}`,
+    title: msg('No signature in the answer'),
+    message: msg(str`The signature endpoint ${describeEndpoint(endpoint)} answered JSON without a "signature" string${excerpt ? `: ${excerpt}` : '.'}`),
     hint:
-      'The answer has no "signature" string: the endpoint names the field differently (token, jwt, …), nests it, or ' +
-      'failed.',
+      msg('The answer has no "signature" string: the endpoint names the field differently (token, jwt, …), nests it, or failed.'),
     steps: [
-      'Answer {"signature": "<JWT>"}, or pass a provider function that returns the JWT from any other shape.',
-      'Read the answer\'s "error" field, if it has one: it usually says why.',
+      msg('Answer {"signature": "<JWT>"}, or pass a provider function that returns the JWT from any other shape.'),
+      msg('Read the answer\'s "error" field, if it has one: it usually says why.'),
     ],
   });
 }
@@ -295,12 +286,12 @@ export function providerFailedError(detail: string, cause?: unknown): ZoomJoinEr
   return new ZoomJoinError({
     code: SignatureFetchErrorCode.providerFailed,
     category: 'signature',
-    title: 'Signature provider failed',
-    message: `The signature provider ${detail}`,
-    hint: 'The signature provider threw, or resolved to something other than a signature.',
+    title: msg('Signature provider failed'),
+    message: msg(str`The signature provider ${detail}`),
+    hint: msg('The signature provider threw, or resolved to something other than a signature.'),
     steps: [
-      'Make the provider resolve to the JWT string or to {signature, sdkKey?}.',
-      'Fix the error it reports, and let it throw only when no signature can be made.',
+      msg('Make the provider resolve to the JWT string or to {signature, sdkKey?}.'),
+      msg('Fix the error it reports, and let it throw only when no signature can be made.'),
     ],
     cause: causeOf(cause),
   });
