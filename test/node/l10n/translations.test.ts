@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
@@ -42,5 +45,24 @@ test('the complete locales translate every message', () => {
     assert.ok(config.targetLocales.includes(locale), `${locale} is a target locale`);
     const missing = [...units(locale)].filter(([, translated]) => !translated).map(([id]) => id);
     assert.deepEqual(missing, [], `${locale} translates every message`);
+  }
+});
+
+test('the XLIFF files hold exactly the messages in src/ (npm run l10n:extract has run since the last text changed)', () => {
+  const scratch = mkdtempSync(join(tmpdir(), 'zoom-join-l10n-'));
+  try {
+    // The project's own settings, extracting into a scratch folder instead of xliff/.
+    const settings = JSON.parse(readFileSync(`${root}lit-localize.json`, 'utf8')) as Record<string, unknown>;
+    const extractConfig = join(scratch, 'lit-localize.json');
+    writeFileSync(
+      extractConfig,
+      JSON.stringify({ ...settings, tsConfig: `${root}tsconfig.l10n.json`, interchange: { format: 'xliff', xliffDir: scratch } }),
+    );
+    execFileSync(`${root}node_modules/.bin/lit-localize`, ['extract', '--config', extractConfig], { cwd: root, stdio: 'pipe' });
+    const extracted = readFileSync(join(scratch, `${config.targetLocales[0]!}.xlf`), 'utf8');
+    const inSource = [...extracted.matchAll(/<trans-unit id="([^"]+)"/g)].map((match) => match[1]!).sort();
+    assert.deepEqual([...units(config.targetLocales[0]!).keys()].sort(), inSource, 'run npm run l10n:extract, translate the new texts, then npm run l10n:build');
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
   }
 });
