@@ -77,8 +77,12 @@ export const zoomJoinAttributes = {
    * ARIA's, and `role="0"` on an element is an invalid ARIA role to every assistive technology.
    */
   meetingRole: { attribute: 'meeting-role', initial: '0' } as Rule<string | null>,
-  /** `component` (the meeting inside the element) or `client` (Zoom's full-page Client View). */
-  view: text('view', 'component'),
+  /**
+   * `auto` (the default): the Component View on desktop browsers, Zoom's Client View on phones and tablets — the view
+   * Zoom supports on each, decided once per join; `component` (the meeting inside the element) or `client` (Zoom's
+   * full-page Client View, laid out in the element) on every device. Events name the view that ran.
+   */
+  view: text('view', 'auto'),
   /** URL of the folder where `@zoom/meetingsdk/dist/lib` is served; relative values resolve against the page. */
   assetPath: text('asset-path'),
   /** URL that answers `POST {meetingNumber, role}` with `{signature}`. */

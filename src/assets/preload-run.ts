@@ -5,7 +5,7 @@
  */
 import { waitBounded } from '../abort.js';
 import { emit } from '../events.js';
-import { describeCapabilities, detectCapabilities, type Capabilities, type ZoomCapabilitiesDetail } from './capabilities.js';
+import { describeCapabilities, detectCapabilities, deviceWarnings, type Capabilities, type ZoomCapabilitiesDetail } from './capabilities.js';
 import { checkAssetPathOnce } from './check-asset-path.js';
 import { resolveLibLocation } from './lib-url.js';
 import type { AssetManifest } from './manifest.js';
@@ -13,13 +13,15 @@ import { planAssets, type AssetPlan, type VirtualBackgroundMode } from './plan.j
 import type { PreloadStrategy } from './preload-trigger.js';
 import type { SdkView } from '../zoom-join-error.js';
 import { preloadAssets, type PreloadResult } from './preloader.js';
+import { resolveView } from '../device/device-kind.js';
 
 /** What the controller reads from its element, already checked against the attribute table. */
 export interface AssetSettings {
   strategy: PreloadStrategy;
   /** The `asset-path` attribute as given (empty: Zoom's CDN). */
   assetPath: string;
-  view: SdkView;
+  /** `auto`: the view Zoom supports on this device (see device-kind.ts). */
+  view: SdkView | 'auto';
   virtualBackground: VirtualBackgroundMode;
 }
 
@@ -112,13 +114,14 @@ export function startPreloadRun(
     finished: Promise.resolve(undefined),
   };
   emit(host, 'zoom-capabilities', run.capabilities);
+  for (const warning of deviceWarnings(run.capabilities)) emit(host, 'zoom-warning', warning);
 
   const manifest: Promise<AssetManifest | undefined> = location.selfHosted
     ? checkAssetPathOnce(location.libUrl, { signal })
     : Promise.resolve(undefined);
 
   const planned = manifest.then((found) => {
-    const plan = planAssets({ view: settings.view, capabilities: device, virtualBackground: settings.virtualBackground, manifest: found });
+    const plan = planAssets({ view: resolveView(settings.view), capabilities: device, virtualBackground: settings.virtualBackground, manifest: found });
     run.plan = plan;
     for (const warning of plan.warnings) emit(host, 'zoom-warning', warning);
     return plan;
