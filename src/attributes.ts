@@ -112,6 +112,13 @@ export const zoomJoinAttributes = {
    * ever; when this runs out the element leaves with `zoom-left {reason: 'connection-lost'}`.
    */
   reconnectTimeout: number('reconnect-timeout', 60000, 'milliseconds', { zero: 'for no limit' }),
+  /**
+   * Checks before the join whether the camera, microphone, the page (https, its Permissions Policy) and the browser
+   * (Zoom's list) let the meeting work: `event` (the default) fires `zoom-preflight` when the element connects and
+   * whenever a camera or microphone permission changes; `panel` also shows what will not work and what to do, above
+   * the Join button; `none` checks nothing.
+   */
+  preflight: choice('preflight', 'event', ['event', 'panel', 'none']),
   /** When to preload the SDK's files: `none`, `intent`, `visible`, `idle` or `eager`. */
   preload: choice('preload', 'idle', ['none', 'intent', 'visible', 'idle', 'eager']),
   /** `off`, `preload` (fetch the virtual-background files where the device can afford them) or `enforce`. */

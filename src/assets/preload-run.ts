@@ -11,7 +11,6 @@ import { resolveLibLocation } from './lib-url.js';
 import type { AssetManifest } from './manifest.js';
 import { planAssets, type AssetPlan, type VirtualBackgroundMode } from './plan.js';
 import type { PreloadStrategy } from './preload-trigger.js';
-import type { SdkView } from '../zoom-join-error.js';
 import { preloadAssets, type PreloadResult } from './preloader.js';
 import { resolveView } from '../device/device-kind.js';
 
@@ -20,8 +19,8 @@ export interface AssetSettings {
   strategy: PreloadStrategy;
   /** The `asset-path` attribute as given (empty: Zoom's CDN). */
   assetPath: string;
-  /** `auto`: the view Zoom supports on this device (see device-kind.ts). */
-  view: SdkView | 'auto';
+  /** The `view` attribute as given: `auto` (or anything unknown) is the view Zoom supports on this device (device-kind.ts). */
+  view: string;
   virtualBackground: VirtualBackgroundMode;
 }
 

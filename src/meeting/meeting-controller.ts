@@ -83,8 +83,8 @@ export class MeetingController implements ReactiveController {
       () => ({
         strategy: setting(host, 'preload') as PreloadStrategy,
         assetPath: host.assetPath,
-        // `auto` is decided for this device by the preload code (lazy), as by the join.
-        view: host.view === 'client' || host.view === 'component' ? host.view : 'auto',
+        // As given: the preload code (lazy) decides `auto` for this device, as the join does.
+        view: host.view,
         virtualBackground: setting(host, 'virtualBackground') as VirtualBackgroundMode,
       }),
       () => void loadJoinMachinery().catch(() => undefined),
