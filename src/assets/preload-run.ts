@@ -78,6 +78,9 @@ export async function prepareJoin(
   if (run) await waitBounded(run.joinReady, JOIN_WAIT_CAP_MS, signal);
 }
 
+/** The elements that heard their device's warnings. */
+const devicesWarned = new WeakSet<HTMLElement>();
+
 /** Starts a preload; undefined when `asset-path` is not a URL (the join reports that, preloading just waits). */
 export function startPreloadRun(
   host: HTMLElement,
@@ -113,7 +116,11 @@ export function startPreloadRun(
     finished: Promise.resolve(undefined),
   };
   emit(host, 'zoom-capabilities', run.capabilities);
-  for (const warning of deviceWarnings(run.capabilities)) emit(host, 'zoom-warning', warning);
+  // What the device cannot do does not change: said once per element, not again with every preload after a meeting.
+  if (!devicesWarned.has(host)) {
+    devicesWarned.add(host);
+    for (const warning of deviceWarnings(run.capabilities)) emit(host, 'zoom-warning', warning);
+  }
 
   const manifest: Promise<AssetManifest | undefined> = location.selfHosted
     ? checkAssetPathOnce(location.libUrl, { signal })
