@@ -1,8 +1,9 @@
 // Browser settings a page cannot change itself, changed for the test page through Playwright and CDP: permission
 // states, the user agent, and an insecure (non-localhost http) host that serves this test server's files.
 
-/** Per page, the CDP session that holds a user-agent override (closing it lifts the override). */
+/** Per page, the CDP sessions that hold a user-agent or permission override (closing one lifts its overrides). */
 const userAgentSessions = new WeakMap();
+const permissionSessions = new WeakMap();
 
 async function browserContextId(page) {
   const cdp = await page.context().newCDPSession(page);
@@ -24,21 +25,24 @@ export const deviceControlPlugin = {
         await page.context().grantPermissions(payload.permissions, { origin: payload.origin ?? origin });
         return true;
       case 'reset-permissions':
+        await permissionSessions.get(page)?.detach().catch(() => undefined);
+        permissionSessions.delete(page);
         await page.context().clearPermissions();
         return true;
-      case 'deny': {
-        // Playwright only grants; Chromium's CDP sets any state, for one origin of this page's context.
-        const cdp = await page.context().browser().newBrowserCDPSession();
-        try {
-          await cdp.send('Browser.setPermission', {
-            permission: { name: payload.permission },
-            setting: 'denied',
-            origin,
-            browserContextId: await browserContextId(page),
-          });
-        } finally {
-          await cdp.detach();
+      case 'permission': {
+        // One permission, the others kept (Playwright's grantPermissions denies every permission it is not given).
+        // The override lives as long as the CDP session that set it: kept until reset-permissions.
+        let cdp = permissionSessions.get(page);
+        if (!cdp) {
+          cdp = await page.context().browser().newBrowserCDPSession();
+          permissionSessions.set(page, cdp);
         }
+        await cdp.send('Browser.setPermission', {
+          permission: { name: payload.permission },
+          setting: payload.setting,
+          origin,
+          browserContextId: await browserContextId(page),
+        });
         return true;
       }
       case 'user-agent': {
