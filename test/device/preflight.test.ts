@@ -21,6 +21,21 @@ async function preflightOf(template = html`<zoom-join preload="none" preflight="
   return { element, detail };
 }
 
+/** axe-core's violations in the element (its shadow root included). */
+async function axeViolations(element: ZoomJoin): Promise<string[]> {
+  if (!('axe' in window)) {
+    await new Promise<void>((resolve, reject) => {
+      const script = document.createElement('script');
+      script.src = '/node_modules/axe-core/axe.min.js';
+      script.onload = () => resolve();
+      script.onerror = () => reject(new Error('axe-core did not load'));
+      document.head.append(script);
+    });
+  }
+  const axe = (window as unknown as { axe: { run(context: Element): Promise<{ violations: Array<{ id: string; nodes: unknown[] }> }> } }).axe;
+  return (await axe.run(element)).violations.map((violation) => `${violation.id}: ${JSON.stringify(violation.nodes)}`);
+}
+
 const panelOf = (element: ZoomJoin) => element.shadowRoot!.querySelector<HTMLElement>('[part=preflight]');
 
 describe('preflight (zoom-preflight, preflight="panel")', function () {
@@ -68,6 +83,7 @@ describe('preflight (zoom-preflight, preflight="panel")', function () {
     // Before the Join button, so a screen reader reaches it first.
     const order = [...element.shadowRoot!.querySelectorAll('[part=preflight],[part=join-button]')].map((node) => node.getAttribute('part'));
     expect(order).to.deep.equal(['preflight', 'join-button']);
+    expect(await axeViolations(element), 'axe-core (contrast included) finds nothing in the panel').to.deep.equal([]);
 
     // The user allows the camera in the site settings: the element hears the permission change and checks again.
     const again = oneEvent(element, 'zoom-preflight');
