@@ -5,6 +5,7 @@ import { playwrightLauncher } from '@web/test-runner-playwright';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './scripts/chromium.mjs';
 import { referenceServerMiddleware } from './test/support/reference-server-middleware.mjs';
 import { signatureEndpointMiddleware } from './test/support/signature-endpoint-middleware.mjs';
+import { deviceControlPlugin } from './test/support/device-control-plugin.mjs';
 import { tsImport } from 'tsx/esm/api';
 
 // The meeting double is TypeScript shared with the e2e suites and the benches.
@@ -237,39 +238,50 @@ function summaryLineReporter() {
   };
 }
 
+/**
+ * Debian's Chromium through Playwright, every page logged (requests, console) for the plugins above; `contextOptions`
+ * emulate a device (web-test-runner.mobile.config.mjs).
+ */
+export function chromiumLauncher(contextOptions = {}) {
+  return playwrightLauncher({
+    // A device's viewport, touch, isMobile and user agent (Playwright's device descriptors) for the mobile group.
+    createBrowserContext: ({ browser }) => browser.newContext(contextOptions),
+    product: 'chromium',
+    launchOptions: {
+      executablePath: CHROMIUM_PATH,
+      headless: true,
+      // Nothing may reach Zoom from a test, whatever the machine's network: its hosts do not resolve, and the
+      // double (page routing) answers before any lookup.
+      args: [...CHROMIUM_ARGS, '--host-resolver-rules=MAP zoom.us ~NOTFOUND, MAP *.zoom.us ~NOTFOUND, MAP *.zoom.com ~NOTFOUND, MAP *.zoomgov.com ~NOTFOUND, MAP *.cloudfront.net ~NOTFOUND'],
+    },
+    async createPage({ context }) {
+      const page = await context.newPage();
+      // The runner sizes every page to 800×600 before each test file; an emulated device keeps its own screen.
+      if (contextOptions.viewport) page.setViewportSize = async () => undefined;
+      const log = [];
+      requestsByPage.set(page, log);
+      page.on('request', (request) => {
+        log.push({ url: request.url(), method: request.method(), resourceType: request.resourceType() });
+      });
+      const messages = [];
+      consoleByPage.set(page, messages);
+      page.on('console', (message) => {
+        messages.push({ type: message.type(), text: message.text(), url: message.location().url ?? '' });
+      });
+      return page;
+    },
+  });
+}
+
 export default {
   reporters: [defaultReporter(), summaryLineReporter()],
-  files: ['test/**/*.test.ts', '!test/node/**'],
+  // test/mobile/ runs on an emulated phone: web-test-runner.mobile.config.mjs.
+  files: ['test/**/*.test.ts', '!test/node/**', '!test/mobile/**'],
   nodeResolve: true,
   concurrency: 1,
   testsFinishTimeout: 10 * 60 * 1000,
   testFramework: { config: { timeout: 30000 } },
   middleware: [signatureEndpointMiddleware, referenceServerMiddleware],
-  plugins: [sdkAliasPlugin, esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json' }), networkLogPlugin, consoleLogPlugin, zoomDoublePlugin, meetingDoublePlugin, screenshotPlugin, accessibilityTreePlugin],
-  browsers: [
-    playwrightLauncher({
-      product: 'chromium',
-      launchOptions: {
-        executablePath: CHROMIUM_PATH,
-        headless: true,
-        // Nothing may reach Zoom from a test, whatever the machine's network: its hosts do not resolve, and the
-        // double (page routing) answers before any lookup.
-        args: [...CHROMIUM_ARGS, '--host-resolver-rules=MAP zoom.us ~NOTFOUND, MAP *.zoom.us ~NOTFOUND, MAP *.zoom.com ~NOTFOUND, MAP *.zoomgov.com ~NOTFOUND, MAP *.cloudfront.net ~NOTFOUND'],
-      },
-      async createPage({ context }) {
-        const page = await context.newPage();
-        const log = [];
-        requestsByPage.set(page, log);
-        page.on('request', (request) => {
-          log.push({ url: request.url(), method: request.method(), resourceType: request.resourceType() });
-        });
-        const messages = [];
-        consoleByPage.set(page, messages);
-        page.on('console', (message) => {
-          messages.push({ type: message.type(), text: message.text(), url: message.location().url ?? '' });
-        });
-        return page;
-      },
-    }),
-  ],
+  plugins: [sdkAliasPlugin, esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json' }), networkLogPlugin, consoleLogPlugin, zoomDoublePlugin, meetingDoublePlugin, screenshotPlugin, accessibilityTreePlugin, deviceControlPlugin],
+  browsers: [chromiumLauncher()],
 };

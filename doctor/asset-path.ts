@@ -247,6 +247,7 @@ async function diagnosePage(page: string, timeoutMs: number): Promise<{ section:
 }
 
 const FEATURE_NAMES: Record<string, string> = {
+  screenShare: 'Screen sharing',
   galleryView: 'Gallery view',
   virtualBackground: 'Virtual background',
   hd720p: '720p video',
@@ -266,5 +267,7 @@ function desktopChromium(isolated: boolean): Capabilities {
     offscreenCanvas: true,
     hardwareConcurrency: 8,
     saveData: false,
+    device: 'desktop',
+    displayMedia: true,
   };
 }

@@ -344,6 +344,9 @@ export const warningCodes: Readonly<Record<string, string>> = {
   'warm-failed': 'js_media could not be run ahead of the join; the join goes on without it',
   'passcode-prompt': 'Zoom refused the passcode (3004) and the Client View asks for it in its own window; the join waits, bounded by join-timeout',
   'registration-prompt': 'The meeting requires registration (3099) and the Client View shows its registration form; the join waits, bounded by join-timeout',
+  'device-no-screen-share': 'This device cannot share its screen: a phone or tablet, or a browser without getDisplayMedia (said once per element)',
+  'device-no-virtual-background': 'Phones and tablets get no virtual background: the SDK turns it off there (said once per element)',
+  'device-no-gallery-view': "Phones and tablets get the Client View's mobile layout instead of the gallery view (said once per element)",
 };
 
 /** What each signature problem means, in `problems` of signature-rejected-locally and zoom-signature-warning. */

@@ -79,8 +79,12 @@ export const zoomJoinAttributes = {
    * ARIA's, and `role="0"` on an element is an invalid ARIA role to every assistive technology.
    */
   meetingRole: { attribute: 'meeting-role', initial: '0' } as Rule<string | null>,
-  /** `component` (the meeting inside the element) or `client` (Zoom's full-page Client View). */
-  view: text('view', 'component'),
+  /**
+   * `auto` (the default): the Component View on desktop browsers, Zoom's Client View on phones and tablets — the view
+   * Zoom supports on each, decided once per join; `component` (the meeting inside the element) or `client` (Zoom's
+   * full-page Client View, laid out in the element) on every device. Events name the view that ran.
+   */
+  view: text('view', 'auto'),
   /** URL of the folder where `@zoom/meetingsdk/dist/lib` is served; relative values resolve against the page. */
   assetPath: text('asset-path'),
   /** URL that answers `POST {meetingNumber, role}` with `{signature}`. */
@@ -110,6 +114,13 @@ export const zoomJoinAttributes = {
    * ever; when this runs out the element leaves with `zoom-left {reason: 'connection-lost'}`.
    */
   reconnectTimeout: number('reconnect-timeout', 60000, () => msg('milliseconds'), { zero: () => msg('for no limit') }),
+  /**
+   * Checks before the join whether the camera, microphone, the page (https, its Permissions Policy) and the browser
+   * (Zoom's list) let the meeting work: `event` (the default) fires `zoom-preflight` when the element connects and
+   * whenever a camera or microphone permission changes; `panel` also shows what will not work and what to do, above
+   * the Join button; `none` checks nothing.
+   */
+  preflight: choice('preflight', 'event', ['event', 'panel', 'none']),
   /** When to preload the SDK's files: `none`, `intent`, `visible`, `idle` or `eager`. */
   preload: choice('preload', 'idle', ['none', 'intent', 'visible', 'idle', 'eager']),
   /** `off`, `preload` (fetch the virtual-background files where the device can afford them) or `enforce`. */

@@ -3,8 +3,10 @@ import type { SdkView, SignatureProblem, ZoomJoinError } from './zoom-join-error
 import type { ZoomMemoryEventDetails } from './memory/memory-events.js';
 import type { ZoomStatus } from './status.js';
 import type { ZoomParticipant } from './sdk/adapter.js';
+import type { ZoomPreflightDetail } from './preflight/preflight-types.js';
 
 export type { ZoomParticipant } from './sdk/adapter.js';
+export type { PreflightPermission, PreflightProblem, PreflightProblemCode, ZoomPreflightDetail } from './preflight/preflight-types.js';
 
 /**
  * The phases of a join, in order: the asset-path check, the browser-wide lock, the signature (fetched and checked),
@@ -91,6 +93,7 @@ export type ZoomTimingEvent = CustomEvent<ZoomTimingDetail>;
 export type ZoomParticipantsEvent = CustomEvent<ZoomParticipantsDetail>;
 export type ZoomConnectionEvent = CustomEvent<ZoomConnectionDetail>;
 export type ZoomFrameEvent = CustomEvent<ZoomFrameDetail>;
+export type ZoomPreflightEvent = CustomEvent<ZoomPreflightDetail>;
 
 /**
  * Event name → detail type for every `zoom-*` event, the element's own and those of its asset and memory
@@ -106,6 +109,7 @@ export interface ZoomJoinEventDetails extends ZoomAssetEventDetails, ZoomMemoryE
   'zoom-participants': ZoomParticipantsDetail;
   'zoom-connection': ZoomConnectionDetail;
   'zoom-frame': ZoomFrameDetail;
+  'zoom-preflight': ZoomPreflightDetail;
 }
 
 /**
@@ -135,5 +139,6 @@ declare global {
     'zoom-participants': ZoomParticipantsEvent;
     'zoom-connection': ZoomConnectionEvent;
     'zoom-frame': ZoomFrameEvent;
+    'zoom-preflight': ZoomPreflightEvent;
   }
 }

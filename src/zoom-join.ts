@@ -3,10 +3,14 @@ import { LitElement, html, nothing } from 'lit';
 import { initialValues, litProperties, type ZoomJoinProperties } from './attributes.js';
 import type { ZoomJoinError } from './zoom-join-error.js';
 import { MeetingController } from './meeting/meeting-controller.js';
+import { memoizeImport } from './lazy-import.js';
 import type { SdkAdapterFactory, ZoomParticipant, ZoomSdk } from './sdk/adapter.js';
 import { renderedLocale, useLocaleOf } from './l10n/locale.js';
 import { ZoomStatus } from './status.js';
 import { zoomJoinStyles } from './zoom-join.styles.js';
+
+/** The preflight's checks, texts and panel: a small lazy chunk, fetched once an element with a preflight is on the page. */
+const loadPreflight = memoizeImport(() => import('./preflight/preflight-session.js'));
 
 /** Made at each render, so it speaks the locale of the moment. */
 const statusText = (): Record<ZoomStatus, string> => ({
@@ -33,7 +37,7 @@ const statusText = (): Record<ZoomStatus, string> => ({
  * @attr status - Reflected, read-only: the current status
  * @attr lang - The language: the SDK's, one it ships (de-DE, es-ES, fr-FR, ja-JP, zh-CN, …; `de` picks de-DE), default en-US; and the element's own texts', where they are translated (de, es, fr, ja, pt-PT, zh-CN; else English), each marked with the `lang` it is in. One language per page: the last element to set it wins
  * @fires zoom-status - `{status, previous}` on every status change
- * @fires zoom-joined - `{meetingNumber, userName, view}` once in the meeting
+ * @fires zoom-joined - `{meetingNumber, userName, view}` once in the meeting; `view` is the one that ran (`view="auto"`: `component` on desktops, `client` on phones and tablets)
  * @fires zoom-left - `{reason}` once the meeting is over: `user`, `ended`, `removed`, `connection-lost`, `authorized-user-left`, `memory-pressure`, `element-removed`
  * @fires zoom-participants - `{participants}` in a meeting, whenever someone joins, leaves or changes role
  * @fires zoom-connection - `{state: 'reconnecting' | 'connected', reason?}` when the meeting's connection drops and comes back
@@ -41,8 +45,9 @@ const statusText = (): Record<ZoomStatus, string> => ({
  * @fires zoom-error - a `ZoomJoinError` after `status` became `error`
  * @fires zoom-signature-warning - `{problems}` when the signature check found warnings (the join goes on)
  * @fires zoom-progress - `{phase: 'assets', loaded, total, fraction, file}` while the SDK's files preload; fraction only grows and ends at 1
- * @fires zoom-capabilities - which SDK features this page and device allow (gallery view, virtual background, ...)
- * @fires zoom-warning - `{code, message}`: something was skipped (e.g. `vb-skipped-low-memory`), or the Client View asks the user for something (`passcode-prompt`, `registration-prompt`); nothing failed
+ * @fires zoom-capabilities - which SDK features this page and device allow (gallery view, virtual background, screen sharing, ...) and the `device` (`phone`, `tablet`, `desktop`), when preloading starts
+ * @fires zoom-preflight - `{secureContext, camera, microphone, permissionsPolicy, browser, device, view, problems}` when the element connects and whenever a camera or microphone permission changes (not with `preflight="none"`): what will not work, and what to do, before the join
+ * @fires zoom-warning - `{code, message}`: something was skipped (e.g. `vb-skipped-low-memory`), the device cannot do something (`device-no-screen-share`, `device-no-virtual-background`, `device-no-gallery-view`: phones and tablets), or the Client View asks the user for something (`passcode-prompt`, `registration-prompt`); nothing failed
  * @fires zoom-memory - `{usedBytes, limitBytes?, at, source}` every `memory-interval` ms while preparing, joining or joined
  * @fires zoom-timing - `{phases: {name: ms}, total, view, outcome}` after each join attempt (joined, failed or cancelled); each phase is also a `zoom-join:<phase>` User Timing measure
  * @fires zoom-memory-warning - `{reason: 'growth' | 'budget' | 'near-limit' | 'freeze' | 'sdk-out-of-memory', ...}`; cancelable
@@ -60,6 +65,7 @@ const statusText = (): Record<ZoomStatus, string> => ({
  * @csspart error-code - The stable error code (and Zoom's number)
  * @csspart retry-button - The Retry button in the error panel
  * @csspart cancel-button - Cancels a join in progress (while signing or joining)
+ * @csspart preflight - The pre-join panel (`preflight="panel"`), while something stands in the way: a list of problems (also `preflight-title`, `preflight-problems`, `preflight-problem` with `data-code`, `preflight-severity`, `preflight-message`, `preflight-steps`)
  * @csspart warning - The memory warning banner (also `warning-title`, `warning-cause`, `warning-advice`, `warning-dismiss`)
  * @cssprop --zoom-join-accent - Button colour
  * @cssprop --zoom-join-accent-contrast - Button text colour
@@ -87,6 +93,8 @@ export class ZoomJoin extends LitElement {
   static teardownDelayMs = 500;
 
   private readonly meeting: MeetingController;
+  /** The pre-join panel: nothing while the preflight's lazy chunk loads, then what it attached renders it. */
+  private preflightPanel?: () => unknown;
   /** Focus was last inside the element: its controls or the meeting's frame (moving it elsewhere clears this). */
   private focusWithin = false;
 
@@ -180,6 +188,11 @@ export class ZoomJoin extends LitElement {
   }
 
   override updated(): void {
+    // From then on the preflight follows the element itself (a controller of its own).
+    if (!this.preflightPanel && this.preflight !== 'none') {
+      this.preflightPanel = () => nothing;
+      loadPreflight().then((module) => (this.preflightPanel = module.attachPreflight(this)), () => (this.preflightPanel = undefined));
+    }
     // The Join, Cancel or Retry button a keyboard user pressed is gone (or the meeting's frame that had focus):
     // focus goes to what replaced it — Retry, or the error panel when there is nothing to retry — but never when
     // focus is somewhere else on the page.
@@ -212,6 +225,7 @@ export class ZoomJoin extends LitElement {
       <div part="status" role="status" aria-live="polite" lang=${locale}>
         ${status === ZoomStatus.left && detail ? detail : html`${statusText()[status]}${detail ? html` — ${detail}` : nothing}`}
       </div>
+      ${status === ZoomStatus.idle || status === ZoomStatus.preloading || status === ZoomStatus.ready ? this.preflightPanel?.() : nothing}
       ${showJoin
         ? html`<button part="join-button" type="button" lang=${locale} aria-label=${meeting ? msg(str`Join meeting ${meeting}`) : nothing} @click=${this.onJoinClick}>${msg('Join meeting')}</button>`
         : nothing}

@@ -1,4 +1,4 @@
-import type { ZoomCapabilitiesDetail } from './capabilities.js';
+import type { DeviceWarningCode, ZoomCapabilitiesDetail } from './capabilities.js';
 import type { AssetWarning } from './plan.js';
 import type { AssetProgress } from './progress-tracker.js';
 import type { SdkPrompt } from '../sdk/adapter.js';
@@ -11,7 +11,7 @@ export type ZoomProgressDetail = AssetProgress;
 /** `zoom-warning`: something degraded but the element goes on (e.g. `vb-skipped-low-memory`). */
 export interface ZoomWarningDetail {
   /** An asset or attribute problem, or a form the Client View shows instead of failing (`passcode-prompt`, …). */
-  code: AssetWarning['code'] | SdkPrompt;
+  code: AssetWarning['code'] | DeviceWarningCode | SdkPrompt;
   message: string;
 }
 

@@ -4,6 +4,7 @@ import { msg, str } from '@lit/localize';
  * (detectCapabilities), and which SDK features that allows, for `zoom-capabilities` (describeCapabilities).
  * Every probe is injectable: tests describe a device instead of depending on the machine they run on.
  */
+import { deviceKindOf, type DeviceKind } from '../device/device-kind.js';
 
 export interface Capabilities {
   /** WebAssembly SIMD validates (the SDK's `simd` tag: audio_simd, video_simd, ...). */
@@ -22,11 +23,16 @@ export interface Capabilities {
   deviceMemory?: number;
   /** The user asked for reduced data (`navigator.connection.saveData`): preload only what join needs. */
   saveData: boolean;
+  /** Phone, tablet or desktop (device-kind.ts): what `view="auto"` decides by, and what the SDK offers there. */
+  device: DeviceKind;
+  /** `navigator.mediaDevices.getDisplayMedia` exists: the browser can capture a screen to share (none on phones). */
+  displayMedia: boolean;
 }
 
 /** The parts of `navigator` read here, typed structurally (userAgentData and deviceMemory are not in every lib). */
 export interface NavigatorLike {
   userAgent?: string;
+  maxTouchPoints?: number;
   hardwareConcurrency?: number;
   deviceMemory?: number;
   connection?: { saveData?: boolean };
@@ -40,6 +46,8 @@ export interface CapabilityProbes {
   /** True when a SharedArrayBuffer can be created and posted (the SDK's own check before choosing threads). */
   canPostSharedArrayBuffer: () => boolean;
   offscreenCanvas: boolean;
+  /** `navigator.mediaDevices.getDisplayMedia` is a function (absent on phones, and on any insecure page). */
+  displayMedia: boolean;
 }
 
 // The same minimal modules the SDK validates (wasm-feature-detect's): a v128 instruction, and an atomic op on a
@@ -76,6 +84,7 @@ function defaultProbes(): CapabilityProbes {
     crossOriginIsolated: hasWindow && window.crossOriginIsolated === true,
     canPostSharedArrayBuffer: defaultCanPostSharedArrayBuffer,
     offscreenCanvas: typeof OffscreenCanvas === 'function',
+    displayMedia: typeof navigator !== 'undefined' && typeof navigator.mediaDevices?.getDisplayMedia === 'function',
   };
 }
 
@@ -117,6 +126,8 @@ export function detectCapabilities(overrides: Partial<CapabilityProbes> = {}): C
     android: isAndroid(nav),
     offscreenCanvas: probes.offscreenCanvas,
     saveData: nav.connection?.saveData === true,
+    device: deviceKindOf(nav),
+    displayMedia: probes.displayMedia,
     // Part of the zoom-capabilities detail: what a browser does not report is left out, not set to undefined.
     ...(chromiumVersion !== undefined ? { chromiumVersion } : {}),
     ...(hardwareConcurrency !== undefined ? { hardwareConcurrency } : {}),
@@ -133,12 +144,16 @@ export interface FeatureState {
 /** The `zoom-capabilities` detail: which SDK features this page and device get. */
 export interface ZoomCapabilitiesDetail {
   crossOriginIsolated: boolean;
+  /** Phone, tablet or desktop: on phones and tablets `view="auto"` runs the Client View. */
+  device: DeviceKind;
   features: {
     galleryView: FeatureState;
     virtualBackground: FeatureState;
     hd720p: FeatureState;
     noiseSuppression: FeatureState;
     multithreadedWasm: FeatureState;
+    /** Sharing the user's screen (seeing others' shares works everywhere). */
+    screenShare: FeatureState;
   };
   /**
    * What the signature should carry as `video_webrtc_mode`: 1 (WebRTC video) when the page is not cross-origin
@@ -153,6 +168,45 @@ function isolationHint(): string {
 }
 
 /**
+ * Why a feature is off because of the device itself, not the page's set-up. js_media 6.2.0's own
+ * `isSupportVirtualBackground()` answers false on mobile devices (unless Zoom turns it on for the account), and the
+ * Client View lays phones out in a mobile layout of its own rather than the desktop gallery. A function: the texts
+ * follow the locale of the moment.
+ */
+function deviceReasons() {
+  return {
+    noDisplayMedia: msg('this browser cannot capture a screen (no navigator.mediaDevices.getDisplayMedia)'),
+    screenShare: msg('Zoom does not offer sharing a screen from phone and tablet browsers'),
+    virtualBackground: msg("the SDK's media code turns virtual backgrounds off on phones and tablets"),
+    galleryView: msg("phones and tablets get the Client View's mobile layout (the active speaker and a strip of videos), not the gallery view"),
+  };
+}
+
+/** `zoom-warning` codes for what this device cannot do, one per feature. */
+export type DeviceWarningCode = 'device-no-screen-share' | 'device-no-virtual-background' | 'device-no-gallery-view';
+
+/**
+ * One warning per feature the device itself rules out (not the page: a missing cross-origin isolation is the page's
+ * to fix and stays in `zoom-capabilities`), so a page can tell its users before they look for it.
+ */
+export function deviceWarnings(detail: ZoomCapabilitiesDetail): Array<{ code: DeviceWarningCode; message: string }> {
+  const { screenShare, virtualBackground, galleryView } = detail.features;
+  const reasons: readonly string[] = Object.values(deviceReasons());
+  const deviceReason = (state: FeatureState): boolean => !state.enabled && reasons.includes(state.reason ?? '');
+  const warnings: Array<{ code: DeviceWarningCode; message: string }> = [];
+  if (deviceReason(screenShare)) {
+    warnings.push({ code: 'device-no-screen-share', message: msg(str`Screen sharing is not available here: ${screenShare.reason!}.`) });
+  }
+  if (deviceReason(virtualBackground)) {
+    warnings.push({ code: 'device-no-virtual-background', message: msg(str`Virtual backgrounds are not available here: ${virtualBackground.reason!}.`) });
+  }
+  if (deviceReason(galleryView)) {
+    warnings.push({ code: 'device-no-gallery-view', message: msg(str`Gallery view is not available here: ${galleryView.reason!}.`) });
+  }
+  return warnings;
+}
+
+/**
  * What Zoom documents and js_media 6.2.0 checks: without SharedArrayBuffer (i.e. without cross-origin isolation in
  * Chromium) the multithreaded wasm, noise suppression and Chromium's virtual background (unless enforced) are off,
  * and gallery view needs WebRTC video. 720p also needs ≥ 4 cores (js_media: > 7, or ≥ 4 with VP9 hardware decode).
@@ -163,9 +217,18 @@ export function describeCapabilities(capabilities: Capabilities, options: { enfo
   const cores = capabilities.hardwareConcurrency ?? 0;
   const off = (reason: string): FeatureState => ({ enabled: false, reason });
   const on = (reason?: string): FeatureState => (reason ? { enabled: true, reason } : { enabled: true });
+  const mobile = capabilities.device !== 'desktop';
 
+  const reasons = deviceReasons();
   const multithreadedWasm = threads ? on() : off(isolated ? msg('WebAssembly threads are not supported') : msg(str`needs SharedArrayBuffer: ${isolationHint()}`));
-  const galleryView = isolated ? on() : on(msg('through WebRTC video (video_webrtc_mode=1 in the signature), as the page is not cross-origin isolated'));
+  const galleryView = mobile
+    ? off(reasons.galleryView)
+    : isolated
+      ? on()
+      : on(msg('through WebRTC video (video_webrtc_mode=1 in the signature), as the page is not cross-origin isolated'));
+  // Feature detection first: phones have no getDisplayMedia. An emulated or unusual one that has it still gets no
+  // screen sharing from Zoom's mobile layout.
+  const screenShare = !capabilities.displayMedia ? off(reasons.noDisplayMedia) : mobile ? off(reasons.screenShare) : on();
   const noiseSuppression = !isolated
     ? off(msg(str`needs SharedArrayBuffer: ${isolationHint()}`))
     : capabilities.wasmSimd
@@ -173,7 +236,8 @@ export function describeCapabilities(capabilities: Capabilities, options: { enfo
       : off(msg('needs WebAssembly SIMD'));
 
   let virtualBackground: FeatureState;
-  if (!capabilities.offscreenCanvas) virtualBackground = off(msg('needs OffscreenCanvas'));
+  if (mobile) virtualBackground = off(reasons.virtualBackground);
+  else if (!capabilities.offscreenCanvas) virtualBackground = off(msg('needs OffscreenCanvas'));
   else if (cores <= 2) virtualBackground = off(msg('needs more than 2 CPU cores'));
   else if (!isolated && !options.enforceVirtualBackground) virtualBackground = off(msg(str`needs SharedArrayBuffer (or virtual-background="enforce"): ${isolationHint()}`));
   else virtualBackground = on();
@@ -185,7 +249,8 @@ export function describeCapabilities(capabilities: Capabilities, options: { enfo
 
   return {
     crossOriginIsolated: capabilities.crossOriginIsolated,
-    features: { galleryView, virtualBackground, hd720p, noiseSuppression, multithreadedWasm },
+    device: capabilities.device,
+    features: { galleryView, virtualBackground, hd720p, noiseSuppression, multithreadedWasm, screenShare },
     videoWebRtcMode: isolated ? 0 : 1,
     capabilities,
   };

@@ -6,21 +6,22 @@
 import { msg, str } from '@lit/localize';
 import { waitBounded } from '../abort.js';
 import { emit } from '../events.js';
-import { describeCapabilities, detectCapabilities, type Capabilities, type ZoomCapabilitiesDetail } from './capabilities.js';
+import { describeCapabilities, detectCapabilities, deviceWarnings, type Capabilities, type ZoomCapabilitiesDetail } from './capabilities.js';
 import { checkAssetPathOnce } from './check-asset-path.js';
 import { resolveLibLocation } from './lib-url.js';
 import type { AssetManifest } from './manifest.js';
 import { planAssets, type AssetPlan, type VirtualBackgroundMode } from './plan.js';
 import type { PreloadStrategy } from './preload-trigger.js';
-import type { SdkView } from '../zoom-join-error.js';
 import { preloadAssets, type PreloadResult } from './preloader.js';
+import { resolveView } from '../device/device-kind.js';
 
 /** What the controller reads from its element, already checked against the attribute table. */
 export interface AssetSettings {
   strategy: PreloadStrategy;
   /** The `asset-path` attribute as given (empty: Zoom's CDN). */
   assetPath: string;
-  view: SdkView;
+  /** The `view` attribute as given: `auto` (or anything unknown) is the view Zoom supports on this device (device-kind.ts). */
+  view: string;
   virtualBackground: VirtualBackgroundMode;
 }
 
@@ -78,6 +79,9 @@ export async function prepareJoin(
   if (run) await waitBounded(run.joinReady, JOIN_WAIT_CAP_MS, signal);
 }
 
+/** The elements that heard their device's warnings. */
+const devicesWarned = new WeakSet<HTMLElement>();
+
 /** Starts a preload; undefined when `asset-path` is not a URL (the join reports that, preloading just waits). */
 export function startPreloadRun(
   host: HTMLElement,
@@ -113,13 +117,18 @@ export function startPreloadRun(
     finished: Promise.resolve(undefined),
   };
   emit(host, 'zoom-capabilities', run.capabilities);
+  // What the device cannot do does not change: said once per element, not again with every preload after a meeting.
+  if (!devicesWarned.has(host)) {
+    devicesWarned.add(host);
+    for (const warning of deviceWarnings(run.capabilities)) emit(host, 'zoom-warning', warning);
+  }
 
   const manifest: Promise<AssetManifest | undefined> = location.selfHosted
     ? checkAssetPathOnce(location.libUrl, { signal })
     : Promise.resolve(undefined);
 
   const planned = manifest.then((found) => {
-    const plan = planAssets({ view: settings.view, capabilities: device, virtualBackground: settings.virtualBackground, manifest: found });
+    const plan = planAssets({ view: resolveView(settings.view), capabilities: device, virtualBackground: settings.virtualBackground, manifest: found });
     run.plan = plan;
     for (const warning of plan.warnings) emit(host, 'zoom-warning', warning);
     return plan;

@@ -3,6 +3,7 @@ import { ErrorCategory, ZoomJoinError, type ErrorAdvice, type SdkView, type Zoom
 import type { Rule, ZoomJoinProperties } from '../attributes.js';
 import { withoutUserinfo } from '../safe-text.js';
 import { SDK_CDN_LIB_URL } from '../sdk/version.js';
+import { resolveView, type DeviceNavigator } from '../device/device-kind.js';
 import { DEFAULT_SDK_LANGUAGE, SDK_LANGUAGES, sdkLanguageOf } from '../sdk/languages.js';
 
 /** What the element's attributes say, checked and normalised before anything is fetched or loaded. */
@@ -58,9 +59,9 @@ export type JoinInputs = Pick<
 
 /**
  * The join attributes checked and normalised, or the config error that names the first bad one. `baseUrl` resolves
- * relative URLs (the page's base URI).
+ * relative URLs (the page's base URI); `nav` stands in for the device `view="auto"` decides for (tests).
  */
-export function readJoinConfig(inputs: JoinInputs, baseUrl: string): JoinConfig | ZoomJoinError {
+export function readJoinConfig(inputs: JoinInputs, baseUrl: string, nav?: DeviceNavigator): JoinConfig | ZoomJoinError {
   const rawMeetingNumber = text(inputs.meetingNumber);
   if (!rawMeetingNumber) {
     return configError(
@@ -146,18 +147,21 @@ export function readJoinConfig(inputs: JoinInputs, baseUrl: string): JoinConfig 
     );
   }
 
-  const view = text(inputs.view) || 'component';
-  if (view !== 'component' && view !== 'client') {
+  const viewText = text(inputs.view) || 'auto';
+  if (viewText !== 'auto' && viewText !== 'component' && viewText !== 'client') {
     return configError(
       'view-invalid',
       msg('Unknown view'),
-      msg(str`The view "${view.slice(0, 20)}" is not one the SDK has.`),
+      msg(str`The view "${viewText.slice(0, 20)}" is not one the SDK has.`),
       {
-        hint: msg('The SDK has two views, component and client, and the view attribute names neither.'),
-        steps: [msg('Use view="component" (the meeting inside the element) or view="client" (Zoom\'s full-page Client View).')],
+        hint: msg('The SDK has two views, component and client, and the view attribute names neither (nor auto, which picks one per device).'),
+        steps: [
+          msg("Remove the view attribute (or write view=\"auto\") for the view Zoom supports on each device, or use view=\"component\" (the meeting inside the element) or view=\"client\" (Zoom's full-page Client View)."),
+        ],
       },
     );
   }
+  const view = resolveView(viewText, nav);
 
   const assetPath = text(inputs.assetPath);
   let libUrl = SDK_CDN_LIB_URL;

@@ -1,5 +1,6 @@
 import { emit, type JoinOutcome, type JoinPhase } from '../events.js';
 import type { SdkView } from '../zoom-join-error.js';
+import { resolveView } from '../device/device-kind.js';
 
 /**
  * One join's timing: every phase becomes a User Timing measure `zoom-join:<phase>` (and the whole join
@@ -17,7 +18,8 @@ export class JoinTiming {
     /** When the join was asked for (`performance.now()`). */
     private readonly started: number,
   ) {
-    this.view = host.view === 'client' ? 'client' : 'component';
+    // The view this join runs (`auto` decided for this device), also for a join that fails before its config is read.
+    this.view = resolveView(host.view);
   }
 
   /** Ends the phase under way (when there is one) and starts `phase`. */

@@ -84,7 +84,8 @@ export class MeetingController implements ReactiveController {
       () => ({
         strategy: setting(host, 'preload') as PreloadStrategy,
         assetPath: host.assetPath,
-        view: host.view === 'client' ? 'client' : 'component',
+        // As given: the preload code (lazy) decides `auto` for this device, as the join does.
+        view: host.view,
         virtualBackground: setting(host, 'virtualBackground') as VirtualBackgroundMode,
       }),
       () => void loadJoinMachinery().catch(() => undefined),
@@ -165,7 +166,7 @@ export class MeetingController implements ReactiveController {
     const machinery = await loadJoinMachinery();
     // A meeting holds the realm: the next one is prepared after it (the run itself may not have unwound yet).
     if (!joinableStatuses.has(this.status)) return;
-    const adapter = await this.adapterFor(this.host.view === 'client' ? 'client' : 'component', machinery);
+    const adapter = await this.adapterFor(machinery.resolveView(this.host.view), machinery);
     await adapter.prepare?.({ root: this.meetingRoot(), libUrl }, signal);
   }
 

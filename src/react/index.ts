@@ -63,6 +63,7 @@ export const ZoomJoin = createComponent({
     onZoomParticipants: zoomEvent('zoom-participants'),
     onZoomConnection: zoomEvent('zoom-connection'),
     onZoomFrame: zoomEvent('zoom-frame'),
+    onZoomPreflight: zoomEvent('zoom-preflight'),
   },
 });
 

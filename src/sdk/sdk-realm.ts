@@ -9,23 +9,9 @@ import { emit } from '../events.js';
 import { normalizeSdkError } from './normalize-error.js';
 import { ErrorCategory, ZoomJoinError } from '../zoom-join-error.js';
 import { sdkRealmScripts } from './view-files.js';
+import { realmPermissions } from './realm-permissions.js';
 
-export { sdkRealmScripts };
-
-/**
- * What a meeting needs from the browser, named in the frame's `allow` attribute. A same-origin frame has them by
- * default; the attribute, which is what the browser goes by, keeps that explicit.
- */
-const DELEGATED_FEATURES = ['camera', 'microphone', 'display-capture', 'fullscreen', 'autoplay', 'clipboard-write'];
-
-/**
- * The frame's `allow` attribute. `cross-origin-isolated` is delegated only where the page is isolated itself, so
- * that SharedArrayBuffer (the SDK's threads, noise suppression, 720p) is there inside the frame exactly when the
- * page has it.
- */
-export function realmPermissions(pageIsolated: boolean): string {
-  return [...DELEGATED_FEATURES, ...(pageIsolated ? ['cross-origin-isolated'] : [])].join('; ');
-}
+export { sdkRealmScripts, realmPermissions };
 
 /** The frame's document: nothing but a body that fills it, so a view laid out "full page" fills the frame. */
 const REALM_DOCUMENT =

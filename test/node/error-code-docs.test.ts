@@ -91,6 +91,11 @@ describe('docs/errors.md', () => {
     const prompts = /export type SdkPrompt =([^;]+);/.exec(adapter)?.[1] ?? '';
     codes.push(...[...prompts.matchAll(/'([a-z-]+)'/g)].map((match) => match[1]!));
     assert.ok(codes.includes('passcode-prompt'), 'the SdkPrompt union was found');
+    // …and what the device cannot do (DeviceWarningCode).
+    const capabilities = readFileSync(join(root, 'src/assets/capabilities.ts'), 'utf8');
+    const device = /export type DeviceWarningCode =([^;]+);/.exec(capabilities)?.[1] ?? '';
+    codes.push(...[...device.matchAll(/'([a-z-]+)'/g)].map((match) => match[1]!));
+    assert.ok(codes.includes('device-no-screen-share'), 'the DeviceWarningCode union was found');
     assert.deepEqual([...codes].sort(), Object.keys(warningCodes).sort());
   });
 

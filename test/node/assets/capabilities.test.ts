@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { chromiumVersionOf, describeCapabilities, detectCapabilities, type CapabilityProbes } from '../../../src/assets/capabilities.js';
+import { chromiumVersionOf, describeCapabilities, detectCapabilities, deviceWarnings, type CapabilityProbes } from '../../../src/assets/capabilities.js';
 import { device, isolated } from './devices.js';
 
 const CHROME_UA = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36';
@@ -18,6 +18,7 @@ function probes(overrides: Partial<CapabilityProbes> = {}): Partial<CapabilityPr
     crossOriginIsolated: false,
     canPostSharedArrayBuffer: () => false,
     offscreenCanvas: true,
+    displayMedia: true,
     ...overrides,
   };
 }
@@ -35,6 +36,8 @@ describe('detectCapabilities (injected probes)', () => {
       chromiumVersion: 126,
       hardwareConcurrency: 8,
       deviceMemory: 8,
+      device: 'desktop',
+      displayMedia: true,
     });
   });
 
@@ -118,6 +121,7 @@ describe('describeCapabilities (zoom-capabilities detail)', () => {
       hd720p: false,
       noiseSuppression: false,
       multithreadedWasm: false,
+      screenShare: true,
     });
     assert.match(detail.features.galleryView.reason ?? '', /video_webrtc_mode=1/);
     assert.match(detail.features.multithreadedWasm.reason ?? '', /Cross-Origin-Opener-Policy: same-origin/);
@@ -132,6 +136,7 @@ describe('describeCapabilities (zoom-capabilities detail)', () => {
       hd720p: true,
       noiseSuppression: true,
       multithreadedWasm: true,
+      screenShare: true,
     });
     assert.equal(detail.features.galleryView.reason, undefined);
   });
@@ -165,5 +170,26 @@ describe('describeCapabilities (zoom-capabilities detail)', () => {
   test('the detail carries the capabilities it was computed from', () => {
     const capabilities = device();
     assert.equal(describeCapabilities(capabilities).capabilities, capabilities);
+  });
+
+  test('phones and tablets: no screen sharing, virtual background or gallery view, each with a device warning', () => {
+    const phone = describeCapabilities(device({ ...isolated, device: 'phone', android: true, displayMedia: false }));
+    assert.deepEqual(
+      [phone.features.screenShare.enabled, phone.features.virtualBackground.enabled, phone.features.galleryView.enabled],
+      [false, false, false],
+    );
+    assert.match(phone.features.screenShare.reason ?? '', /getDisplayMedia/, 'feature detection names the missing API');
+    assert.deepEqual(deviceWarnings(phone).map((warning) => warning.code), ['device-no-screen-share', 'device-no-virtual-background', 'device-no-gallery-view']);
+    // A phone whose browser has getDisplayMedia (Chromium's mobile emulation) still gets none from Zoom's mobile layout.
+    const emulated = describeCapabilities(device({ device: 'phone', displayMedia: true }));
+    assert.match(emulated.features.screenShare.reason ?? '', /phone and tablet/);
+    assert.equal(emulated.device, 'phone');
+  });
+
+  test('desktop: no device warnings, even where the page (not the device) turns features off', () => {
+    assert.deepEqual(deviceWarnings(describeCapabilities(device())), []);
+    assert.deepEqual(deviceWarnings(describeCapabilities(device({ ...isolated, hardwareConcurrency: 2 }))), []);
+    // An insecure page has no getDisplayMedia: that is said too.
+    assert.deepEqual(deviceWarnings(describeCapabilities(device({ displayMedia: false }))).map((warning) => warning.code), ['device-no-screen-share']);
   });
 });

@@ -13,6 +13,8 @@ export function device(overrides: Partial<Capabilities> = {}): Capabilities {
     hardwareConcurrency: 8,
     deviceMemory: 8,
     saveData: false,
+    device: 'desktop',
+    displayMedia: true,
     ...overrides,
   };
 }

@@ -27,7 +27,8 @@ const TEXT_ATTRIBUTES = /\b(?:aria-label|title|alt|placeholder)\s*=\s*"([^"$]*)"
 /** The parts of a lit `html` template a reader sees: its text nodes and its labelling attributes. */
 function visibleTextOfHtml(source: string): string {
   const labels = [...source.matchAll(TEXT_ATTRIBUTES)].map((match) => match[1]);
-  const text = source.replace(/<[^>]*>?/g, ' ').replace(/^[^<]*>/, ' ');
+  // A <style> element's text is CSS, which nobody reads.
+  const text = source.replace(/<style\b[^>]*>[\s\S]*?<\/style>/gi, ' ').replace(/<[^>]*>?/g, ' ').replace(/^[^<]*>/, ' ');
   return [text, ...labels].join(' \n ');
 }
 
