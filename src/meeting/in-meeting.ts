@@ -1,5 +1,7 @@
 import { emit, type ZoomLeftReason } from '../events.js';
 import type { SdkAdapterEvent, ZoomParticipant } from '../sdk/adapter.js';
+import type { SdkView } from '../zoom-join-error.js';
+import { watchLanguage } from './language-switch.js';
 
 /** What the status line says instead of "You left the meeting" when the user did not leave, by reason. */
 export const leftTexts: Readonly<Record<ZoomLeftReason, string | undefined>> = {
@@ -24,6 +26,7 @@ export class InMeeting {
   private started = false;
 
   private reconnectTimer?: ReturnType<typeof setTimeout>;
+  private stopLanguageWatch?: () => void;
 
   constructor(
     private readonly host: HTMLElement,
@@ -34,18 +37,26 @@ export class InMeeting {
       onReconnecting(reconnecting: boolean): void;
       /** The reconnection took too long: the controller leaves. */
       onLost(): void;
+      /** The view and the SDK language joined with, and how to switch it: `lang` changes in the meeting. */
+      view: SdkView;
+      language: string;
+      setLanguage(language: string): Promise<boolean>;
     },
   ) {}
 
   /** The meeting is over: nothing more is told, and no timer runs. */
   dispose(): void {
     clearTimeout(this.reconnectTimer);
+    this.stopLanguageWatch?.();
+    this.stopLanguageWatch = undefined;
     this.started = false;
   }
 
   /** The page heard of the join: from now on it hears of every change, starting with who is there already. */
   start(): void {
     this.started = true;
+    const { view, language, setLanguage } = this.settings;
+    this.stopLanguageWatch ??= watchLanguage(this.host, { view, joinedIn: language, setLanguage });
     if (this.participants.length > 0) emit(this.host, 'zoom-participants', { participants: this.participants });
   }
 

@@ -11,6 +11,7 @@ export { joinWithWaits } from './join-waits.js';
 export { ZoomSignIn } from './zoom-sign-in.js';
 export { renderErrorPanel } from './error-panel.js';
 export { attributeWarnings, readJoinConfig } from '../config/join-config.js';
+export { sdkOptionsOf } from '../sdk/options/check-options.js';
 export {
   anotherMeetingOnThisPageError,
   cancelledError,

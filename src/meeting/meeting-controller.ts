@@ -240,6 +240,7 @@ export class MeetingController implements ReactiveController {
     const config = machinery.readJoinConfig(this.host, document.baseURI);
     if (config instanceof ZoomJoinError) return this.fail(config);
     for (const warning of machinery.attributeWarnings(this.host, unusableAttributes(this.host))) emit(this.host, 'zoom-warning', warning);
+    const sdkOptions = machinery.sdkOptionsOf(this.host, config.view, (warning) => emit(this.host, 'zoom-warning', warning));
     if (pageMeetingOwner && pageMeetingOwner !== this) return this.fail(machinery.anotherMeetingOnThisPageError());
     pageMeetingOwner = this;
 
@@ -258,6 +259,9 @@ export class MeetingController implements ReactiveController {
         reconnectTimeoutMs: setting(this.host, 'reconnectTimeout'),
         onReconnecting: (reconnecting) => this.setStatus(reconnecting ? ZoomStatus.reconnecting : ZoomStatus.joined),
         onLost: () => void this.endInMeeting('connection-lost'),
+        view: config.view,
+        language: config.language,
+        setLanguage: (language) => this.adapter?.setLanguage?.(language) ?? Promise.resolve(false),
       });
       this.inMeeting = inMeeting;
       // Whom an OBF token joins on behalf of, as the endpoint named them: the wait for them says so.
@@ -267,6 +271,7 @@ export class MeetingController implements ReactiveController {
         secrets: this.host,
         allowDuplicate: this.host.allowDuplicate,
         enforceVirtualBackground: setting(this.host, 'virtualBackground') === 'enforce',
+        sdkOptions,
         videoWebRtcMode,
         signal,
         timing,

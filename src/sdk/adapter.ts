@@ -24,6 +24,12 @@ export interface SdkInitOptions {
   selfHosted: boolean;
   language: string;
   enforceVirtualBackground?: boolean;
+  /**
+   * The page's options for this view's SDK, checked against the installed SDK's types: the Component View's
+   * `customize`, or the Client View's `init` options. Popper anchors are spots of the element's box (`'top-left'`, …)
+   * that the adapter turns into elements of its frame (see options/into-realm.ts). Absent when the page gave none.
+   */
+  sdkOptions?: Readonly<Record<string, unknown>>;
 }
 
 /** Where a join will run the SDK, for preparing it ahead of the click. */
@@ -115,6 +121,11 @@ export interface SdkAdapter {
   sdk(): ZoomSdk | undefined;
   /** Asks the SDK to mute or unmute the user, or (a host) to end the meeting; rejects with what the SDK said. */
   command(command: SdkCommand): Promise<void>;
+  /**
+   * Optional: switches the SDK in the meeting to `language` (one of SDK_LANGUAGES). Resolves true when the SDK now
+   * shows it, false when it cannot change language in a meeting (the next join uses it).
+   */
+  setLanguage?(language: string): Promise<boolean>;
   /** Releases what the SDK holds for this page; safe to call in any state, more than once. */
   destroy(): Promise<void>;
   /** Subscribes to SDK notifications; returns the unsubscribe function. */

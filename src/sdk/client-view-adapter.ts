@@ -5,6 +5,7 @@ import { SDK_CDN_LIB_URL } from './version.js';
 import { DEFAULT_SDK_LANGUAGE } from './languages.js';
 import { answeredWithin, nextTask, RealmAdapter } from './realm-adapter.js';
 import { END_REASON_AUTHORIZED_USER_LEFT, watchMeetingEndReasons } from './rwg-end-watch.js';
+import { intoRealm } from './options/into-realm.js';
 
 interface CallbackOptions {
   success?: (result: unknown) => void;
@@ -25,7 +26,7 @@ interface ClientViewApi {
   getCurrentUser(options: CallbackOptions): void;
   getCurrentMeetingInfo(options: CallbackOptions): void;
   inMeetingServiceListener(event: string, callback: (payload: unknown) => void): void;
-  i18n: { load(language: string): unknown; reload(language: string): unknown };
+  i18n: { load(language: string): unknown; reload(language: string): unknown; getCurrentLang?(): string };
 }
 
 function isClientViewApi(candidate: unknown): candidate is ClientViewApi {
@@ -199,14 +200,18 @@ export class ClientViewAdapter extends RealmAdapter<ClientViewApi> {
 
   async init(options: SdkInitOptions, signal: AbortSignal): Promise<void> {
     const wanted = initOptions(options.selfHosted, options.enforceVirtualBackground === true);
-    return this.initInRealm(signal, async (api) => {
+    const { sdkOptions } = options;
+    return this.initInRealm(signal, async (api, realmWindow) => {
       // Its texts come from lib/lang/<language>.json, loaded before init (the SDK reads them as it builds its UI).
       if (options.language !== DEFAULT_SDK_LANGUAGE) {
         await api.i18n.load(options.language);
         await api.i18n.reload(options.language);
       }
-      if (initialisedWith.get(api) === JSON.stringify(wanted) && options.language === DEFAULT_SDK_LANGUAGE) return;
-      await callbackToPromise((o) => api.init(o), wanted);
+      if (!sdkOptions && initialisedWith.get(api) === JSON.stringify(wanted) && options.language === DEFAULT_SDK_LANGUAGE) return;
+      // The page's options go first: the element's own (leaveUrl, patchJsMedia, …) are never among them, and the
+      // page may turn Zoom's preview page back on.
+      const page = sdkOptions ? (intoRealm(sdkOptions, realmWindow) as Record<string, unknown>) : {};
+      await callbackToPromise((o) => api.init(o), { ...wanted, ...page });
     });
   }
 
@@ -216,6 +221,14 @@ export class ClientViewAdapter extends RealmAdapter<ClientViewApi> {
     this.roster.clear();
     const joinOptions = sdkJoinOptions(options, 'passWord');
     return this.joinInRealm(signal, secretsOf(options), (api) => callbackToPromise((o) => api.join(o), joinOptions));
+  }
+
+  /** Its texts come from lib/lang/<language>.json; loading one switches the UI of the meeting under way. */
+  async setLanguage(language: string): Promise<boolean> {
+    const api = this.api;
+    if (!api || !this.joined) return false;
+    await api.i18n.load(language);
+    return api.i18n.getCurrentLang?.() === language;
   }
 
   async meetingInfo(): Promise<SdkMeetingInfo> {
