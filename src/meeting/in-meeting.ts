@@ -37,10 +37,9 @@ export class InMeeting {
       onReconnecting(reconnecting: boolean): void;
       /** The reconnection took too long: the controller leaves. */
       onLost(): void;
-      /** The view and the SDK language joined with, and how to switch it: `lang` changes in the meeting. */
+      /** The view and the SDK language joined with: `lang` may change in the meeting. */
       view: SdkView;
       language: string;
-      setLanguage(language: string): Promise<boolean>;
     },
   ) {}
 
@@ -55,8 +54,8 @@ export class InMeeting {
   /** The page heard of the join: from now on it hears of every change, starting with who is there already. */
   start(): void {
     this.started = true;
-    const { view, language, setLanguage } = this.settings;
-    this.stopLanguageWatch ??= watchLanguage(this.host, { view, joinedIn: language, setLanguage });
+    const { view, language } = this.settings;
+    this.stopLanguageWatch ??= watchLanguage(this.host, { view, joinedIn: language });
     if (this.participants.length > 0) emit(this.host, 'zoom-participants', { participants: this.participants });
   }
 

@@ -2,14 +2,20 @@ import { emit } from '../events.js';
 import type { SdkView } from '../zoom-join-error.js';
 import { DEFAULT_SDK_LANGUAGE, SDK_LANGUAGES, sdkLanguageOf } from '../sdk/languages.js';
 
+/** Why the meeting keeps its language, per view (SDK 6.2.0, observed in both views joined to a meeting). */
+const KEEPS_LANGUAGE: Record<SdkView, string> = {
+  // Its languages are built into its bundle, chosen at init; it offers no call to change them afterwards.
+  component: 'the Component View cannot change its language during a meeting',
+  // ZoomMtg.i18n.load() in a meeting changes what getCurrentLang() says, but not one text of the meeting's UI.
+  client: 'the Client View cannot change its language during a meeting',
+};
+
 /**
- * Follows the element's `lang` in a meeting: the SDK switches where it can (the Client View), and otherwise a
- * `zoom-warning` (`lang-next-join`) says the language applies from the next join. Returns the stop function.
+ * Follows the element's `lang` in a meeting. Neither view of the SDK can change its language once it joined, so a
+ * `zoom-warning` (`lang-next-join`) says the new language applies from the next join (which reads `lang` again).
+ * Returns the stop function.
  */
-export function watchLanguage(
-  host: HTMLElement,
-  settings: { view: SdkView; joinedIn: string; setLanguage(language: string): Promise<boolean> },
-): () => void {
+export function watchLanguage(host: HTMLElement, settings: { view: SdkView; joinedIn: string }): () => void {
   let current = settings.joinedIn;
   const observer = new MutationObserver(() => {
     const lang = host.getAttribute('lang')?.trim() ?? '';
@@ -23,17 +29,10 @@ export function watchLanguage(
     }
     if (language === current) return;
     current = language;
-    void settings
-      .setLanguage(language)
-      .catch(() => false)
-      .then((switched) => {
-        if (switched || current !== language) return;
-        const why =
-          settings.view === 'component'
-            ? 'the Component View cannot change its language during a meeting'
-            : 'the Zoom SDK did not switch its language in this meeting';
-        emit(host, 'zoom-warning', { code: 'lang-next-join', message: `lang="${lang.slice(0, 40)}" (${language}) applies from the next join: ${why}.` });
-      });
+    emit(host, 'zoom-warning', {
+      code: 'lang-next-join',
+      message: `lang="${lang.slice(0, 40)}" (${language}) applies from the next join: ${KEEPS_LANGUAGE[settings.view]}.`,
+    });
   });
   observer.observe(host, { attributes: true, attributeFilter: ['lang'] });
   return () => observer.disconnect();

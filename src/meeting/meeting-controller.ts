@@ -261,7 +261,6 @@ export class MeetingController implements ReactiveController {
         onLost: () => void this.endInMeeting('connection-lost'),
         view: config.view,
         language: config.language,
-        setLanguage: (language) => this.adapter?.setLanguage?.(language) ?? Promise.resolve(false),
       });
       this.inMeeting = inMeeting;
       // Whom an OBF token joins on behalf of, as the endpoint named them: the wait for them says so.

@@ -121,11 +121,6 @@ export interface SdkAdapter {
   sdk(): ZoomSdk | undefined;
   /** Asks the SDK to mute or unmute the user, or (a host) to end the meeting; rejects with what the SDK said. */
   command(command: SdkCommand): Promise<void>;
-  /**
-   * Optional: switches the SDK in the meeting to `language` (one of SDK_LANGUAGES). Resolves true when the SDK now
-   * shows it, false when it cannot change language in a meeting (the next join uses it).
-   */
-  setLanguage?(language: string): Promise<boolean>;
   /** Releases what the SDK holds for this page; safe to call in any state, more than once. */
   destroy(): Promise<void>;
   /** Subscribes to SDK notifications; returns the unsubscribe function. */

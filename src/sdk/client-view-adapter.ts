@@ -26,7 +26,7 @@ interface ClientViewApi {
   getCurrentUser(options: CallbackOptions): void;
   getCurrentMeetingInfo(options: CallbackOptions): void;
   inMeetingServiceListener(event: string, callback: (payload: unknown) => void): void;
-  i18n: { load(language: string): unknown; reload(language: string): unknown; getCurrentLang?(): string };
+  i18n: { load(language: string): unknown; reload(language: string): unknown };
 }
 
 function isClientViewApi(candidate: unknown): candidate is ClientViewApi {
@@ -221,14 +221,6 @@ export class ClientViewAdapter extends RealmAdapter<ClientViewApi> {
     this.roster.clear();
     const joinOptions = sdkJoinOptions(options, 'passWord');
     return this.joinInRealm(signal, secretsOf(options), (api) => callbackToPromise((o) => api.join(o), joinOptions));
-  }
-
-  /** Its texts come from lib/lang/<language>.json; loading one switches the UI of the meeting under way. */
-  async setLanguage(language: string): Promise<boolean> {
-    const api = this.api;
-    if (!api || !this.joined) return false;
-    await api.i18n.load(language);
-    return api.i18n.getCurrentLang?.() === language;
   }
 
   async meetingInfo(): Promise<SdkMeetingInfo> {

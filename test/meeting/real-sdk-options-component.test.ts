@@ -25,8 +25,8 @@ describe('SDK options through the real SDK: Component View', function () {
           ],
         },
         video: { isResizable: false, viewSizes: { default: { width: 480, height: 300 } } },
-        // Wrong on purpose (a typo, a page element as anchor): each is left out with a warning, the join goes on.
-        participants: { popper: { anchorElement: document.body } },
+        // Wrong on purpose (a typo, a page element as anchor, as plain JavaScript could give them): each is left out with a warning, the join goes on.
+        participants: { popper: { anchorElement: document.body as unknown as 'top-left' } },
         ...({ chatt: {} } as object),
       };
     });
