@@ -36,17 +36,17 @@ describe('SDK options through the real SDK: Component View', function () {
     expect(warnings[1]!.message).to.contain('componentViewOptions.chatt is not an option the Zoom SDK 6.2.0 knows. Did you mean chat?');
 
     // Video: the size given, and no resize handle while isResizable is false (the SDK's own call turns it on).
-    const widget = await waitUntil(() => frame.querySelector<HTMLElement>('.react-resizable'), 'the video box', { timeout: 10_000 }).then(() => frame.querySelector<HTMLElement>('.react-resizable')!);
-    const box = widget.getBoundingClientRect();
+    await waitUntil(() => frame.querySelector('.react-resizable'), 'the video box', { timeout: 10_000 });
+    const box = frame.querySelector<HTMLElement>('.react-resizable')!.getBoundingClientRect();
     const handleWidth = (): number => frame.querySelector<HTMLElement>('.react-resizable-handle')?.getBoundingClientRect().width ?? -1;
     expect(handleWidth(), 'the resize handle takes no room: isResizable false reached the SDK').to.equal(0);
     // The SDK's own run-time call (element.sdk) shows what the init options did: the box follows the width given.
     const sdk = meeting.element.sdk;
     if (sdk?.view !== 'component') throw new Error('element.sdk is the Component View');
     sdk.client.updateVideoOptions({ isResizable: true, viewSizes: { default: { width: 640, height: 360 } } });
-    await waitUntil(() => handleWidth() > 0, 'the handle once resizable', { timeout: 5000 });
-    const after = widget.getBoundingClientRect();
-    expect(after.width - box.width, 'the init width was 480: 640 is 160 wider').to.equal(160);
+    const width = (): number => frame.querySelector<HTMLElement>('.react-resizable')?.getBoundingClientRect().width ?? 0;
+    await waitUntil(() => handleWidth() > 0 && width() !== box.width, 'resizable, at the new width', { timeout: 5000 });
+    expect(width() - box.width, 'the init width was 480: 640 is 160 wider').to.equal(160);
     expect(box.width).to.be.within(480, 490);
     sdk.client.updateVideoOptions({ isResizable: false, viewSizes: { default: { width: 480, height: 300 } } });
 
