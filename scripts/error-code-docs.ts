@@ -344,6 +344,11 @@ export const warningCodes: Readonly<Record<string, string>> = {
   'warm-failed': 'js_media could not be run ahead of the join; the join goes on without it',
   'passcode-prompt': 'Zoom refused the passcode (3004) and the Client View asks for it in its own window; the join waits, bounded by join-timeout',
   'registration-prompt': 'The meeting requires registration (3099) and the Client View shows its registration form; the join waits, bounded by join-timeout',
+  'sdk-option-invalid':
+    "An option in componentViewOptions / clientViewOptions is not one the installed SDK's types allow (unknown name, wrong kind, a page element as popper anchor, bad JSON); the message names its path, and it is left out",
+  'sdk-option-managed': 'An SDK option the element sets itself (leaveUrl, language, patchJsMedia, …) was given; the message says what to use instead, and it is left out',
+  'sdk-option-callback-failed': 'A function given in the SDK options threw (or rejected) when the SDK called it; the error is also logged, and the meeting goes on',
+  'lang-next-join': 'lang changed during a meeting: neither view of the SDK can switch its language then, so it applies from the next join',
 };
 
 /** What each signature problem means, in `problems` of signature-rejected-locally and zoom-signature-warning. */

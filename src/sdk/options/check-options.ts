@@ -27,7 +27,6 @@ const MANAGED_OPTIONS: Readonly<Record<string, string>> = {
   enforceVirtualBackground: 'use virtual-background="enforce"',
   success: 'listen for zoom-joined instead',
   error: 'listen for zoom-error instead',
-  customize: 'componentViewOptions is the customize object itself: give its fields (toolbar, video, …) directly',
 };
 
 function kindOf(value: unknown): OptionKind {
@@ -170,7 +169,11 @@ function walkObject(schema: OptionSchema, value: Record<string, unknown>, path: 
     const fieldPath = `${path}.${name}`;
     // Undefined is "not given" to the app, but the SDK counts the name as given.
     if (field === undefined) continue;
-    if (top && name in MANAGED_OPTIONS && !(context.view === 'client' && name === 'customize')) {
+    if (top && context.view === 'component' && name === 'customize') {
+      context.warn({ code: 'sdk-option-invalid', message: `${fieldPath}: componentViewOptions is the customize object itself; give its fields (toolbar, video, …) directly. ${LEFT_OUT}` });
+      continue;
+    }
+    if (top && name in MANAGED_OPTIONS) {
       context.warn({ code: 'sdk-option-managed', message: `${fieldPath} is set by the element itself: ${MANAGED_OPTIONS[name]}. ${LEFT_OUT}` });
       continue;
     }
