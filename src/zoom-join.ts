@@ -28,7 +28,7 @@ const statusText: Record<ZoomStatus, string> = {
  * with their defaults, in src/attributes.ts.
  *
  * @attr status - Reflected, read-only: the current status
- * @attr lang - The SDK's language: one it ships (de-DE, es-ES, fr-FR, ja-JP, zh-CN, …; `de` picks de-DE), default en-US. The element's own texts are English and say so (`lang="en"` on each)
+ * @attr lang - The SDK's language: one it ships (de-DE, es-ES, fr-FR, ja-JP, zh-CN, …; `de` picks de-DE), default en-US; changed in a meeting it applies from the next join (`zoom-warning` `lang-next-join`). The element's own texts are English and say so (`lang="en"` on each)
  * @fires zoom-status - `{status, previous}` on every status change
  * @fires zoom-joined - `{meetingNumber, userName, view}` once in the meeting
  * @fires zoom-left - `{reason}` once the meeting is over: `user`, `ended`, `removed`, `connection-lost`, `authorized-user-left`, `memory-pressure`, `element-removed`
@@ -39,7 +39,7 @@ const statusText: Record<ZoomStatus, string> = {
  * @fires zoom-signature-warning - `{problems}` when the signature check found warnings (the join goes on)
  * @fires zoom-progress - `{phase: 'assets', loaded, total, fraction, file}` while the SDK's files preload; fraction only grows and ends at 1
  * @fires zoom-capabilities - which SDK features this page and device allow (gallery view, virtual background, ...)
- * @fires zoom-warning - `{code, message}`: something was skipped (e.g. `vb-skipped-low-memory`), or the Client View asks the user for something (`passcode-prompt`, `registration-prompt`); nothing failed
+ * @fires zoom-warning - `{code, message}`: something was skipped (e.g. `vb-skipped-low-memory`), the Client View asks the user for something (`passcode-prompt`, `registration-prompt`), an SDK option was left out (`sdk-option-invalid`, `sdk-option-managed`) or an app's function in them threw (`sdk-option-callback-failed`), or `lang` changed in a meeting (`lang-next-join`); nothing failed
  * @fires zoom-memory - `{usedBytes, limitBytes?, at, source}` every `memory-interval` ms while preparing, joining or joined
  * @fires zoom-timing - `{phases: {name: ms}, total, view, outcome}` after each join attempt (joined, failed or cancelled); each phase is also a `zoom-join:<phase>` User Timing measure
  * @fires zoom-memory-warning - `{reason: 'growth' | 'budget' | 'near-limit' | 'freeze' | 'sdk-out-of-memory', ...}`; cancelable
