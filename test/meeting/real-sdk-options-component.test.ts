@@ -9,7 +9,7 @@ import { screenshot } from '../support/network-log.js';
 describe('SDK options through the real SDK: Component View', function () {
   this.timeout(180_000);
 
-  it('custom toolbar buttons call the page, video sizes and resizing apply, bad options are left out with a warning, and lang says next join', async () => {
+  it('custom toolbar buttons call the page, video size, resizing and a popper anchor apply, bad options are left out with a warning, and lang says next join', async () => {
     const clicks: unknown[] = [];
     const meeting = await joinWithOptions('component', (element: ZoomJoin) => {
       element.componentViewOptions = {
@@ -24,31 +24,43 @@ describe('SDK options through the real SDK: Component View', function () {
             },
           ],
         },
-        video: { isResizable: false, viewSizes: { default: { width: 480, height: 300 } } },
+        video: { isResizable: false, viewSizes: { default: { width: 432, height: 300 } } },
         // Wrong on purpose (a typo, a page element as anchor, as plain JavaScript could give them): each is left out with a warning, the join goes on.
-        participants: { popper: { anchorElement: document.body as unknown as 'top-left' } },
+        chat: { popper: { anchorElement: document.body as unknown as 'top-left' } },
+        participants: { popper: { anchorElement: 'top-right' } },
         ...({ chatt: {} } as object),
       };
     });
     const { document: frame, warnings } = meeting;
     expect(warnings.map((warning) => warning.code)).to.deep.equal(['sdk-option-invalid', 'sdk-option-invalid']);
-    expect(warnings[0]!.message).to.contain('componentViewOptions.participants.popper.anchorElement: a page element cannot anchor a popper');
+    expect(warnings[0]!.message).to.contain('componentViewOptions.chat.popper.anchorElement: a page element cannot anchor a popper');
     expect(warnings[1]!.message).to.contain('componentViewOptions.chatt is not an option the Zoom SDK 6.2.0 knows. Did you mean chat?');
 
     // Video: the size given, and no resize handle while isResizable is false (the SDK's own call turns it on).
     await waitUntil(() => frame.querySelector('.react-resizable'), 'the video box', { timeout: 10_000 });
     const box = frame.querySelector<HTMLElement>('.react-resizable')!.getBoundingClientRect();
     const handleWidth = (): number => frame.querySelector<HTMLElement>('.react-resizable-handle')?.getBoundingClientRect().width ?? -1;
+    expect(box.width, 'the video box is as wide as viewSizes.default says (with its border)').to.be.within(432, 436);
     expect(handleWidth(), 'the resize handle takes no room: isResizable false reached the SDK').to.equal(0);
-    // The SDK's own run-time call (element.sdk) shows what the init options did: the box follows the width given.
+    // The SDK's own run-time call (element.sdk) turns resizing on: the handle then takes room.
     const sdk = meeting.element.sdk;
     if (sdk?.view !== 'component') throw new Error('element.sdk is the Component View');
-    sdk.client.updateVideoOptions({ isResizable: true, viewSizes: { default: { width: 640, height: 360 } } });
-    const width = (): number => frame.querySelector<HTMLElement>('.react-resizable')?.getBoundingClientRect().width ?? 0;
-    await waitUntil(() => handleWidth() > 0 && width() !== box.width, 'resizable, at the new width', { timeout: 5000 });
-    expect(width() - box.width, 'the init width was 480: 640 is 160 wider').to.equal(160);
-    expect(box.width).to.be.within(480, 490);
-    sdk.client.updateVideoOptions({ isResizable: false, viewSizes: { default: { width: 480, height: 300 } } });
+    sdk.client.updateVideoOptions({ isResizable: true });
+    await waitUntil(() => handleWidth() > 0, 'the resize handle once resizable', { timeout: 5000 });
+    sdk.client.updateVideoOptions({ isResizable: false });
+
+    // The participants popper, anchored to the top-right spot of the element's box: at the frame's top right.
+    const participantsButton = [...frame.querySelectorAll<HTMLElement>('button')].find((button) => (button.getAttribute('aria-label') || button.textContent || '').trim().startsWith('Participants'));
+    expect(participantsButton, 'the toolbar has Participants').to.exist;
+    participantsButton!.click();
+    const popper = (): HTMLElement | undefined =>
+      [...frame.querySelectorAll<HTMLElement>('.zoom-MuiPopper-root')].find((node) => node.getAttribute('aria-label') === 'Participants' || node.innerText.startsWith('Participants'));
+    await waitUntil(() => popper()?.getBoundingClientRect().width, 'the participants popper', { timeout: 5000 });
+    const placed = popper()!.getBoundingClientRect();
+    expect(Math.abs(placed.right - (frame.defaultView!.innerWidth - 1)), `its right edge (${placed.right}) at the frame's right`).to.be.below(3);
+    expect(placed.top, 'at the top').to.be.below(3);
+    expect(frame.querySelectorAll('[data-zoom-join-anchor]').length, "one anchor, the element's").to.equal(1);
+    participantsButton!.click();
 
     // The custom buttons: in the toolbar's "More" menu; a click runs the page's function.
     const more = [...frame.querySelectorAll<HTMLElement>('button')].find((button) => (button.getAttribute('aria-label') || button.textContent || '').trim() === 'More');
