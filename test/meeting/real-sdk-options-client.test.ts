@@ -30,14 +30,15 @@ describe('SDK options through the real SDK: Client View', function () {
     await meeting.element.leave();
   });
 
-  it('disableInvite reaches ZoomMtg.init; a name it does not know and a managed one are left out with warnings and the join goes on; lang says next join', async () => {
+  it('disableInvite reaches ZoomMtg.init (in a frame prepared ahead); a name it does not know and a managed one are left out with warnings and the join goes on; lang says next join', async () => {
     const meeting = await joinWithOptions('client', (element) => {
       element.clientViewOptions = {
         disableInvite: true,
         // Wrong on purpose, as plain JavaScript could give them: ZoomMtg.init given an unknown name never calls back.
         ...({ defaultVeiw: 'gallery', leaveUrl: '/elsewhere' } as object),
       };
-    });
+      // Prepared ahead, the Client View was initialised before the options were known: the join initialises again.
+    }, 'eager');
     expect(meeting.warnings).to.deep.equal([
       {
         code: 'sdk-option-invalid',
