@@ -164,12 +164,19 @@ const consoleLogPlugin = {
   },
 };
 
-/** Saves a screenshot of the test page to test-results/<name>.png (for a person to look at; nothing compares it). */
+/**
+ * Saves a screenshot of the test page to test-results/<name>.png (for a person to look at; nothing compares it);
+ * `name` may name one folder level (`sdk-options/client-customised`).
+ */
 const screenshotPlugin = {
   name: 'screenshot',
   async executeCommand({ command, payload, session }) {
     if (command !== 'screenshot') return undefined;
-    const name = String(payload?.name ?? '').replace(/[^a-z0-9-]/gi, '-');
+    const name = String(payload?.name ?? '')
+      .split('/')
+      .slice(-2)
+      .map((part) => part.replace(/[^a-z0-9-]/gi, '-'))
+      .join('/');
     const page = session.browser.getPage(session.id);
     await page.screenshot({ path: `test-results/${name}.png` });
     return `test-results/${name}.png`;

@@ -347,6 +347,11 @@ export const warningCodes: Readonly<Record<string, string>> = {
   'device-no-screen-share': 'This device cannot share its screen: a phone or tablet, or a browser without getDisplayMedia (said once per element)',
   'device-no-virtual-background': 'Phones and tablets get no virtual background: the SDK turns it off there (said once per element)',
   'device-no-gallery-view': "Phones and tablets get the Client View's mobile layout instead of the gallery view (said once per element)",
+  'sdk-option-invalid':
+    "An option in componentViewOptions / clientViewOptions is not one the installed SDK's types allow (unknown name, wrong kind, a page element as popper anchor, bad JSON); the message names its path, and it is left out",
+  'sdk-option-managed': 'An SDK option the element sets itself (leaveUrl, language, patchJsMedia, …) was given; the message says what to use instead, and it is left out',
+  'sdk-option-callback-failed': 'A function given in the SDK options threw (or rejected) when the SDK called it; the error is also logged, and the meeting goes on',
+  'lang-next-join': 'lang changed during a meeting: neither view of the SDK can switch its language then, so it applies from the next join',
 };
 
 /** What each signature problem means, in `problems` of signature-rejected-locally and zoom-signature-warning. */

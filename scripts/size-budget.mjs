@@ -1,6 +1,6 @@
 // The first-load budget of the drop-in build: what a page downloads before anyone clicks Join.
 //
-//   node scripts/size-budget.mjs [--dir dist/cdn] [--entry zoom-join.js] [--max-kb 15.8]
+//   node scripts/size-budget.mjs [--dir dist/cdn] [--entry zoom-join.js] [--max-kb 16.1]
 //
 // First load = the entry plus every file it imports statically (followed through the built files themselves, so it
 // measures what a browser fetches; dynamic imports are the lazy chunks of the join code). Each file is gzipped on
@@ -18,7 +18,7 @@ const { values } = parseArgs({
   options: {
     dir: { type: 'string', default: 'dist/cdn' },
     entry: { type: 'string', default: 'zoom-join.js' },
-    'max-kb': { type: 'string', default: '15.8' },
+    'max-kb': { type: 'string', default: '16.1' },
   },
 });
 const dir = resolve(root, values.dir);

@@ -1,6 +1,7 @@
 import { msg } from '@lit/localize';
 import type { PropertyDeclaration } from 'lit';
 import type { SignatureProvider, SignatureRequestOptions } from './signature/signature-types.js';
+import type { ClientViewOptions, ComponentViewOptions } from './sdk/options/sdk-option-types.js';
 
 /** How one of the element's properties is set, starts, and (for tuning attributes) checked. */
 export interface Rule<T> {
@@ -135,6 +136,23 @@ export const zoomJoinAttributes = {
   freezeThreshold: number('freeze-threshold', 2000, () => msg('milliseconds'), { zero: () => msg('to turn it off') }),
   /** `warn`: show the banner; `leave`: also leave cleanly on budget, near-limit or SDK out of memory; `none`. */
   onMemoryPressure: choice('on-memory-pressure', 'warn', ['warn', 'leave', 'none']),
+
+  // The SDK's own options, typed by the installed @zoom/meetingsdk: objects from script (functions too), or JSON text
+  // in the attribute (no functions then). Checked against the SDK's types at each join: an unknown name or a wrong
+  // kind is left out with a `zoom-warning` (`sdk-option-invalid`) naming it, and the join goes on.
+  /**
+   * The Component View's `customize`: toolbar buttons (their `onClick` runs in the page), `meetingInfo`, `video`
+   * (sizes, `isResizable`, `defaultViewType`, popper), chat, participants and settings poppers, sharing. A popper's
+   * `anchorElement` is a spot of the element's box (`top-left`, `top-right`, `bottom-left`, `bottom-right`,
+   * `center`): page elements cannot anchor what the SDK draws in its frame. Read at each join.
+   */
+  componentViewOptions: { attribute: 'component-view-options', initial: undefined } as Rule<ComponentViewOptions | string | undefined>,
+  /**
+   * The Client View's `init` options (`defaultView`, `disableInvite`, `disablePreview`, `disableJoinAudio`,
+   * `isSupportAV`, `isSupportChat`, `screenShare`, `meetingInfo`, …) but those the element sets itself (`leaveUrl`,
+   * `patchJsMedia`, `leaveOnPageUnload`, `success`, `error`: `sdk-option-managed`). Read at each join.
+   */
+  clientViewOptions: { attribute: 'client-view-options', initial: undefined } as Rule<ClientViewOptions | string | undefined>,
 
   // Secrets and functions: properties only, never attributes, never reflected, rendered or logged.
   /** A signature made elsewhere; no endpoint is asked. */

@@ -18,6 +18,8 @@ export { ZoomJoinError, ErrorCategory, isZoomJoinError } from './zoom-join-error
 export type { ZoomJoinErrorCode } from './zoom-join-error.js';
 export type { ErrorCategory as ZoomErrorCategory, SdkView, SignatureProblem } from './zoom-join-error.js';
 export type { ZoomJoinProperties } from './attributes.js';
+export type { ClientViewOptions, ComponentViewOptions, PopperAnchor } from './sdk/options/sdk-option-types.js';
+export type { SdkOptionWarningCode } from './sdk/options/check-options.js';
 export type * from './events.js';
 export type * from './assets/asset-events.js';
 export type * from './memory/memory-events.js';

@@ -35,7 +35,7 @@ const statusText = (): Record<ZoomStatus, string> => ({
  * with their defaults, in src/attributes.ts.
  *
  * @attr status - Reflected, read-only: the current status
- * @attr lang - The language: the SDK's, one it ships (de-DE, es-ES, fr-FR, ja-JP, zh-CN, …; `de` picks de-DE), default en-US; and the element's own texts', where they are translated (de, es, fr, ja, pt-PT, zh-CN; else English), each marked with the `lang` it is in. One language per page: the last element to set it wins
+ * @attr lang - The language: the SDK's, one it ships (de-DE, es-ES, fr-FR, ja-JP, zh-CN, …; `de` picks de-DE), default en-US; and the element's own texts', where they are translated (de, es, fr, ja, pt-PT, zh-CN; else English), each marked with the `lang` it is in. One language per page: the last element to set it wins; changed in a meeting it applies from the next join (`zoom-warning` `lang-next-join`)
  * @fires zoom-status - `{status, previous}` on every status change
  * @fires zoom-joined - `{meetingNumber, userName, view}` once in the meeting; `view` is the one that ran (`view="auto"`: `component` on desktops, `client` on phones and tablets)
  * @fires zoom-left - `{reason}` once the meeting is over: `user`, `ended`, `removed`, `connection-lost`, `authorized-user-left`, `memory-pressure`, `element-removed`
@@ -47,7 +47,7 @@ const statusText = (): Record<ZoomStatus, string> => ({
  * @fires zoom-progress - `{phase: 'assets', loaded, total, fraction, file}` while the SDK's files preload; fraction only grows and ends at 1
  * @fires zoom-capabilities - which SDK features this page and device allow (gallery view, virtual background, screen sharing, ...) and the `device` (`phone`, `tablet`, `desktop`), when preloading starts
  * @fires zoom-preflight - `{secureContext, camera, microphone, permissionsPolicy, browser, device, view, problems}` when the element connects and whenever a camera or microphone permission changes (not with `preflight="none"`): what will not work, and what to do, before the join
- * @fires zoom-warning - `{code, message}`: something was skipped (e.g. `vb-skipped-low-memory`), the device cannot do something (`device-no-screen-share`, `device-no-virtual-background`, `device-no-gallery-view`: phones and tablets), or the Client View asks the user for something (`passcode-prompt`, `registration-prompt`); nothing failed
+ * @fires zoom-warning - `{code, message}`: something was skipped (e.g. `vb-skipped-low-memory`), the device cannot do something (`device-no-screen-share`, `device-no-virtual-background`, `device-no-gallery-view`: phones and tablets), the Client View asks the user for something (`passcode-prompt`, `registration-prompt`), an SDK option was left out (`sdk-option-invalid`, `sdk-option-managed`) or an app's function in them threw (`sdk-option-callback-failed`), or `lang` changed in a meeting (`lang-next-join`); nothing failed
  * @fires zoom-memory - `{usedBytes, limitBytes?, at, source}` every `memory-interval` ms while preparing, joining or joined
  * @fires zoom-timing - `{phases: {name: ms}, total, view, outcome}` after each join attempt (joined, failed or cancelled); each phase is also a `zoom-join:<phase>` User Timing measure
  * @fires zoom-memory-warning - `{reason: 'growth' | 'budget' | 'near-limit' | 'freeze' | 'sdk-out-of-memory', ...}`; cancelable

@@ -2,6 +2,7 @@ import type { DeviceWarningCode, ZoomCapabilitiesDetail } from './capabilities.j
 import type { AssetWarning } from './plan.js';
 import type { AssetProgress } from './progress-tracker.js';
 import type { SdkPrompt } from '../sdk/adapter.js';
+import type { SdkOptionWarningCode } from '../sdk/options/check-options.js';
 
 export type { ZoomCapabilitiesDetail } from './capabilities.js';
 
@@ -10,8 +11,12 @@ export type ZoomProgressDetail = AssetProgress;
 
 /** `zoom-warning`: something degraded but the element goes on (e.g. `vb-skipped-low-memory`). */
 export interface ZoomWarningDetail {
-  /** An asset or attribute problem, or a form the Client View shows instead of failing (`passcode-prompt`, …). */
-  code: AssetWarning['code'] | DeviceWarningCode | SdkPrompt;
+  /**
+   * An asset or attribute problem, a form the Client View shows instead of failing (`passcode-prompt`, …), the device cannot do something, an SDK
+   * option left out (`sdk-option-invalid`, `sdk-option-managed`) or an app's callback that threw
+   * (`sdk-option-callback-failed`), or a language that applies from the next join (`lang-next-join`).
+   */
+  code: AssetWarning['code'] | DeviceWarningCode | SdkPrompt | SdkOptionWarningCode;
   message: string;
 }
 

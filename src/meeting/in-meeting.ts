@@ -1,6 +1,8 @@
 import { msg } from '@lit/localize';
 import { emit, type ZoomLeftReason } from '../events.js';
 import type { SdkAdapterEvent, ZoomParticipant } from '../sdk/adapter.js';
+import type { SdkView } from '../zoom-join-error.js';
+import { watchLanguage } from './language-switch.js';
 
 /** What the status line says instead of "You left the meeting" when the user did not leave, by reason. */
 export const leftTexts: Readonly<Record<ZoomLeftReason, string | undefined>> = {
@@ -34,6 +36,7 @@ export class InMeeting {
   private started = false;
 
   private reconnectTimer?: ReturnType<typeof setTimeout>;
+  private stopLanguageWatch?: () => void;
 
   constructor(
     private readonly host: HTMLElement,
@@ -44,18 +47,25 @@ export class InMeeting {
       onReconnecting(reconnecting: boolean): void;
       /** The reconnection took too long: the controller leaves. */
       onLost(): void;
+      /** The view and the SDK language joined with: `lang` may change in the meeting. */
+      view: SdkView;
+      language: string;
     },
   ) {}
 
   /** The meeting is over: nothing more is told, and no timer runs. */
   dispose(): void {
     clearTimeout(this.reconnectTimer);
+    this.stopLanguageWatch?.();
+    this.stopLanguageWatch = undefined;
     this.started = false;
   }
 
   /** The page heard of the join: from now on it hears of every change, starting with who is there already. */
   start(): void {
     this.started = true;
+    const { view, language } = this.settings;
+    this.stopLanguageWatch ??= watchLanguage(this.host, { view, joinedIn: language });
     if (this.participants.length > 0) emit(this.host, 'zoom-participants', { participants: this.participants });
   }
 

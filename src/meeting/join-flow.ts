@@ -27,6 +27,8 @@ export interface JoinFlowContext {
   secrets: MeetingSecrets;
   allowDuplicate: boolean;
   enforceVirtualBackground: boolean;
+  /** The page's options for this view's SDK, checked (see sdk/options/check-options.ts); undefined when none. */
+  sdkOptions?: Readonly<Record<string, unknown>>;
   /** Asked of the signature endpoint when set (1: gallery view without SharedArrayBuffer). */
   videoWebRtcMode?: 0 | 1;
   signal: AbortSignal;
@@ -123,6 +125,7 @@ export async function runJoinFlow(context: JoinFlowContext): Promise<void> {
       selfHosted: config.selfHosted,
       language: config.language,
       ...(context.enforceVirtualBackground ? { enforceVirtualBackground: true } : {}),
+      ...(context.sdkOptions ? { sdkOptions: context.sdkOptions } : {}),
     };
     step(JoinStep.init, 'init');
     await untilAborted(adapter.init(initOptions, signal), signal);

@@ -12,6 +12,7 @@ export { ZoomSignIn } from './zoom-sign-in.js';
 export { renderErrorPanel } from './error-panel.js';
 export { attributeWarnings, readJoinConfig } from '../config/join-config.js';
 export { resolveView } from '../device/device-kind.js';
+export { sdkOptionsOf } from '../sdk/options/check-options.js';
 export {
   anotherMeetingOnThisPageError,
   cancelledError,

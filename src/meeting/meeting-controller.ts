@@ -242,6 +242,7 @@ export class MeetingController implements ReactiveController {
     const config = machinery.readJoinConfig(this.host, document.baseURI);
     if (config instanceof ZoomJoinError) return this.fail(config);
     for (const warning of machinery.attributeWarnings(this.host, unusableAttributes(this.host))) emit(this.host, 'zoom-warning', warning);
+    const sdkOptions = machinery.sdkOptionsOf(this.host, config.view, (warning) => emit(this.host, 'zoom-warning', warning));
     if (pageMeetingOwner && pageMeetingOwner !== this) return this.fail(machinery.anotherMeetingOnThisPageError());
     pageMeetingOwner = this;
 
@@ -260,6 +261,8 @@ export class MeetingController implements ReactiveController {
         reconnectTimeoutMs: setting(this.host, 'reconnectTimeout'),
         onReconnecting: (reconnecting) => this.setStatus(reconnecting ? ZoomStatus.reconnecting : ZoomStatus.joined),
         onLost: () => void this.endInMeeting('connection-lost'),
+        view: config.view,
+        language: config.language,
       });
       this.inMeeting = inMeeting;
       // Whom an OBF token joins on behalf of, as the endpoint named them: the wait for them says so.
@@ -269,6 +272,7 @@ export class MeetingController implements ReactiveController {
         secrets: this.host,
         allowDuplicate: this.host.allowDuplicate,
         enforceVirtualBackground: setting(this.host, 'virtualBackground') === 'enforce',
+        sdkOptions,
         videoWebRtcMode,
         signal,
         timing,

@@ -24,6 +24,12 @@ export interface SdkInitOptions {
   selfHosted: boolean;
   language: string;
   enforceVirtualBackground?: boolean;
+  /**
+   * The page's options for this view's SDK, checked against the installed SDK's types: the Component View's
+   * `customize`, or the Client View's `init` options. Popper anchors are spots of the element's box (`'top-left'`, …)
+   * that the adapter turns into elements of its frame (see options/into-realm.ts). Absent when the page gave none.
+   */
+  sdkOptions?: Readonly<Record<string, unknown>>;
 }
 
 /** Where a join will run the SDK, for preparing it ahead of the click. */

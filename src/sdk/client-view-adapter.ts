@@ -5,6 +5,7 @@ import { SDK_CDN_LIB_URL } from './version.js';
 import { DEFAULT_SDK_LANGUAGE } from './languages.js';
 import { answeredWithin, nextTask, RealmAdapter } from './realm-adapter.js';
 import { END_REASON_AUTHORIZED_USER_LEFT, watchMeetingEndReasons } from './rwg-end-watch.js';
+import { intoRealm } from './options/into-realm.js';
 
 interface CallbackOptions {
   success?: (result: unknown) => void;
@@ -199,14 +200,23 @@ export class ClientViewAdapter extends RealmAdapter<ClientViewApi> {
 
   async init(options: SdkInitOptions, signal: AbortSignal): Promise<void> {
     const wanted = initOptions(options.selfHosted, options.enforceVirtualBackground === true);
-    return this.initInRealm(signal, async (api) => {
+    const { sdkOptions } = options;
+    const ahead = this.api && initialisedWith.get(this.api);
+    const sameAsAhead = !sdkOptions && ahead === JSON.stringify(wanted);
+    // ZoomMtg.init a second time in a frame, with other options, never lets the join through (observed with the
+    // page's options): a frame initialised ahead with options this join does not want is replaced by a fresh one.
+    if (ahead !== undefined && !sameAsAhead) await this.load(options, signal);
+    return this.initInRealm(signal, async (api, realmWindow) => {
       // Its texts come from lib/lang/<language>.json, loaded before init (the SDK reads them as it builds its UI).
       if (options.language !== DEFAULT_SDK_LANGUAGE) {
         await api.i18n.load(options.language);
         await api.i18n.reload(options.language);
       }
-      if (initialisedWith.get(api) === JSON.stringify(wanted) && options.language === DEFAULT_SDK_LANGUAGE) return;
-      await callbackToPromise((o) => api.init(o), wanted);
+      if (sameAsAhead && options.language === DEFAULT_SDK_LANGUAGE) return;
+      // The page's options go first: the element's own (leaveUrl, patchJsMedia, …) are never among them, and the
+      // page may turn Zoom's preview page back on.
+      const page = sdkOptions ? (intoRealm(sdkOptions, realmWindow) as Record<string, unknown>) : {};
+      await callbackToPromise((o) => api.init(o), { ...wanted, ...page });
     });
   }
 

@@ -4,6 +4,7 @@ import { hasFunctions, sdkJoinOptions, secretsOf } from './sdk-module.js';
 import { SdkRealmSlot } from './sdk-realm.js';
 import { answeredWithin, nextTask, RealmAdapter } from './realm-adapter.js';
 import { warmJsMedia } from '../assets/warm.js';
+import { intoRealm } from './options/into-realm.js';
 
 /** The few members of the Component View client we use, typed structurally (the SDK's own typings are loose). */
 interface EmbeddedClient {
@@ -140,6 +141,7 @@ export class ComponentViewAdapter extends RealmAdapter<EmbeddedApi> {
         leaveOnPageUnload: true,
         // Only set keys reach the SDK: it checks the option names it is given, and undefined is not known to it as absent.
         ...(options.enforceVirtualBackground ? { enforceVirtualBackground: true } : {}),
+        ...(options.sdkOptions ? { customize: intoRealm(options.sdkOptions, realmWindow) } : {}),
       });
       client.on('connection-change', this.onConnectionChange);
       client.on('media-internal-error', this.onMediaError);

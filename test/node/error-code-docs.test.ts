@@ -96,6 +96,11 @@ describe('docs/errors.md', () => {
     const device = /export type DeviceWarningCode =([^;]+);/.exec(capabilities)?.[1] ?? '';
     codes.push(...[...device.matchAll(/'([a-z-]+)'/g)].map((match) => match[1]!));
     assert.ok(codes.includes('device-no-screen-share'), 'the DeviceWarningCode union was found');
+    // …and those of the SDK options and of lang in a meeting (SdkOptionWarningCode).
+    const options = readFileSync(join(root, 'src/sdk/options/check-options.ts'), 'utf8');
+    const optionCodes = /export type SdkOptionWarningCode =([^;]+);/.exec(options)?.[1] ?? '';
+    codes.push(...[...optionCodes.matchAll(/'([a-z-]+)'/g)].map((match) => match[1]!));
+    assert.ok(codes.includes('lang-next-join'), 'the SdkOptionWarningCode union was found');
     assert.deepEqual([...codes].sort(), Object.keys(warningCodes).sort());
   });
 
