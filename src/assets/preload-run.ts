@@ -7,6 +7,7 @@ import { waitBounded } from '../abort.js';
 import { emit } from '../events.js';
 import { describeCapabilities, detectCapabilities, type Capabilities, type ZoomCapabilitiesDetail } from './capabilities.js';
 import { checkAssetPathOnce } from './check-asset-path.js';
+import { cdnSdkVersion } from '../sdk/version.js';
 import { resolveLibLocation } from './lib-url.js';
 import type { AssetManifest } from './manifest.js';
 import { planAssets, type AssetPlan, type VirtualBackgroundMode } from './plan.js';
@@ -19,6 +20,8 @@ export interface AssetSettings {
   strategy: PreloadStrategy;
   /** The `asset-path` attribute as given (empty: Zoom's CDN). */
   assetPath: string;
+  /** The usable `sdk-version` (empty or unset: the one served, or the newest tested on Zoom's CDN). */
+  sdkVersion?: string;
   view: SdkView;
   virtualBackground: VirtualBackgroundMode;
 }
@@ -69,9 +72,9 @@ export async function prepareJoin(
   startWithoutWarming: () => PreloadRun | undefined,
   signal: AbortSignal,
 ): Promise<void> {
-  const location = resolveLibLocation(settings.assetPath, document.baseURI);
+  const location = resolveLibLocation(settings.assetPath, document.baseURI, settings.sdkVersion);
   if (!location) return;
-  if (location.selfHosted) await checkAssetPathOnce(location.libUrl, { signal });
+  if (location.selfHosted) await checkAssetPathOnce(location.libUrl, { signal, sdkVersion: settings.sdkVersion || undefined });
   if (settings.strategy === 'none' && !current) return;
   const run = current ?? startWithoutWarming();
   if (run) await waitBounded(run.joinReady, JOIN_WAIT_CAP_MS, signal);
@@ -91,7 +94,7 @@ export function startPreloadRun(
     prepareSdk?: ((libUrl: string, signal: AbortSignal) => Promise<void>) | undefined;
   },
 ): PreloadRun | undefined {
-  const location = resolveLibLocation(settings.assetPath, document.baseURI);
+  const location = resolveLibLocation(settings.assetPath, document.baseURI, settings.sdkVersion);
   if (!location) return undefined;
   const abort = new AbortController();
   const { signal } = abort;
@@ -113,12 +116,13 @@ export function startPreloadRun(
   };
   emit(host, 'zoom-capabilities', run.capabilities);
 
-  const manifest: Promise<AssetManifest | undefined> = location.selfHosted
-    ? checkAssetPathOnce(location.libUrl, { signal })
-    : Promise.resolve(undefined);
+  // Zoom's CDN: the version its URL names, sizes from the built-in table when that is the one it describes.
+  const served: Promise<{ manifest?: AssetManifest; version?: string }> = location.selfHosted
+    ? checkAssetPathOnce(location.libUrl, { signal, sdkVersion: settings.sdkVersion || undefined })
+    : Promise.resolve({ version: cdnSdkVersion(location.libUrl) });
 
-  const planned = manifest.then((found) => {
-    const plan = planAssets({ view: settings.view, capabilities: device, virtualBackground: settings.virtualBackground, manifest: found });
+  const planned = served.then(({ manifest, version }) => {
+    const plan = planAssets({ view: settings.view, capabilities: device, virtualBackground: settings.virtualBackground, manifest, sdkVersion: version });
     run.plan = plan;
     for (const warning of plan.warnings) emit(host, 'zoom-warning', warning);
     return plan;

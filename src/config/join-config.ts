@@ -1,7 +1,7 @@
 import { ErrorCategory, ZoomJoinError, type ErrorAdvice, type SdkView, type ZoomJoinErrorCode } from '../zoom-join-error.js';
 import type { Rule, ZoomJoinProperties } from '../attributes.js';
 import { withoutUserinfo } from '../safe-text.js';
-import { SDK_CDN_LIB_URL } from '../sdk/version.js';
+import { cdnSdkVersion, isSupportedSdkVersion, sdkCdnLibUrl, SDK_VERSION } from '../sdk/version.js';
 import { DEFAULT_SDK_LANGUAGE, SDK_LANGUAGES, sdkLanguageOf } from '../sdk/languages.js';
 
 /** What the element's attributes say, checked and normalised before anything is fetched or loaded. */
@@ -53,7 +53,7 @@ function parseHttpUrl(value: string, baseUrl: string): URL | undefined {
 export type JoinInputs = Pick<
   ZoomJoinProperties,
   'meetingNumber' | 'userName' | 'userEmail' | 'passcode' | 'password' | 'meetingRole' | 'view' | 'assetPath' | 'signatureEndpoint'
-> & { lang: string; getAttribute?(name: string): string | null };
+> & Partial<Pick<ZoomJoinProperties, 'sdkVersion'>> & { lang: string; getAttribute?(name: string): string | null };
 
 /**
  * The join attributes checked and normalised, or the config error that names the first bad one. `baseUrl` resolves
@@ -159,7 +159,9 @@ export function readJoinConfig(inputs: JoinInputs, baseUrl: string): JoinConfig 
   }
 
   const assetPath = text(inputs.assetPath);
-  let libUrl = SDK_CDN_LIB_URL;
+  // An unusable sdk-version was reported as a warning (attributeWarnings) and counts as unset.
+  const sdkVersion = text(inputs.sdkVersion);
+  let libUrl = sdkCdnLibUrl(isSupportedSdkVersion(sdkVersion) ? sdkVersion : SDK_VERSION);
   if (assetPath) {
     // The SDK silently ignores relative asset paths and falls back to Zoom's CDN, so resolve them here.
     const url = parseHttpUrl(assetPath, baseUrl);
@@ -209,7 +211,7 @@ export function readJoinConfig(inputs: JoinInputs, baseUrl: string): JoinConfig 
     view,
     language: sdkLanguageOf(text(inputs.lang)) ?? DEFAULT_SDK_LANGUAGE,
     libUrl,
-    selfHosted: libUrl !== SDK_CDN_LIB_URL,
+    selfHosted: cdnSdkVersion(libUrl) === undefined,
     userEmail: userEmail || undefined,
     passcode: passcode || undefined,
     signatureEndpoint,
@@ -239,11 +241,11 @@ export function attributeWarnings(
   return [...langWarning, ...unusable.map(({ rule, value }) => {
     const { words, unit, zero, none } = rule;
     const written = (rule.attribute ? element.getAttribute(rule.attribute) : null) ?? String(value);
-    const expected = words
+    const expected = rule.expected ?? (words
       ? `${words.slice(0, -1).join(', ')} or ${words.at(-1)!}`
       : zero
         ? `a number of ${unit!}, 0 ${zero}`
-        : `a number of ${unit!} above 0`;
+        : `a number of ${unit!} above 0`);
     return {
       code: 'attribute-invalid' as const,
       message: `${String(rule.attribute)}="${written.slice(0, 40)}" is not ${expected}; using ${none ?? String(rule.initial)}.`,
