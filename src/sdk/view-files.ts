@@ -31,6 +31,18 @@ export function sdkRealmScripts(view: SdkViewName, libUrl: string, servedVersion
 }
 
 /**
+ * The SDK version of a copy of the package's `dist/`, from its files (paths relative to it): the Client View's bundle
+ * carries it in its name, in every version. Undefined when there is no such bundle (not an SDK's dist/).
+ */
+export function sdkVersionOfDist(files: readonly string[]): string | undefined {
+  for (const file of files) {
+    const match = /^zoom-meeting-(\d+\.\d+\.\d+)\.min\.js$/.exec(file);
+    if (match) return match[1];
+  }
+  return undefined;
+}
+
+/**
  * Folders of `dist/` a view's SDK loads from by itself, at run time, from paths it derives from `lib/`. Whole
  * folders: which of their files a meeting asks for depends on the browser and on what happens in it (js_media picks
  * its workers and wasm by SIMD, threads and device; the Component View's virtual backgrounds come from `lib/image/`;
