@@ -1,5 +1,4 @@
 import type { PropertyDeclaration } from 'lit';
-import { isSupportedSdkVersion, SDK_VERSION, SDK_VERSION_RANGE } from './sdk/version.js';
 import type { SignatureProvider, SignatureRequestOptions } from './signature/signature-types.js';
 
 /** How one of the element's properties is set, starts, and (for tuning attributes) checked. */
@@ -18,8 +17,6 @@ export interface Rule<T> {
   unit?: string;
   zero?: string;
   none?: string;
-  /** …or, for anything else, what a usable value is. */
-  expected?: string;
 }
 
 /** An empty numeric attribute is a mistake to report, not 0; a string set from script counts as its number. */
@@ -85,18 +82,11 @@ export const zoomJoinAttributes = {
   /** URL of the folder where `@zoom/meetingsdk/dist/lib` is served; relative values resolve against the page. */
   assetPath: text('asset-path'),
   /**
-   * The @zoom/meetingsdk version to run, within `^5.0.0 || ^6.0.0`. Without `asset-path` it picks the folder of
+   * The `@zoom/meetingsdk` version to run, within `^5.0.0 || ^6.0.0`. Without `asset-path` it picks the folder of
    * Zoom's CDN (default 6.2.0, the newest tested); with one it names the version served there, which the element
    * recognises by itself for the versions its suites run (5.0.0 and 6.2.0) and needs to be told for the others.
    */
-  sdkVersion: {
-    attribute: 'sdk-version',
-    initial: '',
-    parse: (value) => String(value).trim(),
-    valid: (value) => value === '' || isSupportedSdkVersion(value as string),
-    expected: `a @zoom/meetingsdk version of ${SDK_VERSION_RANGE}, such as ${SDK_VERSION}`,
-    none: 'the version served at asset-path (on Zoom\'s CDN, the newest tested)',
-  } as Rule<string>,
+  sdkVersion: text('sdk-version'),
   /** URL that answers `POST {meetingNumber, role}` with `{signature}`. */
   signatureEndpoint: text('signature-endpoint'),
   /** Join as soon as the inputs are present and the element is connected. */

@@ -7,7 +7,7 @@ import { waitBounded } from '../abort.js';
 import { emit } from '../events.js';
 import { describeCapabilities, detectCapabilities, type Capabilities, type ZoomCapabilitiesDetail } from './capabilities.js';
 import { checkAssetPathOnce } from './check-asset-path.js';
-import { cdnSdkVersion } from '../sdk/version.js';
+import { cdnSdkVersion, usableSdkVersion } from '../sdk/version.js';
 import { resolveLibLocation } from './lib-url.js';
 import type { AssetManifest } from './manifest.js';
 import { planAssets, type AssetPlan, type VirtualBackgroundMode } from './plan.js';
@@ -20,7 +20,7 @@ export interface AssetSettings {
   strategy: PreloadStrategy;
   /** The `asset-path` attribute as given (empty: Zoom's CDN). */
   assetPath: string;
-  /** The usable `sdk-version` (empty or unset: the one served, or the newest tested on Zoom's CDN). */
+  /** The `sdk-version` attribute as given (unset or unusable: the version served, or the newest tested on Zoom's CDN). */
   sdkVersion?: string;
   view: SdkView;
   virtualBackground: VirtualBackgroundMode;
@@ -72,9 +72,10 @@ export async function prepareJoin(
   startWithoutWarming: () => PreloadRun | undefined,
   signal: AbortSignal,
 ): Promise<void> {
-  const location = resolveLibLocation(settings.assetPath, document.baseURI, settings.sdkVersion);
+  const sdkVersion = usableSdkVersion(settings.sdkVersion);
+  const location = resolveLibLocation(settings.assetPath, document.baseURI, sdkVersion);
   if (!location) return;
-  if (location.selfHosted) await checkAssetPathOnce(location.libUrl, { signal, sdkVersion: settings.sdkVersion || undefined });
+  if (location.selfHosted) await checkAssetPathOnce(location.libUrl, { signal, sdkVersion });
   if (settings.strategy === 'none' && !current) return;
   const run = current ?? startWithoutWarming();
   if (run) await waitBounded(run.joinReady, JOIN_WAIT_CAP_MS, signal);
@@ -94,7 +95,8 @@ export function startPreloadRun(
     prepareSdk?: ((libUrl: string, signal: AbortSignal) => Promise<void>) | undefined;
   },
 ): PreloadRun | undefined {
-  const location = resolveLibLocation(settings.assetPath, document.baseURI, settings.sdkVersion);
+  const sdkVersion = usableSdkVersion(settings.sdkVersion);
+  const location = resolveLibLocation(settings.assetPath, document.baseURI, sdkVersion);
   if (!location) return undefined;
   const abort = new AbortController();
   const { signal } = abort;
@@ -118,7 +120,7 @@ export function startPreloadRun(
 
   // Zoom's CDN: the version its URL names, sizes from the built-in table when that is the one it describes.
   const served: Promise<{ manifest?: AssetManifest; version?: string }> = location.selfHosted
-    ? checkAssetPathOnce(location.libUrl, { signal, sdkVersion: settings.sdkVersion || undefined })
+    ? checkAssetPathOnce(location.libUrl, { signal, sdkVersion })
     : Promise.resolve({ version: cdnSdkVersion(location.libUrl) });
 
   const planned = served.then(({ manifest, version }) => {

@@ -1,7 +1,7 @@
 import { ErrorCategory, ZoomJoinError, type ErrorAdvice, type SdkView, type ZoomJoinErrorCode } from '../zoom-join-error.js';
 import type { Rule, ZoomJoinProperties } from '../attributes.js';
 import { withoutUserinfo } from '../safe-text.js';
-import { cdnSdkVersion, isSupportedSdkVersion, sdkCdnLibUrl, SDK_VERSION } from '../sdk/version.js';
+import { cdnSdkVersion, isSupportedSdkVersion, sdkCdnLibUrl, SDK_VERSION, SDK_VERSION_RANGE } from '../sdk/version.js';
 import { DEFAULT_SDK_LANGUAGE, SDK_LANGUAGES, sdkLanguageOf } from '../sdk/languages.js';
 
 /** What the element's attributes say, checked and normalised before anything is fetched or loaded. */
@@ -160,7 +160,7 @@ export function readJoinConfig(inputs: JoinInputs, baseUrl: string): JoinConfig 
 
   const assetPath = text(inputs.assetPath);
   // An unusable sdk-version was reported as a warning (attributeWarnings) and counts as unset.
-  const sdkVersion = text(inputs.sdkVersion);
+  const sdkVersion = text(inputs.sdkVersion).trim();
   let libUrl = sdkCdnLibUrl(isSupportedSdkVersion(sdkVersion) ? sdkVersion : SDK_VERSION);
   if (assetPath) {
     // The SDK silently ignores relative asset paths and falls back to Zoom's CDN, so resolve them here.
@@ -238,14 +238,27 @@ export function attributeWarnings(
           },
         ]
       : [];
-  return [...langWarning, ...unusable.map(({ rule, value }) => {
+  // Checked here, in the join's lazy code, rather than in the attribute table: the range stays out of the first load.
+  const sdkVersion = element.getAttribute('sdk-version')?.trim();
+  const versionWarning =
+    sdkVersion && !isSupportedSdkVersion(sdkVersion)
+      ? [
+          {
+            code: 'attribute-invalid' as const,
+            message:
+              `sdk-version="${sdkVersion.slice(0, 40)}" is not a @zoom/meetingsdk version of ${SDK_VERSION_RANGE}, such as ` +
+              `${SDK_VERSION}; using the version served at asset-path (on Zoom's CDN, ${SDK_VERSION}).`,
+          },
+        ]
+      : [];
+  return [...langWarning, ...versionWarning, ...unusable.map(({ rule, value }) => {
     const { words, unit, zero, none } = rule;
     const written = (rule.attribute ? element.getAttribute(rule.attribute) : null) ?? String(value);
-    const expected = rule.expected ?? (words
+    const expected = words
       ? `${words.slice(0, -1).join(', ')} or ${words.at(-1)!}`
       : zero
         ? `a number of ${unit!}, 0 ${zero}`
-        : `a number of ${unit!} above 0`);
+        : `a number of ${unit!} above 0`;
     return {
       code: 'attribute-invalid' as const,
       message: `${String(rule.attribute)}="${written.slice(0, 40)}" is not ${expected}; using ${none ?? String(rule.initial)}.`,

@@ -165,8 +165,8 @@ export const sdkOwnErrors = {
     title: 'This Meeting SDK version is no longer supported',
     hint: 'Zoom refuses joins from this version of the Meeting SDK.',
     steps: [
-      'Upgrade @zoom/meetingsdk to the latest release.',
-      'Update the self-hosted lib/av assets with it.',
+      'Upgrade @zoom/meetingsdk to its latest release (zoom-join runs every ^5.0.0 || ^6.0.0; npx zoom-join doctor --sdk shows the installed one).',
+      'Update the self-hosted lib/ assets with it (zoom-join/vite copies them on build).',
     ],
     retryable: false,
     sdkKeys: ['apac.errorcodes_meeting_websdk_version_need_update', 'apac.websdk_enforce_update_content'],

@@ -83,7 +83,7 @@ export class MeetingController implements ReactiveController {
       () => ({
         strategy: setting(host, 'preload') as PreloadStrategy,
         assetPath: host.assetPath,
-        sdkVersion: setting(host, 'sdkVersion'),
+        sdkVersion: host.sdkVersion,
         view: host.view === 'client' ? 'client' : 'component',
         virtualBackground: setting(host, 'virtualBackground') as VirtualBackgroundMode,
       }),

@@ -25,6 +25,12 @@ export function isSupportedSdkVersion(version: string): boolean {
   return match !== null && SUPPORTED_MAJORS.includes(Number(match[1]));
 }
 
+/** `value` (an attribute as given) trimmed when it is a version of the range, else undefined: the default applies. */
+export function usableSdkVersion(value: unknown): string | undefined {
+  const text = typeof value === 'string' ? value.trim() : '';
+  return isSupportedSdkVersion(text) ? text : undefined;
+}
+
 /** Whether `version` looks like a release version at all (inside the range or not). */
 export function isSdkVersionText(version: string): boolean {
   return VERSION_PATTERN.test(version);
