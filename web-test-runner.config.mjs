@@ -11,6 +11,7 @@ import { tsImport } from 'tsx/esm/api';
 // The meeting double is TypeScript shared with the e2e suites and the benches.
 const { MeetingDouble, authorizationOf } = await tsImport('./demo/meeting-double/meeting-double.ts', import.meta.url);
 const { routeMeetingDouble } = await tsImport('./demo/meeting-double/route-playwright.ts', import.meta.url);
+const { asJsonp, jsonpCallbackOf } = await tsImport('./demo/zoom-double/jsonp.ts', import.meta.url);
 
 
 /** Every URL each test page requested, so tests can prove which hosts the SDK talked to. */
@@ -70,7 +71,8 @@ async function answerZoom(page, route) {
       },
     });
   }
-  return route.fulfill(double.response);
+  // SDK 5.x asks with a JSONP GET, 6.x with a POST: the same answer for both.
+  return route.fulfill(asJsonp(double.response, jsonpCallbackOf(request.url(), request.method())));
 }
 
 /**

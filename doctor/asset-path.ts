@@ -1,16 +1,16 @@
 /**
- * `zoom-join doctor --asset-path <url> [--page <url>]`: the element's own asset check (checkAssetPath: manifest and
- * the js_media hash of the installed SDK version), then what only a browser would notice later — MIME types, CORS
+ * `zoom-join doctor --asset-path <url> [--page <url>] [--sdk-version <v>]`: the element's own asset check
+ * (checkServedSdk: the manifest, and which SDK version its js_media hash is), that version's support, then what only a browser would notice later — MIME types, CORS
  * and CORP on the files the asset plan loads, and the page's cross-origin isolation.
  */
-import { BUILTIN_MANIFEST_VERSION } from '../src/assets/builtin-manifest.js';
 import { describeCapabilities, type Capabilities } from '../src/assets/capabilities.js';
-import { checkAssetPath } from '../src/assets/check-asset-path.js';
+import { checkServedSdk } from '../src/assets/check-asset-path.js';
 import type { AssetManifest } from '../src/assets/manifest.js';
 import { planAssets, type PlannedAsset } from '../src/assets/plan.js';
 import { isZoomJoinError } from '../src/zoom-join-error.js';
 import { allowsOrigin } from './endpoint.js';
 import { Mark, type Finding, type Section } from './report.js';
+import { sdkVersionFindings } from './sdk-version.js';
 import { timeoutSignal } from './timeout.js';
 
 export interface AssetPathOptions {
@@ -20,6 +20,8 @@ export interface AssetPathOptions {
   page?: string;
   /** The page's origin when there is no page URL to read. */
   origin?: string;
+  /** The element's `sdk-version`, for a version it does not recognise from the files. */
+  sdkVersion?: string;
   timeoutMs?: number;
 }
 
@@ -28,7 +30,7 @@ interface PageIsolation {
 }
 
 const JS_MIME = /^(text|application)\/(x-)?(javascript|ecmascript)\b/i;
-const SERVE_LIB = `Serve node_modules/@zoom/meetingsdk/dist/lib of the installed @zoom/meetingsdk ${BUILTIN_MANIFEST_VERSION} as static files.`;
+const SERVE_LIB = 'Serve node_modules/@zoom/meetingsdk/dist/lib of the installed @zoom/meetingsdk as static files.';
 
 export async function diagnoseAssetPath(options: AssetPathOptions): Promise<Section[]> {
   const libUrl = options.assetPath.trim().replace(/\/+$/, '');
@@ -64,8 +66,9 @@ export async function diagnoseAssetPath(options: AssetPathOptions): Promise<Sect
     return manifestAnswer;
   };
   let manifest: AssetManifest;
+  let version: string;
   try {
-    manifest = await checkAssetPath(libUrl, { fetch: asPage, signal: timeoutSignal(timeoutMs) });
+    ({ manifest, version } = await checkServedSdk(libUrl, { fetch: asPage, signal: timeoutSignal(timeoutMs), sdkVersion: options.sdkVersion }));
   } catch (error) {
     if (isTimeout(error)) {
       findings.push({
@@ -84,14 +87,17 @@ export async function diagnoseAssetPath(options: AssetPathOptions): Promise<Sect
   findings.push({
     check: 'manifest',
     mark: Mark.ok,
-    message: `av/manifest.json is @zoom/meetingsdk ${BUILTIN_MANIFEST_VERSION}'s (its js_media.min.js hash matches the installed SDK).`,
+    message: options.sdkVersion === undefined || options.sdkVersion !== version
+      ? `av/manifest.json is @zoom/meetingsdk ${version}'s (recognised by its js_media.min.js hash).`
+      : `av/manifest.json is taken as @zoom/meetingsdk ${version}'s, as --sdk-version says.`,
   });
+  findings.push(...sdkVersionFindings(version, `served at ${libUrl}`));
   if (crossOrigin && pageOrigin && manifestAnswer && !allowsOrigin(manifestAnswer, pageOrigin)) {
     findings.push(corsMissing('av/manifest.json', manifestAnswer, pageOrigin));
   }
 
   // The files a join really loads on a desktop Chromium with this page's isolation, as the element plans them.
-  const plan = planAssets({ view: 'component', capabilities: desktopChromium(isolation.isolated), manifest });
+  const plan = planAssets({ view: 'component', capabilities: desktopChromium(isolation.isolated), manifest, sdkVersion: version });
   const samples = [
     plan.files.find((file) => file.request === 'script'),
     plan.files.find((file) => file.kind === 'js' && file.request === 'fetch'),

@@ -5,9 +5,11 @@
  * arguments, prints and sets the exit code.
  */
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { diagnoseAssetPath } from './asset-path.js';
 import { diagnoseEndpoint } from './endpoint.js';
+import { diagnoseInstalledSdk } from './sdk-version.js';
 import { ExitCode, hasProblem, Mark, renderJson, renderText, type Section } from './report.js';
 import { diagnoseSignature } from './signature.js';
 import { diagnoseSignIn, SIGN_IN_SCOPE, SIGN_IN_SECRET_VARIABLES } from './sign-in.js';
@@ -17,8 +19,11 @@ const USAGE = `Usage:
   zoom-join doctor <signature | ->                 check a Meeting SDK signature (JWT); "-" reads it from stdin
   zoom-join doctor --endpoint <url> --origin <page origin>
                                                    send the element's signature request and CORS preflight
-  zoom-join doctor --asset-path <lib url> [--page <url>]
-                                                   check a self-hosted dist/lib folder (and the page's COOP/COEP)
+  zoom-join doctor --asset-path <lib url> [--page <url>] [--sdk-version <v>]
+                                                   check a self-hosted dist/lib folder: its SDK version and whether
+                                                   it is supported (and the page's COOP/COEP)
+  zoom-join doctor --sdk [--from <folder>]         the installed @zoom/meetingsdk version (found from the folder,
+                                                   default the current one): supported by zoom-join, and by Zoom?
   zoom-join doctor --sign-in                       check the Sign in with Zoom settings in the environment, offline
   zoom-join doctor --token <OBF token or ZAK | ->  read an OBF token or ZAK offline: its kind, expiry and meeting
 
@@ -59,6 +64,9 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
         'asset-path': { type: 'string' },
         page: { type: 'string' },
         'sign-in': { type: 'boolean', default: false },
+        sdk: { type: 'boolean', default: false },
+        from: { type: 'string' },
+        'sdk-version': { type: 'string' },
         token: { type: 'string' },
         'meeting-number': { type: 'string' },
         role: { type: 'string' },
@@ -78,9 +86,11 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
   const [command, token, ...extra] = positionals;
   if (command !== 'doctor') throw new UsageError(command === undefined ? 'Name a command: doctor.' : `Unknown command "${command}".`);
   if (extra.length > 0) throw new UsageError('Give at most one signature.');
-  if (token === undefined && !values.endpoint && !values['asset-path'] && !values['sign-in'] && values.token === undefined) {
-    throw new UsageError('Give a signature, --endpoint, --asset-path, --sign-in or --token.');
+  if (token === undefined && !values.endpoint && !values['asset-path'] && !values['sign-in'] && !values.sdk && values.token === undefined) {
+    throw new UsageError('Give a signature, --endpoint, --asset-path, --sdk, --sign-in or --token.');
   }
+  if (values.from !== undefined && !values.sdk) throw new UsageError('--from goes with --sdk.');
+  if (values['sdk-version'] !== undefined && values['asset-path'] === undefined) throw new UsageError('--sdk-version goes with --asset-path.');
   if (token === '-' && values.token === '-') throw new UsageError('Only one of the signature and --token can be read from stdin.');
   if (values.page !== undefined && values['asset-path'] === undefined) throw new UsageError('--page goes with --asset-path.');
   const role = readRole(values.role);
@@ -125,6 +135,7 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
           assetPath,
           ...(values.page !== undefined ? { page: absoluteUrl('--page', values.page) } : {}),
           ...(values.origin !== undefined ? { origin: originOf('--origin', values.origin) } : {}),
+          ...(values['sdk-version'] !== undefined ? { sdkVersion: values['sdk-version'].trim() } : {}),
           timeoutMs: requestMs,
         }),
         MODE_DEADLINE_FACTOR * requestMs,
@@ -133,6 +144,7 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
     );
   }
 
+  if (values.sdk) sections.push(diagnoseInstalledSdk(resolve(values.from ?? process.cwd())));
   if (values['sign-in']) sections.push(diagnoseSignIn(env));
   if (values.token !== undefined) {
     const zoomToken = values.token === '-' ? readFileSync(0, 'utf8') : values.token;

@@ -88,6 +88,12 @@ export const zoomJoinAttributes = {
   view: text('view', 'auto'),
   /** URL of the folder where `@zoom/meetingsdk/dist/lib` is served; relative values resolve against the page. */
   assetPath: text('asset-path'),
+  /**
+   * The `@zoom/meetingsdk` version to run, within `^5.0.0 || ^6.0.0`. Without `asset-path` it picks the folder of
+   * Zoom's CDN (default 6.2.0, the newest tested); with one it names the version served there, which the element
+   * recognises by itself for the versions its suites run (5.0.0 and 6.2.0) and needs to be told for the others.
+   */
+  sdkVersion: text('sdk-version'),
   /** URL that answers `POST {meetingNumber, role}` with `{signature}`. */
   signatureEndpoint: text('signature-endpoint'),
   /** Join as soon as the inputs are present and the element is connected. */

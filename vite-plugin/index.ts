@@ -11,8 +11,8 @@ import { createRequire } from 'node:module';
 import { dirname, extname, isAbsolute, join, relative as relativePath, resolve, sep } from 'node:path';
 import send from 'send';
 import type { Plugin, ResolvedConfig } from 'vite';
-import { SDK_VERSION } from '../src/sdk/version.js';
-import { sdkViewFiles, type SdkViewName } from '../src/sdk/view-files.js';
+import { isSupportedSdkVersion, SDK_VERSION, SDK_VERSION_RANGE } from '../src/sdk/version.js';
+import { sdkVersionOfDist, sdkViewFiles, type SdkViewName } from '../src/sdk/view-files.js';
 
 export type { SdkViewName };
 
@@ -140,7 +140,27 @@ export function sdkAssetFiles(views: readonly SdkViewName[] = ALL_SDK_VIEWS, sdk
     // Without it the media engine's files are unknown: copying none would break every join in production.
     throw new Error(`zoom-join/vite: ${join(root, 'lib', 'av', 'manifest.json')} could not be read; reinstall @zoom/meetingsdk.`, { cause });
   }
-  return sdkViewFiles(checkViews(views), listFiles(root), Object.keys(manifest));
+  const files = listFiles(root);
+  return sdkViewFiles(checkViews(views), files, Object.keys(manifest), installedSdkVersion(root, files));
+}
+
+/** An installed SDK outside SDK_VERSION_RANGE; its message names no path, so a server may answer with it. */
+export class UnsupportedSdkVersionError extends Error {}
+
+/**
+ * The version of the SDK in `sdkDist`, read from its files (undefined when none names it: the files are then chosen
+ * for the newest tested version). Throws when it is outside the versions zoom-join supports: the element could not
+ * run it.
+ */
+export function installedSdkVersion(sdkDist: string = findSdkDist(), files: readonly string[] = listFiles(resolve(sdkDist))): string | undefined {
+  const version = sdkVersionOfDist(files);
+  if (version !== undefined && !isSupportedSdkVersion(version)) {
+    throw new UnsupportedSdkVersionError(
+      `zoom-join/vite: @zoom/meetingsdk ${version} is outside the versions zoom-join supports (${SDK_VERSION_RANGE}). ` +
+        `Install one of them (npm install @zoom/meetingsdk@${SDK_VERSION}).`,
+    );
+  }
+  return version;
 }
 
 function errorText(status: number, relative: string): string {
@@ -205,7 +225,11 @@ export function zoomSdkAssetsMiddleware(options: { prefix: string; sdkDist: stri
     // The same files the build copies: a page that needs one the build leaves out fails in dev, not in production.
     try {
       served ??= new Set(sdkAssetFiles(views, base));
-    } catch {
+    } catch (error) {
+      if (error instanceof UnsupportedSdkVersionError) {
+        answerText(response, 500, error.message);
+        return;
+      }
       // A thrown error would end the process of a plain Node server; the message names a path, so it stays here.
       answerText(response, 500, "This server's copy of @zoom/meetingsdk is incomplete (no lib/av/manifest.json): reinstall @zoom/meetingsdk.");
       return;

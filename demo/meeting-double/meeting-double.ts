@@ -29,6 +29,7 @@
  *    13296 (the SDKs report 4012), 13299 (4014), 13300 (4015), 103041 (4017). The authorising user leaving ends the
  *    meeting for the user they let in: 7939 `{reason: 21}` (KickedDueToMasterLeave; the SDKs say 4019).
  */
+import { asJsonp, jsonpCallbackOf, requestFields } from '../zoom-double/jsonp.js';
 
 export const RWC_HOST = 'rwc.meeting-double.zoom.us';
 export const RWG_HOST = 'rwg.meeting-double.zoom.us';
@@ -243,7 +244,11 @@ export class MeetingDouble {
         body: '',
       };
     }
-    if (url.pathname === '/api/v1/wc/info') return this.json(this.wcInfo(new URLSearchParams(request.postData ?? '')));
+    if (url.pathname === '/api/v1/wc/info') {
+      // 6.x posts the form over XHR; 5.x asks with a JSONP GET (demo/zoom-double/jsonp.ts).
+      const answer = this.json(this.wcInfo(requestFields(request.url, request.postData)));
+      return asJsonp(answer, jsonpCallbackOf(request.url, request.method));
+    }
     if (url.hostname === RWC_HOST && url.pathname.startsWith('/wc/ping/')) {
       return this.reachable ? this.json({ rwg: RWG_HOST, rwcAuth: 'double-rwc-auth' }) : undefined;
     }

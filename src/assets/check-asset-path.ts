@@ -2,12 +2,18 @@ import { msg, str } from '@lit/localize';
 import { withoutUserinfo } from '../safe-text.js';
 import { untilAborted } from '../abort.js';
 import { ErrorCategory, ZoomJoinError, type ErrorAdvice } from '../zoom-join-error.js';
-import { BUILTIN_MANIFEST, BUILTIN_MANIFEST_VERSION } from './builtin-manifest.js';
+import { SDK_VERSION_RANGE, isSupportedSdkVersion } from '../sdk/version.js';
+import { KNOWN_SDK_WITNESSES, recognizeSdkVersion } from './builtin-manifest.js';
 import { manifestUrl, parseManifest, type AssetManifest } from './manifest.js';
 import { VERSION_WITNESS } from './sdk-files.js';
 
 export interface CheckAssetPathOptions {
   signal?: AbortSignal;
+  /**
+   * The version the page says it serves (`sdk-version`): required for a copy of a version zoom-join does not know
+   * the witness of, and checked against it for one it knows.
+   */
+  sdkVersion?: string;
   /** Injectable for tests. */
   fetch?: typeof fetch;
 }
@@ -46,15 +52,33 @@ function looksLikeHtml(contentType: string, body: string): boolean {
   return /html/i.test(contentType) || /^\s*</.test(body);
 }
 
+/** What a self-hosted asset path serves: its manifest, and which SDK version it is. */
+export interface ServedSdk {
+  manifest: AssetManifest;
+  version: string;
+}
+
+function versionMismatch(libUrl: string, message: string, hint: string, steps: string[]): ZoomJoinError {
+  return new ZoomJoinError({
+    code: 'asset-version-mismatch',
+    category: ErrorCategory.assets,
+    title: msg('The Zoom SDK files are from another version'),
+    message: msg(str`${message} (checked ${withoutUserinfo(manifestUrl(libUrl))})`),
+    hint,
+    steps,
+    retryable: false,
+  });
+}
+
 /**
- * Reads `<lib>/av/manifest.json` and checks that it belongs to the SDK version this library is built for. The SDK
- * itself would only fail later, after the signature round trip, with an opaque "dependent assets are not
- * accessible" (5001). The manifest names no version, so the version is recognised by the sha256 of js_media (which
- * every release changes) against the built-in table.
- * Resolves with the manifest (its sizes weigh the progress bar); rejects with a `ZoomJoinError` (category `assets`,
- * code `asset-path-invalid` or `asset-version-mismatch`), or with the signal's reason when aborted.
+ * Reads `<lib>/av/manifest.json` and tells which SDK version it belongs to. The SDK itself would only fail later,
+ * after the signature round trip, with an opaque "dependent assets are not accessible" (5001). The manifest names no
+ * version, so the version is recognised by the sha256 of js_media (which every release changes) among the versions
+ * zoom-join's suites run; a version of the supported range it does not know is taken from `sdkVersion`.
+ * Rejects with a `ZoomJoinError` (category `assets`, code `asset-path-invalid` or `asset-version-mismatch`), or with
+ * the signal's reason when aborted.
  */
-export async function checkAssetPath(libUrl: string, options: CheckAssetPathOptions = {}): Promise<AssetManifest> {
+export async function checkServedSdk(libUrl: string, options: CheckAssetPathOptions = {}): Promise<ServedSdk> {
   const fetchImpl = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
   const url = manifestUrl(libUrl);
   let response: Response;
@@ -104,49 +128,81 @@ export async function checkAssetPath(libUrl: string, options: CheckAssetPathOpti
   if (!manifest || !witness) {
     throw invalid(libUrl, msg(str`av/manifest.json does not list the SDK's files (no ${VERSION_WITNESS}).`), NOT_SERVED);
   }
-  const expected = BUILTIN_MANIFEST[VERSION_WITNESS];
-  if (witness.hash !== expected.hash || witness.size !== expected.size) {
-    throw new ZoomJoinError({
-      code: 'asset-version-mismatch',
-      category: ErrorCategory.assets,
-      title: msg('The Zoom SDK files are from another version'),
-      message: msg(str`The files at the asset path are not @zoom/meetingsdk ${BUILTIN_MANIFEST_VERSION}, the version this page runs (its ${VERSION_WITNESS} differs).`),
-      hint:
-        msg(str`The files at the asset path are not those of @zoom/meetingsdk ${BUILTIN_MANIFEST_VERSION}, which this page runs, and the two must match.`),
-      steps: [
-        msg(str`Copy dist/lib from the installed @zoom/meetingsdk ${BUILTIN_MANIFEST_VERSION} again after every SDK upgrade (zoom-join/vite does it on build).`),
+  const recognised = recognizeSdkVersion(witness);
+  const claimed = options.sdkVersion;
+  const reinstall = (version: string): string =>
+    msg(str`Copy dist/lib from the installed @zoom/meetingsdk ${version} again after every SDK upgrade (zoom-join/vite does it on build).`);
+  if (recognised !== undefined && (claimed === undefined || claimed === recognised)) return { manifest, version: recognised };
+  if (recognised !== undefined && claimed !== undefined) {
+    throw versionMismatch(
+      libUrl,
+      msg(str`The files at the asset path are @zoom/meetingsdk ${recognised}, not ${claimed} as sdk-version says.`),
+      msg('The sdk-version attribute names another SDK version than the one served at the asset path, and the two must match.'),
+      [
+        msg(str`Set sdk-version="${recognised}", or remove it: the element recognises ${recognised} by itself.`),
+        reinstall(claimed),
         msg('Bust any CDN cache in front of it.'),
       ],
-      retryable: false,
-    });
+    );
   }
-  return manifest;
+  if (claimed !== undefined && !(claimed in KNOWN_SDK_WITNESSES) && isSupportedSdkVersion(claimed)) return { manifest, version: claimed };
+  const known = Object.keys(KNOWN_SDK_WITNESSES).join(' and ');
+  throw versionMismatch(
+    libUrl,
+    claimed === undefined
+      ? msg(str`The files at the asset path are not a @zoom/meetingsdk version the element recognises by itself (${known}; its ${VERSION_WITNESS} differs).`)
+      : msg(str`The files at the asset path are not @zoom/meetingsdk ${claimed}, as sdk-version says (its ${VERSION_WITNESS} differs).`),
+    msg(str`The element recognises @zoom/meetingsdk ${known} from their files; for another version of ${SDK_VERSION_RANGE} it needs to be told which.`),
+    [
+      msg('Set sdk-version to the version of @zoom/meetingsdk whose dist/lib the asset path serves (npm ls @zoom/meetingsdk shows it).'),
+      reinstall(claimed ?? 'version'),
+      msg('Bust any CDN cache in front of it.'),
+    ],
+  );
 }
 
-const checks = new Map<string, Promise<AssetManifest>>();
+/** checkServedSdk's manifest alone. */
+export async function checkAssetPath(libUrl: string, options: CheckAssetPathOptions = {}): Promise<AssetManifest> {
+  return (await checkServedSdk(libUrl, options)).manifest;
+}
+
+const checks = new Map<string, Promise<ServedSdk>>();
+/** The versions checks found, by lib URL: what the SDK's frame loads is named after it (see sdk-realm.ts). */
+const servedVersions = new Map<string, string>();
 
 /**
- * checkAssetPath once per page and lib URL: the preload and the join share one request. A failure is forgotten
- * (so Retry after fixing the server checks again); the abort of one caller does not cancel the shared check.
+ * checkServedSdk once per page, lib URL and claimed version: the preload and the join share one request. A failure
+ * is forgotten (so Retry after fixing the server checks again); the abort of one caller does not cancel the shared
+ * check.
  */
-export function checkAssetPathOnce(libUrl: string, options: CheckAssetPathOptions = {}): Promise<AssetManifest> {
-  let check = checks.get(libUrl);
+export function checkAssetPathOnce(libUrl: string, options: CheckAssetPathOptions = {}): Promise<ServedSdk> {
+  const key = `${options.sdkVersion ?? ''} ${libUrl}`;
+  let check = checks.get(key);
   if (!check) {
     // Bounded: a server that never answers must fail the check (and be asked again on Retry), not hang the join.
     const timeout = AbortSignal.timeout(CHECK_TIMEOUT_MS);
-    check = checkAssetPath(libUrl, { fetch: options.fetch, signal: timeout }).catch(
+    check = checkServedSdk(libUrl, { fetch: options.fetch, signal: timeout, sdkVersion: options.sdkVersion }).then(
+      (served) => {
+        servedVersions.set(libUrl, served.version);
+        return served;
+      },
       (error: unknown) => {
         if (!timeout.aborted) throw error;
         throw invalid(libUrl, msg(str`The asset path did not answer within ${CHECK_TIMEOUT_MS / 1000} s.`), TIMED_OUT, error);
       },
     );
-    checks.set(libUrl, check);
+    checks.set(key, check);
     const stored = check;
     stored.catch(() => {
-      if (checks.get(libUrl) === stored) checks.delete(libUrl);
+      if (checks.get(key) === stored) checks.delete(key);
     });
   }
   return options.signal ? untilAborted(check, options.signal) : check;
+}
+
+/** The SDK version the last successful check of `libUrl` found there, if any. */
+export function servedSdkVersion(libUrl: string): string | undefined {
+  return servedVersions.get(libUrl.replace(/\/+$/, ''));
 }
 
 /** How long the manifest check may take before the asset path counts as unreachable. */
@@ -165,4 +221,5 @@ export const TIMED_OUT: ErrorAdvice = {
 /** @internal Tests only. */
 export function forgetAssetPathChecks(): void {
   checks.clear();
+  servedVersions.clear();
 }

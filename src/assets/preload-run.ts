@@ -8,6 +8,7 @@ import { waitBounded } from '../abort.js';
 import { emit } from '../events.js';
 import { describeCapabilities, detectCapabilities, deviceWarnings, type Capabilities, type ZoomCapabilitiesDetail } from './capabilities.js';
 import { checkAssetPathOnce } from './check-asset-path.js';
+import { cdnSdkVersion, usableSdkVersion } from '../sdk/version.js';
 import { resolveLibLocation } from './lib-url.js';
 import type { AssetManifest } from './manifest.js';
 import { planAssets, type AssetPlan, type VirtualBackgroundMode } from './plan.js';
@@ -20,6 +21,8 @@ export interface AssetSettings {
   strategy: PreloadStrategy;
   /** The `asset-path` attribute as given (empty: Zoom's CDN). */
   assetPath: string;
+  /** The `sdk-version` attribute as given (unset or unusable: the version served, or the newest tested on Zoom's CDN). */
+  sdkVersion?: string;
   /** The `view` attribute as given: `auto` (or anything unknown) is the view Zoom supports on this device (device-kind.ts). */
   view: string;
   virtualBackground: VirtualBackgroundMode;
@@ -71,9 +74,10 @@ export async function prepareJoin(
   startWithoutWarming: () => PreloadRun | undefined,
   signal: AbortSignal,
 ): Promise<void> {
-  const location = resolveLibLocation(settings.assetPath, document.baseURI);
+  const sdkVersion = usableSdkVersion(settings.sdkVersion);
+  const location = resolveLibLocation(settings.assetPath, document.baseURI, sdkVersion);
   if (!location) return;
-  if (location.selfHosted) await checkAssetPathOnce(location.libUrl, { signal });
+  if (location.selfHosted) await checkAssetPathOnce(location.libUrl, { signal, sdkVersion });
   if (settings.strategy === 'none' && !current) return;
   const run = current ?? startWithoutWarming();
   if (run) await waitBounded(run.joinReady, JOIN_WAIT_CAP_MS, signal);
@@ -96,7 +100,8 @@ export function startPreloadRun(
     prepareSdk?: ((libUrl: string, signal: AbortSignal) => Promise<void>) | undefined;
   },
 ): PreloadRun | undefined {
-  const location = resolveLibLocation(settings.assetPath, document.baseURI);
+  const sdkVersion = usableSdkVersion(settings.sdkVersion);
+  const location = resolveLibLocation(settings.assetPath, document.baseURI, sdkVersion);
   if (!location) return undefined;
   const abort = new AbortController();
   const { signal } = abort;
@@ -123,12 +128,13 @@ export function startPreloadRun(
     for (const warning of deviceWarnings(run.capabilities)) emit(host, 'zoom-warning', warning);
   }
 
-  const manifest: Promise<AssetManifest | undefined> = location.selfHosted
-    ? checkAssetPathOnce(location.libUrl, { signal })
-    : Promise.resolve(undefined);
+  // Zoom's CDN: the version its URL names, sizes from the built-in table when that is the one it describes.
+  const served: Promise<{ manifest?: AssetManifest; version?: string }> = location.selfHosted
+    ? checkAssetPathOnce(location.libUrl, { signal, sdkVersion })
+    : Promise.resolve({ version: cdnSdkVersion(location.libUrl) });
 
-  const planned = manifest.then((found) => {
-    const plan = planAssets({ view: resolveView(settings.view), capabilities: device, virtualBackground: settings.virtualBackground, manifest: found });
+  const planned = served.then(({ manifest, version }) => {
+    const plan = planAssets({ view: resolveView(settings.view), capabilities: device, virtualBackground: settings.virtualBackground, manifest, sdkVersion: version });
     run.plan = plan;
     for (const warning of plan.warnings) emit(host, 'zoom-warning', warning);
     return plan;

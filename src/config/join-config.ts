@@ -2,7 +2,7 @@ import { msg, str } from '@lit/localize';
 import { ErrorCategory, ZoomJoinError, type ErrorAdvice, type SdkView, type ZoomJoinErrorCode } from '../zoom-join-error.js';
 import type { Rule, ZoomJoinProperties } from '../attributes.js';
 import { withoutUserinfo } from '../safe-text.js';
-import { SDK_CDN_LIB_URL } from '../sdk/version.js';
+import { cdnSdkVersion, isSupportedSdkVersion, sdkCdnLibUrl, SDK_VERSION, SDK_VERSION_RANGE } from '../sdk/version.js';
 import { resolveView, type DeviceNavigator } from '../device/device-kind.js';
 import { DEFAULT_SDK_LANGUAGE, SDK_LANGUAGES, sdkLanguageOf } from '../sdk/languages.js';
 
@@ -55,7 +55,7 @@ function parseHttpUrl(value: string, baseUrl: string): URL | undefined {
 export type JoinInputs = Pick<
   ZoomJoinProperties,
   'meetingNumber' | 'userName' | 'userEmail' | 'passcode' | 'password' | 'meetingRole' | 'view' | 'assetPath' | 'signatureEndpoint'
-> & { lang: string; getAttribute?(name: string): string | null };
+> & Partial<Pick<ZoomJoinProperties, 'sdkVersion'>> & { lang: string; getAttribute?(name: string): string | null };
 
 /**
  * The join attributes checked and normalised, or the config error that names the first bad one. `baseUrl` resolves
@@ -164,7 +164,9 @@ export function readJoinConfig(inputs: JoinInputs, baseUrl: string, nav?: Device
   const view = resolveView(viewText, nav);
 
   const assetPath = text(inputs.assetPath);
-  let libUrl = SDK_CDN_LIB_URL;
+  // An unusable sdk-version was reported as a warning (attributeWarnings) and counts as unset.
+  const sdkVersion = text(inputs.sdkVersion).trim();
+  let libUrl = sdkCdnLibUrl(isSupportedSdkVersion(sdkVersion) ? sdkVersion : SDK_VERSION);
   if (assetPath) {
     // The SDK silently ignores relative asset paths and falls back to Zoom's CDN, so resolve them here.
     const url = parseHttpUrl(assetPath, baseUrl);
@@ -213,7 +215,7 @@ export function readJoinConfig(inputs: JoinInputs, baseUrl: string, nav?: Device
     view,
     language: sdkLanguageOf(text(inputs.lang)) ?? DEFAULT_SDK_LANGUAGE,
     libUrl,
-    selfHosted: libUrl !== SDK_CDN_LIB_URL,
+    selfHosted: cdnSdkVersion(libUrl) === undefined,
     userEmail: userEmail || undefined,
     passcode: passcode || undefined,
     signatureEndpoint,
@@ -239,7 +241,20 @@ export function attributeWarnings(
           },
         ]
       : [];
-  return [...langWarning, ...unusable.map(({ rule, value }) => {
+  // Checked here, in the join's lazy code, rather than in the attribute table: the range stays out of the first load.
+  const sdkVersion = element.getAttribute('sdk-version')?.trim();
+  const versionWarning =
+    sdkVersion && !isSupportedSdkVersion(sdkVersion)
+      ? [
+          {
+            code: 'attribute-invalid' as const,
+            message: msg(
+              str`sdk-version="${sdkVersion.slice(0, 40)}" is not a @zoom/meetingsdk version of ${SDK_VERSION_RANGE}, such as ${SDK_VERSION}; using the version served at asset-path (on Zoom's CDN, ${SDK_VERSION}).`,
+            ),
+          },
+        ]
+      : [];
+  return [...langWarning, ...versionWarning, ...unusable.map(({ rule, value }) => {
     const { words, unit, zero, none } = rule;
     const written = (rule.attribute ? element.getAttribute(rule.attribute) : null) ?? String(value);
     const expected = words

@@ -226,8 +226,8 @@ export const sdkOwnErrors = {
     },
     get steps() {
       return [
-        msg('Upgrade @zoom/meetingsdk to the latest release.'),
-        msg('Update the self-hosted lib/av assets with it.'),
+        msg('Upgrade @zoom/meetingsdk to its latest release (zoom-join runs every ^5.0.0 || ^6.0.0; npx zoom-join doctor --sdk shows the installed one).'),
+        msg('Update the self-hosted lib/ assets with it (zoom-join/vite copies them on build).'),
       ];
     },
     retryable: false,

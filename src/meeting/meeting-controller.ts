@@ -84,6 +84,7 @@ export class MeetingController implements ReactiveController {
       () => ({
         strategy: setting(host, 'preload') as PreloadStrategy,
         assetPath: host.assetPath,
+        sdkVersion: host.sdkVersion,
         // As given: the preload code (lazy) decides `auto` for this device, as the join does.
         view: host.view,
         virtualBackground: setting(host, 'virtualBackground') as VirtualBackgroundMode,
@@ -388,8 +389,9 @@ export class MeetingController implements ReactiveController {
     }
     if (event.type === 'zoom-answered') {
       if (this.run) this.progress.zoomAnswer = event.answer;
-      // Zoom's join web service answered: what follows is the SDK reaching the meeting (or reporting a refusal).
-      this.timing?.begin('joined');
+      // Zoom's join web service answered: what follows is the SDK reaching the meeting (or reporting a refusal). The
+      // Client View asks it again (JSONP) while the host holds the user in the waiting room: that wait goes on.
+      if (this.status !== ZoomStatus.waitingRoom) this.timing?.begin('joined');
       return;
     }
     if (event.type === 'prompt') {

@@ -1,7 +1,7 @@
 import type { SdkCommand, SdkInitOptions, SdkJoinOptions, SdkMeetingInfo, ZoomParticipant, ZoomSdk } from './adapter.js';
 import { hasFunctions, sdkJoinOptions, secretsOf } from './sdk-module.js';
 import { SdkRealmSlot } from './sdk-realm.js';
-import { SDK_CDN_LIB_URL } from './version.js';
+import { cdnSdkVersion } from './version.js';
 import { DEFAULT_SDK_LANGUAGE } from './languages.js';
 import { answeredWithin, nextTask, RealmAdapter } from './realm-adapter.js';
 import { END_REASON_AUTHORIZED_USER_LEFT, watchMeetingEndReasons } from './rwg-end-watch.js';
@@ -133,7 +133,7 @@ export class ClientViewAdapter extends RealmAdapter<ClientViewApi> {
     // Its init too (~0.7 s on the click otherwise), with the options a join without enforced virtual background
     // uses; a join that needs others initialises again.
     if (ahead) {
-      const options = initOptions(libUrl !== SDK_CDN_LIB_URL, false);
+      const options = initOptions(cdnSdkVersion(libUrl) === undefined, false);
       await callbackToPromise((o) => api.init(o), options);
       initialisedWith.set(api, JSON.stringify(options));
     }

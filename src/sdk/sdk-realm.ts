@@ -8,6 +8,7 @@ import { msg, str } from '@lit/localize';
 import { emit } from '../events.js';
 import { normalizeSdkError } from './normalize-error.js';
 import { ErrorCategory, ZoomJoinError } from '../zoom-join-error.js';
+import { servedSdkVersion } from '../assets/check-asset-path.js';
 import { sdkRealmScripts } from './view-files.js';
 import { realmPermissions } from './realm-permissions.js';
 
@@ -174,7 +175,8 @@ const SDK_REALM_GLOBALS = { component: ['ZoomMtgEmbedded', 'ReactWidgets'], clie
  */
 export async function loadSdkIntoRealm(realm: SdkRealm, view: 'component' | 'client', libUrl: string, signal?: AbortSignal): Promise<unknown> {
   // Queued together: the browser fetches them in parallel and runs them in order (async = false).
-  await Promise.all(sdkRealmScripts(view, libUrl).map((url) => realm.loadScript(url, signal)));
+  // A self-hosted copy's version is the one its asset check found (the Client View's bundle is named with it).
+  await Promise.all(sdkRealmScripts(view, libUrl, servedSdkVersion(libUrl)).map((url) => realm.loadScript(url, signal)));
   const globals = realm.window as unknown as Record<string, unknown>;
   const api = SDK_REALM_GLOBALS[view].map((name) => globals[name]).find(Boolean);
   if (!api) throw new SdkRealmError(msg(str`The Zoom SDK's ${view} view bundle defined no ${SDK_REALM_GLOBALS[view].join(' / ')} in the element's frame.`));

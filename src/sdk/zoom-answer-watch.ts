@@ -1,8 +1,8 @@
 import type { ZoomAnswer } from '../error-codes/zoom-answers.js';
 
 /**
- * Watches the SDK's request to Zoom's join web service (`POST https://zoom.us/api/v1/wc/info`, an XHR in both views)
- * and reports what Zoom answered. Both views lose information on the way to their callbacks — the Component View
+ * Watches the SDK's request to Zoom's join web service (`POST https://zoom.us/api/v1/wc/info`, an XHR in both views
+ * of SDK 6.x; a JSONP GET, a script tag calling a global callback, in 5.x) and reports what Zoom answered. Both views lose information on the way to their callbacks — the Component View
  * turns most of Zoom's numbers into 200, the Client View into 1, or never calls back at all — so the answer itself
  * is the only reliable witness of why a join failed. Read-only: requests and answers are not changed, and only the
  * answer's status fields are read (never the request, which carries the signature).
@@ -16,6 +16,7 @@ interface Patched {
   original: XMLHttpRequest['open'];
   patch: XMLHttpRequest['open'];
   listeners: Set<ZoomAnswerListener>;
+  jsonp: MutationObserver;
 }
 
 /** One patch per realm (the page, or an iframe the SDK runs in), shared by every watcher in it. */
@@ -69,9 +70,44 @@ function report(listeners: Set<ZoomAnswerListener>, answer: ZoomAnswer): void {
   }
 }
 
+/** The global a JSONP request to wc/info names as its callback, if `node` is such a script. */
+function jsonpCallbackOf(node: Node): string | undefined {
+  if (node.nodeName !== 'SCRIPT') return undefined;
+  const src = (node as HTMLScriptElement).src;
+  if (!WC_INFO_PATH.test(src)) return undefined;
+  try {
+    return new URL(src).searchParams.get('callback') ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * SDK 5.x's JSONP ask: a script tag whose answer calls a global the SDK defined before adding the tag. The observer
+ * runs before the script can load, and wraps that global so the answer is read first and then handed on unchanged.
+ */
+function watchJsonp(realm: Window & typeof globalThis, listeners: Set<ZoomAnswerListener>): MutationObserver {
+  const globals = realm as unknown as Record<string, unknown>;
+  const observer = new realm.MutationObserver((mutations) => {
+    for (const mutation of mutations) {
+      for (const node of mutation.addedNodes) {
+        const name = jsonpCallbackOf(node);
+        const callback = name === undefined ? undefined : globals[name];
+        if (name === undefined || typeof callback !== 'function') continue;
+        globals[name] = function (this: unknown, ...args: unknown[]): unknown {
+          report(listeners, readZoomAnswer(200, args[0]));
+          return (callback as (...rest: unknown[]) => unknown).apply(this, args);
+        };
+      }
+    }
+  });
+  observer.observe(realm.document, { childList: true, subtree: true });
+  return observer;
+}
+
 /**
  * Calls `listener` with every wc/info answer seen in `realm` until the returned function is called. The patch on
- * `XMLHttpRequest.prototype.open` is removed when the last watcher of the realm stops.
+ * `XMLHttpRequest.prototype.open` (and the JSONP observer) is removed when the last watcher of the realm stops.
  */
 export function watchZoomAnswers(realm: Window & typeof globalThis, listener: ZoomAnswerListener): () => void {
   const Xhr = realm.XMLHttpRequest;
@@ -100,7 +136,7 @@ export function watchZoomAnswers(realm: Window & typeof globalThis, listener: Zo
       // Same arguments, same `this`: the SDK's request goes out exactly as it asked.
       return (original as (...rest: unknown[]) => void).apply(this, args);
     } as XMLHttpRequest['open'];
-    patched = { original, patch, listeners };
+    patched = { original, patch, listeners, jsonp: watchJsonp(realm, listeners) };
     patches.set(Xhr, patched);
     Xhr.prototype.open = patch;
   }
@@ -111,6 +147,7 @@ export function watchZoomAnswers(realm: Window & typeof globalThis, listener: Zo
     // Restored only if nobody patched `open` after us; otherwise the idle patch stays (it only forwards).
     if (state.listeners.size === 0 && Xhr.prototype.open === state.patch) {
       Xhr.prototype.open = state.original;
+      state.jsonp.disconnect();
       patches.delete(Xhr);
     }
   };

@@ -41,6 +41,8 @@ export interface MeetingOptions {
   preload?: MeetingPreload;
   /** Sign through this endpoint (the reference server is at /api/signature) instead of a token made in the page. */
   signatureEndpoint?: string;
+  /** Where the SDK is served (default: the newest tested version's dist/lib). */
+  assetPath?: string;
 }
 
 /** A frame the element told the page of (zoom-frame), and whether the SDK was in it already then. */
@@ -55,9 +57,9 @@ interface SeenFrame {
  * opens one before any join); not joined yet.
  */
 export async function meetingElement(view: SdkView, options: MeetingOptions = {}): Promise<{ element: ZoomJoin; statuses: string[]; frames: SeenFrame[] }> {
-  const { userName = 'Ada In Meeting', reconnectTimeout = 60_000, preload = 'none', signatureEndpoint } = options;
+  const { userName = 'Ada In Meeting', reconnectTimeout = 60_000, preload = 'none', signatureEndpoint, assetPath = RELATIVE_ASSET_PATH } = options;
   const element = await fixture<ZoomJoin>(
-    html`<zoom-join view=${view} preload=${preload} join-timeout="120000" reconnect-timeout=${reconnectTimeout} meeting-number=${MEETING_NUMBER} user-name=${userName} asset-path=${RELATIVE_ASSET_PATH}></zoom-join>`,
+    html`<zoom-join view=${view} preload=${preload} join-timeout="120000" reconnect-timeout=${reconnectTimeout} meeting-number=${MEETING_NUMBER} user-name=${userName} asset-path=${assetPath}></zoom-join>`,
   );
   if (signatureEndpoint) element.setAttribute('signature-endpoint', signatureEndpoint);
   else element.signature = testSignature({ meetingNumber: MEETING_NUMBER });

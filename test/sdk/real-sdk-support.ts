@@ -6,6 +6,9 @@ import { networkLog, type LoggedRequest } from '../support/network-log.js';
 /** Where the test runner serves the installed SDK's dist/lib (relative on purpose: the element must resolve it). */
 export const RELATIVE_ASSET_PATH = '/node_modules/@zoom/meetingsdk/dist/lib';
 
+/** The oldest SDK version the suites run (the npm alias @zoom/meetingsdk-oldest), served the same way. */
+export const OLDEST_ASSET_PATH = '/node_modules/@zoom/meetingsdk-oldest/dist/lib';
+
 /** Hosts the SDK falls back to when it ignores or cannot use the asset path. */
 const CDN_HOSTS = /(^|\.)source\.zoom\.us$|cloudfront\.net$|(^|\.)zoomgov\.com$|(^|\.)zoom\.com\.cn$/;
 

@@ -17,8 +17,40 @@ function post(url: string, onLoad: () => void = () => undefined): Promise<XMLHtt
   });
 }
 
+/**
+ * A JSONP ask the way SDK 5.x sends it (its bundles' jsonp helper): the script is added to <head> first, the callback
+ * defined right after; the callback removes the script and itself.
+ */
+function jsonp(url: string, name: string): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const script = document.createElement('script');
+    script.src = `${url}?meetingNumber=1&signature=not-read&callback=${name}`;
+    script.onerror = () => reject(new Error('the JSONP script failed'));
+    document.head.append(script);
+    const globals = window as unknown as Record<string, unknown>;
+    globals[name] = (data: unknown) => {
+      script.remove();
+      delete globals[name];
+      resolve(data);
+    };
+  });
+}
+
 describe('watchZoomAnswers', () => {
   afterEach(() => answerZoomWith(null));
+
+  it("hears SDK 5.x's JSONP answer, and hands it to the SDK's callback unchanged", async () => {
+    await answerZoomWith('not-host');
+    const heard: ZoomAnswer[] = [];
+    const stop = watchZoomAnswers(window, (answer) => heard.push(answer));
+    const data = await jsonp('https://zoom.us/api/v1/wc/info', 'zoomsdkjsonpcallback1');
+    stop();
+    expect(heard).to.deep.equal([{ httpStatus: 200, status: false, errorCode: 3003, errorMessage: 'You are not the meeting host.' }]);
+    expect(data).to.include({ status: false, errorCode: 3003 });
+    // Stopped: a later ask is not heard.
+    await jsonp('https://zoom.us/api/v1/wc/info', 'zoomsdkjsonpcallback2');
+    expect(heard.length).to.equal(1);
+  });
 
   it("hears Zoom's answer before the SDK's own load handler runs, and only wc/info", async () => {
     await answerZoomWith('not-host');

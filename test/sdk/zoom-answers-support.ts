@@ -16,10 +16,10 @@ export type Outcome =
  * Joins with the real SDK while the Zoom double answers wc/info for `scenario`; resolves with the first zoom-error
  * or zoom-warning (a Client View prompt) within `limitMs`, then removes the element.
  */
-export async function joinAgainst(scenario: string, view: SdkView, limitMs = 15000): Promise<Outcome> {
+export async function joinAgainst(scenario: string, view: SdkView, limitMs = 15000, assetPath = RELATIVE_ASSET_PATH): Promise<Outcome> {
   await answerZoomWith(scenario);
   const element = await fixture<ZoomJoin>(
-    html`<zoom-join view=${view} meeting-number="12345678901" user-name="Double test" asset-path=${RELATIVE_ASSET_PATH} preload="none"></zoom-join>`,
+    html`<zoom-join view=${view} meeting-number="12345678901" user-name="Double test" asset-path=${assetPath} preload="none"></zoom-join>`,
   );
   element.signature = testSignature({ meetingNumber: '12345678901' });
   const started = performance.now();

@@ -4,14 +4,23 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { BUILTIN_MANIFEST, BUILTIN_MANIFEST_VERSION } from '../../../src/assets/builtin-manifest.js';
+import { BUILTIN_MANIFEST, BUILTIN_MANIFEST_VERSION, KNOWN_SDK_WITNESSES, recognizeSdkVersion } from '../../../src/assets/builtin-manifest.js';
 import { parseManifest } from '../../../src/assets/manifest.js';
 import { SdkFile, VERSION_WITNESS } from '../../../src/assets/sdk-files.js';
-import { SDK_VERSION } from '../../../src/sdk/version.js';
+import { OLDEST_TESTED_SDK_VERSION, SDK_VERSION, SDK_VERSION_RANGE } from '../../../src/sdk/version.js';
 
 const sdkRoot = fileURLToPath(new URL('../../../node_modules/@zoom/meetingsdk/', import.meta.url));
 const installedVersion = (JSON.parse(readFileSync(`${sdkRoot}package.json`, 'utf8')) as { version: string }).version;
 const manifestJson: unknown = JSON.parse(readFileSync(`${sdkRoot}dist/lib/av/manifest.json`, 'utf8'));
+/** The oldest tested version, installed next to the newest under an npm alias. */
+const oldestRoot = fileURLToPath(new URL('../../../node_modules/@zoom/meetingsdk-oldest/', import.meta.url));
+const oldestPackage = JSON.parse(readFileSync(`${oldestRoot}package.json`, 'utf8')) as { name: string; version: string };
+const oldestManifestJson: unknown = JSON.parse(readFileSync(`${oldestRoot}dist/lib/av/manifest.json`, 'utf8'));
+const ourPackage = JSON.parse(readFileSync(fileURLToPath(new URL('../../../package.json', import.meta.url)), 'utf8')) as {
+  peerDependencies: Record<string, string>;
+  peerDependenciesMeta: Record<string, { optional?: boolean }>;
+  devDependencies: Record<string, string>;
+};
 
 function generatedTable(): string {
   const manifest = parseManifest(manifestJson) ?? {};
@@ -55,5 +64,33 @@ describe('built-in manifest table', () => {
   test('the manifest names no version (which is why the witness hash identifies it)', () => {
     const text = JSON.stringify(manifestJson);
     assert.ok(!/"version"/.test(text));
+  });
+});
+
+describe('the supported SDK versions', () => {
+  test('the peer range is the one the element checks sdk-version against, and stays optional', () => {
+    assert.equal(ourPackage.peerDependencies['@zoom/meetingsdk'], SDK_VERSION_RANGE);
+    assert.equal(ourPackage.peerDependenciesMeta['@zoom/meetingsdk']?.optional, true);
+  });
+
+  test('the newest tested is the devDependency, the oldest an npm alias of the same package', () => {
+    assert.equal(ourPackage.devDependencies['@zoom/meetingsdk'], SDK_VERSION);
+    assert.equal(ourPackage.devDependencies['@zoom/meetingsdk-oldest'], `npm:@zoom/meetingsdk@${OLDEST_TESTED_SDK_VERSION}`);
+    assert.equal(oldestPackage.name, '@zoom/meetingsdk');
+    assert.equal(oldestPackage.version, OLDEST_TESTED_SDK_VERSION);
+  });
+
+  test('the witness table holds exactly the two tested versions, as their installed manifests say', () => {
+    assert.deepEqual(Object.keys(KNOWN_SDK_WITNESSES).sort(), [OLDEST_TESTED_SDK_VERSION, SDK_VERSION].sort());
+    for (const [version, json] of [[SDK_VERSION, manifestJson], [OLDEST_TESTED_SDK_VERSION, oldestManifestJson]] as const) {
+      const manifest = parseManifest(json);
+      assert.ok(manifest, `${version}'s manifest parses`);
+      assert.equal(recognizeSdkVersion(manifest[VERSION_WITNESS]), version);
+    }
+  });
+
+  test("every file the plan can name is in the oldest version's manifest too", () => {
+    const manifest = parseManifest(oldestManifestJson) ?? {};
+    assert.deepEqual(Object.values(SdkFile).filter((path) => !manifest[path]), []);
   });
 });

@@ -2,14 +2,15 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { beforeEach, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { checkAssetPath, checkAssetPathOnce, forgetAssetPathChecks } from '../../../src/assets/check-asset-path.js';
+import { checkAssetPath, checkAssetPathOnce, checkServedSdk, forgetAssetPathChecks, servedSdkVersion } from '../../../src/assets/check-asset-path.js';
 import { ZoomJoinError } from '../../../src/zoom-join-error.js';
 
 const LIB = 'https://app.example/zoom-sdk/lib';
-const realManifest = readFileSync(
-  fileURLToPath(new URL('../../../node_modules/@zoom/meetingsdk/dist/lib/av/manifest.json', import.meta.url)),
-  'utf8',
-);
+const installedManifest = (name: string): string =>
+  readFileSync(fileURLToPath(new URL(`../../../node_modules/@zoom/${name}/dist/lib/av/manifest.json`, import.meta.url)), 'utf8');
+/** The newest tested SDK's manifest, and the oldest's (the npm alias @zoom/meetingsdk-oldest). */
+const realManifest = installedManifest('meetingsdk');
+const oldestManifest = installedManifest('meetingsdk-oldest');
 
 interface Call {
   url: string;
@@ -89,8 +90,9 @@ describe('checkAssetPath', () => {
     assert.equal(error.code, 'asset-version-mismatch');
     assert.equal(error.category, 'assets');
     assert.equal(error.retryable, false);
-    assert.match(error.message, /6\.2\.0/);
+    assert.match(error.message, /5\.0\.0 and 6\.2\.0/);
     assert.match(advice(error), /after every SDK upgrade/);
+    assert.match(advice(error), /Set sdk-version/);
   });
 
   test('unreachable (DNS, CORS) → asset-path-invalid with a CORS hint and the cause', async () => {
@@ -140,6 +142,47 @@ describe('checkAssetPathOnce', () => {
     controller.abort(new DOMException('gone', 'AbortError'));
     await assert.rejects(aborted, { name: 'AbortError' });
     release(json(realManifest));
-    assert.ok((await other)['js_media.min.js']);
+    assert.ok((await other).manifest['js_media.min.js']);
+  });
+});
+
+describe('which SDK version an asset path serves', () => {
+  const unknownVersion = (): string => {
+    const other = JSON.parse(realManifest) as Record<string, { hash: string; size: number }>;
+    other['js_media.min.js'] = { hash: 'e'.repeat(64), size: 1_650_000 };
+    return JSON.stringify(other);
+  };
+
+  test('both tested versions are recognised from their own installed manifests', async () => {
+    assert.equal((await checkServedSdk(LIB, { fetch: fakeFetch(() => json(realManifest)).fetch })).version, '6.2.0');
+    const oldest = await checkServedSdk(LIB, { fetch: fakeFetch(() => json(oldestManifest)).fetch });
+    assert.equal(oldest.version, '5.0.0');
+    // The sizes the plan weighs are the served version's own.
+    assert.equal(oldest.manifest['js_media.min.js']?.size, (JSON.parse(oldestManifest) as Record<string, { size: number }>)['js_media.min.js']?.size);
+  });
+
+  test('sdk-version naming another version than the recognised one → asset-version-mismatch naming both', async () => {
+    const error = await failure(checkServedSdk(LIB, { fetch: fakeFetch(() => json(oldestManifest)).fetch, sdkVersion: '6.2.0' }));
+    assert.equal(error.code, 'asset-version-mismatch');
+    assert.match(error.message, /are @zoom\/meetingsdk 5\.0\.0, not 6\.2\.0/);
+    assert.match(advice(error), /sdk-version="5\.0\.0"/);
+  });
+
+  test('a version the element has no witness for is taken from sdk-version (within the range)', async () => {
+    const served = await checkServedSdk(LIB, { fetch: fakeFetch(() => json(unknownVersion())).fetch, sdkVersion: '6.1.0' });
+    assert.equal(served.version, '6.1.0');
+  });
+
+  test('sdk-version naming a known version whose witness differs → asset-version-mismatch', async () => {
+    const error = await failure(checkServedSdk(LIB, { fetch: fakeFetch(() => json(unknownVersion())).fetch, sdkVersion: '5.0.0' }));
+    assert.equal(error.code, 'asset-version-mismatch');
+    assert.match(error.message, /not @zoom\/meetingsdk 5\.0\.0, as sdk-version says/);
+  });
+
+  test('checkAssetPathOnce remembers the version for the frame that loads the SDK', async () => {
+    assert.equal(servedSdkVersion(LIB), undefined);
+    await checkAssetPathOnce(LIB, { fetch: fakeFetch(() => json(oldestManifest)).fetch });
+    assert.equal(servedSdkVersion(LIB), '5.0.0');
+    assert.equal(servedSdkVersion(`${LIB}/`), '5.0.0');
   });
 });

@@ -127,8 +127,8 @@ describe('package.json entry points', () => {
 
   // A required peer is installed by npm with the package, and the SDK's own peer (react 18.2.0 exactly) then stops
   // `npm install zoom-join` in every React 19 app; the element also runs from Zoom's CDN without the package.
-  it('declares @zoom/meetingsdk 6.2.0 as an optional peer dependency', () => {
-    assert.equal(pkg.peerDependencies?.['@zoom/meetingsdk'], '6.2.0');
+  it('declares @zoom/meetingsdk 5.x and 6.x as an optional peer dependency', () => {
+    assert.equal(pkg.peerDependencies?.['@zoom/meetingsdk'], '^5.0.0 || ^6.0.0');
     assert.equal(pkg.peerDependenciesMeta?.['@zoom/meetingsdk']?.optional, true, 'peerDependenciesMeta["@zoom/meetingsdk"].optional');
   });
 

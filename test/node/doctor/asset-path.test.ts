@@ -9,6 +9,9 @@ import { libHost, otherVersionManifest, pageHost, runCli, type Running } from '.
 const ISOLATING = { 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' };
 const CORS = { 'access-control-allow-origin': '*', 'cross-origin-resource-policy': 'cross-origin' };
 
+/** The findings about the served version, for the newest tested: recognised, supported, Zoom's policy. */
+const SERVED_VERSION = ['manifest:ok', 'sdk-version:info', 'sdk-range:ok', 'zoom-support:info'];
+
 const marks = (sections: Section[], section = 0) => sections[section]?.findings.map((finding) => `${finding.check}:${finding.mark}`);
 
 async function withHosts<T>(hosts: Promise<Running>[], body: (running: Running[]) => Promise<T>): Promise<T> {
@@ -30,7 +33,8 @@ describe('zoom-join doctor --asset-path', () => {
   it('the installed SDK served correctly from the page\'s origin: every check passes; exit 0', async () => {
     const run = await runCli(['doctor', '--asset-path', `${good.url}/lib/`, '--origin', good.url]);
     assert.equal(run.code, 0, run.stdout + run.stderr);
-    assert.match(run.stdout, /✔ av\/manifest\.json is @zoom\/meetingsdk 6\.2\.0's \(its js_media\.min\.js hash matches the installed SDK\)\./);
+    assert.match(run.stdout, /✔ av\/manifest\.json is @zoom\/meetingsdk 6\.2\.0's \(recognised by its js_media\.min\.js hash\)\./);
+    assert.match(run.stdout, /✔ 6\.2\.0 is inside the versions zoom-join supports \(\^5\.0\.0 \|\| \^6\.0\.0\), and one its suites run/);
     assert.match(run.stdout, /✔ av\/js_media\.min\.js is served as text\/javascript\./);
     assert.match(run.stdout, /✔ av\/audio_simd\.min\.js is served as text\/javascript\./);
     assert.match(run.stdout, /✔ av\/audio\.simd\.wasm is served as application\/wasm\./);
@@ -51,9 +55,9 @@ describe('zoom-join doctor --asset-path', () => {
       [libHost({ types: { '.js': 'text/plain' }, headers: { 'x-content-type-options': 'nosniff' } }), libHost({ types: { '.js': 'text/plain' } })],
       async ([strict, lax]) => {
         const blocked = await diagnoseAssetPath({ assetPath: `${strict!.url}/lib` });
-        assert.deepEqual(marks(blocked), ['page-origin:info', 'manifest:ok', 'js-mime:problem', 'js-mime:problem', 'wasm-mime:ok']);
+        assert.deepEqual(marks(blocked), ['page-origin:info', ...SERVED_VERSION, 'js-mime:problem', 'js-mime:problem', 'wasm-mime:ok']);
         const warned = await diagnoseAssetPath({ assetPath: `${lax!.url}/lib` });
-        assert.deepEqual(marks(warned), ['page-origin:info', 'manifest:ok', 'js-mime:warning', 'js-mime:warning', 'wasm-mime:ok']);
+        assert.deepEqual(marks(warned), ['page-origin:info', ...SERVED_VERSION, 'js-mime:warning', 'js-mime:warning', 'wasm-mime:ok']);
         assert.equal(hasProblem(warned), false);
       },
     );
@@ -76,7 +80,7 @@ describe('zoom-join doctor --asset-path', () => {
       const report = JSON.parse(run.stdout) as { ok: boolean; sections: Section[] };
       assert.equal(report.ok, false);
       assert.deepEqual(marks(report.sections), ['page-origin:info', 'asset-version-mismatch:problem']);
-      assert.match(report.sections[0]?.findings[1]?.message ?? '', /not @zoom\/meetingsdk 6\.2\.0/);
+      assert.match(report.sections[0]?.findings[1]?.message ?? '', /not a @zoom\/meetingsdk version the element recognises by itself \(5\.0\.0 and 6\.2\.0/);
     });
   });
 
@@ -89,7 +93,7 @@ describe('zoom-join doctor --asset-path', () => {
     await withHosts([pageHost()], async ([page]) => {
       const sections = await diagnoseAssetPath({ assetPath: `${good.url}/lib`, page: `${page!.url}/` });
       assert.deepEqual(marks(sections), [
-        'manifest:ok',
+        ...SERVED_VERSION,
         'asset-cors:problem',
         'js-mime:ok',
         'asset-corp:ok',
