@@ -202,9 +202,10 @@ export class ClientViewAdapter extends RealmAdapter<ClientViewApi> {
     const wanted = initOptions(options.selfHosted, options.enforceVirtualBackground === true);
     const { sdkOptions } = options;
     const ahead = this.api && initialisedWith.get(this.api);
-    const sameAsAhead = !sdkOptions && ahead === JSON.stringify(wanted);
+    const sameAsAhead = !sdkOptions && ahead === JSON.stringify(wanted) && options.language === DEFAULT_SDK_LANGUAGE;
     // ZoomMtg.init a second time in a frame, with other options, never lets the join through (observed with the
-    // page's options): a frame initialised ahead with options this join does not want is replaced by a fresh one.
+    // page's options): a frame initialised ahead with options (or a language) this join does not want is replaced
+    // by a fresh one.
     if (ahead !== undefined && !sameAsAhead) await this.load(options, signal);
     return this.initInRealm(signal, async (api, realmWindow) => {
       // Its texts come from lib/lang/<language>.json, loaded before init (the SDK reads them as it builds its UI).
@@ -212,8 +213,8 @@ export class ClientViewAdapter extends RealmAdapter<ClientViewApi> {
         await api.i18n.load(options.language);
         await api.i18n.reload(options.language);
       }
-      if (sameAsAhead && options.language === DEFAULT_SDK_LANGUAGE) return;
-      // The page's options go first: the element's own (leaveUrl, patchJsMedia, …) are never among them, and the
+      if (sameAsAhead) return;
+      // The page's options win: the element's own (leaveUrl, patchJsMedia, …) are never among them, and the
       // page may turn Zoom's preview page back on.
       const page = sdkOptions ? (intoRealm(sdkOptions, realmWindow) as Record<string, unknown>) : {};
       await callbackToPromise((o) => api.init(o), { ...wanted, ...page });

@@ -226,7 +226,9 @@ export function meetingScenarios(view: SdkView): void {
 
   it("lang=\"de\": the SDK's own UI in its frame speaks German (lib/lang/de-DE.json)", async () => {
     await meetingDouble.start({ topic: `Sprache (${view})`, hostName: 'Grace Host' });
-    const { element } = await meetingElement(view);
+    // In the frame prepared ahead, where the Client View was initialised in English before the page chose German.
+    const { element } = await meetingElement(view, { preload: 'eager' });
+    await waitUntil(() => element.status === 'ready', 'the SDK prepared ahead', { timeout: JOIN_WITHIN_MS });
     element.lang = 'de';
     await within(element.join(), JOIN_WITHIN_MS, 'join() with lang="de"');
     const frame = element.querySelector<HTMLIFrameElement>('[slot=meeting] iframe')!;
