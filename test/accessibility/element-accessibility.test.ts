@@ -7,6 +7,7 @@ import { ZoomJoin } from '../../src/zoom-join.js';
 import type { ZoomJoinError } from '../../src/zoom-join-error.js';
 import { failSdkWith, joinFailure, renderZoomJoin, useFakeSdk } from '../support/element-harness.js';
 import { testSignature } from '../support/test-signature.js';
+import { loadAxe } from '../support/axe.js';
 
 const MEETING = '123 4567 8901';
 const sdk = useFakeSdk();
@@ -236,16 +237,7 @@ describe('<zoom-join> axe-core and WCAG AA contrast, light and dark', () => {
     incomplete: Array<{ id: string; impact: string; nodes: AxeNode[] }>;
   }
 
-  before(async () => {
-    if ('axe' in window) return;
-    await new Promise<void>((resolve, reject) => {
-      const script = document.createElement('script');
-      script.src = '/node_modules/axe-core/axe.min.js';
-      script.onload = () => resolve();
-      script.onerror = () => reject(new Error('axe-core did not load'));
-      document.head.append(script);
-    });
-  });
+  before(loadAxe);
 
   afterEach(async () => {
     document.documentElement.removeAttribute('style');

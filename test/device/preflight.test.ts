@@ -5,6 +5,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../src/index.js';
 import type { ZoomPreflightDetail } from '../../src/index.js';
 import type { ZoomJoin } from '../../src/zoom-join.js';
+import { loadAxe } from '../support/axe.js';
 import { deviceControl } from '../support/device-control.js';
 import { meetingDouble } from '../support/meeting-double.js';
 import { testSignature } from '../support/test-signature.js';
@@ -23,15 +24,7 @@ async function preflightOf(template = html`<zoom-join preload="none" preflight="
 
 /** axe-core's violations in the element (its shadow root included). */
 async function axeViolations(element: ZoomJoin): Promise<string[]> {
-  if (!('axe' in window)) {
-    await new Promise<void>((resolve, reject) => {
-      const script = document.createElement('script');
-      script.src = '/node_modules/axe-core/axe.min.js';
-      script.onload = () => resolve();
-      script.onerror = () => reject(new Error('axe-core did not load'));
-      document.head.append(script);
-    });
-  }
+  await loadAxe();
   const axe = (window as unknown as { axe: { run(context: Element): Promise<{ violations: Array<{ id: string; nodes: unknown[] }> }> } }).axe;
   return (await axe.run(element)).violations.map((violation) => `${violation.id}: ${JSON.stringify(violation.nodes)}`);
 }
