@@ -287,7 +287,8 @@ export default {
   // test/mobile/ runs on an emulated phone: web-test-runner.mobile.config.mjs.
   files: ['test/**/*.test.ts', '!test/node/**', '!test/mobile/**'],
   nodeResolve: true,
-  concurrency: 1,
+  // Two pages at once: the real-SDK suites spend most of their time waiting on the SDK's own timers.
+  concurrency: 2,
   testsFinishTimeout: 10 * 60 * 1000,
   testFramework: { config: { timeout: 30000 } },
   middleware: [signatureEndpointMiddleware, referenceServerMiddleware],

@@ -83,7 +83,8 @@ describe('zoom-join/react', () => {
     const errors: ZoomErrorEvent[] = [];
     const element = await render({ userName: 'Ada', signature: testSignature(), onZoomError: (event) => errors.push(event) });
     await clickJoin(element);
-    await waitUntil(() => errors.length > 0, 'onZoomError was called');
+    // The first join of the page loads the element's lazy join code, which the dev server compiles on demand.
+    await waitUntil(() => errors.length > 0, 'onZoomError was called', { timeout: 10_000 });
     expect(errors).to.have.length(1);
     expect(errors[0].detail.code).to.equal('meeting-number-missing');
     expect(errors[0].detail.category).to.equal('config');
