@@ -1,9 +1,9 @@
-import { msg, str } from '@lit/localize';
 /**
  * What this browser can run, probed the way the SDK probes it, so the asset plan picks the same files the SDK will
  * (detectCapabilities), and which SDK features that allows, for `zoom-capabilities` (describeCapabilities).
  * Every probe is injectable: tests describe a device instead of depending on the machine they run on.
  */
+import { msg, str } from '@lit/localize';
 import { deviceKindOf, type DeviceKind } from '../device/device-kind.js';
 
 export interface Capabilities {
@@ -190,6 +190,8 @@ export type DeviceWarningCode = 'device-no-screen-share' | 'device-no-virtual-ba
  * to fix and stays in `zoom-capabilities`), so a page can tell its users before they look for it.
  */
 export function deviceWarnings(detail: ZoomCapabilitiesDetail): Array<{ code: DeviceWarningCode; message: string }> {
+  // A desktop without screen capture (a page over plain http, say) is the page's to fix: zoom-capabilities says so.
+  if (detail.device === 'desktop') return [];
   const { screenShare, virtualBackground, galleryView } = detail.features;
   const reasons: readonly string[] = Object.values(deviceReasons());
   const deviceReason = (state: FeatureState): boolean => !state.enabled && reasons.includes(state.reason ?? '');

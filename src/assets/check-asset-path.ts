@@ -40,7 +40,7 @@ function invalid(libUrl: string, message: string, advice: ErrorAdvice, cause?: u
     code: 'asset-path-invalid',
     category: ErrorCategory.assets,
     title: msg('The Zoom SDK files were not found'),
-    message: `${message} (checked ${withoutUserinfo(manifestUrl(libUrl))})`,
+    message: msg(str`${message} (checked ${withoutUserinfo(manifestUrl(libUrl))})`),
     hint: advice.hint,
     steps: advice.steps,
     retryable: true,
@@ -146,7 +146,7 @@ export async function checkServedSdk(libUrl: string, options: CheckAssetPathOpti
     );
   }
   if (claimed !== undefined && !(claimed in KNOWN_SDK_WITNESSES) && isSupportedSdkVersion(claimed)) return { manifest, version: claimed };
-  const known = Object.keys(KNOWN_SDK_WITNESSES).join(' and ');
+  const known = Object.keys(KNOWN_SDK_WITNESSES).join(', ');
   throw versionMismatch(
     libUrl,
     claimed === undefined
@@ -155,7 +155,9 @@ export async function checkServedSdk(libUrl: string, options: CheckAssetPathOpti
     msg(str`The element recognises @zoom/meetingsdk ${known} from their files; for another version of ${SDK_VERSION_RANGE} it needs to be told which.`),
     [
       msg('Set sdk-version to the version of @zoom/meetingsdk whose dist/lib the asset path serves (npm ls @zoom/meetingsdk shows it).'),
-      reinstall(claimed ?? 'version'),
+      claimed === undefined
+        ? msg('Copy dist/lib from the installed @zoom/meetingsdk again after every SDK upgrade (zoom-join/vite does it on build).')
+        : reinstall(claimed),
       msg('Bust any CDN cache in front of it.'),
     ],
   );

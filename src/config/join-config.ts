@@ -227,7 +227,7 @@ export function readJoinConfig(inputs: JoinInputs, baseUrl: string, nav?: Device
  * attribute as written when there is one. These never stop a join: the value falls back to its default.
  */
 export function attributeWarnings(
-  element: Pick<Element, 'getAttribute'>,
+  element: Pick<Element, 'getAttribute'> & { sdkVersion?: unknown },
   unusable: Array<{ rule: Rule<unknown>; value: unknown }>,
 ): Array<{ code: 'attribute-invalid'; message: string }> {
   const lang = element.getAttribute('lang')?.trim();
@@ -242,7 +242,8 @@ export function attributeWarnings(
         ]
       : [];
   // Checked here, in the join's lazy code, rather than in the attribute table: the range stays out of the first load.
-  const sdkVersion = element.getAttribute('sdk-version')?.trim();
+  // The property, so a value set from script is checked as the attribute is (the property reflects no attribute).
+  const sdkVersion = text(element.sdkVersion);
   const versionWarning =
     sdkVersion && !isSupportedSdkVersion(sdkVersion)
       ? [

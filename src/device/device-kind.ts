@@ -30,6 +30,8 @@ export function deviceKindOf(nav: DeviceNavigator | undefined = globalThis.navig
 
 /** The view a `view` value means on this device: `auto` (or nothing) is the Client View on phones and tablets. */
 export function resolveView(view: unknown, nav?: DeviceNavigator): SdkView {
-  if (view === 'client' || view === 'component') return view;
+  // As readJoinConfig reads it: an attribute written with spaces means the same view everywhere.
+  const named = typeof view === 'string' ? view.trim() : view;
+  if (named === 'client' || named === 'component') return named;
   return deviceKindOf(nav) === 'desktop' ? 'component' : 'client';
 }

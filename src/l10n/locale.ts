@@ -34,27 +34,27 @@ const loaders: Record<(typeof targetLocales)[number], () => Promise<unknown>> = 
   'zh-CN': () => import('../locales/zh-CN.js'),
 };
 
-let setLocale: ((locale: string) => Promise<void>) | undefined;
-let getLocale: (() => string) | undefined;
+let localization: ReturnType<typeof configureLocalization> | undefined;
 
 /** Switches the page's texts to the locale for `lang`; resolves once its translation is in (a failed load keeps the current one). */
 export function useLocaleOf(lang: string | null | undefined): Promise<void> {
   const wanted = localeOf(lang);
-  if (!setLocale) {
+  if (!localization) {
+    // English pages never configure the runtime.
     if (wanted === sourceLocale) return Promise.resolve();
-    ({ setLocale, getLocale } = configureLocalization({
+    localization = configureLocalization({
       sourceLocale,
       targetLocales,
       loadLocale: (locale) => loaders[locale as keyof typeof loaders]() as ReturnType<Parameters<typeof configureLocalization>[0]['loadLocale']>,
-    }));
+    });
   }
-  if (renderedLocale() === wanted) return Promise.resolve();
-  return setLocale(wanted).catch(() => {
+  // Always asked: setLocale itself skips the locale that is on or loading, and the last one asked wins.
+  return localization.setLocale(wanted).catch(() => {
     // The translation's chunk did not load (offline, a stale deploy): the texts stay in the locale they are in.
   });
 }
 
 /** The locale the texts are in now (until a translation has arrived, the one before), for their `lang` attribute. */
 export function renderedLocale(): string {
-  return getLocale?.() ?? sourceLocale;
+  return localization?.getLocale() ?? sourceLocale;
 }

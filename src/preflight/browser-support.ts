@@ -1,4 +1,3 @@
-import { msg, str } from '@lit/localize';
 /**
  * Which browser this is, and whether Zoom supports it for the Meeting SDK for Web. Zoom lists Chrome, Firefox,
  * Safari and Edge on desktops, and iOS/iPadOS and Android browsers, each "within two versions of their current
@@ -7,6 +6,7 @@ import { msg, str } from '@lit/localize';
  * raise them as browsers move on. Read from the UA string, which keeps the browser and its major version under UA
  * reduction; on iOS every browser is Safari's engine, so the iOS version decides.
  */
+import { msg, str } from '@lit/localize';
 import { deviceKindOf, type DeviceNavigator } from '../device/device-kind.js';
 
 export type BrowserFamily = 'chrome' | 'edge' | 'firefox' | 'safari' | 'ios' | 'other';

@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { panelTexts } from './preflight-texts.js';
+import { panelTexts, problemText } from './preflight-texts.js';
+import { renderedLocale } from '../l10n/locale.js';
 import type { ZoomPreflightDetail } from './preflight-types.js';
 
 /** Kept with the panel (a lazy chunk) rather than in the element's first-load styles. */
@@ -17,16 +18,18 @@ const panelStyle = html`<style>
  */
 export function renderPreflightPanel(detail: ZoomPreflightDetail | undefined): TemplateResult | typeof nothing {
   if (!detail || detail.problems.length === 0) return nothing;
+  // Made at each render, in the locale of the moment (the check may have run before the translation arrived).
+  const textOf = (problem: ZoomPreflightDetail['problems'][number]) => problemText(problem.code, detail.browser);
   return html`${panelStyle}
-    <section part="preflight" lang="en" aria-labelledby="zoom-join-preflight-title">
+    <section part="preflight" lang=${renderedLocale()} aria-labelledby="zoom-join-preflight-title">
       <p part="preflight-title" id="zoom-join-preflight-title">${panelTexts.title}</p>
       <ul part="preflight-problems">
         ${detail.problems.map(
           (problem) => html`<li part="preflight-problem" data-code=${problem.code}>
             <span part="preflight-severity">${problem.blocking ? panelTexts.blocking : panelTexts.limited}</span>
-            <span part="preflight-message">${problem.message}</span>
+            <span part="preflight-message">${textOf(problem).message}</span>
             <ol part="preflight-steps">
-              ${problem.steps.map((step) => html`<li>${step}</li>`)}
+              ${textOf(problem).steps.map((step) => html`<li>${step}</li>`)}
             </ol>
           </li>`,
         )}

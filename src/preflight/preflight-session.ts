@@ -24,7 +24,13 @@ class PreflightController implements ReactiveController {
     private readonly probes?: PreflightProbes,
   ) {}
 
+  /** A translation arrived: the event's texts are made again in it. */
+  private readonly onLocaleReady = (event: Event): void => {
+    if ((event as CustomEvent<{ status: string }>).detail.status === 'ready' && this.running) void this.check(this.running);
+  };
+
   hostConnected(): void {
+    window.addEventListener('lit-localize-status', this.onLocaleReady);
     this.hostUpdate();
   }
 
@@ -34,6 +40,7 @@ class PreflightController implements ReactiveController {
   }
 
   hostDisconnected(): void {
+    if (!this.host.isConnected) window.removeEventListener('lit-localize-status', this.onLocaleReady);
     if (!this.running) return;
     this.running.stopped = true;
     this.unwatch(this.running);

@@ -130,8 +130,8 @@ export class ClientViewAdapter extends RealmAdapter<ClientViewApi> {
     api.setZoomJSLib(libUrl, '/av');
     await api.preLoadWasm();
     await api.prepareWebSDK();
-    // Its init too (~0.7 s on the click otherwise), with the options a join without enforced virtual background
-    // uses; a join that needs others initialises again.
+    // Its init too (~0.7 s on the click otherwise), with the options of a join in English without SDK options or
+    // enforced virtual background; a join that needs others takes a fresh frame (see init).
     if (ahead) {
       const options = initOptions(cdnSdkVersion(libUrl) === undefined, false);
       await callbackToPromise((o) => api.init(o), options);

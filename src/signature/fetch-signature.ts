@@ -258,33 +258,39 @@ async function callProvider(
       signal,
     );
   } catch (error) {
-    if (scope.timedOut) throw providerFailedError(msg(str`did not answer within ${timeoutMs} ms.`));
+    if (scope.timedOut) throw providerFailedError(msg(str`The signature provider did not answer within ${timeoutMs} ms.`));
     // Only our own abort is cancellation; a provider's internal AbortError is its failure.
     if (signal.aborted) throw cancelled();
     // A provider built on fetchSignature already throws the precise error; keep it.
     if (error instanceof ZoomJoinError && error.category === 'signature') throw error;
-    throw providerFailedError(`threw: ${causeText(error)}`, error);
+    throw providerFailedError(msg(str`The signature provider threw: ${causeText(error)}`), error);
   } finally {
     scope.dispose();
   }
   if (typeof value === 'string') {
     if (value.trim()) return { signature: value.trim() };
-    throw providerFailedError(msg('returned an empty string instead of a signature.'));
+    throw providerFailedError(msg('The signature provider returned an empty string instead of a signature.'));
   }
-  if (answersBothTokens(value)) throw providerFailedError(msg('returned both obfToken and zak; Zoom joins with one of them.'));
+  if (answersBothTokens(value)) throw providerFailedError(msg('The signature provider returned both obfToken and zak; Zoom joins with one of them.'));
   const result = readSignatureResult(value);
   if (result) {
     const { serverTime } = value as { serverTime?: unknown };
     return typeof serverTime === 'number' && Number.isFinite(serverTime) ? { ...result, serverTime } : result;
   }
-  throw providerFailedError(msg(str`returned ${describeShape(value)} instead of a JWT string or {signature, sdkKey?, obfToken? | zak?}.`));
+  throw providerFailedError(
+    msg(str`The signature provider returned ${describeShape(value)} instead of a JWT string or {signature, sdkKey?, obfToken? | zak?}.`),
+  );
 }
 
 /** The kind of a bad provider value, without its content (it may hold a token under another name). */
 function describeShape(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return msg('an array');
-  if (typeof value !== 'object') return typeof value === 'undefined' ? 'undefined' : `a ${typeof value}`;
+  if (typeof value === 'undefined') return 'undefined';
+  if (typeof value === 'number') return msg('a number');
+  if (typeof value === 'boolean') return msg('true or false');
+  if (typeof value === 'function') return msg('a function');
+  if (typeof value !== 'object') return msg('a value of another kind');
   const keys = Object.keys(value).slice(0, 5);
   return keys.length ? msg(str`an object with keys ${keys.join(', ')} but no non-empty signature string`) : msg('an empty object');
 }

@@ -282,12 +282,13 @@ export function missingSignatureError(endpoint: string, excerpt: string): ZoomJo
   });
 }
 
-export function providerFailedError(detail: string, cause?: unknown): ZoomJoinError {
+/** `message`: a whole sentence that starts with "The signature provider …" (translators may reorder it). */
+export function providerFailedError(message: string, cause?: unknown): ZoomJoinError {
   return new ZoomJoinError({
     code: SignatureFetchErrorCode.providerFailed,
     category: 'signature',
     title: msg('Signature provider failed'),
-    message: msg(str`The signature provider ${detail}`),
+    message,
     hint: msg('The signature provider threw, or resolved to something other than a signature.'),
     steps: [
       msg('Make the provider resolve to the JWT string or to {signature, sdkKey?}.'),
