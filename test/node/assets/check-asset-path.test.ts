@@ -90,7 +90,7 @@ describe('checkAssetPath', () => {
     assert.equal(error.code, 'asset-version-mismatch');
     assert.equal(error.category, 'assets');
     assert.equal(error.retryable, false);
-    assert.match(error.message, /5\.0\.0 and 6\.2\.0/);
+    assert.match(error.message, /5\.0\.0, 6\.2\.0/);
     assert.match(advice(error), /after every SDK upgrade/);
     assert.match(advice(error), /Set sdk-version/);
   });
