@@ -16,49 +16,24 @@ export const OPTIONS_PROPERTY: Record<SdkView, string> = { component: 'component
 
 export const POPPER_ANCHORS: readonly PopperAnchor[] = ['top-left', 'top-right', 'bottom-left', 'bottom-right', 'center'];
 
-/** Init options the element sets itself. */
-const MANAGED_OPTIONS = [
-  'zoomAppRoot',
-  'assetPath',
-  'language',
-  'lang',
-  'leaveUrl',
-  'patchJsMedia',
-  'leaveOnPageUnload',
-  'enforceVirtualBackground',
-  'success',
-  'error',
-] as const;
-type ManagedOption = (typeof MANAGED_OPTIONS)[number];
+/**
+ * Init options the element sets itself, each with what to use instead (functions: the texts follow the locale at
+ * use). The one list of them: the check and its "did you mean" both read it.
+ */
+const INSTEAD_OF_MANAGED: Readonly<Record<string, () => string>> = {
+  zoomAppRoot: () => msg('the element puts the meeting in its own box (style it as `zoom-join [slot=meeting]`)'),
+  assetPath: () => msg('use the asset-path attribute'),
+  language: () => msg('use the lang attribute'),
+  lang: () => msg('use the lang attribute'),
+  leaveUrl: () => msg('the element leaves inside its own frame; listen for zoom-left instead'),
+  patchJsMedia: () => msg("the element sets it from asset-path (on for Zoom's CDN, off for self-hosted files)"),
+  leaveOnPageUnload: () => msg('the element always leaves when the page goes'),
+  enforceVirtualBackground: () => msg('use virtual-background="enforce"'),
+  success: () => msg('listen for zoom-joined instead'),
+  error: () => msg('listen for zoom-error instead'),
+};
 
-function isManaged(name: string): name is ManagedOption {
-  return (MANAGED_OPTIONS as readonly string[]).includes(name);
-}
-
-/** What to use instead of an option the element sets itself (made at use: the texts follow the locale). */
-function insteadOf(name: ManagedOption): string {
-  switch (name) {
-    case 'zoomAppRoot':
-      return msg('the element puts the meeting in its own box (style it as `zoom-join [slot=meeting]`)');
-    case 'assetPath':
-      return msg('use the asset-path attribute');
-    case 'language':
-    case 'lang':
-      return msg('use the lang attribute');
-    case 'leaveUrl':
-      return msg('the element leaves inside its own frame; listen for zoom-left instead');
-    case 'patchJsMedia':
-      return msg("the element sets it from asset-path (on for Zoom's CDN, off for self-hosted files)");
-    case 'leaveOnPageUnload':
-      return msg('the element always leaves when the page goes');
-    case 'enforceVirtualBackground':
-      return msg('use virtual-background="enforce"');
-    case 'success':
-      return msg('listen for zoom-joined instead');
-    case 'error':
-      return msg('listen for zoom-error instead');
-  }
-}
+const isManaged = (name: string): boolean => Object.hasOwn(INSTEAD_OF_MANAGED, name);
 
 function kindOf(value: unknown): OptionKind {
   if (value === null) return 'null';
@@ -226,7 +201,7 @@ function walkObject(schema: OptionSchema, value: Record<string, unknown>, path: 
       continue;
     }
     if (top && isManaged(name)) {
-      context.warn({ code: 'sdk-option-managed', message: msg(str`${fieldPath} is set by the element itself: ${insteadOf(name)}. ${leftOut()}`) });
+      context.warn({ code: 'sdk-option-managed', message: msg(str`${fieldPath} is set by the element itself: ${INSTEAD_OF_MANAGED[name]!()}. ${leftOut()}`) });
       continue;
     }
     const fieldSchema = Object.hasOwn(fields, name) ? fields[name] : undefined;

@@ -9,7 +9,7 @@ export type SdkComponentCustomize = NonNullable<InitOptions['customize']>;
 /** The Client View's `ZoomMtg.init()` options, as the installed SDK types them. */
 export type SdkClientInitOptions = Parameters<typeof ZoomMtg.init>[0];
 
-/** Client View `init` options the element sets itself (see MANAGED_OPTIONS for what to use instead). */
+/** Client View `init` options the element sets itself (check-options.ts says what to use instead). */
 export type ManagedClientOption = 'leaveUrl' | 'patchJsMedia' | 'leaveOnPageUnload' | 'success' | 'error';
 
 /**
