@@ -2,7 +2,7 @@ import { msg, str } from '@lit/localize';
 import { ErrorCategory, ZoomJoinError, type ErrorAdvice, type SdkView, type ZoomJoinErrorCode } from '../zoom-join-error.js';
 import type { Rule, ZoomJoinProperties } from '../attributes.js';
 import { withoutUserinfo } from '../safe-text.js';
-import { cdnSdkVersion, isSupportedSdkVersion, sdkCdnLibUrl, SDK_VERSION, SDK_VERSION_RANGE } from '../sdk/version.js';
+import { cdnSdkVersion, isSupportedSdkVersion, sdkCdnLibUrl, usableSdkVersion, SDK_VERSION, SDK_VERSION_RANGE } from '../sdk/version.js';
 import { resolveView, type DeviceNavigator } from '../device/device-kind.js';
 import { DEFAULT_SDK_LANGUAGE, SDK_LANGUAGES, sdkLanguageOf } from '../sdk/languages.js';
 
@@ -165,8 +165,7 @@ export function readJoinConfig(inputs: JoinInputs, baseUrl: string, nav?: Device
 
   const assetPath = text(inputs.assetPath);
   // An unusable sdk-version was reported as a warning (attributeWarnings) and counts as unset.
-  const sdkVersion = text(inputs.sdkVersion).trim();
-  let libUrl = sdkCdnLibUrl(isSupportedSdkVersion(sdkVersion) ? sdkVersion : SDK_VERSION);
+  let libUrl = sdkCdnLibUrl(usableSdkVersion(inputs.sdkVersion) ?? SDK_VERSION);
   if (assetPath) {
     // The SDK silently ignores relative asset paths and falls back to Zoom's CDN, so resolve them here.
     const url = parseHttpUrl(assetPath, baseUrl);

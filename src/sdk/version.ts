@@ -10,11 +10,11 @@ export const SDK_VERSION = '6.2.0';
 /** The oldest version the real-SDK suites run (an npm alias devDependency installs it next to the newest). */
 export const OLDEST_TESTED_SDK_VERSION = '5.0.0';
 
-/** The peer dependency range: every major from the oldest tested one to the newest. */
-export const SDK_VERSION_RANGE = '^5.0.0 || ^6.0.0';
-
-/** The majors SDK_VERSION_RANGE admits. */
+/** The majors zoom-join runs: from the oldest tested one to the newest. */
 const SUPPORTED_MAJORS: readonly number[] = [5, 6];
+
+/** The peer dependency range, as package.json writes it (`^5.0.0 || ^6.0.0`). */
+export const SDK_VERSION_RANGE = SUPPORTED_MAJORS.map((major) => `^${major}.0.0`).join(' || ');
 
 /** A plain release version (`6.2.0`); prereleases and ranges are not versions the element can load. */
 const VERSION_PATTERN = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
